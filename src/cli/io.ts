@@ -1,0 +1,23 @@
+/** Where the CLI writes: the one seam between the core and the process. */
+export interface CliIO {
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(chunk: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** info, warn and error lines all go through here, to stderr (stdout may carry a PDF). */
+export class Reporter {
+  constructor(private readonly io: CliIO) {}
+
+  info(line: string): void {
+    this.io.stderr.write(`${line}\n`);
+  }
+
+  warn(line: string): void {
+    this.io.stderr.write(`${line.startsWith('warning:') ? line : `warning: ${line}`}\n`);
+  }
+
+  error(line: string): void {
+    this.io.stderr.write(`error: ${line}\n`);
+  }
+}

@@ -1,0 +1,78 @@
+import type { LoadedFont } from '../fonts/loaded-font.js';
+import type { ShapedGlyph } from '../text/shape.js';
+
+/**
+ * The parts of PDFKit's embedded font that placard fills in itself. PDFKit
+ * still subsets, embeds and writes the ToUnicode map from these fields; we
+ * choose which glyphs go in and what text each stands for.
+ */
+interface PdfKitEmbeddedFont {
+  readonly id: string;
+  readonly subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(gid: number): number };
+  readonly widths: number[];
+  readonly unicode: number[][];
+  ref(): unknown;
+}
+
+interface PdfKitDocumentFonts {
+  registerFont(name: string, src: unknown): unknown;
+  font(name: string): unknown;
+  readonly _font: PdfKitEmbeddedFont;
+  readonly page: { fonts: Record<string, unknown> };
+}
+
+interface UsedFont {
+  readonly pdf: PdfKitEmbeddedFont;
+  readonly scale: number;
+  /** CID per (glyph id, text): one glyph shared by several letters gets one CID per letter. */
+  readonly cids: Map<string, number>;
+}
+
+/**
+ * Maps shaped glyphs to CIDs of one document's embedded fonts. Each CID maps
+ * to exactly the characters of its shaping cluster, so extraction returns the
+ * text that was typed, even where a font draws several letters with one glyph.
+ */
+export class PdfFonts {
+  private readonly used = new Map<LoadedFont, UsedFont>();
+
+  constructor(private readonly doc: PdfKitDocumentFonts) {}
+
+  /** Selects the font for the next text and returns its resource name. */
+  select(font: LoadedFont): string {
+    const used = this.usedFont(font);
+    this.doc.page.fonts[used.pdf.id] ??= used.pdf.ref();
+    return used.pdf.id;
+  }
+
+  /** The CID for a glyph, as four hex digits, and the glyph's default width in 1/1000 em. */
+  encode(font: LoadedFont, glyph: ShapedGlyph): { hex: string; width: number } {
+    const used = this.usedFont(font);
+    const key = `${glyph.id}\u0000${glyph.text}`;
+    let cid = used.cids.get(key);
+    if (cid === undefined) {
+      const { subset } = used.pdf;
+      if (subset.mapping[glyph.id] === undefined) {
+        cid = subset.includeGlyph(glyph.id);
+      } else {
+        subset.glyphs.push(glyph.id);
+        cid = subset.glyphs.length - 1;
+      }
+      used.cids.set(key, cid);
+      used.pdf.widths[cid] = font.hbFont.glyphHAdvance(glyph.id) * used.scale;
+      used.pdf.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!);
+    }
+    return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };
+  }
+
+  private usedFont(font: LoadedFont): UsedFont {
+    let used = this.used.get(font);
+    if (!used) {
+      this.doc.registerFont(font.face.id, font.fontkit);
+      this.doc.font(font.face.id);
+      used = { pdf: this.doc._font, scale: 1000 / font.unitsPerEm, cids: new Map() };
+      this.used.set(font, used);
+    }
+    return used;
+  }
+}

@@ -1,0 +1,57 @@
+import { TemplateError } from '../errors.js';
+import { handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
+
+/** Templates and their output are small; anything bigger is a mistake or an attack. */
+export const MAX_TEMPLATE_BYTES = 64 * 1024;
+export const MAX_OUTPUT_BYTES = 1024 * 1024;
+
+type Compiled = (context: unknown, options: { data: FillData }) => string;
+const compiled = new Map<string, Compiled>();
+
+/** Fills a template with the notice data; every value is XML-escaped once, by Handlebars. */
+export function fillTemplate(source: string, name: string, context: object, data: FillData): string {
+  let render = compiled.get(source);
+  if (!render) {
+    render = compile(source, name);
+    compiled.set(source, render);
+  }
+  let output: string;
+  try {
+    output = render(context, { data });
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    throw new TemplateError(`${name}: ${(error as Error).message}`);
+  }
+  if (output.length > MAX_OUTPUT_BYTES) throw new TemplateError(`${name}: the filled template is larger than ${MAX_OUTPUT_BYTES} bytes`);
+  return output;
+}
+
+function compile(source: string, name: string): Compiled {
+  if (source.length > MAX_TEMPLATE_BYTES) throw new TemplateError(`${name}: the template is larger than ${MAX_TEMPLATE_BYTES} bytes`);
+  let ast: hbs.AST.Program;
+  try {
+    ast = handlebars.parse(source);
+  } catch (error) {
+    throw new TemplateError(`${name}: ${(error as Error).message}`);
+  }
+  rejectUnsafe(ast.body, name);
+  return handlebars.compile(source, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
+}
+
+/** No unescaped output ({{{x}}} or {{&x}}), no partials, no decorators. */
+function rejectUnsafe(statements: readonly hbs.AST.Statement[], name: string): void {
+  for (const statement of statements) {
+    const where = `${name}: line ${statement.loc.start.line}, column ${statement.loc.start.column + 1}`;
+    if (statement.type === 'MustacheStatement' && !(statement as hbs.AST.MustacheStatement).escaped) {
+      throw new TemplateError(`${where}: unescaped output ({{{…}}} or {{&…}}) is not allowed; use {{…}}`);
+    }
+    if (statement.type.startsWith('Partial') || statement.type.startsWith('Decorator')) {
+      throw new TemplateError(`${where}: partials and decorators are not allowed in placard templates`);
+    }
+    if (statement.type === 'BlockStatement') {
+      const block = statement as hbs.AST.BlockStatement;
+      rejectUnsafe(block.program?.body ?? [], name);
+      rejectUnsafe(block.inverse?.body ?? [], name);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import Handlebars, { type HelperOptions } from 'handlebars';
+import { TemplateError } from '../errors.js';
+import type { Translate } from '../strings/translator.js';
+
+/** What every template sees in @data besides Handlebars' own. */
+export interface FillData {
+  readonly translate: Translate;
+  readonly languages: readonly { readonly code: string }[];
+  readonly arrange: string;
+  /** The language of the section being filled (set by eachLanguage). */
+  readonly lang?: string;
+}
+
+const escape = Handlebars.escapeExpression;
+
+/** A private Handlebars with only placard's helpers (plus if, unless, each, with). */
+export const handlebars = Handlebars.create();
+
+/**
+ * {{t "ns:key" name=value}}: the string in the current section's language.
+ * Interpolated values are business data: each is escaped and wrapped in
+ * <field name="…"> so that layout can name it in errors.
+ */
+handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  if (typeof key !== 'string') throw new TemplateError('{{t}} needs a string key, like {{t "common:not_advice"}}');
+  const lang = data.lang ?? data.languages[0]?.code ?? 'en';
+  const hash = options.hash as Record<string, unknown>;
+  const names = Object.keys(hash);
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0001${i}\u0002`]));
+  const text = escape(data.translate(lang, key, markers));
+  const filled = text.replace(/\u0001(\d+)\u0002/g, (_, index: string) => {
+    const name = names[Number(index)]!;
+    return `<field name="${escape(name)}">${escape(String(hash[name] ?? ''))}</field>`;
+  });
+  return new Handlebars.SafeString(filled);
+});
+
+/**
+ * {{#eachLanguage}}…{{/eachLanguage}}: the block once per language, with
+ * @lang set. The arrangement decides what goes around the copies.
+ */
+handlebars.registerHelper('eachLanguage', function (this: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  const copies = data.languages.map((language, index) => {
+    const frame = {
+      ...Handlebars.createFrame(options.data),
+      lang: language.code,
+      index,
+      first: index === 0,
+      last: index === data.languages.length - 1,
+    };
+    return options.fn(language, { data: frame });
+  });
+  if (data.arrange === 'columns') {
+    return new Handlebars.SafeString(`<columns>${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
+  }
+  return new Handlebars.SafeString(copies.join('<rule/>'));
+});
+
+/** {{join list ", "}}: list items joined, each escaped. */
+handlebars.registerHelper('join', function (list: unknown, separator: unknown) {
+  const items = Array.isArray(list) ? list.map(String) : [];
+  return items.join(typeof separator === 'string' ? separator : ', ');
+});
+
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, join: true } as const;

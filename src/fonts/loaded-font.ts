@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import * as hb from 'harfbuzzjs';
+import type { FontFace } from './bundled-fonts.js';
+
+/**
+ * A font parsed once per process. HarfBuzz shapes with it and PDFKit embeds
+ * the fontkit object made from the very same bytes, so glyph ids agree.
+ */
+export interface LoadedFont {
+  readonly face: FontFace;
+  readonly unitsPerEm: number;
+  /** Ascender and descender in font units (descender is negative). */
+  readonly ascent: number;
+  readonly descent: number;
+  readonly fontkit: fontkit.Font;
+  readonly hbFont: hb.Font;
+  has(codePoint: number): boolean;
+}
+
+const loaded = new Map<string, LoadedFont>();
+
+export function loadFont(face: FontFace): LoadedFont {
+  const cached = loaded.get(face.file);
+  if (cached) return cached;
+  const bytes = readFileSync(face.file);
+  const hbFace = new hb.Face(new hb.Blob(bytes));
+  const hbFont = new hb.Font(hbFace);
+  const unicodes = new Set(hbFace.collectUnicodes());
+  const fkFont = fontkit.create(bytes);
+  const font: LoadedFont = {
+    face,
+    unitsPerEm: hbFace.upem,
+    ascent: fkFont.ascent,
+    descent: fkFont.descent,
+    fontkit: fkFont,
+    hbFont,
+    has: (codePoint) => unicodes.has(codePoint),
+  };
+  loaded.set(face.file, font);
+  return font;
+}

@@ -1,0 +1,39 @@
+import QRCode from 'qrcode';
+
+/** Modules of quiet zone on every side, as the QR standard asks. */
+export const QUIET_ZONE = 4;
+
+export interface QrModules {
+  /** Modules per side, without the quiet zone. */
+  readonly size: number;
+  /** Dark runs per row: [row, firstColumn, length]. */
+  readonly runs: readonly (readonly [number, number, number])[];
+}
+
+/** Encodes a link at error correction level M and returns its dark modules as horizontal runs. */
+export function qrModules(text: string): QrModules {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const runs: [number, number, number][] = [];
+  for (let row = 0; row < modules.size; row++) {
+    let start = -1;
+    for (let column = 0; column <= modules.size; column++) {
+      const dark = column < modules.size && modules.get(row, column);
+      if (dark && start < 0) start = column;
+      if (!dark && start >= 0) {
+        runs.push([row, start, column - start]);
+        start = -1;
+      }
+    }
+  }
+  return { size: modules.size, runs };
+}
+
+/** The runs as rectangles for a code of `width` points (quiet zone included) with its top-left at (x, y). */
+export function qrRects(modules: QrModules, x: number, y: number, width: number): number[] {
+  const unit = width / (modules.size + 2 * QUIET_ZONE);
+  const rects: number[] = [];
+  for (const [row, column, length] of modules.runs) {
+    rects.push(x + (column + QUIET_ZONE) * unit, y + (row + QUIET_ZONE) * unit, length * unit, unit);
+  }
+  return rects;
+}

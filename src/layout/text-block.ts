@@ -1,0 +1,64 @@
+import { InputError } from '../errors.js';
+import type { Align, Inline } from '../parse/notice-tree.js';
+import { describeChar, MissingGlyphError } from '../text/font-chain.js';
+import { layoutParagraph, type ParagraphLayout, type TextSpan } from '../text/paragraph.js';
+import type { LayoutContext, Laid } from './context.js';
+import type { Item, Role } from './items.js';
+
+export interface TextBlockStyle {
+  readonly role: Role;
+  readonly size: number;
+  readonly leading: number;
+  readonly align: Align;
+  readonly bold: boolean;
+}
+
+/** Lays out one block of text, turning a missing glyph into an input error that names field and language. */
+export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx: LayoutContext): ParagraphLayout {
+  const spans: TextSpan[] = inlines.map((inline) => ({ text: inline.text, bold: style.bold || inline.bold }));
+  try {
+    return layoutParagraph(
+      spans,
+      { size: style.size, leading: style.leading, align: style.align, direction: ctx.dir, lang: ctx.lang },
+      ctx.width,
+      ctx.chain,
+    );
+  } catch (error) {
+    if (!(error instanceof MissingGlyphError)) throw error;
+    const owner = inlines.find((inline) => inline.text.includes(error.char));
+    throw new InputError([
+      {
+        field: owner?.field ?? `text of language ${ctx.lang}`,
+        value: owner?.text,
+        message: `the character ${describeChar(error.char)} is in no available font (language ${ctx.lang}); remove it, or add a font that has it with --font FILE`,
+      },
+    ]);
+  }
+}
+
+/** Turns a paragraph layout into a tagged node of glyph runs. */
+export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, style: TextBlockStyle, ctx: LayoutContext): Laid {
+  const items: Item[] = layout.lines.flatMap((line) =>
+    line.map((run): Item => ({
+      type: 'glyphs',
+      font: run.font,
+      size: run.size,
+      x: run.x,
+      y: run.baseline,
+      glyphs: run.glyphs,
+      text: run.text,
+      color: ctx.color,
+    })),
+  );
+  const fields = [...new Set(inlines.flatMap((inline) => (inline.field ? [inline.field] : [])))];
+  const sample = inlines.map((inline) => inline.text).join('');
+  return {
+    height: layout.height,
+    nodes: [{ role: style.role, items, children: [] }],
+    texts: [{ lang: ctx.lang, fields, sample, height: layout.height }],
+  };
+}
+
+export function layoutText(inlines: readonly Inline[], style: TextBlockStyle, ctx: LayoutContext): Laid {
+  return textNode(inlines, shapeText(inlines, style, ctx), style, ctx);
+}

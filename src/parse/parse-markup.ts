@@ -1,0 +1,163 @@
+import { markupError, readXml, type XmlElement } from './xml-elements.js';
+import type { Align, Block, Column, Inline, NoticePage, NoticeTree, TextSize, Tone } from './notice-tree.js';
+
+/** Turns filled notice markup into the typed notice tree, or fails with line and column. */
+export function parseMarkup(xml: string, source: string): NoticeTree {
+  const root = readXml(xml, source);
+  const parse = new MarkupReader(source);
+  if (root.name !== 'notice') throw markupError(source, root, 'cannot be the root: the markup must start with <notice>');
+  parse.attributes(root, ['title', 'lang'], ['title', 'lang']);
+  const pages = parse.elements(root).map((page): NoticePage => {
+    if (page.name !== 'page') throw markupError(source, page, 'is not allowed in <notice>: expected <page>');
+    parse.attributes(page, []);
+    return { children: parse.blocks(page) };
+  });
+  return { title: root.attributes.title!, lang: root.attributes.lang!, pages };
+}
+
+const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
+const SIZES: readonly TextSize[] = ['small', 'normal', 'large'];
+const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
+const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'rule', 'spacer', 'section', 'columns', 'box'];
+
+class MarkupReader {
+  constructor(private readonly source: string) {}
+
+  attributes(element: XmlElement, allowed: readonly string[], required: readonly string[] = []): void {
+    for (const name of Object.keys(element.attributes)) {
+      if (!allowed.includes(name)) {
+        const known = allowed.length > 0 ? `allowed: ${allowed.join(', ')}` : 'it takes none';
+        throw markupError(this.source, element, `has an unknown attribute "${name}" (${known})`);
+      }
+    }
+    for (const name of required) {
+      if (!element.attributes[name]) throw markupError(this.source, element, `needs a "${name}" attribute`);
+    }
+  }
+
+  /** Child elements; text other than white space is an error here. */
+  elements(element: XmlElement): XmlElement[] {
+    return element.children.filter((child): child is XmlElement => {
+      if (typeof child !== 'string') return true;
+      if (child.trim() !== '') throw markupError(this.source, element, `cannot hold text directly: "${child.trim().slice(0, 40)}"`);
+      return false;
+    });
+  }
+
+  blocks(element: XmlElement): Block[] {
+    return this.elements(element).map((child) => this.block(child));
+  }
+
+  block(element: XmlElement): Block {
+    const a = element.attributes;
+    switch (element.name) {
+      case 'h1':
+      case 'h2':
+        this.attributes(element, ['align']);
+        return {
+          kind: 'heading',
+          level: element.name === 'h1' ? 1 : 2,
+          align: this.choice(element, 'align', ALIGNS, 'start'),
+          inlines: this.inlines(element),
+        };
+      case 'p':
+        this.attributes(element, ['size', 'align']);
+        return {
+          kind: 'paragraph',
+          size: this.choice(element, 'size', SIZES, 'normal'),
+          align: this.choice(element, 'align', ALIGNS, 'start'),
+          inlines: this.inlines(element),
+        };
+      case 'list':
+        this.attributes(element, ['size']);
+        return {
+          kind: 'list',
+          size: this.choice(element, 'size', SIZES, 'normal'),
+          items: this.elements(element).map((item) => {
+            if (item.name !== 'item') throw markupError(this.source, item, 'is not allowed in <list>: expected <item>');
+            this.attributes(item, []);
+            return this.inlines(item);
+          }),
+        };
+      case 'qr':
+        this.attributes(element, ['href', 'caption', 'size'], ['href']);
+        if (element.children.length > 0) throw markupError(this.source, element, 'must be empty');
+        return { kind: 'qr', href: a.href!, caption: a.caption ?? '', sizeMm: this.number(element, 'size', 30) };
+      case 'rule':
+        this.attributes(element, []);
+        return { kind: 'rule' };
+      case 'spacer':
+        this.attributes(element, ['size', 'grow']);
+        return { kind: 'spacer', size: this.number(element, 'size', 0), grow: this.number(element, 'grow', 0) };
+      case 'section':
+        this.attributes(element, ['lang', 'dir'], ['lang']);
+        return {
+          kind: 'section',
+          lang: a.lang!,
+          dir: this.choice(element, 'dir', ['ltr', 'rtl'] as const, 'ltr'),
+          children: this.blocks(element),
+        };
+      case 'columns':
+        this.attributes(element, []);
+        return { kind: 'columns', columns: this.elements(element).map((column) => this.column(column)) };
+      case 'box':
+        this.attributes(element, ['tone']);
+        return { kind: 'box', tone: this.choice(element, 'tone', TONES, 'plain'), children: this.blocks(element) };
+      default:
+        throw markupError(this.source, element, `is not a block element here (expected one of ${BLOCKS.map((b) => `<${b}>`).join(', ')})`);
+    }
+  }
+
+  column(element: XmlElement): Column {
+    if (element.name !== 'column') throw markupError(this.source, element, 'is not allowed in <columns>: expected <column>');
+    this.attributes(element, ['weight']);
+    return { weight: this.number(element, 'weight', 1), children: this.blocks(element) };
+  }
+
+  inlines(element: XmlElement, bold = false, field?: string): Inline[] {
+    const found: Inline[] = [];
+    for (const child of element.children) {
+      if (typeof child === 'string') {
+        found.push(field === undefined ? { text: child, bold } : { text: child, bold, field });
+      } else if (child.name === 'b') {
+        this.attributes(child, []);
+        found.push(...this.inlines(child, true, field));
+      } else if (child.name === 'field') {
+        this.attributes(child, ['name'], ['name']);
+        found.push(...this.inlines(child, bold, child.attributes.name));
+      } else {
+        throw markupError(this.source, child, 'is not allowed inside text (expected text, <b> or <field>)');
+      }
+    }
+    return collapseSpace(found);
+  }
+
+  choice<T extends string>(element: XmlElement, name: string, options: readonly T[], fallback: T): T {
+    const value = element.attributes[name];
+    if (value === undefined) return fallback;
+    if (!(options as readonly string[]).includes(value)) {
+      throw markupError(this.source, element, `has ${name}="${value}"; expected one of ${options.join(', ')}`);
+    }
+    return value as T;
+  }
+
+  number(element: XmlElement, name: string, fallback: number): number {
+    const value = element.attributes[name];
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0)
+      throw markupError(this.source, element, `has ${name}="${value}"; expected a number of at least 0`);
+    return parsed;
+  }
+}
+
+/** Template white space (new lines, indentation) folds to one space, as in HTML; other spaces stay. */
+function collapseSpace(inlines: readonly Inline[]): Inline[] {
+  const folded = inlines.map((inline) => ({ ...inline, text: inline.text.replace(/[ \t\r\n]+/g, ' ') }));
+  if (folded.length > 0) {
+    folded[0] = { ...folded[0]!, text: folded[0]!.text.replace(/^ /, '') };
+    const last = folded.length - 1;
+    folded[last] = { ...folded[last]!, text: folded[last]!.text.replace(/ $/, '') };
+  }
+  return folded.filter((inline) => inline.text !== '');
+}

@@ -1,0 +1,63 @@
+import { SaxesParser } from 'saxes';
+import { TemplateError } from '../errors.js';
+
+export interface XmlElement {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: readonly (XmlElement | string)[];
+  readonly line: number;
+  readonly column: number;
+}
+
+interface OpenElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: (XmlElement | string)[];
+  line: number;
+  column: number;
+}
+
+/**
+ * Reads well-formed XML into plain elements with their line and column.
+ * Any XML error is a TemplateError that names where it is and shows the line.
+ */
+export function readXml(xml: string, source: string): XmlElement {
+  const parser = new SaxesParser({ position: true });
+  const stack: OpenElement[] = [];
+  let root: XmlElement | undefined;
+  let failure: Error | undefined;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.on('opentag', (tag) => {
+    const attributes: Record<string, string> = {};
+    for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);
+    stack.push({ name: tag.name, attributes, children: [], line: parser.line, column: parser.column });
+  });
+  parser.on('text', (text) => stack.at(-1)?.children.push(text));
+  parser.on('closetag', () => {
+    const done = stack.pop()!;
+    const parent = stack.at(-1);
+    if (parent) parent.children.push(done);
+    else root = done;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    failure ??= error as Error;
+  }
+  if (failure) throw new TemplateError(`${source}: the filled template is not valid notice markup: ${withLine(failure.message, xml)}`);
+  if (!root) throw new TemplateError(`${source}: the filled template is empty`);
+  return root;
+}
+
+function withLine(message: string, xml: string): string {
+  const match = /^(\d+):(\d+)/.exec(message);
+  if (!match) return message;
+  const text = xml.split('\n')[Number(match[1]) - 1] ?? '';
+  return `line ${match[1]}, column ${match[2]}: ${message.replace(/^\d+:\d+:\s*/, '')}\n    ${text.trim()}`;
+}
+
+export function markupError(source: string, element: XmlElement, message: string): TemplateError {
+  return new TemplateError(`${source}: line ${element.line}, column ${element.column}: <${element.name}> ${message}`);
+}

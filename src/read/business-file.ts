@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import YAML from 'yaml';
+import { UsageError } from '../errors.js';
+
+/** A business record as read: keys lower-cased, values still untyped. */
+export type RawRecord = Readonly<Record<string, unknown>>;
+
+/**
+ * Reads one business from a YAML or JSON file. Every YAML scalar stays a
+ * string (postal code 07102 keeps its zero). A file that cannot be read or
+ * parsed is a usage error naming the file, line and column.
+ */
+export function readBusinessFile(file: string): RawRecord {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read data file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+  const value = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);
+  }
+  return lowerKeys(value as Record<string, unknown>);
+}
+
+function parseYaml(text: string, file: string): unknown {
+  const doc = YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) {
+    const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : 'somewhere';
+    throw new UsageError(`${file}: ${where}: not valid YAML: ${error.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineColumn(text, Number(position[1])) : '';
+    throw new UsageError(`${file}: ${where}not valid JSON: ${message}`);
+  }
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}: `;
+}
+
+export function lowerKeys(record: Record<string, unknown>): RawRecord {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.trim().toLowerCase(), value]));
+}

@@ -1,0 +1,51 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { TemplateError, UsageError } from '../errors.js';
+import { BUILTIN_TEMPLATES } from '../paths.js';
+import { manifestSchema, type TemplateManifest } from './manifest.js';
+
+export interface Template {
+  readonly manifest: TemplateManifest;
+  readonly dir: string;
+  readonly source: string;
+}
+
+/** Template folders by id. A user folder (listed first) overrides a built-in one with the same id. */
+export function findTemplates(userDirs: readonly string[] = []): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const dir of [BUILTIN_TEMPLATES, ...userDirs]) {
+    if (!existsSync(dir)) throw new UsageError(`cannot read templates folder ${dir}: it does not exist`);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && existsSync(join(dir, entry.name, 'template.yaml'))) found.set(entry.name, join(dir, entry.name));
+    }
+  }
+  return found;
+}
+
+const loaded = new Map<string, Template>();
+
+export function loadTemplate(id: string, userDirs: readonly string[] = []): Template {
+  const folders = findTemplates(userDirs);
+  const dir = folders.get(id);
+  if (!dir) {
+    throw new UsageError(`unknown template "${id}"; known templates: ${[...folders.keys()].sort().join(', ')}`);
+  }
+  const cached = loaded.get(dir);
+  if (cached) return cached;
+  const template = { manifest: readManifest(dir), dir, source: readFileSync(join(dir, 'template.hbs'), 'utf8') };
+  if (template.manifest.id !== id)
+    throw new TemplateError(`${dir}/template.yaml: id "${template.manifest.id}" does not match the folder name "${id}"`);
+  loaded.set(dir, template);
+  return template;
+}
+
+function readManifest(dir: string): TemplateManifest {
+  const file = join(dir, 'template.yaml');
+  const parsed = manifestSchema.safeParse(YAML.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new TemplateError(`${file} is not a valid template manifest:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
+import { RIGHTS_LINKS } from '../rights-links.js';
+
+export const ARRANGEMENTS = ['stacked', 'columns', 'pages', 'duplex'] as const;
+export type Arrangement = (typeof ARRANGEMENTS)[number];
+
+const fieldSpec = z.object({
+  type: z.enum(['text', 'list']),
+  required: z.boolean().default(false),
+  max: z.number().int().positive(),
+  max_items: z.number().int().positive().optional(),
+});
+
+/** template.yaml: what a template is, the fields it uses and the paper it supports. */
+export const manifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens'),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  /** Date of the notice wording; printed on the notice and used as the PDF date. */
+  version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-26'),
+  strings: z.string().min(1),
+  rights_link: z.enum(Object.keys(RIGHTS_LINKS) as [keyof typeof RIGHTS_LINKS]),
+  sizes: z.array(z.enum(PAGE_SIZE_NAMES as [string, ...string[]])).min(1),
+  arrangements: z.array(z.enum(ARRANGEMENTS)).min(1),
+  /** From this many languages on, the default arrangement is columns (if supported). */
+  columns_from: z.number().int().positive().default(3),
+  fields: z.record(z.string(), fieldSpec),
+});
+
+export type TemplateManifest = z.infer<typeof manifestSchema>;
+export type FieldSpec = z.infer<typeof fieldSpec>;

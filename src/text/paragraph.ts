@@ -1,0 +1,199 @@
+import type { LoadedFont } from '../fonts/loaded-font.js';
+import { embeddingLevels, reorderRuns } from './bidi.js';
+import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
+import { breakOpportunities, graphemeBoundaries } from './line-breaks.js';
+import { shape, type Direction, type ShapedGlyph } from './shape.js';
+
+export interface TextSpan {
+  readonly text: string;
+  readonly bold: boolean;
+}
+
+export interface ParagraphStyle {
+  /** Font size in points. */
+  readonly size: number;
+  /** Distance between baselines, as a multiple of the size. */
+  readonly leading: number;
+  readonly align: 'start' | 'center' | 'end';
+  readonly direction: Direction;
+  /** BCP 47 tag, for shaping. */
+  readonly lang: string;
+}
+
+/** A shaped run placed on a line; x is from the paragraph's left edge, baseline from its top. */
+export interface PlacedRun {
+  readonly font: LoadedFont;
+  readonly size: number;
+  readonly x: number;
+  readonly baseline: number;
+  readonly width: number;
+  readonly glyphs: readonly ShapedGlyph[];
+  /** The run's logical text, for text extraction and tests. */
+  readonly text: string;
+  readonly rtl: boolean;
+}
+
+export interface ParagraphLayout {
+  readonly lines: readonly (readonly PlacedRun[])[];
+  readonly height: number;
+  /** True when a word was wider than the line and had to be broken inside. */
+  readonly brokeWord: boolean;
+}
+
+interface Item {
+  readonly start: number;
+  readonly end: number;
+  readonly font: LoadedFont;
+  readonly level: number;
+}
+
+/** How far the first baseline sits below the top of the paragraph, as a multiple of the size. */
+export const BASELINE = 1.05;
+
+/**
+ * Lays out one paragraph: NFC, bidi levels, font runs, UAX #14 breaking on the
+ * logical text, then per line L2 reordering of whole runs and alignment.
+ */
+export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
+  const parts = spans.map((span) => ({ text: span.text.normalize('NFC'), bold: span.bold }));
+  const text = parts.map((part) => part.text).join('');
+  const items = itemize(text, parts, style.direction, chain);
+  const measure = (start: number, end: number): number => measureRange(items, text, start, end, style);
+  const { ranges, brokeWord } = breakLines(text, width, measure);
+  const advance = style.size * style.leading;
+  const lines = ranges.map(([start, end], index) =>
+    placeLine(items, text, start, end, style, width, index * advance + style.size * BASELINE),
+  );
+  return { lines, height: lines.length * advance, brokeWord };
+}
+
+function itemize(text: string, parts: readonly TextSpan[], direction: Direction, chain: FontChain): Item[] {
+  const chars: string[] = [];
+  const bold: boolean[] = [];
+  for (const part of parts) {
+    for (const char of part.text) {
+      chars.push(char);
+      bold.push(part.bold);
+    }
+  }
+  const fonts = chooseFonts(chars, bold, chain);
+  const levels = embeddingLevels(text, direction);
+  const items: Item[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || fonts[i] !== fonts[start] || levels[i] !== levels[start]) {
+      items.push({ start, end: i, font: fonts[start]!, level: levels[start]! });
+      start = i;
+    }
+  }
+  return items;
+}
+
+function pieces(items: readonly Item[], start: number, end: number): Item[] {
+  return items
+    .filter((item) => item.end > start && item.start < end)
+    .map((item) => ({ ...item, start: Math.max(item.start, start), end: Math.min(item.end, end) }));
+}
+
+function shapePiece(item: Item, text: string, style: ParagraphStyle) {
+  const run = shape(item.font, text.slice(item.start, item.end), item.level % 2 === 1 ? 'rtl' : 'ltr', style.lang);
+  const missing = run.glyphs.find((glyph) => glyph.id === 0);
+  if (missing) throw new MissingGlyphError(missing.text || text.slice(item.start, item.end));
+  return run;
+}
+
+function measureRange(items: readonly Item[], text: string, start: number, end: number, style: ParagraphStyle): number {
+  let width = 0;
+  for (const item of pieces(items, start, end)) {
+    width += (shapePiece(item, text, style).advance * style.size) / item.font.unitsPerEm;
+  }
+  return width;
+}
+
+const TRAILING = /[\s\u200b]+$/u;
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  const match = TRAILING.exec(text.slice(start, end));
+  return match ? end - match[0].length : end;
+}
+
+/**
+ * Greedy line filling over break opportunities, summing the widths of whole
+ * segments (each shaped once and cached). Returns [start, end) per line.
+ */
+function breakLines(
+  text: string,
+  width: number,
+  measure: (start: number, end: number) => number,
+): { ranges: [number, number][]; brokeWord: boolean } {
+  const ranges: [number, number][] = [];
+  let brokeWord = false;
+  let lineStart = 0;
+  let lineEnd = 0;
+  let lineWidth = 0;
+  const endLine = (): void => {
+    ranges.push([lineStart, lineEnd]);
+    lineStart = lineEnd;
+    lineWidth = 0;
+  };
+  const add = (start: number, end: number): void => {
+    if (lineEnd > lineStart && lineWidth + measure(start, trimmedEnd(text, start, end)) > width) endLine();
+    lineWidth += measure(start, end);
+    lineEnd = end;
+  };
+  let segmentStart = 0;
+  for (const opportunity of breakOpportunities(text)) {
+    const segmentEnd = opportunity.position;
+    if (measure(segmentStart, trimmedEnd(text, segmentStart, segmentEnd)) > width) {
+      brokeWord = true;
+      let from = segmentStart;
+      for (const boundary of graphemeBoundaries(text, segmentStart, segmentEnd)) {
+        add(from, boundary);
+        from = boundary;
+      }
+    } else {
+      add(segmentStart, segmentEnd);
+    }
+    segmentStart = segmentEnd;
+    if (opportunity.required) endLine();
+  }
+  if (lineEnd > lineStart || ranges.length === 0) endLine();
+  return { ranges, brokeWord };
+}
+
+function placeLine(
+  items: readonly Item[],
+  text: string,
+  start: number,
+  end: number,
+  style: ParagraphStyle,
+  width: number,
+  baseline: number,
+): PlacedRun[] {
+  const visual = reorderRuns(pieces(items, start, trimmedEnd(text, start, end)));
+  let x = 0;
+  const runs = visual.map((item) => {
+    const shaped = shapePiece(item, text, style);
+    const runWidth = (shaped.advance * style.size) / item.font.unitsPerEm;
+    const run = {
+      font: item.font,
+      size: style.size,
+      x,
+      baseline,
+      width: runWidth,
+      glyphs: shaped.glyphs,
+      text: text.slice(item.start, item.end),
+      rtl: item.level % 2 === 1,
+    };
+    x += runWidth;
+    return run;
+  });
+  const offset = alignOffset(style, width - x);
+  return offset === 0 ? runs : runs.map((run) => ({ ...run, x: run.x + offset }));
+}
+
+function alignOffset(style: ParagraphStyle, slack: number): number {
+  if (style.align === 'center') return slack / 2;
+  const toRight = (style.align === 'end') !== (style.direction === 'rtl');
+  return toRight ? slack : 0;
+}

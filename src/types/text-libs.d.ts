@@ -1,0 +1,22 @@
+// Minimal typings for two small text libraries without their own.
+declare module 'linebreak' {
+  interface Break {
+    readonly position: number;
+    readonly required: boolean;
+  }
+  export default class LineBreaker {
+    constructor(text: string);
+    nextBreak(): Break | null;
+  }
+}
+
+declare module 'bidi-js' {
+  interface EmbeddingLevels {
+    readonly levels: Uint8Array;
+    readonly paragraphs: readonly { start: number; end: number; level: number }[];
+  }
+  interface Bidi {
+    getEmbeddingLevels(text: string, direction?: 'ltr' | 'rtl' | 'auto'): EmbeddingLevels;
+  }
+  export default function bidiFactory(): Bidi;
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Problem } from '../errors.js';
+import type { RawRecord } from '../read/business-file.js';
+import { checkLink } from '../rights-links.js';
+import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
+
+/** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
+export const BUSINESS_FIELDS = [
+  'id',
+  'name',
+  'street',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'phone',
+  'email',
+  'website',
+  'contact_name',
+  'contact_role',
+  'private_areas',
+  'languages',
+  'rights_url',
+] as const;
+
+export type Business = Readonly<Record<string, string | readonly string[] | undefined>> & {
+  readonly name: string;
+  readonly languages?: readonly string[];
+  readonly rights_url?: string;
+};
+
+export type Validation = { ok: true; business: Business } | { ok: false; problems: Problem[] };
+
+/** Control characters other than bidi formatting never belong in a notice. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
+const asText = (value: unknown): unknown =>
+  typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.trim() : value;
+
+const asList =
+  (separator: string) =>
+  (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return value
+        .split(separator)
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+    if (Array.isArray(value)) return value.map((part) => (typeof part === 'string' ? part.trim() : part));
+    return value;
+  };
+
+const empty = (value: unknown): boolean =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+function textSchema(spec: FieldSpec) {
+  return z
+    .string({ invalid_type_error: 'expected text' })
+    .max(spec.max, `expected at most ${spec.max} characters`)
+    .refine((value) => !CONTROL.test(value), 'contains a control character (such as a tab or new line); use plain text');
+}
+
+function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
+  if (spec.type === 'list') {
+    const items = z.array(
+      textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
+      { invalid_type_error: 'expected a list (entries separated by ";")' },
+    );
+    return z.preprocess(asList(';'), spec.max_items ? items.max(spec.max_items, `expected at most ${spec.max_items} entries`) : items);
+  }
+  return z.preprocess(asText, textSchema(spec));
+}
+
+function languagesSchema(known: readonly string[]) {
+  return z.preprocess(
+    asList(','),
+    z.array(z.string()).superRefine((codes, ctx) => {
+      for (const code of codes) {
+        if (!known.includes(code))
+          ctx.addIssue({ code: 'custom', message: `unknown language "${code}"; known languages: ${known.join(', ')}` });
+      }
+      if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
+    }),
+  );
+}
+
+const rightsUrlSchema = z.preprocess(
+  asText,
+  z.string().superRefine((value, ctx) => {
+    const checked = checkLink(value);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.reason });
+  }),
+);
+
+/**
+ * Checks one business record against the template's fields and collects
+ * every problem (field, value, what was expected), never just the first.
+ */
+export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, knownLanguages: readonly string[]): Validation {
+  const problems: Problem[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!(BUSINESS_FIELDS as readonly string[]).includes(key)) {
+      problems.push({ field: key, message: `is not a business field; known fields: ${BUSINESS_FIELDS.join(', ')}` });
+    }
+  }
+  const shape: Record<string, z.ZodTypeAny> = {
+    languages: languagesSchema(knownLanguages),
+    rights_url: rightsUrlSchema,
+  };
+  for (const [field, spec] of Object.entries(manifest.fields)) shape[field] = fieldSchema(spec);
+  const business: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(shape)) {
+    const value = raw[field];
+    const spec = manifest.fields[field];
+    if (empty(value)) {
+      if (spec?.required) problems.push({ field, message: 'is required and missing' });
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      business[field] = parsed.data;
+    } else {
+      for (const issue of parsed.error.issues) {
+        const index = typeof issue.path[0] === 'number' ? ` (entry ${issue.path[0] + 1})` : '';
+        problems.push({ field, value: shown(value), message: `${issue.message}${index}` });
+      }
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, business: business as Business };
+}
+
+function shown(value: unknown): string {
+  const text = Array.isArray(value) ? value.join(';') : String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

@@ -1,0 +1,97 @@
+import { InputError, UsageError, type Problem } from '../errors.js';
+import type { PageSizeName } from '../layout/page-sizes.js';
+import type { RawRecord } from '../read/business-file.js';
+import type { RenderRequest } from '../request.js';
+import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
+import type { Locale } from '../strings/locale-catalog.js';
+import type { Template } from '../templates/catalog.js';
+import type { Arrangement } from '../templates/manifest.js';
+import { validateBusiness, type Business } from './business.js';
+
+export interface NoticeLanguage {
+  readonly code: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly name: string;
+  readonly status: 'draft' | 'reviewed';
+}
+
+/** A request checked against the template, the locales and the data: ready to fill. */
+export interface NoticePlan {
+  readonly template: Template;
+  readonly business: Business;
+  readonly languages: readonly NoticeLanguage[];
+  readonly arrange: Arrangement;
+  readonly size: PageSizeName;
+  readonly rightsUrl: string;
+  readonly date: Date;
+  readonly warnings: readonly string[];
+}
+
+/** Flags the user typed: wrong ones are usage errors (exit 2). */
+function checkFlags(request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): void {
+  const known = [...locales.keys()].sort();
+  for (const code of request.languages ?? []) {
+    if (!locales.has(code)) throw new UsageError(`unknown language "${code}" in --lang; known languages: ${known.join(', ')}`);
+  }
+  const { manifest } = template;
+  if (request.size && !manifest.sizes.includes(request.size)) {
+    throw new UsageError(`template ${manifest.id} does not support --size ${request.size}; it supports ${manifest.sizes.join(', ')}`);
+  }
+  if (request.arrange && !manifest.arrangements.includes(request.arrange)) {
+    throw new UsageError(
+      `template ${manifest.id} does not support --arrange ${request.arrange}; it supports ${manifest.arrangements.join(', ')}`,
+    );
+  }
+}
+
+/** Validates the business data and settles languages, arrangement, size, link and date. */
+export function planNotice(raw: RawRecord, request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): NoticePlan {
+  checkFlags(request, template, locales);
+  const problems: Problem[] = [];
+  const validation = validateBusiness(raw, template.manifest, [...locales.keys()].sort());
+  if (!validation.ok) problems.push(...validation.problems);
+  let rightsUrl: string = RIGHTS_LINKS[template.manifest.rights_link];
+  if (request.rightsUrl !== undefined) {
+    const checked = checkLink(request.rightsUrl);
+    if (checked.ok) rightsUrl = checked.url;
+    else problems.push({ field: 'rights_url', value: request.rightsUrl, message: `(--rights-url) ${checked.reason}` });
+  } else if (validation.ok && validation.business.rights_url) {
+    rightsUrl = validation.business.rights_url;
+  }
+  if (!validation.ok || problems.length > 0) throw new InputError(problems);
+  const business = validation.business;
+  const codes = request.languages ?? business.languages ?? ['en'];
+  const languages = codes.map((code): NoticeLanguage => {
+    const meta = locales.get(code)!.meta;
+    return { code, dir: meta.dir, name: meta.name, status: meta.status };
+  });
+  const drafts = languages.filter((language) => language.status === 'draft');
+  if (drafts.length > 0 && request.requireReviewed) {
+    throw new InputError(
+      drafts.map((language) => ({
+        field: 'languages',
+        value: language.code,
+        message: 'this translation is a draft and --require-reviewed is set',
+      })),
+    );
+  }
+  return {
+    template,
+    business,
+    languages,
+    arrange: request.arrange ?? defaultArrangement(template, languages.length),
+    size: request.size ?? ((template.manifest.sizes.includes('letter') ? 'letter' : template.manifest.sizes[0]!) as PageSizeName),
+    rightsUrl,
+    date:
+      request.sourceDateEpoch !== undefined ? new Date(request.sourceDateEpoch * 1000) : new Date(`${template.manifest.version}T00:00:00Z`),
+    warnings: drafts.map(
+      (language) => `warning: the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
+    ),
+  };
+}
+
+function defaultArrangement(template: Template, count: number): Arrangement {
+  const { arrangements, columns_from } = template.manifest;
+  if (count >= columns_from && arrangements.includes('columns')) return 'columns';
+  return arrangements[0]!;
+}
