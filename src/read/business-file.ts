@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import YAML from 'yaml';
 import { UsageError } from '../errors.js';
 
@@ -28,7 +29,7 @@ export function readBusinessFile(file: string): RawRecord {
 }
 
 function parseYaml(text: string, file: string): unknown {
-  const doc = YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : 'somewhere';
@@ -40,11 +41,14 @@ function parseYaml(text: string, file: string): unknown {
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineColumn(text, Number(position[1])) : '';
-    throw new UsageError(`${file}: ${where}not valid JSON: ${message}`);
+  } catch {
+    // JSON.parse on Node 20 does not say where; jsonc-parser does.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const where = first ? lineColumn(text, first.offset) : '';
+    const what = first ? printParseErrorCode(first.error) : 'unexpected end of input';
+    throw new UsageError(`${file}: ${where}not valid JSON (${what})`);
   }
 }
 
