@@ -1,7 +1,7 @@
 import { drawPdf } from './draw/draw-pdf.js';
 import { noticeContext } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
-import { fontChain } from './fonts/font-chain.js';
+import { fontSet } from './fonts/font-chain.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
@@ -29,7 +29,7 @@ export async function renderNotice(request: RenderRequest): Promise<RenderedNoti
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const pages = layoutNotice(tree, { size: plan.size, chain: fontChain(request.fonts) });
+  const pages = layoutNotice(tree, { size: plan.size, fonts: fontSet(request.fonts) });
   const pdf = await drawPdf(pages, {
     title: tree.title,
     lang: tree.lang,

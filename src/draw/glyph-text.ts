@@ -1,4 +1,5 @@
 import type { GlyphRunItem } from '../layout/items.js';
+import type { ShapedGlyph } from '../text/shape.js';
 import type { PdfFonts } from './pdf-fonts.js';
 
 const num = (value: number): string => {
@@ -6,42 +7,97 @@ const num = (value: number): string => {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 };
 
+/** A PDF text string as UTF-16BE hex with a byte order mark. */
+function utf16Hex(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * Whether a run needs /ActualText for poppler: right-to-left runs, and runs
+ * whose glyphs do not map one to one, in order, to characters (ligatures,
+ * reordered vowels, marks).
+ */
+export function needsActualText(run: GlyphRunItem): boolean {
+  return run.rtl || run.glyphs.some((glyph) => glyph.xOffset !== 0 || glyph.yOffset !== 0 || [...glyph.text].length !== 1);
+}
+
+interface Placed {
+  readonly glyph: ShapedGlyph;
+  /** x from the run's origin, in points. */
+  readonly x: number;
+  /** Rise above the baseline, in points. */
+  readonly rise: number;
+}
+
 /**
  * Content-stream operators that show one glyph run exactly where layout put
- * it. The page's coordinate system is PDFKit's (y down), so the text matrix
- * flips y back. Glyphs with offsets (marks) are placed one by one.
+ * it. The page's coordinate system is PDFKit's (y down), so text matrices
+ * flip y back.
+ *
+ * Text extraction is designed in:
+ * - Each CID maps to its cluster's characters (pdf.js reads these).
+ * - Glyphs that carry characters are shown in one text object, offsets as TJ
+ *   adjustments and rise, so readers see one unbroken line.
+ * - A cluster's extra glyphs (marks, vowel parts) carry no characters; they
+ *   are drawn in a second text object, each placed on its own, so that a
+ *   reader that skips them never loses its place in the line.
+ * - Runs that need it carry /ActualText inside BT/ET (poppler reads that).
+ *   Poppler lays ActualText out as if it were visual, so a right-to-left run
+ *   carries its text reversed; the extra glyphs carry an empty ActualText.
  */
 export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] {
   const resource = fonts.select(run.font);
-  const perUnit = run.size / run.font.unitsPerEm;
-  const ops = ['BT', `/${resource} ${num(run.size)} Tf`];
-  let penX = run.x;
+  const scale = run.size / run.font.unitsPerEm;
+  let pen = 0;
+  const placed: Placed[] = run.glyphs.map((glyph) => {
+    const at = { glyph, x: pen + glyph.xOffset * scale, rise: glyph.yOffset * scale };
+    pen += glyph.xAdvance * scale;
+    return at;
+  });
+  const main = placed.filter((at) => at.glyph.text !== '');
+  const extra = placed.filter((at) => at.glyph.text === '');
+  const actual = needsActualText(run);
+  const ops = ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`];
+  if (actual) ops.push(`/Span <</ActualText ${utf16Hex(run.rtl ? [...run.text].reverse().join('') : run.text)}>> BDC`);
+  ops.push(...showInLine(main, run, fonts));
+  if (actual) ops.push('EMC');
+  ops.push('ET');
+  if (extra.length > 0) {
+    ops.push('BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`);
+    for (const at of extra) {
+      ops.push(`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(run.font, at.glyph, run.rtl).hex}> Tj`);
+    }
+    ops.push('EMC', 'ET');
+  }
+  return ops;
+}
+
+/** Shows glyphs as TJ arrays from the run's origin: each gap becomes an adjustment, each rise a Ts. */
+function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, fonts: PdfFonts): string[] {
+  const ops: string[] = [];
+  const perPoint = 1000 / run.size;
   let shown: string[] = [];
-  let lineOpen = false;
+  let cursor = 0;
+  let rise = 0;
   const flush = (): void => {
     if (shown.length > 0) ops.push(`[${shown.join(' ')}] TJ`);
     shown = [];
   };
-  for (const glyph of run.glyphs) {
-    const { hex, width } = fonts.encode(run.font, glyph);
-    const advance = glyph.xAdvance * perUnit;
-    if (glyph.xOffset !== 0 || glyph.yOffset !== 0) {
+  for (const at of glyphs) {
+    const { hex, width } = fonts.encode(run.font, at.glyph, run.rtl);
+    if (at.rise !== rise) {
       flush();
-      ops.push(`1 0 0 -1 ${num(penX + glyph.xOffset * perUnit)} ${num(run.y - glyph.yOffset * perUnit)} Tm`, `<${hex}> Tj`);
-      lineOpen = false;
-    } else {
-      if (!lineOpen) {
-        flush();
-        ops.push(`1 0 0 -1 ${num(penX)} ${num(run.y)} Tm`);
-        lineOpen = true;
-      }
-      shown.push(`<${hex}>`);
-      const adjust = width - (glyph.xAdvance * 1000) / run.font.unitsPerEm;
-      if (Math.abs(adjust) > 0.0005) shown.push(num(adjust));
+      ops.push(`${num(at.rise)} Ts`);
+      rise = at.rise;
     }
-    penX += advance;
+    const gap = (at.x - cursor) * perPoint;
+    if (Math.abs(gap) > 0.0005) shown.push(num(-gap));
+    shown.push(`<${hex}>`);
+    cursor = at.x + width / perPoint;
   }
   flush();
-  ops.push('ET');
+  if (rise !== 0) ops.push('0 Ts');
   return ops;
 }

@@ -45,10 +45,17 @@ export class PdfFonts {
     return used.pdf.id;
   }
 
-  /** The CID for a glyph, as four hex digits, and the glyph's default width in 1/1000 em. */
-  encode(font: LoadedFont, glyph: ShapedGlyph): { hex: string; width: number } {
+  /**
+   * The CID for a glyph, as four hex digits, and the glyph's default width in 1/1000 em.
+   * The CID's ToUnicode entry is the glyph's characters; in a right-to-left run they are
+   * stored reversed, because readers reverse the whole run back into logical order. A glyph
+   * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
+   * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
+   */
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean): { hex: string; width: number } {
     const used = this.usedFont(font);
-    const key = `${glyph.id}\u0000${glyph.text}`;
+    const text = glyph.text === '' ? '\u200b' : rtl ? [...glyph.text].reverse().join('') : glyph.text;
+    const key = `${glyph.id}\u0000${text}`;
     let cid = used.cids.get(key);
     if (cid === undefined) {
       const { subset } = used.pdf;
@@ -60,7 +67,7 @@ export class PdfFonts {
       }
       used.cids.set(key, cid);
       used.pdf.widths[cid] = font.hbFont.glyphHAdvance(glyph.id) * used.scale;
-      used.pdf.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!);
+      used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
     }
     return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };
   }

@@ -15,6 +15,9 @@ const escape = Handlebars.escapeExpression;
 
 /** A private Handlebars with only placard's helpers (plus if, unless, each, with). */
 export const handlebars = Handlebars.create();
+// `log` writes to stdout (which may be carrying a PDF) and `lookup` reaches into objects by computed name.
+handlebars.unregisterHelper('log');
+handlebars.unregisterHelper('lookup');
 
 /**
  * {{t "ns:key" name=value}}: the string in the current section's language.
@@ -64,4 +67,4 @@ handlebars.registerHelper('join', function (list: unknown, separator: unknown) {
   return items.join(typeof separator === 'string' ? separator : ', ');
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, join: true } as const;
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, join: true, log: false, lookup: false } as const;

@@ -1,5 +1,20 @@
 import { createRequire } from 'node:module';
 
+/** Unicode scripts (ISO 15924 names as used in \p{Script=…}) that placard chooses fonts by. */
+export type ScriptName =
+  | 'Latin'
+  | 'Cyrillic'
+  | 'Greek'
+  | 'Arabic'
+  | 'Han'
+  | 'Bopomofo'
+  | 'Hangul'
+  | 'Devanagari'
+  | 'Bengali'
+  | 'Gurmukhi'
+  | 'Ethiopic'
+  | 'Myanmar';
+
 /** A font face placard can use: where its file is and what it is for. */
 export interface FontFace {
   /** Stable id, used in layout items and cache keys. */
@@ -10,36 +25,54 @@ export interface FontFace {
   readonly file: string;
   /** The licence file shipped beside the font. */
   readonly licence: string;
-  /** What the face is for, shown by `placard fonts list`. */
-  readonly covers: string;
+  /** Scripts this face is chosen for (it may cover more). Empty: a last resort (emoji, symbols). */
+  readonly scripts: readonly ScriptName[];
+  /** Languages that prefer this face for its scripts (Han differs between zh-Hans, zh-Hant and ko). */
+  readonly preferredBy?: readonly string[];
 }
 
 const require = createRequire(import.meta.url);
-const resolve = (specifier: string): string => require.resolve(specifier);
 
-function expoFace(pkg: string, family: string, stem: string, weight: 400 | 700, covers: string): FontFace {
+interface Family {
+  readonly pkg: string;
+  readonly family: string;
+  readonly stem: string;
+  readonly scripts: readonly ScriptName[];
+  readonly preferredBy?: readonly string[];
+}
+
+/** Bundled families in fallback order: a character goes to the first face of its script that has it. */
+const FAMILIES: readonly Family[] = [
+  { pkg: 'noto-sans', family: 'Noto Sans', stem: 'NotoSans', scripts: ['Latin', 'Cyrillic', 'Greek'] },
+  { pkg: 'noto-sans-arabic', family: 'Noto Sans Arabic', stem: 'NotoSansArabic', scripts: ['Arabic'] },
+  { pkg: 'noto-sans-sc', family: 'Noto Sans SC', stem: 'NotoSansSC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hans', 'zh'] },
+  { pkg: 'noto-sans-tc', family: 'Noto Sans TC', stem: 'NotoSansTC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hant'] },
+  { pkg: 'noto-sans-kr', family: 'Noto Sans KR', stem: 'NotoSansKR', scripts: ['Hangul', 'Han'], preferredBy: ['ko'] },
+  { pkg: 'noto-sans-devanagari', family: 'Noto Sans Devanagari', stem: 'NotoSansDevanagari', scripts: ['Devanagari'] },
+  { pkg: 'noto-sans-bengali', family: 'Noto Sans Bengali', stem: 'NotoSansBengali', scripts: ['Bengali'] },
+  { pkg: 'noto-sans-gurmukhi', family: 'Noto Sans Gurmukhi', stem: 'NotoSansGurmukhi', scripts: ['Gurmukhi'] },
+  { pkg: 'noto-sans-ethiopic', family: 'Noto Sans Ethiopic', stem: 'NotoSansEthiopic', scripts: ['Ethiopic'] },
+  { pkg: 'noto-sans-myanmar', family: 'Noto Sans Myanmar', stem: 'NotoSansMyanmar', scripts: ['Myanmar'] },
+  { pkg: 'noto-emoji', family: 'Noto Emoji', stem: 'NotoEmoji', scripts: [] },
+];
+
+function face(family: Family, weight: 400 | 700): FontFace {
   const style = weight === 700 ? '700Bold' : '400Regular';
   return {
-    id: `${stem}-${weight}`,
-    family,
+    id: `${family.stem}-${weight}`,
+    family: family.family,
     weight,
-    file: resolve(`@expo-google-fonts/${pkg}/${style}/${stem}_${style}.ttf`),
-    licence: resolve(`@expo-google-fonts/${pkg}/LICENSE_FONT`),
-    covers,
+    file: require.resolve(`@expo-google-fonts/${family.pkg}/${style}/${family.stem}_${style}.ttf`),
+    licence: require.resolve(`@expo-google-fonts/${family.pkg}/LICENSE_FONT`),
+    scripts: family.scripts,
+    ...(family.preferredBy ? { preferredBy: family.preferredBy } : {}),
   };
 }
 
-/**
- * The fonts that ship with placard, in fallback order: a character is drawn
- * with the first face (of the wanted weight) that has a glyph for it.
- */
+let faces: readonly FontFace[] | undefined;
+
+/** Every bundled face, regular and bold, in fallback order. Nothing is read until a face is used. */
 export function bundledFaces(): readonly FontFace[] {
-  const latin = 'Latin (with Vietnamese), Cyrillic, Greek';
-  const emoji = 'Emoji and symbols (monochrome)';
-  return [
-    expoFace('noto-sans', 'Noto Sans', 'NotoSans', 400, latin),
-    expoFace('noto-sans', 'Noto Sans', 'NotoSans', 700, latin),
-    expoFace('noto-emoji', 'Noto Emoji', 'NotoEmoji', 400, emoji),
-    expoFace('noto-emoji', 'Noto Emoji', 'NotoEmoji', 700, emoji),
-  ];
+  faces ??= FAMILIES.flatMap((family) => [face(family, 400), face(family, 700)]);
+  return faces;
 }

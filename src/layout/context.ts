@@ -1,4 +1,4 @@
-import type { FontChain } from '../text/font-chain.js';
+import type { FontLibrary } from '../text/font-chain.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
 
@@ -9,7 +9,7 @@ export interface LayoutContext {
   readonly lang: string;
   readonly dir: Direction;
   readonly color: Color;
-  readonly chain: FontChain;
+  readonly fonts: FontLibrary;
 }
 
 /** A text block's size, kept so that a page that cannot fit can say which text is to blame. */

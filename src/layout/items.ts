@@ -12,6 +12,8 @@ export interface GlyphRunItem {
   readonly y: number;
   readonly glyphs: readonly ShapedGlyph[];
   readonly text: string;
+  /** Right-to-left run: glyphs are in visual order, text in logical order. */
+  readonly rtl: boolean;
   readonly color: Color;
 }
 

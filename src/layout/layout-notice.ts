@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { NoticeTree } from '../parse/notice-tree.js';
-import type { FontChain } from '../text/font-chain.js';
+import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
 import type { TextRecord } from './context.js';
 import { translateNode, type LaidPage } from './items.js';
@@ -9,7 +9,7 @@ import { MARGIN, MIN_BODY, textSize } from './styles.js';
 
 export interface LayoutOptions {
   readonly size: PageSizeName;
-  readonly chain: FontChain;
+  readonly fonts: FontLibrary;
 }
 
 /** Each step of auto-fit shrinks body text by this factor. */
@@ -26,7 +26,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   const available = paper.height - 2 * MARGIN;
   return tree.pages.map((page) => {
     for (let scale = 1; ; scale *= SHRINK) {
-      const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', chain: options.chain } as const;
+      const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', fonts: options.fonts } as const;
       const { laid, gaps } = flowParts(page.children, ctx);
       const natural = stack(laid, gaps, 0);
       if (natural.height <= available) {

@@ -21,7 +21,7 @@ export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx
       spans,
       { size: style.size, leading: style.leading, align: style.align, direction: ctx.dir, lang: ctx.lang },
       ctx.width,
-      ctx.chain,
+      ctx.fonts.chain(ctx.lang),
     );
   } catch (error) {
     if (!(error instanceof MissingGlyphError)) throw error;
@@ -47,6 +47,7 @@ export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, st
       y: run.baseline,
       glyphs: run.glyphs,
       text: run.text,
+      rtl: run.rtl,
       color: ctx.color,
     })),
   );

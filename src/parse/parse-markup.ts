@@ -114,22 +114,28 @@ class MarkupReader {
     return { weight: this.number(element, 'weight', 1), children: this.blocks(element) };
   }
 
-  inlines(element: XmlElement, bold = false, field?: string): Inline[] {
+  /** The text of a block: white space folded, and trimmed at the block's edges only. */
+  inlines(element: XmlElement): Inline[] {
+    return trimEdges(this.spans(element, false, undefined));
+  }
+
+  private spans(element: XmlElement, bold: boolean, field: string | undefined): Inline[] {
     const found: Inline[] = [];
     for (const child of element.children) {
       if (typeof child === 'string') {
-        found.push(field === undefined ? { text: child, bold } : { text: child, bold, field });
+        const text = child.replace(/[ \t\r\n]+/g, ' ');
+        found.push(field === undefined ? { text, bold } : { text, bold, field });
       } else if (child.name === 'b') {
         this.attributes(child, []);
-        found.push(...this.inlines(child, true, field));
+        found.push(...this.spans(child, true, field));
       } else if (child.name === 'field') {
         this.attributes(child, ['name'], ['name']);
-        found.push(...this.inlines(child, bold, child.attributes.name));
+        found.push(...this.spans(child, bold, child.attributes.name));
       } else {
         throw markupError(this.source, child, 'is not allowed inside text (expected text, <b> or <field>)');
       }
     }
-    return collapseSpace(found);
+    return found;
   }
 
   choice<T extends string>(element: XmlElement, name: string, options: readonly T[], fallback: T): T {
@@ -151,13 +157,24 @@ class MarkupReader {
   }
 }
 
-/** Template white space (new lines, indentation) folds to one space, as in HTML; other spaces stay. */
-function collapseSpace(inlines: readonly Inline[]): Inline[] {
-  const folded = inlines.map((inline) => ({ ...inline, text: inline.text.replace(/[ \t\r\n]+/g, ' ') }));
-  if (folded.length > 0) {
-    folded[0] = { ...folded[0]!, text: folded[0]!.text.replace(/^ /, '') };
-    const last = folded.length - 1;
-    folded[last] = { ...folded[last]!, text: folded[last]!.text.replace(/ $/, '') };
+/**
+ * Template white space (new lines, indentation) has been folded to single
+ * spaces, as in HTML; here the block's leading and trailing space goes, and
+ * so do spans left empty. Spaces inside the text, and other spaces such as
+ * no-break spaces, stay.
+ */
+function trimEdges(inlines: readonly Inline[]): Inline[] {
+  const kept = inlines.filter((inline) => inline.text !== '');
+  const joined: Inline[] = [];
+  for (const inline of kept) {
+    const previous = joined.at(-1);
+    const text = previous?.text.endsWith(' ') ? inline.text.replace(/^ /, '') : inline.text;
+    if (text !== '') joined.push({ ...inline, text });
   }
-  return folded.filter((inline) => inline.text !== '');
+  if (joined.length > 0) {
+    joined[0] = { ...joined[0]!, text: joined[0]!.text.replace(/^ /, '') };
+    const last = joined.length - 1;
+    joined[last] = { ...joined[last]!, text: joined[last]!.text.replace(/ $/, '') };
+  }
+  return joined.filter((inline) => inline.text !== '');
 }

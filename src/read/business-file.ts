@@ -21,6 +21,7 @@ export function readBusinessFile(file: string): RawRecord {
       `cannot read data file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
     );
   }
+  text = text.replace(/^\uFEFF/, '');
   const value = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);

@@ -1,9 +1,13 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 
-/** The fonts to try, in order, for each weight. */
+/** Chooses a font for one character; `previous` is the font of the character before it. */
 export interface FontChain {
-  readonly regular: readonly LoadedFont[];
-  readonly bold: readonly LoadedFont[];
+  pick(char: string, bold: boolean, previous: LoadedFont | undefined): LoadedFont | undefined;
+}
+
+/** Gives the font chain for a language (Han glyphs differ between zh-Hans, zh-Hant and ko). */
+export interface FontLibrary {
+  chain(lang: string): FontChain;
 }
 
 /** A character no available font can draw. */
@@ -27,27 +31,20 @@ export function clings(char: string): boolean {
 }
 
 /**
- * Picks a font for every character: the first in the chain that has it.
- * Marks, joiners, selectors and invisible controls stay in the font of the
- * character before them, so a cluster is never split between fonts.
- * Returns the chosen font per UTF-16 unit.
+ * Picks a font for every character. Marks, joiners, selectors and invisible
+ * controls stay in the font of the character before them, so a cluster is
+ * never split between fonts. Returns the chosen font per UTF-16 unit.
  */
 export function chooseFonts(chars: readonly string[], bold: readonly boolean[], chain: FontChain): LoadedFont[] {
   const chosen: LoadedFont[] = [];
   let previous: LoadedFont | undefined;
   chars.forEach((char, i) => {
-    const fonts = bold[i] ? chain.bold : chain.regular;
-    let font: LoadedFont | undefined;
-    if (previous && clings(char) && sameWeight(previous, fonts)) font = previous;
-    font ??= fonts.find((candidate) => candidate.has(char.codePointAt(0)!));
-    if (!font && clings(char)) font = fonts[0];
+    const weight = bold[i] ? 700 : 400;
+    const keep = previous && clings(char) && previous.face.weight === weight;
+    const font = keep ? previous : (chain.pick(char, bold[i] ?? false, previous) ?? (clings(char) ? previous : undefined));
     if (!font) throw new MissingGlyphError(char);
     for (let unit = 0; unit < char.length; unit++) chosen.push(font);
     previous = font;
   });
   return chosen;
-}
-
-function sameWeight(font: LoadedFont, fonts: readonly LoadedFont[]): boolean {
-  return fonts.includes(font);
 }

@@ -183,13 +183,15 @@ function placeLine(
       width: runWidth,
       glyphs: shaped.glyphs,
       text: text.slice(item.start, item.end),
+      start: item.start,
       rtl: item.level % 2 === 1,
     };
     x += runWidth;
     return run;
   });
   const offset = alignOffset(style, width - x);
-  return offset === 0 ? runs : runs.map((run) => ({ ...run, x: run.x + offset }));
+  // Positions are visual; the order is logical, so that readers which take text in drawing order read it as typed.
+  return runs.map((run) => ({ ...run, x: run.x + offset })).sort((a, b) => a.start - b.start);
 }
 
 function alignOffset(style: ParagraphStyle, slack: number): number {

@@ -51,6 +51,7 @@ function shapeUncached(font: LoadedFont, text: string, direction: Direction, lan
     text,
     infos.map((info) => info.cluster),
     positions.map((position) => position.xAdvance),
+    direction,
   );
   let advance = 0;
   const glyphs = infos.map((info, i): ShapedGlyph => {
@@ -67,19 +68,42 @@ function shapeUncached(font: LoadedFont, text: string, direction: Direction, lan
   return { glyphs, advance };
 }
 
+const MARK = /^[\p{Mn}\p{Me}]$/u;
+
 /**
- * Gives each cluster's characters to one glyph of the cluster (the first one
- * that advances, else the first), so that text extraction gets every
- * character exactly once, in logical order within the cluster.
+ * Shares each cluster's characters among its glyphs so that a reader taking
+ * glyphs in drawing order reads the characters in logical order, each once.
+ * Marks at the end of a cluster go to glyphs that do not advance (mark
+ * glyphs), one each; the other characters go to the glyphs that advance, one
+ * each in logical order, the last taking whatever is left. Glyphs left
+ * without characters get ''. Right-to-left glyphs come in reverse drawing
+ * order, so there the sharing runs backwards.
  */
-export function clusterTexts(text: string, clusters: readonly number[], advances: readonly number[]): string[] {
+export function clusterTexts(
+  text: string,
+  clusters: readonly number[],
+  advances: readonly number[],
+  direction: Direction = 'ltr',
+): string[] {
   const starts = [...new Set(clusters)].sort((a, b) => a - b);
   const endOf = new Map<number, number>();
   starts.forEach((start, i) => endOf.set(start, starts[i + 1] ?? text.length));
-  const owner = new Map<number, number>();
-  clusters.forEach((cluster, i) => {
-    const current = owner.get(cluster);
-    if (current === undefined || (advances[current] === 0 && advances[i] !== 0)) owner.set(cluster, i);
-  });
-  return clusters.map((cluster, i) => (owner.get(cluster) === i ? text.slice(cluster, endOf.get(cluster)) : ''));
+  const members = new Map<number, number[]>();
+  clusters.forEach((cluster, i) => members.set(cluster, [...(members.get(cluster) ?? []), i]));
+  const texts = clusters.map(() => '');
+  for (const [cluster, glyphs] of members) {
+    const logical = direction === 'rtl' ? [...glyphs].reverse() : glyphs;
+    const chars = [...text.slice(cluster, endOf.get(cluster))];
+    const advancing = logical.filter((i) => advances[i] !== 0);
+    const still = logical.filter((i) => advances[i] === 0);
+    let trailing = 0;
+    while (trailing < still.length && trailing < chars.length - 1 && MARK.test(chars[chars.length - 1 - trailing]!)) trailing++;
+    const marks = chars.splice(chars.length - trailing, trailing);
+    still.slice(-trailing || still.length).forEach((glyph, k) => (texts[glyph] = marks[k] ?? ''));
+    const owners = advancing.length > 0 ? advancing : [logical[0]!];
+    owners.forEach((glyph, k) => {
+      texts[glyph] = k === owners.length - 1 ? chars.slice(k).join('') : (chars[k] ?? '');
+    });
+  }
+  return texts;
 }

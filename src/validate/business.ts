@@ -32,7 +32,7 @@ export type Business = Readonly<Record<string, string | readonly string[] | unde
 export type Validation = { ok: true; business: Business } | { ok: false; problems: Problem[] };
 
 /** Control characters other than bidi formatting never belong in a notice. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 const asText = (value: unknown): unknown =>
   typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.trim() : value;
@@ -109,7 +109,7 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   for (const [field, spec] of Object.entries(manifest.fields)) shape[field] = fieldSchema(spec);
   const business: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(shape)) {
-    const value = raw[field];
+    const value = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];
     const spec = manifest.fields[field];
     if (empty(value)) {
       if (spec?.required) problems.push({ field, message: 'is required and missing' });

@@ -12,7 +12,7 @@ export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void
     await writeFile(temporary, bytes);
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
   }
 }

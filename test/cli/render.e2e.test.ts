@@ -124,12 +124,7 @@ describe('placard render options', () => {
 });
 
 describe('business data is printed, never interpreted', () => {
-  const hostile = [
-    `Joe's "Best" Pizza <&> Subs`,
-    'Tienda {{name}} Express',
-    'Café {{{raw}}} & <b>bold</b>',
-    'Taquería 🌮 Ñandú',
-  ];
+  const hostile = [`Joe's "Best" Pizza <&> Subs`, 'Tienda {{name}} Express', 'Café {{{raw}}} & <b>bold</b>', 'Taquería 🌮 Ñandú'];
   for (const name of hostile) {
     it(`prints ${JSON.stringify(name)} as typed`, async () => {
       const { pdf } = renderToBytes(['render', 'private-areas', '--set', `name=${name}`, '--set', `contact_name=${name}`]);

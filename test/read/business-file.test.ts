@@ -113,7 +113,9 @@ describe('readBusinessFile: YAML', () => {
 
 describe('readBusinessFile: JSON', () => {
   it('reads an object of business fields, keys lower-cased', () => {
-    const record = readBusinessFile(file('b001.json', JSON.stringify({ Name: 'Lake Street Tortillería', City: 'Minneapolis', id: 'b001' })));
+    const record = readBusinessFile(
+      file('b001.json', JSON.stringify({ Name: 'Lake Street Tortillería', City: 'Minneapolis', id: 'b001' })),
+    );
     expect(record).toEqual({ name: 'Lake Street Tortillería', city: 'Minneapolis', id: 'b001' });
   });
 
