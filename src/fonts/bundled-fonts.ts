@@ -29,6 +29,8 @@ export interface FontFace {
   readonly scripts: readonly ScriptName[];
   /** Languages that prefer this face for its scripts (Han differs between zh-Hans, zh-Hant and ko). */
   readonly preferredBy?: readonly string[];
+  /** Lines holding this face need this much more room (tall stacks above or below the letters). */
+  readonly leading?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -39,20 +41,21 @@ interface Family {
   readonly stem: string;
   readonly scripts: readonly ScriptName[];
   readonly preferredBy?: readonly string[];
+  readonly leading?: number;
 }
 
 /** Bundled families in fallback order: a character goes to the first face of its script that has it. */
 const FAMILIES: readonly Family[] = [
   { pkg: 'noto-sans', family: 'Noto Sans', stem: 'NotoSans', scripts: ['Latin', 'Cyrillic', 'Greek'] },
-  { pkg: 'noto-sans-arabic', family: 'Noto Sans Arabic', stem: 'NotoSansArabic', scripts: ['Arabic'] },
+  { pkg: 'noto-sans-arabic', family: 'Noto Sans Arabic', stem: 'NotoSansArabic', scripts: ['Arabic'], leading: 1.1 },
   { pkg: 'noto-sans-sc', family: 'Noto Sans SC', stem: 'NotoSansSC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hans', 'zh'] },
   { pkg: 'noto-sans-tc', family: 'Noto Sans TC', stem: 'NotoSansTC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hant'] },
   { pkg: 'noto-sans-kr', family: 'Noto Sans KR', stem: 'NotoSansKR', scripts: ['Hangul', 'Han'], preferredBy: ['ko'] },
-  { pkg: 'noto-sans-devanagari', family: 'Noto Sans Devanagari', stem: 'NotoSansDevanagari', scripts: ['Devanagari'] },
-  { pkg: 'noto-sans-bengali', family: 'Noto Sans Bengali', stem: 'NotoSansBengali', scripts: ['Bengali'] },
-  { pkg: 'noto-sans-gurmukhi', family: 'Noto Sans Gurmukhi', stem: 'NotoSansGurmukhi', scripts: ['Gurmukhi'] },
+  { pkg: 'noto-sans-devanagari', family: 'Noto Sans Devanagari', stem: 'NotoSansDevanagari', scripts: ['Devanagari'], leading: 1.1 },
+  { pkg: 'noto-sans-bengali', family: 'Noto Sans Bengali', stem: 'NotoSansBengali', scripts: ['Bengali'], leading: 1.1 },
+  { pkg: 'noto-sans-gurmukhi', family: 'Noto Sans Gurmukhi', stem: 'NotoSansGurmukhi', scripts: ['Gurmukhi'], leading: 1.1 },
   { pkg: 'noto-sans-ethiopic', family: 'Noto Sans Ethiopic', stem: 'NotoSansEthiopic', scripts: ['Ethiopic'] },
-  { pkg: 'noto-sans-myanmar', family: 'Noto Sans Myanmar', stem: 'NotoSansMyanmar', scripts: ['Myanmar'] },
+  { pkg: 'noto-sans-myanmar', family: 'Noto Sans Myanmar', stem: 'NotoSansMyanmar', scripts: ['Myanmar'], leading: 1.3 },
   { pkg: 'noto-emoji', family: 'Noto Emoji', stem: 'NotoEmoji', scripts: [] },
 ];
 
@@ -66,6 +69,7 @@ function face(family: Family, weight: 400 | 700): FontFace {
     licence: require.resolve(`@expo-google-fonts/${family.pkg}/LICENSE_FONT`),
     scripts: family.scripts,
     ...(family.preferredBy ? { preferredBy: family.preferredBy } : {}),
+    ...(family.leading ? { leading: family.leading } : {}),
   };
 }
 

@@ -15,11 +15,17 @@ export interface TextBlockStyle {
 
 /** Lays out one block of text, turning a missing glyph into an input error that names field and language. */
 export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx: LayoutContext): ParagraphLayout {
-  const spans: TextSpan[] = inlines.map((inline) => ({ text: inline.text, bold: style.bold || inline.bold }));
+  const spans: TextSpan[] = inlines.map((inline) => ({
+    text: inline.text,
+    bold: style.bold || inline.bold,
+    isolate: inline.field !== undefined,
+  }));
+  // A block that is only business data (a name on its own) takes its direction from its first strong letter.
+  const bidi = inlines.length > 0 && inlines.every((inline) => inline.field !== undefined) ? 'auto' : ctx.dir;
   try {
     return layoutParagraph(
       spans,
-      { size: style.size, leading: style.leading, align: style.align, direction: ctx.dir, lang: ctx.lang },
+      { size: style.size, leading: style.leading, align: style.align, direction: ctx.dir, bidi, lang: ctx.lang },
       ctx.width,
       ctx.fonts.chain(ctx.lang),
     );

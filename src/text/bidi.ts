@@ -3,9 +3,27 @@ import type { Direction } from './shape.js';
 
 const bidi = bidiFactory();
 
-/** Resolved bidi embedding level of every UTF-16 unit (UAX #9). */
-export function embeddingLevels(text: string, direction: Direction): Uint8Array {
-  return bidi.getEmbeddingLevels(text, direction).levels;
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * Resolved bidi embedding level of every UTF-16 unit (UAX #9). Isolated
+ * parts (business data inside a translated sentence) are wrapped in
+ * FSI…PDI, so each takes its direction from its own first strong letter
+ * and cannot reorder the sentence around it. `auto` takes the paragraph's
+ * direction from its first strong letter.
+ */
+export function embeddingLevels(parts: readonly { text: string; isolate?: boolean }[], base: Direction | 'auto'): Uint8Array {
+  let marked = '';
+  const kept: number[] = [];
+  for (const part of parts) {
+    if (part.isolate) marked += FSI;
+    for (let i = 0; i < part.text.length; i++) kept.push(marked.length + i);
+    marked += part.text;
+    if (part.isolate) marked += PDI;
+  }
+  const levels = bidi.getEmbeddingLevels(marked, base === 'auto' ? undefined : base).levels;
+  return Uint8Array.from(kept, (index) => levels[index]!);
 }
 
 /**

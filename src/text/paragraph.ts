@@ -7,6 +7,8 @@ import { shape, type Direction, type ShapedGlyph } from './shape.js';
 export interface TextSpan {
   readonly text: string;
   readonly bold: boolean;
+  /** Business data: a bidi isolate, so it keeps its own direction inside a sentence. */
+  readonly isolate?: boolean;
 }
 
 export interface ParagraphStyle {
@@ -16,6 +18,8 @@ export interface ParagraphStyle {
   readonly leading: number;
   readonly align: 'start' | 'center' | 'end';
   readonly direction: Direction;
+  /** The bidi paragraph direction; `auto` follows the first strong letter. Defaults to `direction`. */
+  readonly bidi?: Direction | 'auto';
   /** BCP 47 tag, for shaping. */
   readonly lang: string;
 }
@@ -55,19 +59,23 @@ export const BASELINE = 1.05;
  * logical text, then per line L2 reordering of whole runs and alignment.
  */
 export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
-  const parts = spans.map((span) => ({ text: span.text.normalize('NFC'), bold: span.bold }));
+  const parts = spans.map((span) => ({ ...span, text: span.text.normalize('NFC') }));
   const text = parts.map((part) => part.text).join('');
-  const items = itemize(text, parts, style.direction, chain);
+  const items = itemize(text, parts, style.bidi ?? style.direction, chain);
   const measure = (start: number, end: number): number => measureRange(items, text, start, end, style);
   const { ranges, brokeWord } = breakLines(text, width, measure);
-  const advance = style.size * style.leading;
-  const lines = ranges.map(([start, end], index) =>
-    placeLine(items, text, start, end, style, width, index * advance + style.size * BASELINE),
-  );
-  return { lines, height: lines.length * advance, brokeWord };
+  let top = 0;
+  const lines = ranges.map(([start, end]) => {
+    // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
+    const room = Math.max(1, ...pieces(items, start, end).map((item) => item.font.face.leading ?? 1));
+    const line = placeLine(items, text, start, end, style, width, top + style.size * BASELINE * room);
+    top += style.size * style.leading * room;
+    return line;
+  });
+  return { lines, height: top, brokeWord };
 }
 
-function itemize(text: string, parts: readonly TextSpan[], direction: Direction, chain: FontChain): Item[] {
+function itemize(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
   const chars: string[] = [];
   const bold: boolean[] = [];
   for (const part of parts) {
@@ -77,7 +85,7 @@ function itemize(text: string, parts: readonly TextSpan[], direction: Direction,
     }
   }
   const fonts = chooseFonts(chars, bold, chain);
-  const levels = embeddingLevels(text, direction);
+  const levels = embeddingLevels(parts, direction);
   const items: Item[] = [];
   let start = 0;
   for (let i = 1; i <= text.length; i++) {
