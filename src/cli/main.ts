@@ -5,6 +5,8 @@ import { reportError } from './exit-codes.js';
 import { Reporter, type CliIO } from './io.js';
 import { renderCommand } from './render-command.js';
 import { templatesCommand } from './templates-command.js';
+import { localesCommand } from './locales-command.js';
+import { fontsCommand } from './fonts-command.js';
 
 /** Runs placard with the given arguments and returns the exit code. Never touches `process`. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -24,6 +26,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .showHelpAfterError('(run "placard --help" for usage)');
   program.addCommand(renderCommand(io, reporter, done));
   program.addCommand(templatesCommand(io));
+  program.addCommand(localesCommand(io, reporter, done));
+  program.addCommand(fontsCommand(io, done));
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

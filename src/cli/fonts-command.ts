@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import { bundledFaces } from '../fonts/bundled-fonts.js';
+import { checkCoverage } from '../fonts/coverage.js';
+import { fontSet } from '../fonts/font-chain.js';
+import { flattenStrings } from '../strings/locale-check.js';
+import { locales } from '../strings/locale-catalog.js';
+import type { CliIO } from './io.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function fontsCommand(io: CliIO, done: (code: number) => void): Command {
+  const command = new Command('fonts').description('list fonts and check language coverage');
+  command
+    .command('list')
+    .description('list the bundled fonts and the scripts each is used for')
+    .action(() => {
+      for (const face of bundledFaces().filter((candidate) => candidate.weight === 400)) {
+        const scripts = face.scripts.length > 0 ? face.scripts.join(', ') : 'emoji and symbols (last resort)';
+        io.stdout.write(`${face.family.padEnd(22)} ${scripts.padEnd(34)} regular, bold   ${face.file}\n`);
+      }
+      io.stdout.write(`\nAll are SIL Open Font License 1.1; each licence ships beside its font (e.g. ${bundledFaces()[0]!.licence}).\n`);
+    });
+  command
+    .command('check')
+    .description("check that every character of a language's strings has a font")
+    .argument('<lng>', 'language, e.g. am')
+    .option('--font <file>', 'a TTF/OTF font to try first (repeatable)', collect, [])
+    .action((code: string, flags: { font: string[] }) => {
+      const locale = locales().get(code);
+      if (!locale) throw new UsageError(`unknown language "${code}"; known languages: ${[...locales().keys()].sort().join(', ')}`);
+      const coverage = checkCoverage([...flattenStrings(locale).values()], code, locale.meta.dir, fontSet(flags.font));
+      if (coverage.missing.length > 0) {
+        throw new InputError([
+          { file: `locales/${code}`, message: `no font has ${coverage.missing.join(', ')}; add one with --font FILE` },
+        ]);
+      }
+      io.stdout.write(`${code}: every character has a font (${coverage.families.join(', ')})\n`);
+      done(EXIT.ok);
+    });
+  return command;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkCoverage } from '../../src/fonts/coverage.js';
+import { fontSet } from '../../src/fonts/font-chain.js';
+import { locales } from '../../src/strings/locale-catalog.js';
+import { checkLocale, flattenStrings } from '../../src/strings/locale-check.js';
+
+const REQUIRED = [
+  'en',
+  'es',
+  'zh-Hans',
+  'zh-Hant',
+  'tl',
+  'vi',
+  'ar',
+  'fr',
+  'ko',
+  'ru',
+  'ht',
+  'pt',
+  'so',
+  'hmn',
+  'am',
+  'fa',
+  'ur',
+  'bn',
+  'pa',
+  'my',
+];
+const catalog = locales();
+const english = catalog.get('en')!;
+
+describe('the shipped locales', () => {
+  it('include every required language', () => {
+    expect([...catalog.keys()]).toEqual(expect.arrayContaining(REQUIRED));
+  });
+
+  it('mark every unreviewed translation as a draft', () => {
+    for (const [code, { meta }] of catalog) {
+      if (meta.status === 'reviewed') expect(meta.reviewer, code).toBeTruthy();
+      else expect(meta.status, code).toBe('draft');
+    }
+  });
+
+  it('give right-to-left direction to Arabic-script languages only', () => {
+    const rtl = [...catalog].filter(([, locale]) => locale.meta.dir === 'rtl').map(([code]) => code);
+    expect(rtl.sort()).toEqual(['ar', 'fa', 'ur']);
+  });
+
+  for (const code of [...catalog.keys()].filter((code) => code !== 'en')) {
+    it(`${code} has exactly English's keys and placeholders`, () => {
+      expect(checkLocale(catalog.get(code)!, english)).toEqual([]);
+    });
+
+    it(`${code} can be drawn: every character has a font`, () => {
+      const locale = catalog.get(code)!;
+      const coverage = checkCoverage([...flattenStrings(locale).values()], code, locale.meta.dir, fontSet());
+      expect(coverage.missing).toEqual([]);
+    });
+  }
+});
+
+describe('checkLocale', () => {
+  const broken = {
+    code: 'xx',
+    meta: english.meta,
+    namespaces: {
+      common: { not_advice: 'Consejo', extra: 'sobra' },
+      'private-areas': { ...(english.namespaces['private-areas'] as Record<string, string>), ask_for: 'Pregunte por {{name}}.' },
+    },
+  };
+
+  it('finds missing keys, extra keys and changed placeholders, all at once', () => {
+    const problems = checkLocale(broken, english);
+    const fields = problems.map((problem) => problem.field);
+    expect(fields).toContain('common:scan_rights');
+    expect(fields).toContain('common:extra');
+    expect(problems.find((problem) => problem.field === 'private-areas:ask_for')?.message).toMatch(/\{name\}.*\{contact_name\}/);
+  });
+});
