@@ -5,7 +5,7 @@ import { flowParts, stack } from './blocks.js';
 import type { TextRecord } from './context.js';
 import { translateNode, type LaidPage } from './items.js';
 import { PAGE_SIZES, type PageSizeName } from './page-sizes.js';
-import { MARGIN, MIN_BODY, textSize } from './styles.js';
+import { MARGIN, MIN_BODY, TYPE } from './styles.js';
 
 export interface LayoutOptions {
   readonly size: PageSizeName;
@@ -25,7 +25,8 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   const width = paper.width - 2 * MARGIN;
   const available = paper.height - 2 * MARGIN;
   return tree.pages.map((page) => {
-    for (let scale = 1; ; scale *= SHRINK) {
+    const floor = MIN_BODY / TYPE.normal;
+    for (let scale = 1; ;) {
       const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', fonts: options.fonts } as const;
       const { laid, gaps } = flowParts(page.children, ctx);
       const natural = stack(laid, gaps, 0);
@@ -33,7 +34,9 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         const fitted = stack(laid, gaps, available - natural.height);
         return { ...paper, nodes: fitted.nodes.map((node) => translateNode(node, MARGIN, MARGIN)) };
       }
-      if (textSize('normal', scale) <= MIN_BODY) throw overflow(natural.texts, options.size);
+      if (scale <= floor) throw overflow(natural.texts, options.size);
+      // Text height grows with the square of its size, so the square root is a good next guess.
+      scale = Math.max(floor, Math.min(scale * SHRINK, scale * Math.sqrt(available / natural.height)));
     }
   });
 }

@@ -10,8 +10,23 @@ export interface QrModules {
   readonly runs: readonly (readonly [number, number, number])[];
 }
 
-/** Encodes a link at error correction level M and returns its dark modules as horizontal runs. */
+const encoded = new Map<string, QrModules>();
+
+/**
+ * Encodes a link at error correction level M and returns its dark modules as
+ * horizontal runs. Encoding (choosing the mask) is costly and a batch reuses
+ * a few links, so results are kept for the process.
+ */
 export function qrModules(text: string): QrModules {
+  let modules = encoded.get(text);
+  if (!modules) {
+    modules = encode(text);
+    encoded.set(text, modules);
+  }
+  return modules;
+}
+
+function encode(text: string): QrModules {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const runs: [number, number, number][] = [];
   for (let row = 0; row < modules.size; row++) {

@@ -20,8 +20,24 @@ export interface ShapedRun {
 export type Direction = 'ltr' | 'rtl';
 
 const buffer = new hb.Buffer();
-const cache = new Map<string, ShapedRun>();
-const CACHE_LIMIT = 50_000;
+/** Shaped runs by font, then by direction and language, then by text. */
+const cache = new Map<LoadedFont, Map<string, Map<string, ShapedRun>>>();
+const CACHE_LIMIT = 20_000;
+
+function runsFor(font: LoadedFont, direction: Direction, lang: string): Map<string, ShapedRun> {
+  let byFont = cache.get(font);
+  if (!byFont) {
+    byFont = new Map();
+    cache.set(font, byFont);
+  }
+  const setting = `${direction} ${lang}`;
+  let runs = byFont.get(setting);
+  if (!runs) {
+    runs = new Map();
+    byFont.set(setting, runs);
+  }
+  return runs;
+}
 
 /**
  * Shapes one run (one font, one direction) with HarfBuzz. Results are cached
@@ -29,12 +45,12 @@ const CACHE_LIMIT = 50_000;
  * documents in a batch are shaped once.
  */
 export function shape(font: LoadedFont, text: string, direction: Direction, lang: string): ShapedRun {
-  const key = `${font.face.id}\u0000${direction}\u0000${lang}\u0000${text}`;
-  const cached = cache.get(key);
+  const runs = runsFor(font, direction, lang);
+  const cached = runs.get(text);
   if (cached) return cached;
   const run = shapeUncached(font, text, direction, lang);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, run);
+  if (runs.size >= CACHE_LIMIT) runs.clear();
+  runs.set(text, run);
   return run;
 }
 
