@@ -88,7 +88,7 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
 /** A heading starts large and shrinks until it fits its box in at most two lines without splitting a word. */
 function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
   const floor = textSize('large', ctx.scale);
-  const start = Math.max(floor, (block.level === 1 ? TYPE.h1 : TYPE.h2) * Math.min(1, ctx.scale * 1.15));
+  const start = Math.max(floor, (block.level === 1 ? TYPE.h1 : TYPE.h2) * Math.min(1.25, ctx.scale * 1.15));
   const style = (size: number) =>
     ({ role: block.level === 1 ? 'H1' : 'H2', size, leading: LEADING.heading, align: block.align, bold: true }) as const;
   let size = start;
@@ -171,7 +171,7 @@ function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
 
 function layoutBox(block: Box, ctx: LayoutContext): Laid {
   const tone = TONES[block.tone];
-  const pad = tone.padding * Math.max(ctx.scale, 0.6);
+  const pad = tone.padding * Math.min(1, Math.max(ctx.scale, 0.6));
   const inner = layoutFlow(block.children, { ...ctx, width: ctx.width - 2 * pad, color: tone.text });
   const height = inner.height + 2 * pad;
   const background: LaidNode[] =

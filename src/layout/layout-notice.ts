@@ -5,39 +5,58 @@ import { flowParts, stack } from './blocks.js';
 import type { TextRecord } from './context.js';
 import { translateNode, type LaidPage } from './items.js';
 import { PAGE_SIZES, type PageSizeName } from './page-sizes.js';
-import { MARGIN, MIN_BODY, TYPE } from './styles.js';
+import { MARGIN, MAX_SCALE, MIN_BODY, TYPE } from './styles.js';
 
 export interface LayoutOptions {
   readonly size: PageSizeName;
   readonly fonts: FontLibrary;
 }
 
-/** Each step of auto-fit shrinks body text by this factor. */
+/** Each step of auto-fit shrinks text at least by this factor. */
 const SHRINK = 0.94;
+/** Auto-fit stops refining once the largest fitting scale is known this closely. */
+const PRECISION = 0.03;
 
 /**
- * Lays out every page. Each page is fitted on its own: body text shrinks
- * step by step until the page's content fits; spare height goes to the
- * page's flexible spacers.
+ * Lays out every page. Each page is fitted on its own: text takes the
+ * largest scale, up to MAX_SCALE, at which the page's content fits, and body
+ * text never goes below MIN_BODY; spare height goes to the flexible spacers.
  */
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
   const paper = PAGE_SIZES[options.size];
   const width = paper.width - 2 * MARGIN;
   const available = paper.height - 2 * MARGIN;
   return tree.pages.map((page) => {
-    const floor = MIN_BODY / TYPE.normal;
-    for (let scale = 1; ;) {
+    const attempt = (scale: number) => {
       const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', fonts: options.fonts } as const;
       const { laid, gaps } = flowParts(page.children, ctx);
-      const natural = stack(laid, gaps, 0);
-      if (natural.height <= available) {
-        const fitted = stack(laid, gaps, available - natural.height);
-        return { ...paper, nodes: fitted.nodes.map((node) => translateNode(node, MARGIN, MARGIN)) };
-      }
-      if (scale <= floor) throw overflow(natural.texts, options.size);
+      return { laid, gaps, natural: stack(laid, gaps, 0) };
+    };
+    const floor = MIN_BODY / TYPE.normal;
+    let tooBig = Infinity;
+    let scale = MAX_SCALE;
+    let fitting = attempt(scale);
+    while (fitting.natural.height > available) {
+      if (scale <= floor) throw overflow(fitting.natural.texts, options.size);
+      tooBig = scale;
       // Text height grows with the square of its size, so the square root is a good next guess.
-      scale = Math.max(floor, Math.min(scale * SHRINK, scale * Math.sqrt(available / natural.height)));
+      scale = Math.max(floor, Math.min(scale * SHRINK, scale * Math.sqrt(available / fitting.natural.height)));
+      fitting = attempt(scale);
     }
+    // The guess may undershoot: look for a larger scale that still fits.
+    let fits = scale;
+    while (Number.isFinite(tooBig) && tooBig / fits - 1 > PRECISION) {
+      const middle = (fits + tooBig) / 2;
+      const tried = attempt(middle);
+      if (tried.natural.height <= available) {
+        fits = middle;
+        fitting = tried;
+      } else {
+        tooBig = middle;
+      }
+    }
+    const fitted = stack(fitting.laid, fitting.gaps, available - fitting.natural.height);
+    return { ...paper, nodes: fitted.nodes.map((node) => translateNode(node, MARGIN, MARGIN)) };
   });
 }
 

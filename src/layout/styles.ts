@@ -10,6 +10,9 @@ export const TYPE = {
   small: 10,
 } as const satisfies Record<'h1' | 'h2' | TextSize, number>;
 
+/** Auto-fit grows text up to this scale when a page has room (one language on a big page). */
+export const MAX_SCALE = 1.5;
+
 /** Body text never shrinks below this many points. */
 export const MIN_BODY = 9;
 /** Small print never shrinks below this many points. */
