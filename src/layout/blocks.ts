@@ -87,7 +87,8 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
 
 /** A heading starts large and shrinks until it fits its box in at most two lines without splitting a word. */
 function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
-  const floor = textSize('large', ctx.scale);
+  // Never floor a title above the normal large size, even when auto-fit grows the page.
+  const floor = textSize('large', Math.min(ctx.scale, 1));
   const start = Math.max(floor, (block.level === 1 ? TYPE.h1 : TYPE.h2) * Math.min(1.25, ctx.scale * 1.15));
   const style = (size: number) =>
     ({ role: block.level === 1 ? 'H1' : 'H2', size, leading: LEADING.heading, align: block.align, bold: true }) as const;

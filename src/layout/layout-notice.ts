@@ -15,7 +15,7 @@ export interface LayoutOptions {
 /** Each step of auto-fit shrinks text at least by this factor. */
 const SHRINK = 0.94;
 /** Auto-fit stops refining once the largest fitting scale is known this closely. */
-const PRECISION = 0.03;
+const PRECISION = 0.05;
 
 /**
  * Lays out every page. Each page is fitted on its own: text takes the
@@ -62,11 +62,11 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
 
 function overflow(texts: readonly TextRecord[], size: PageSizeName): InputError {
   const largest = [...texts].sort((a, b) => b.height - a.height)[0];
-  const field = largest?.fields[0] ?? 'text';
+  const field = largest?.fields[0];
   const sample = largest ? ` ("${largest.sample.slice(0, 60)}${largest.sample.length > 60 ? '…' : ''}")` : '';
   return new InputError([
     {
-      field,
+      ...(field ? { field } : {}),
       message:
         `the notice does not fit on one ${size} page even with body text at ${MIN_BODY} pt; ` +
         `the longest text is in language ${largest?.lang ?? '?'}${sample}. ` +

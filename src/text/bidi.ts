@@ -3,6 +3,30 @@ import type { Direction } from './shape.js';
 
 const bidi = bidiFactory();
 
+/** One BMP character per bidi class, to stand in for a character outside the BMP. */
+const STAND_INS: Readonly<Record<string, string>> = {
+  R: '\u05d0',
+  AL: '\u0627',
+  EN: '0',
+  ES: '+',
+  ET: '#',
+  AN: '\u0660',
+  CS: ',',
+  WS: ' ',
+  ON: '!',
+  BN: '\u200b',
+  NSM: '\u0300',
+};
+
+/**
+ * bidi-js reads UTF-16 units one by one, so both halves of a surrogate pair
+ * (most emoji) would count as strong left-to-right letters. Each pair becomes
+ * two stand-ins of the character's own bidi class; lengths stay the same.
+ */
+function withoutSurrogates(text: string): string {
+  return text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => (STAND_INS[bidi.getBidiCharTypeName(pair)] ?? 'a').repeat(2));
+}
+
 const FSI = '\u2068';
 const PDI = '\u2069';
 
@@ -22,7 +46,7 @@ export function embeddingLevels(parts: readonly { text: string; isolate?: boolea
     marked += part.text;
     if (part.isolate) marked += PDI;
   }
-  const levels = bidi.getEmbeddingLevels(marked, base === 'auto' ? undefined : base).levels;
+  const levels = bidi.getEmbeddingLevels(withoutSurrogates(marked), base === 'auto' ? undefined : base).levels;
   return Uint8Array.from(kept, (index) => levels[index]!);
 }
 
