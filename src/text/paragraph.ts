@@ -1,6 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import { embeddingLevels, reorderRuns } from './bidi.js';
 import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
+import { chainCache } from './chain-cache.js';
 import { breakOpportunities, graphemeBoundaries } from './line-breaks.js';
 import { shape, type Direction, type ShapedGlyph } from './shape.js';
 
@@ -59,28 +60,15 @@ export const BASELINE = 1.05;
  * logical text, then per line L2 reordering of whole runs and alignment.
  */
 export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
-  let cache = laidOut.get(chain);
-  if (!cache) {
-    cache = new Map();
-    laidOut.set(chain, cache);
-  }
-  const key = JSON.stringify([spans, style, width]);
-  let layout = cache.get(key);
-  if (!layout) {
-    if (cache.size > 20_000) cache.clear();
-    layout = layoutUncached(spans, style, width, chain);
-    cache.set(key, layout);
-  }
-  return layout;
+  return laidOut(chain, JSON.stringify([spans, style, width]), () => layoutUncached(spans, style, width, chain));
 }
 
 /**
  * Finished paragraphs by font chain. A batch prints the same translated
  * sentences on every notice, and auto-fit tries the same sizes again, so
- * most paragraphs are laid out once per process. Layouts are never changed
- * after they are made, so sharing them is safe.
+ * most paragraphs are laid out once per process.
  */
-const laidOut = new WeakMap<FontChain, Map<string, ParagraphLayout>>();
+const laidOut = chainCache<ParagraphLayout>();
 
 function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
   const parts = spans.map((span) => ({ ...span, text: span.text.normalize('NFC') }));
@@ -99,27 +87,12 @@ function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width
   return { lines, height: top, brokeWord };
 }
 
-const itemized = new WeakMap<FontChain, Map<string, Item[]>>();
+/** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
+const itemized = chainCache<Item[]>();
 
-/**
- * Splits the text into items of one font and one bidi level. The same
- * paragraphs recur (every notice's translated sentences, every auto-fit
- * step), so results are kept per font chain.
- */
 function itemize(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
-  let cache = itemized.get(chain);
-  if (!cache) {
-    cache = new Map();
-    itemized.set(chain, cache);
-  }
   const key = `${direction}\u0000${parts.map((part) => `${part.bold ? 'b' : ''}${part.isolate ? 'i' : ''}\u0001${part.text}`).join('\u0002')}`;
-  let items = cache.get(key);
-  if (!items) {
-    if (cache.size > 20_000) cache.clear();
-    items = itemizeUncached(text, parts, direction, chain);
-    cache.set(key, items);
-  }
-  return items;
+  return itemized(chain, key, () => itemizeUncached(text, parts, direction, chain));
 }
 
 function itemizeUncached(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
