@@ -15,6 +15,7 @@ export default tseslint.config(
     rules: {
       'no-control-regex': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
 );

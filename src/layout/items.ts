@@ -56,26 +56,38 @@ export interface LaidNode {
   readonly alt?: string;
   readonly items: readonly Item[];
   readonly children: readonly LaidNode[];
+  /** While laying out: how far this node's items and children sit from its parent's origin. */
+  readonly dx?: number;
+  readonly dy?: number;
 }
 
 export interface LaidPage {
   readonly width: number;
   readonly height: number;
+  /** Nodes in page coordinates (no offsets left). */
   readonly nodes: readonly LaidNode[];
 }
 
-export function translateItem(item: Item, dx: number, dy: number): Item {
+/** Moves a node; cheap, because the move is only noted, and applied once by placeNodes. */
+export function translateNode(node: LaidNode, dx: number, dy: number): LaidNode {
+  if (dx === 0 && dy === 0) return node;
+  return { ...node, dx: (node.dx ?? 0) + dx, dy: (node.dy ?? 0) + dy };
+}
+
+function translateItem(item: Item, dx: number, dy: number): Item {
+  if (dx === 0 && dy === 0) return item;
   if (item.type === 'rects') {
     return { ...item, rects: item.rects.map((value, i) => (i % 4 === 0 ? value + dx : i % 4 === 1 ? value + dy : value)) };
   }
   return { ...item, x: item.x + dx, y: item.y + dy };
 }
 
-export function translateNode(node: LaidNode, dx: number, dy: number): LaidNode {
-  if (dx === 0 && dy === 0) return node;
-  return {
-    ...node,
-    items: node.items.map((item) => translateItem(item, dx, dy)),
-    children: node.children.map((child) => translateNode(child, dx, dy)),
-  };
+/** Applies every noted move, giving nodes whose items are in the coordinates of (x, y)'s frame. */
+export function placeNodes(nodes: readonly LaidNode[], x = 0, y = 0): LaidNode[] {
+  return nodes.map((node) => {
+    const ox = x + (node.dx ?? 0);
+    const oy = y + (node.dy ?? 0);
+    const { dx: _dx, dy: _dy, ...rest } = node; // offsets are applied here, not passed on
+    return { ...rest, items: node.items.map((item) => translateItem(item, ox, oy)), children: placeNodes(node.children, ox, oy) };
+  });
 }

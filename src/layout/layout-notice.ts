@@ -3,7 +3,7 @@ import type { NoticeTree } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
 import type { TextRecord } from './context.js';
-import { translateNode, type LaidPage } from './items.js';
+import { placeNodes, type LaidPage } from './items.js';
 import { PAGE_SIZES, type PageSizeName } from './page-sizes.js';
 import { MARGIN, MAX_SCALE, MIN_BODY, TYPE } from './styles.js';
 
@@ -56,7 +56,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
       }
     }
     const fitted = stack(fitting.laid, fitting.gaps, available - fitting.natural.height);
-    return { ...paper, nodes: fitted.nodes.map((node) => translateNode(node, MARGIN, MARGIN)) };
+    return { ...paper, nodes: placeNodes(fitted.nodes, MARGIN, MARGIN) };
   });
 }
 

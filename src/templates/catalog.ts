@@ -33,7 +33,9 @@ export function loadTemplate(id: string, userDirs: readonly string[] = []): Temp
   }
   const cached = loaded.get(dir);
   if (cached) return cached;
-  const template = { manifest: readManifest(dir), dir, source: readFileSync(join(dir, 'template.hbs'), 'utf8') };
+  const file = join(dir, 'template.hbs');
+  if (!existsSync(file)) throw new TemplateError(`${dir}: the template folder has no template.hbs`);
+  const template = { manifest: readManifest(dir), dir, source: readFileSync(file, 'utf8') };
   if (template.manifest.id !== id)
     throw new TemplateError(`${dir}/template.yaml: id "${template.manifest.id}" does not match the folder name "${id}"`);
   loaded.set(dir, template);

@@ -91,6 +91,25 @@ const rightsUrlSchema = z.preprocess(
   }),
 );
 
+const schemas = new WeakMap<TemplateManifest, Map<string, Record<string, z.ZodTypeAny>>>();
+
+/** One schema per field, built once per template and list of languages (a batch validates thousands of rows). */
+function fieldSchemas(manifest: TemplateManifest, knownLanguages: readonly string[]): Record<string, z.ZodTypeAny> {
+  let byLanguages = schemas.get(manifest);
+  if (!byLanguages) {
+    byLanguages = new Map();
+    schemas.set(manifest, byLanguages);
+  }
+  const key = knownLanguages.join(',');
+  let shape = byLanguages.get(key);
+  if (!shape) {
+    shape = { languages: languagesSchema(knownLanguages), rights_url: rightsUrlSchema };
+    for (const [field, spec] of Object.entries(manifest.fields)) shape[field] = fieldSchema(spec);
+    byLanguages.set(key, shape);
+  }
+  return shape;
+}
+
 /**
  * Checks one business record against the template's fields and collects
  * every problem (field, value, what was expected), never just the first.
@@ -102,11 +121,7 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
       problems.push({ field: key, message: `is not a business field; known fields: ${BUSINESS_FIELDS.join(', ')}` });
     }
   }
-  const shape: Record<string, z.ZodTypeAny> = {
-    languages: languagesSchema(knownLanguages),
-    rights_url: rightsUrlSchema,
-  };
-  for (const [field, spec] of Object.entries(manifest.fields)) shape[field] = fieldSchema(spec);
+  const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};
   for (const [field, schema] of Object.entries(shape)) {
     const value = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];

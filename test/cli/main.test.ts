@@ -1,0 +1,92 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportError } from '../../src/cli/exit-codes.js';
+import { Reporter, type CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { readPdf } from '../helpers/pdf-reader.js';
+
+/** An in-memory terminal for the CLI core. */
+function terminal(env: Record<string, string> = {}) {
+  const out: (string | Uint8Array)[] = [];
+  let err = '';
+  const io: CliIO = { stdout: { write: (chunk) => out.push(chunk) }, stderr: { write: (chunk) => (err += chunk) }, env };
+  return { io, stdout: () => out, stderr: () => err };
+}
+
+/** A folder holding one template folder, copied from the built-in private-areas and changed by `edit`. */
+function userTemplates(edit: (dir: string) => void): string {
+  const root = mkdtempSync(join(tmpdir(), 'placard-templates-'));
+  const dir = join(root, 'private-areas');
+  mkdirSync(dir);
+  cpSync('templates/private-areas', dir, { recursive: true });
+  edit(dir);
+  return root;
+}
+
+describe('exit codes and messages', () => {
+  it('turns an unexpected error into exit 3 with the stack trace and a request to report it', () => {
+    const term = terminal();
+    const code = reportError(new TypeError('boom'), new Reporter(term.io));
+    expect(code).toBe(3);
+    expect(term.stderr()).toMatch(/internal error/);
+    expect(term.stderr()).toMatch(/report/);
+    expect(term.stderr()).toContain('TypeError: boom');
+    expect(term.stderr()).toMatch(/at .*main\.test\.ts/);
+  });
+
+  it('prints help and exits 0', async () => {
+    const term = terminal();
+    expect(await main(['--help'], term.io)).toBe(0);
+    expect(term.stdout().join('')).toContain('render');
+  });
+
+  it('lists templates', async () => {
+    const term = terminal();
+    expect(await main(['templates', 'list'], term.io)).toBe(0);
+    expect(term.stdout().join('')).toContain('private-areas');
+  });
+});
+
+describe('user templates', () => {
+  it('override a built-in template with the same id', async () => {
+    const dir = userTemplates((folder) => {
+      const source = join(folder, 'template.hbs');
+      writeFileSync(
+        source,
+        '<notice title="{{business.name}}" lang="{{primary.code}}"><page><h1>Staff only, {{business.name}}</h1></page></notice>',
+      );
+    });
+    const term = terminal();
+    expect(await main(['render', 'private-areas', '--templates', dir, '--set', 'name=Ana', '-o', '-'], term.io)).toBe(0);
+    const facts = await readPdf(term.stdout()[0] as Uint8Array);
+    expect(facts.text).toContain('Staff only, Ana');
+  });
+
+  it('with triple-stash are refused, with line and column (exit 2)', async () => {
+    const dir = userTemplates((folder) =>
+      writeFileSync(join(folder, 'template.hbs'), '<notice title="x" lang="en">\n<page><p>{{{business.name}}}</p></page></notice>'),
+    );
+    const term = terminal();
+    expect(await main(['render', 'private-areas', '--templates', dir, '--set', 'name=Ana', '-o', '-'], term.io)).toBe(2);
+    expect(term.stderr()).toMatch(/line 2, column \d+: unescaped output/);
+  });
+
+  it('with broken markup are refused, with line and column (exit 2)', async () => {
+    const dir = userTemplates((folder) =>
+      writeFileSync(join(folder, 'template.hbs'), '<notice title="x" lang="en">\n<page>\n<p>open</page></notice>'),
+    );
+    const term = terminal();
+    expect(await main(['render', 'private-areas', '--templates', dir, '--set', 'name=Ana', '-o', '-'], term.io)).toBe(2);
+    expect(term.stderr()).toMatch(/line 3, column \d+/);
+  });
+
+  it('with an invalid manifest are refused, naming the file and the field (exit 2)', async () => {
+    const dir = userTemplates((folder) => writeFileSync(join(folder, 'template.yaml'), 'id: private-areas\ntitle: x\n'));
+    const term = terminal();
+    expect(await main(['render', 'private-areas', '--templates', dir, '--set', 'name=Ana', '-o', '-'], term.io)).toBe(2);
+    expect(term.stderr()).toContain('template.yaml');
+    expect(term.stderr()).toContain('description');
+  });
+});

@@ -1,0 +1,80 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { glyphRunOperators, needsActualText } from '../../src/draw/glyph-text.js';
+import { PdfFonts } from '../../src/draw/pdf-fonts.js';
+import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
+import { loadFont, type LoadedFont } from '../../src/fonts/loaded-font.js';
+import type { GlyphRunItem } from '../../src/layout/items.js';
+import { shape } from '../../src/text/shape.js';
+
+const font = (family: string): LoadedFont => loadFont(bundledFaces().find((face) => face.family === family && face.weight === 400)!);
+
+function fonts(): PdfFonts {
+  const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+  doc.addPage();
+  return new PdfFonts(doc as never);
+}
+
+function run(family: string, text: string, rtl = false): GlyphRunItem {
+  const used = font(family);
+  return {
+    type: 'glyphs',
+    font: used,
+    size: 12,
+    x: 10,
+    y: 20,
+    glyphs: shape(used, text, rtl ? 'rtl' : 'ltr', 'und').glyphs,
+    text,
+    rtl,
+    color: '#000',
+  };
+}
+
+const hexText = (text: string) =>
+  `<FEFF${[...text].map((char) => char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('')}>`;
+
+describe('glyphRunOperators', () => {
+  it('shows a Latin run as one text object with no ActualText', () => {
+    const ops = glyphRunOperators(run('Noto Sans', 'Tacos'), fonts());
+    expect(ops[0]).toBe('BT');
+    expect(ops.at(-1)).toBe('ET');
+    expect(ops.filter((op) => op === 'BT')).toHaveLength(1);
+    expect(ops.join('\n')).not.toContain('ActualText');
+    expect(ops).toContain('1 0 0 -1 10 20 Tm');
+  });
+
+  it('gives a right-to-left run its text reversed in ActualText, for poppler', () => {
+    const arabic = run('Noto Sans Arabic', 'بيت', true);
+    expect(needsActualText(arabic)).toBe(true);
+    expect(glyphRunOperators(arabic, fonts()).join('\n')).toContain(`/ActualText ${hexText('تيب')}`);
+  });
+
+  it('draws the glyphs that carry no characters in a second text object with an empty ActualText', () => {
+    // Noto Sans Arabic draws the dots of ب and ن as separate glyphs that carry no characters.
+    const ops = glyphRunOperators(run('Noto Sans Arabic', 'بنت', true), fonts());
+    expect(ops.filter((op) => op === 'BT')).toHaveLength(2);
+    expect(ops.join('\n')).toContain('/ActualText <FEFF>');
+  });
+
+  it('keeps marks that carry characters in the line, raised with Ts, and resets the rise', () => {
+    // The vowel marks of مَخْبَز each carry their own character and sit above the letters.
+    const ops = glyphRunOperators(run('Noto Sans Arabic', 'مَخْبَز', true), fonts());
+    const rises = ops.filter((op) => op.endsWith(' Ts'));
+    expect(rises.length).toBeGreaterThan(1);
+    expect(rises.some((op) => op !== '0 Ts')).toBe(true);
+    expect(rises.at(-1)).toBe('0 Ts');
+  });
+});
+
+describe('PdfFonts', () => {
+  it('gives one glyph a CID per text it stands for, and reuses CIDs', () => {
+    const pdf = fonts();
+    const arabic = font('Noto Sans Arabic');
+    const a = pdf.encode(arabic, { id: 50, xAdvance: 500, xOffset: 0, yOffset: 0, text: 'ب' }, false);
+    const b = pdf.encode(arabic, { id: 50, xAdvance: 500, xOffset: 0, yOffset: 0, text: 'ن' }, false);
+    const again = pdf.encode(arabic, { id: 50, xAdvance: 500, xOffset: 0, yOffset: 0, text: 'ب' }, false);
+    expect(a.hex).not.toBe(b.hex);
+    expect(again.hex).toBe(a.hex);
+    expect(a.width).toBe(b.width);
+  });
+});
