@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import type { NoticeTree } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
-import type { TextRecord } from './context.js';
+import type { Laid, TextRecord } from './context.js';
 import { placeNodes, type LaidPage } from './items.js';
 import { PAGE_SIZES, type PageSizeName } from './page-sizes.js';
 import { MARGIN, MAX_SCALE, MIN_BODY, TYPE } from './styles.js';
@@ -27,37 +27,54 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   const width = paper.width - 2 * MARGIN;
   const available = paper.height - 2 * MARGIN;
   return tree.pages.map((page) => {
-    const attempt = (scale: number) => {
+    const attempt = (scale: number): Attempt => {
       const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', fonts: options.fonts } as const;
       const { laid, gaps } = flowParts(page.children, ctx);
-      return { laid, gaps, natural: stack(laid, gaps, 0) };
+      return { scale, laid, gaps, natural: stack(laid, gaps, 0) };
     };
-    const floor = MIN_BODY / TYPE.normal;
-    let tooBig = Infinity;
-    let scale = MAX_SCALE;
-    let fitting = attempt(scale);
-    while (fitting.natural.height > available) {
-      if (scale <= floor) throw overflow(fitting.natural.texts, options.size);
-      tooBig = scale;
-      // Text height grows with the square of its size, so the square root is a good next guess.
-      scale = Math.max(floor, Math.min(scale * SHRINK, scale * Math.sqrt(available / fitting.natural.height)));
-      fitting = attempt(scale);
-    }
-    // The guess may undershoot: look for a larger scale that still fits.
-    let fits = scale;
-    while (Number.isFinite(tooBig) && tooBig / fits - 1 > PRECISION) {
-      const middle = (fits + tooBig) / 2;
-      const tried = attempt(middle);
-      if (tried.natural.height <= available) {
-        fits = middle;
-        fitting = tried;
-      } else {
-        tooBig = middle;
-      }
-    }
-    const fitted = stack(fitting.laid, fitting.gaps, available - fitting.natural.height);
-    return { ...paper, nodes: placeNodes(fitted.nodes, MARGIN, MARGIN) };
+    const fitted = fit(attempt, available, options.size);
+    const placed = stack(fitted.laid, fitted.gaps, available - fitted.natural.height);
+    return { ...paper, nodes: placeNodes(placed.nodes, MARGIN, MARGIN) };
   });
+}
+
+interface Attempt {
+  readonly scale: number;
+  readonly laid: Laid[];
+  readonly gaps: number[];
+  readonly natural: Laid;
+}
+
+/**
+ * Finds (to within PRECISION) the largest scale up to MAX_SCALE at which the
+ * page fits. Text height grows with the square of its size, so the square
+ * root of the height ratio is a good guess, down or up; bisection finishes.
+ */
+function fit(attempt: (scale: number) => Attempt, available: number, size: PageSizeName): Attempt {
+  const floor = MIN_BODY / TYPE.normal;
+  const guess = (from: Attempt) => from.scale * Math.sqrt(available / from.natural.height);
+  let tooBig = Infinity;
+  let best = attempt(1);
+  while (best.natural.height > available) {
+    if (best.scale <= floor) throw overflow(best.natural.texts, size);
+    tooBig = best.scale;
+    best = attempt(Math.max(floor, Math.min(best.scale * SHRINK, guess(best))));
+  }
+  if (tooBig === Infinity) {
+    tooBig = MAX_SCALE * (1 + PRECISION);
+    const larger = Math.min(MAX_SCALE, guess(best));
+    if (larger > best.scale * (1 + PRECISION)) {
+      const tried = attempt(larger);
+      if (tried.natural.height <= available) best = tried;
+      else tooBig = larger;
+    }
+  }
+  while (best.scale < MAX_SCALE && tooBig / best.scale - 1 > PRECISION) {
+    const tried = attempt(Math.min(MAX_SCALE, (best.scale + tooBig) / 2));
+    if (tried.natural.height <= available) best = tried;
+    else tooBig = tried.scale;
+  }
+  return best;
 }
 
 function overflow(texts: readonly TextRecord[], size: PageSizeName): InputError {
