@@ -29,13 +29,35 @@ function instanceFor(catalog: ReadonlyMap<string, Locale>): i18n {
   return instance;
 }
 
-/** A translate function over the given locales. A missing string is an error, never a silent fallback. */
+/**
+ * A translate function over the given locales. A missing string is an
+ * error, never a silent fallback. Results are kept: templates ask for the
+ * same strings with the same placeholder markers on every notice.
+ */
 export function translator(catalog: ReadonlyMap<string, Locale>): Translate {
-  const instance = instanceFor(catalog);
+  let translate = translators.get(catalog);
+  if (!translate) {
+    translate = makeTranslator(instanceFor(catalog));
+    translators.set(catalog, translate);
+  }
+  return translate;
+}
+
+const translators = new WeakMap<ReadonlyMap<string, Locale>, Translate>();
+
+function makeTranslator(instance: i18n): Translate {
+  const done = new Map<string, string>();
   return (lang, key, values = {}) => {
-    if (!instance.exists(key, { lng: lang })) {
-      throw new TemplateError(`the ${lang} locale has no string "${key}"; run "placard locales check ${lang}"`);
+    const id = `${lang}\u0000${key}\u0000${JSON.stringify(values)}`;
+    let text = done.get(id);
+    if (text === undefined) {
+      if (!instance.exists(key, { lng: lang })) {
+        throw new TemplateError(`the ${lang} locale has no string "${key}"; run "placard locales check ${lang}"`);
+      }
+      text = instance.t(key, { ...values, lng: lang });
+      if (done.size > 10_000) done.clear();
+      done.set(id, text);
     }
-    return instance.t(key, { ...values, lng: lang });
+    return text;
   };
 }
