@@ -102,15 +102,8 @@ function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
 }
 
 function layoutList(block: List, ctx: LayoutContext): Laid {
-  const size = textSize(block.size, ctx.scale);
-  const items = block.items.map((inlines) => {
-    const laid = layoutText(
-      [{ text: '• ', bold: false }, ...inlines],
-      { role: 'LI', size, leading: LEADING.body, align: 'start', bold: false },
-      ctx,
-    );
-    return laid;
-  });
+  const style = { role: 'LI', size: textSize(block.size, ctx.scale), leading: LEADING.body, align: 'start', bold: false } as const;
+  const items = block.items.map((inlines) => layoutText([{ text: '• ', bold: false }, ...inlines], style, ctx));
   const inner = stack(
     items,
     items.map(() => GAP.item * ctx.scale),

@@ -25,7 +25,10 @@ export interface ParagraphStyle {
   readonly lang: string;
 }
 
-/** A shaped run placed on a line; x is from the paragraph's left edge, baseline from its top. */
+/**
+ * A shaped run placed on a line; x is from the paragraph's left edge, baseline
+ * from its top. A line lists its runs in logical order (see placeLine).
+ */
 export interface PlacedRun {
   readonly font: LoadedFont;
   readonly size: number;
@@ -35,6 +38,8 @@ export interface PlacedRun {
   readonly glyphs: readonly ShapedGlyph[];
   /** The run's logical text, for text extraction and tests. */
   readonly text: string;
+  /** Where the run starts in the paragraph's logical text. */
+  readonly start: number;
   readonly rtl: boolean;
 }
 
@@ -200,7 +205,7 @@ function placeLine(
 ): PlacedRun[] {
   const visual = reorderRuns(pieces(items, start, trimmedEnd(text, start, end)));
   let x = 0;
-  const runs = visual.map((item) => {
+  const runs = visual.map((item): PlacedRun => {
     const shaped = shapePiece(item, text, style);
     const runWidth = (shaped.advance * style.size) / item.font.unitsPerEm;
     const run = {

@@ -90,3 +90,61 @@ describe('user templates', () => {
     expect(term.stderr()).toContain('description');
   });
 });
+
+describe('fonts and locales commands', () => {
+  it('lists every bundled font family with its scripts and licence', async () => {
+    const term = terminal();
+    expect(await main(['fonts', 'list'], term.io)).toBe(0);
+    const out = term.stdout().join('');
+    for (const family of [
+      'Noto Sans ',
+      'Noto Sans Arabic',
+      'Noto Sans SC',
+      'Noto Sans TC',
+      'Noto Sans KR',
+      'Noto Sans Myanmar',
+      'Noto Sans Ethiopic',
+    ]) {
+      expect(out).toContain(family);
+    }
+    expect(out).toContain('Open Font License');
+  });
+
+  it('says a language is fully covered, naming the fonts', async () => {
+    const term = terminal();
+    expect(await main(['fonts', 'check', 'am'], term.io)).toBe(0);
+    expect(term.stdout().join('')).toMatch(/am: every character has a font \(.*Noto Sans Ethiopic/);
+  });
+
+  it('takes --font into the chain for fonts check', async () => {
+    const term = terminal();
+    const file = 'node_modules/@expo-google-fonts/noto-sans-ethiopic/400Regular/NotoSansEthiopic_400Regular.ttf';
+    expect(await main(['fonts', 'check', 'am', '--font', file], term.io)).toBe(0);
+    expect(term.stdout().join('')).toContain('NotoSansEthiopic_400Regular.ttf');
+  });
+
+  it('refuses a --font that is not a .ttf or .otf file (exit 2)', async () => {
+    const term = terminal();
+    expect(await main(['fonts', 'check', 'am', '--font', 'package.json'], term.io)).toBe(2);
+    expect(term.stderr()).toMatch(/static \.ttf or \.otf/);
+  });
+
+  it('gives an unknown language to fonts check as a usage error (exit 2)', async () => {
+    const term = terminal();
+    expect(await main(['fonts', 'check', 'xx'], term.io)).toBe(2);
+    expect(term.stderr()).toContain('known languages');
+  });
+
+  it('checks every locale against English', async () => {
+    const term = terminal();
+    expect(await main(['locales', 'check'], term.io)).toBe(0);
+    expect(term.stderr()).toMatch(/zh-Hant: ok \(draft/);
+  });
+
+  it('lists locales with their status', async () => {
+    const term = terminal();
+    expect(await main(['locales', 'list'], term.io)).toBe(0);
+    expect(term.stdout().join('')).toMatch(/en\s+English \(English\), ltr, reviewed/);
+    expect(term.stdout().join('')).toMatch(/ar\s+العربية \(Arabic\), rtl, draft/);
+  });
+});

@@ -195,6 +195,14 @@ describe('exit codes', () => {
     expect(run.stderr).toMatch(/line 3, column \d+/);
   });
 
+  it('exits 1 for a character no font has, naming it, the field and the language', () => {
+    const run = placard(['render', 'private-areas', '--set', 'name=Shop \ue000', '--lang', 'es']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('U+E000');
+    expect(run.stderr).toContain('field "name"');
+    expect(run.stderr).toContain('language es');
+  });
+
   it('exits 2 for an unknown flag', () => {
     expect(placard(['render', 'private-areas', '--colour', 'red']).code).toBe(2);
   });
