@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage } from '../layout/items.js';
 import { glyphRunOperators } from './glyph-text.js';
 import { PdfFonts } from './pdf-fonts.js';
+import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
   readonly title: string;
@@ -54,59 +55,76 @@ export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const tagging = doc as unknown as TaggingDocument;
-  const fonts = new PdfFonts(doc as never);
-  const root = tagging.struct('Document');
-  tagging.addStructure(root);
+  const drawer = new Drawer(doc, new PdfFonts(doc as never));
+  const root = drawer.tagging.struct('Document');
+  drawer.tagging.addStructure(root);
   for (const page of pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const node of page.nodes) drawNode(doc, tagging, fonts, node, root);
+    drawer.textColor = undefined;
+    for (const node of page.nodes) drawer.node(node, root);
   }
   root.end();
   doc.end();
   return done;
 }
 
-function drawNode(doc: PDFKit.PDFDocument, tagging: TaggingDocument, fonts: PdfFonts, node: LaidNode, parent: StructElement): void {
-  if (node.role === 'Artifact') {
-    tagging.markContent('Artifact', { type: 'Layout' });
-    for (const item of node.items) drawItem(doc, fonts, item);
-    tagging.endMarkedContent();
-    return;
-  }
-  const element = tagging.struct(node.role, { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) });
-  parent.add(element);
-  if (node.items.length > 0) {
-    const content = tagging.markStructureContent(node.role);
-    for (const item of node.items) drawItem(doc, fonts, item);
-    tagging.endMarkedContent();
-    element.add(content);
-  }
-  for (const child of node.children) drawNode(doc, tagging, fonts, child, element);
-  element.end();
-}
+/** Replays nodes and items onto the current page, tagging as it goes. */
+class Drawer {
+  readonly tagging: TaggingDocument;
+  /** The fill colour text was last shown in on this page (text needs no save/restore of its own). */
+  textColor: string | undefined;
 
-function drawItem(doc: PDFKit.PDFDocument, fonts: PdfFonts, item: Item): void {
-  switch (item.type) {
-    case 'glyphs':
-      doc.save().fillColor(item.color);
-      for (const op of glyphRunOperators(item, fonts)) (doc as unknown as TaggingDocument).addContent(op);
-      doc.restore();
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: PdfFonts,
+  ) {
+    this.tagging = doc as unknown as TaggingDocument;
+  }
+
+  node(node: LaidNode, parent: StructElement): void {
+    if (node.role === 'Artifact') {
+      this.tagging.markContent('Artifact', { type: 'Layout' });
+      for (const item of node.items) this.item(item);
+      this.tagging.endMarkedContent();
       return;
-    case 'rect':
-      doc.save().rect(item.x, item.y, item.width, item.height);
-      if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(item.fill, item.stroke);
-      else if (item.fill) doc.fill(item.fill);
-      else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke);
-      doc.restore();
-      return;
-    case 'rects':
-      doc.save();
-      for (let i = 0; i < item.rects.length; i += 4) doc.rect(item.rects[i]!, item.rects[i + 1]!, item.rects[i + 2]!, item.rects[i + 3]!);
-      doc.fill(item.fill).restore();
-      return;
-    case 'link':
-      doc.link(item.x, item.y, item.width, item.height, item.url);
-      return;
+    }
+    const element = this.tagging.struct(node.role, { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) });
+    parent.add(element);
+    if (node.items.length > 0) {
+      const content = this.tagging.markStructureContent(node.role);
+      for (const item of node.items) this.item(item);
+      this.tagging.endMarkedContent();
+      element.add(content);
+    }
+    for (const child of node.children) this.node(child, element);
+    element.end();
+  }
+
+  item(item: Item): void {
+    const doc = this.doc;
+    switch (item.type) {
+      case 'glyphs':
+        if (item.color !== this.textColor) {
+          doc.fillColor(item.color);
+          this.textColor = item.color;
+        }
+        this.tagging.addContent(glyphRunOperators(item, this.fonts).join('\n'));
+        return;
+      case 'rect':
+        doc.save().rect(item.x, item.y, item.width, item.height);
+        if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(item.fill, item.stroke);
+        else if (item.fill) doc.fill(item.fill);
+        else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke);
+        doc.restore();
+        return;
+      case 'qr':
+        doc.save().fillColor(item.fill).transform(item.module, 0, 0, item.module, item.x, item.y);
+        this.tagging.addContent(`${qrPathOperators(item.modules)}\nf`);
+        doc.restore();
+        return;
+      case 'link':
+        doc.link(item.x, item.y, item.width, item.height, item.url);
+        return;
+    }
   }
 }

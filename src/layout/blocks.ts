@@ -3,7 +3,7 @@ import type { Block, Box, Columns, Heading, List, Qr } from '../parse/notice-tre
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { translateNode, type LaidNode } from './items.js';
 import { mm } from './page-sizes.js';
-import { qrModules, qrRects } from './qr-code.js';
+import { moduleSize, qrModules } from './qr-code.js';
 import { GAP, LEADING, RULE, textSize, TONES, TYPE } from './styles.js';
 import { layoutText, shapeText, textNode } from './text-block.js';
 
@@ -120,7 +120,7 @@ function layoutQr(block: Qr, ctx: LayoutContext): Laid {
     ]);
   }
   const x = (ctx.width - side) / 2;
-  const rects = qrRects(qrModules(block.href), x, 0, side);
+  const modules = qrModules(block.href);
   const caption = block.caption
     ? layoutText(
         [{ text: block.caption, bold: false }],
@@ -133,7 +133,7 @@ function layoutQr(block: Qr, ctx: LayoutContext): Laid {
     alt: `QR code linking to ${block.href}`,
     children: [],
     items: [
-      { type: 'rects', rects, fill: '#000000' },
+      { type: 'qr', x, y: 0, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
       { type: 'link', x, y: 0, width: side, height: side, url: block.href },
     ],
   };

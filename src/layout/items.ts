@@ -1,5 +1,6 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
+import type { QrModules } from './qr-code.js';
 
 /** Positioned things to draw. Coordinates are points from the page's top-left; y of glyphs is the baseline. */
 export type Color = string;
@@ -28,10 +29,17 @@ export interface RectItem {
   readonly lineWidth?: number;
 }
 
-/** Many filled rectangles drawn as one path (QR codes). Flat [x, y, w, h, ...]. */
-export interface RectsItem {
-  readonly type: 'rects';
-  readonly rects: readonly number[];
+/** A QR code: its dark modules as runs, drawn as one path in module units. */
+export interface QrItem {
+  readonly type: 'qr';
+  /** Top-left corner of the code's quiet zone. */
+  readonly x: number;
+  readonly y: number;
+  /** Side of the code in points, quiet zone included. */
+  readonly size: number;
+  /** Side of one module in points. */
+  readonly module: number;
+  readonly modules: QrModules;
   readonly fill: Color;
 }
 
@@ -44,7 +52,7 @@ export interface LinkItem {
   readonly url: string;
 }
 
-export type Item = GlyphRunItem | RectItem | RectsItem | LinkItem;
+export type Item = GlyphRunItem | RectItem | QrItem | LinkItem;
 
 /** Structure roles written to the tagged PDF. 'Artifact' is decoration. */
 export type Role = 'Document' | 'Sect' | 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Figure' | 'Artifact';
@@ -76,9 +84,6 @@ export function translateNode(node: LaidNode, dx: number, dy: number): LaidNode 
 
 function translateItem(item: Item, dx: number, dy: number): Item {
   if (dx === 0 && dy === 0) return item;
-  if (item.type === 'rects') {
-    return { ...item, rects: item.rects.map((value, i) => (i % 4 === 0 ? value + dx : i % 4 === 1 ? value + dy : value)) };
-  }
   return { ...item, x: item.x + dx, y: item.y + dy };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { QUIET_ZONE, qrModules } from '../../src/layout/qr-code.js';
 import { MARGIN } from '../../src/layout/styles.js';
-import { allNodes, glyphRuns, inputError, layPage, linkItems, rectangles, rectsItems, runWidth, runWith } from './laid-items.js';
+import { allNodes, glyphRuns, inputError, layPage, linkItems, qrBoxes, qrItems, runWidth, runWith } from './laid-items.js';
 
 const EPSILON = 1e-6;
 const LINK = 'https://www.ilrc.org/red-cards';
@@ -11,21 +11,21 @@ const LINK = 'https://www.ilrc.org/red-cards';
 describe('<qr>', () => {
   const page = layPage(`<p>Know your rights.</p><qr href="${LINK}" caption="ilrc.org/red-cards"/>`);
   const [figure] = allNodes(page.nodes).filter((node) => node.role === 'Figure');
-  const [rects] = rectsItems(page.nodes);
+  const [code] = qrItems(page.nodes);
   const [link] = linkItems(page.nodes);
 
-  it('draws the code as a rects item and a link to the URL in a Figure', () => {
+  it('draws the code as a qr item and a link to the URL in a Figure', () => {
     expect(figure).toBeDefined();
-    expect(figure!.items).toContain(rects);
+    expect(figure!.items).toContain(code);
     expect(figure!.items).toContain(link);
     expect(figure!.alt).toContain(LINK);
     expect(link!.url).toBe(LINK);
-    expect(rects!.rects.length % 4).toBe(0);
+    expect(code!.module * (code!.modules.size + 2 * QUIET_ZONE)).toBeCloseTo(code!.size, 9);
   });
 
   it('is at least 25 mm wide including a 4-module quiet zone', () => {
     const modules = qrModules(LINK);
-    const boxes = rectangles(rects!.rects);
+    const boxes = qrBoxes(code!);
     const unit = boxes[0]!.height;
     for (const box of boxes) expect(box.height).toBeCloseTo(unit, 9);
     const left = Math.min(...boxes.map((box) => box.x));

@@ -3,10 +3,11 @@ import { expect } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
 import { fontSet } from '../../src/fonts/font-chain.js';
-import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, RectsItem, Role } from '../../src/layout/items.js';
+import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, QrItem, Role } from '../../src/layout/items.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import type { PageSizeName } from '../../src/layout/page-sizes.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
+import { qrRects } from '../../src/layout/qr-code.js';
 
 /** Markup for a notice whose pages hold the given bodies. */
 export const notice = (pages: readonly string[], lang = 'en'): string =>
@@ -33,8 +34,13 @@ export function glyphRuns(nodes: readonly LaidNode[], role?: Role): GlyphRunItem
   return allItems(nodes, role).filter((item): item is GlyphRunItem => item.type === 'glyphs');
 }
 
-export function rectsItems(nodes: readonly LaidNode[]): RectsItem[] {
-  return allItems(nodes).filter((item): item is RectsItem => item.type === 'rects');
+export function qrItems(nodes: readonly LaidNode[]): QrItem[] {
+  return allItems(nodes).filter((item): item is QrItem => item.type === 'qr');
+}
+
+/** The dark modules of a QR item as rectangles in page coordinates. */
+export function qrBoxes(item: QrItem): { x: number; y: number; width: number; height: number }[] {
+  return rectangles(qrRects(item.modules, item.x, item.y, item.size));
 }
 
 export function linkItems(nodes: readonly LaidNode[]): LinkItem[] {

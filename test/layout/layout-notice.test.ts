@@ -7,7 +7,7 @@ import { layoutNotice } from '../../src/layout/layout-notice.js';
 import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { MARGIN, MIN_BODY, MIN_SMALL, TYPE } from '../../src/layout/styles.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
-import { allItems, glyphRuns, inputError, layPage, notice, rectangles, runWidth } from './laid-items.js';
+import { allItems, glyphRuns, inputError, layPage, notice, qrBoxes, runWidth } from './laid-items.js';
 
 const SMALL_NOTICE = `
   <box tone="dark">
@@ -34,14 +34,10 @@ describe('a small notice', () => {
     expect(page.width).toBe(PAGE_SIZES[size].width);
     expect(page.height).toBe(PAGE_SIZES[size].height);
     const items = allItems(page.nodes);
-    expect(new Set(items.map((item) => item.type))).toEqual(new Set(['glyphs', 'rect', 'rects', 'link']));
+    expect(new Set(items.map((item) => item.type))).toEqual(new Set(['glyphs', 'rect', 'qr', 'link']));
     for (const item of items) {
       const boxes =
-        item.type === 'rects'
-          ? rectangles(item.rects)
-          : item.type === 'glyphs'
-            ? [{ x: item.x, y: item.y, width: runWidth(item), height: 0 }]
-            : [item];
+        item.type === 'qr' ? qrBoxes(item) : item.type === 'glyphs' ? [{ x: item.x, y: item.y, width: runWidth(item), height: 0 }] : [item];
       for (const box of boxes) {
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.y).toBeGreaterThanOrEqual(0);
