@@ -1,6 +1,6 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import { useGlyphRecords, type TtfSubset } from './subset-glyphs.js';
+import { encodeSubset, type TtfSubset } from './truetype-subset.js';
 
 /**
  * The parts of PDFKit's embedded font that placard fills in itself. PDFKit
@@ -80,8 +80,8 @@ export class PdfFonts {
       this.doc.font(font.face.id);
       used = { pdf: this.doc._font, scale: 1000 / font.unitsPerEm, cids: new Map() };
       // TrueType outlines only (a user's CFF font keeps fontkit's own subsetter).
-      if (typeof (used.pdf.subset as Partial<TtfSubset>)._addGlyph === 'function')
-        useGlyphRecords(used.pdf.subset as unknown as TtfSubset, font);
+      const subset = used.pdf.subset as unknown as TtfSubset & { _addGlyph?: unknown };
+      if (typeof subset._addGlyph === 'function') subset.encode = () => encodeSubset(subset, font);
       this.used.set(font, used);
     }
     return used;

@@ -1,0 +1,170 @@
+import type { LoadedFont } from '../fonts/loaded-font.js';
+
+/**
+ * Writes the TrueType subset that PDFKit embeds, in place of fontkit's
+ * TTFSubset.encode. fontkit decoded every glyph outline and re-encoded its
+ * tables through generic structs in every document: about a fifth of a
+ * render for a notice with Chinese and Arabic. This copies raw bytes: per
+ * font and glyph, the glyf bytes, composite components and metrics are kept
+ * for the process; head, hhea, maxp and the hinting tables are copied with
+ * the few fields a subset changes. The tables are those fontkit writes and
+ * the PDF specification asks for (head, hhea, loca, maxp, cvt, prep, glyf,
+ * hmtx, fpgm). TrueType outlines only; placard never embeds variable fonts.
+ */
+
+/** The fields of fontkit's TTFSubset that placard uses. */
+export interface TtfSubset {
+  glyphs: number[];
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
+}
+
+interface GlyphRecord {
+  readonly bytes: Uint8Array;
+  /** Byte offsets of component glyph ids inside `bytes`, for composites. */
+  readonly components: readonly { readonly glyphID: number; readonly pos: number }[];
+  readonly advance: number;
+  readonly bearing: number;
+}
+
+interface FontkitInternals {
+  getGlyph(gid: number): {
+    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
+    advanceWidth: number;
+    _getMetrics(): { leftBearing: number };
+  };
+  loca: { offsets: number[] };
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+}
+
+const records = new WeakMap<LoadedFont, Map<number, GlyphRecord>>();
+
+function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
+  let byGlyph = records.get(font);
+  if (!byGlyph) {
+    byGlyph = new Map();
+    records.set(font, byGlyph);
+  }
+  let found = byGlyph.get(gid);
+  if (!found) {
+    const fk = font.fontkit as unknown as FontkitInternals;
+    const glyph = fk.getGlyph(gid);
+    const decoded = glyph._decode();
+    const start = fk.loca.offsets[gid]!;
+    const stream = fk._getTableStream('glyf');
+    stream.pos += start;
+    const bytes = new Uint8Array(stream.readBuffer(fk.loca.offsets[gid + 1]! - start));
+    const components =
+      decoded && decoded.numberOfContours < 0 ? (decoded.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos })) : [];
+    found = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+    byGlyph.set(gid, found);
+  }
+  return found;
+}
+
+const pad4 = (length: number): number => (length + 3) & ~3;
+
+function checksum(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let sum = 0;
+  for (let i = 0; i < bytes.length; i += 4) {
+    sum = (sum + (i + 4 <= bytes.length ? view.getUint32(i) : tail(bytes, i))) >>> 0;
+  }
+  return sum;
+}
+
+function tail(bytes: Uint8Array, from: number): number {
+  let value = 0;
+  for (let i = 0; i < 4; i++) value = (value << 8) | (bytes[from + i] ?? 0);
+  return value >>> 0;
+}
+
+/** A subset font file: the glyphs in `subset.glyphs` order (new glyph id = index), composites remapped. */
+export function encodeSubset(subset: TtfSubset, font: LoadedFont): Uint8Array {
+  const glyf: Uint8Array[] = [];
+  const metrics: GlyphRecord[] = [];
+  for (let i = 0; i < subset.glyphs.length; i++) {
+    const record = glyphRecord(font, subset.glyphs[i]!);
+    let bytes = record.bytes;
+    if (record.components.length > 0) {
+      bytes = new Uint8Array(record.bytes);
+      const view = new DataView(bytes.buffer);
+      for (const component of record.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+    }
+    glyf.push(bytes);
+    metrics.push(record);
+  }
+  const count = glyf.length;
+  const glyfLength = glyf.reduce((sum, bytes) => sum + bytes.length, 0);
+  const longLoca = glyfLength > 0x1fffe || glyf.some((bytes) => bytes.length % 2 === 1);
+
+  const loca = new Uint8Array((count + 1) * (longLoca ? 4 : 2));
+  const glyfTable = new Uint8Array(glyfLength);
+  const locaView = new DataView(loca.buffer);
+  let offset = 0;
+  glyf.forEach((bytes, i) => {
+    if (longLoca) locaView.setUint32(i * 4, offset);
+    else locaView.setUint16(i * 2, offset / 2);
+    glyfTable.set(bytes, offset);
+    offset += bytes.length;
+  });
+  if (longLoca) locaView.setUint32(count * 4, offset);
+  else locaView.setUint16(count * 2, offset / 2);
+
+  const hmtx = new Uint8Array(count * 4);
+  const hmtxView = new DataView(hmtx.buffer);
+  metrics.forEach((record, i) => {
+    hmtxView.setUint16(i * 4, record.advance);
+    hmtxView.setInt16(i * 4 + 2, record.bearing);
+  });
+
+  const table = (tag: string) => font.hbFont.face.referenceTable(tag);
+  const head = new Uint8Array(table('head')!);
+  new DataView(head.buffer).setUint32(8, 0); // checkSumAdjustment, set last
+  new DataView(head.buffer).setInt16(50, longLoca ? 1 : 0); // indexToLocFormat
+  const hhea = new Uint8Array(table('hhea')!);
+  new DataView(hhea.buffer).setUint16(34, count); // numberOfHMetrics
+  const maxp = new Uint8Array(table('maxp')!);
+  new DataView(maxp.buffer).setUint16(4, count); // numGlyphs
+
+  const tables: [string, Uint8Array][] = [
+    ['cvt ', table('cvt ')],
+    ['fpgm', table('fpgm')],
+    ['glyf', glyfTable],
+    ['head', head],
+    ['hhea', hhea],
+    ['hmtx', hmtx],
+    ['loca', loca],
+    ['maxp', maxp],
+    ['prep', table('prep')],
+  ].filter((entry): entry is [string, Uint8Array] => entry[1] !== undefined && entry[1].length > 0);
+  return assemble(tables);
+}
+
+/** The sfnt wrapper: offset table, table records in tag order, 4-byte aligned tables, checkSumAdjustment. */
+function assemble(tables: readonly [string, Uint8Array][]): Uint8Array {
+  const headerLength = 12 + 16 * tables.length;
+  const total = tables.reduce((sum, [, bytes]) => sum + pad4(bytes.length), headerLength);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const power = 2 ** Math.floor(Math.log2(tables.length));
+  view.setUint32(0, 0x00010000);
+  view.setUint16(4, tables.length);
+  view.setUint16(6, power * 16);
+  view.setUint16(8, Math.log2(power));
+  view.setUint16(10, tables.length * 16 - power * 16);
+  let offset = headerLength;
+  let headOffset = 0;
+  tables.forEach(([tag, bytes], i) => {
+    const record = 12 + i * 16;
+    for (let k = 0; k < 4; k++) out[record + k] = tag.charCodeAt(k);
+    view.setUint32(record + 4, checksum(bytes));
+    view.setUint32(record + 8, offset);
+    view.setUint32(record + 12, bytes.length);
+    out.set(bytes, offset);
+    if (tag === 'head') headOffset = offset;
+    offset += pad4(bytes.length);
+  });
+  view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
