@@ -47,34 +47,42 @@ interface Attempt {
 
 /**
  * Finds (to within PRECISION) the largest scale up to MAX_SCALE at which the
- * page fits. Text height grows with the square of its size, so the square
- * root of the height ratio is a good guess, down or up; bisection finishes.
+ * page fits. The page's height is modelled as a + b·scale² (text grows with
+ * the square of its size; rules, spacers and the QR code do not grow):
+ * through one attempt with a = 0, through the last two otherwise. Each new
+ * attempt aims just under the model's answer, inside the bounds found so far.
  */
 function fit(attempt: (scale: number) => Attempt, available: number, size: PageSizeName): Attempt {
   const floor = MIN_BODY / TYPE.normal;
-  const guess = (from: Attempt) => from.scale * Math.sqrt(available / from.natural.height);
-  let tooBig = Infinity;
-  let best = attempt(1);
-  while (best.natural.height > available) {
-    if (best.scale <= floor) throw overflow(best.natural.texts, size);
-    tooBig = best.scale;
-    best = attempt(Math.max(floor, Math.min(best.scale * SHRINK, guess(best))));
-  }
-  if (tooBig === Infinity) {
-    tooBig = MAX_SCALE * (1 + PRECISION);
-    const larger = Math.min(MAX_SCALE, guess(best));
-    if (larger > best.scale * (1 + PRECISION)) {
-      const tried = attempt(larger);
-      if (tried.natural.height <= available) best = tried;
-      else tooBig = larger;
+  const tried: Attempt[] = [attempt(1)];
+  let best: Attempt | undefined;
+  let tooBig = MAX_SCALE * (1 + PRECISION);
+  for (;;) {
+    const last = tried.at(-1)!;
+    if (last.natural.height <= available) {
+      if (!best || last.scale > best.scale) best = last;
+    } else {
+      tooBig = Math.min(tooBig, last.scale);
+      if (!best && last.scale <= floor) throw overflow(last.natural.texts, size);
     }
+    if (best && (best.scale >= MAX_SCALE || tooBig / best.scale - 1 <= PRECISION)) return best;
+    const lower = best ? best.scale * (1 + PRECISION / 2) : floor;
+    const upper = Math.min(MAX_SCALE, tooBig / (1 + PRECISION / 2));
+    const aim = Math.min(Math.max(modelScale(tried, available) * 0.99, lower), upper);
+    tried.push(attempt(best ? aim : Math.max(floor, Math.min(aim, last.scale * SHRINK))));
   }
-  while (best.scale < MAX_SCALE && tooBig / best.scale - 1 > PRECISION) {
-    const tried = attempt(Math.min(MAX_SCALE, (best.scale + tooBig) / 2));
-    if (tried.natural.height <= available) best = tried;
-    else tooBig = tried.scale;
+}
+
+/** The scale at which the page would be exactly `available` high, by the a + b·scale² model. */
+function modelScale(tried: readonly Attempt[], available: number): number {
+  const last = tried.at(-1)!;
+  const previous = tried.at(-2);
+  if (previous && previous.scale !== last.scale) {
+    const b = (last.natural.height - previous.natural.height) / (last.scale ** 2 - previous.scale ** 2);
+    const a = last.natural.height - b * last.scale ** 2;
+    if (b > 0 && available > a) return Math.sqrt((available - a) / b);
   }
-  return best;
+  return last.scale * Math.sqrt(available / last.natural.height);
 }
 
 function overflow(texts: readonly TextRecord[], size: PageSizeName): InputError {
