@@ -48,6 +48,15 @@ interface Family {
 const FAMILIES: readonly Family[] = [
   { pkg: 'noto-sans', family: 'Noto Sans', stem: 'NotoSans', scripts: ['Latin', 'Cyrillic', 'Greek'] },
   { pkg: 'noto-sans-arabic', family: 'Noto Sans Arabic', stem: 'NotoSansArabic', scripts: ['Arabic'], leading: 1.1 },
+  // Urdu is read in Nastaliq; Naskh (Noto Sans Arabic) stays the face for Arabic, Farsi and the rest.
+  {
+    pkg: 'noto-nastaliq-urdu',
+    family: 'Noto Nastaliq Urdu',
+    stem: 'NotoNastaliqUrdu',
+    scripts: ['Arabic'],
+    preferredBy: ['ur'],
+    leading: 1.7,
+  },
   { pkg: 'noto-sans-sc', family: 'Noto Sans SC', stem: 'NotoSansSC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hans', 'zh'] },
   { pkg: 'noto-sans-tc', family: 'Noto Sans TC', stem: 'NotoSansTC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hant'] },
   { pkg: 'noto-sans-kr', family: 'Noto Sans KR', stem: 'NotoSansKR', scripts: ['Hangul', 'Han'], preferredBy: ['ko'] },

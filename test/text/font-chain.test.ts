@@ -40,6 +40,12 @@ function missingGlyph(action: () => unknown): MissingGlyphError {
 }
 
 describe('font choice per run', () => {
+  it('uses Nastaliq for Urdu and Naskh for Arabic and Farsi, in the same script', () => {
+    expect(familyOf('لاہور کباب ہاؤس', 'لاہور', 'ur', 'rtl')).toBe('Noto Nastaliq Urdu');
+    expect(familyOf('قنادی شیراز', 'قنادی', 'fa', 'rtl')).toBe('Noto Sans Arabic');
+    expect(familyOf('مخبز الأندلس', 'مخبز', 'ar', 'rtl')).toBe('Noto Sans Arabic');
+  });
+
   it('uses Noto Sans Arabic for an Arabic word inside an English sentence', () => {
     const runs = runsOf('Welcome to مخبز today', 'en');
     expect(runWith(runs, 'مخبز').font.face.family).toBe('Noto Sans Arabic');
