@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { FontChain, FontLibrary } from '../text/font-chain.js';
@@ -11,6 +12,14 @@ export function userFace(file: string): FontFace {
   if (!/\.(ttf|otf)$/i.test(file)) {
     throw new UsageError(`font file ${file}: expected a static .ttf or .otf file (WOFF2 and variable fonts draw blank glyphs)`);
   }
+  let tables: Record<string, unknown>;
+  try {
+    tables = (fontkit.create(readFileSync(file)) as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
+  } catch (error) {
+    throw new UsageError(`font file ${file} cannot be read as a font: ${(error as Error).message}`);
+  }
+  if ('fvar' in tables)
+    throw new UsageError(`font file ${file} is a variable font; use a static instance (PDFKit draws variable fonts blank)`);
   return { id: `user-${basename(file)}`, family: basename(file), weight: 400, file, licence: '(supplied by the user)', scripts: [] };
 }
 

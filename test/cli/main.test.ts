@@ -129,6 +129,14 @@ describe('fonts and locales commands', () => {
     expect(term.stderr()).toMatch(/static \.ttf or \.otf/);
   });
 
+  it('refuses a --font file that is not a font (exit 2)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'placard-font-')), 'fake.ttf');
+    writeFileSync(file, 'not a font');
+    const term = terminal();
+    expect(await main(['fonts', 'check', 'am', '--font', file], term.io)).toBe(2);
+    expect(term.stderr()).toContain('cannot be read as a font');
+  });
+
   it('gives an unknown language to fonts check as a usage error (exit 2)', async () => {
     const term = terminal();
     expect(await main(['fonts', 'check', 'xx'], term.io)).toBe(2);
