@@ -11,6 +11,7 @@ import type { Translate } from '../../src/strings/translator.js';
 import { translator } from '../../src/strings/translator.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { planNotice } from '../../src/validate/notice-plan.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** A stub translator: "lang|key" plus each value as "name:value", so tests can see what it was given. */
 const stubTranslate: Translate = (lang, key, values = {}) =>
@@ -22,16 +23,6 @@ function data(extra: Partial<FillData> = {}): FillData {
 
 function fill(source: string, context: object = {}, extra: Partial<FillData> = {}): string {
   return fillTemplate(source, 'test.hbs', context, data(extra));
-}
-
-function templateErrorFrom(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TemplateError);
-    return error as TemplateError;
-  }
-  throw new Error('expected a TemplateError');
 }
 
 const text = (inlines: readonly Inline[]): string => inlines.map((inline) => inline.text).join('');
@@ -76,22 +67,22 @@ describe('fillTemplate: escaping business values', () => {
 
 describe('fillTemplate: unsafe templates', () => {
   it('rejects triple-stash {{{x}}}, naming the line and column', () => {
-    const error = templateErrorFrom(() => fill('<p>\n  {{{name}}}</p>', { name: 'x' }));
+    const error = thrown(TemplateError, () => fill('<p>\n  {{{name}}}</p>', { name: 'x' }));
     expect(error.message).toMatch(/^test\.hbs: line 2, column 3: unescaped output/);
   });
 
   it('rejects {{&x}}, naming the line and column', () => {
-    const error = templateErrorFrom(() => fill('<p>{{&name}}</p>', { name: 'x' }));
+    const error = thrown(TemplateError, () => fill('<p>{{&name}}</p>', { name: 'x' }));
     expect(error.message).toMatch(/^test\.hbs: line 1, column 4: unescaped output/);
   });
 
   it('rejects unescaped output nested inside blocks and else branches', () => {
-    const error = templateErrorFrom(() => fill('{{#if a}}x{{else}}\n{{#each list}}{{{this}}}{{/each}}{{/if}}', { a: false, list: [] }));
+    const error = thrown(TemplateError, () => fill('{{#if a}}x{{else}}\n{{#each list}}{{{this}}}{{/each}}{{/if}}', { a: false, list: [] }));
     expect(error.message).toMatch(/line 2, column 15: unescaped output/);
   });
 
   it('rejects partials', () => {
-    const error = templateErrorFrom(() => fill('<p>{{> footer}}</p>'));
+    const error = thrown(TemplateError, () => fill('<p>{{> footer}}</p>'));
     expect(error.message).toMatch(/line 1, column 4: partials and decorators are not allowed/);
   });
 
@@ -100,7 +91,7 @@ describe('fillTemplate: unsafe templates', () => {
   });
 
   it('rejects an unknown helper (knownHelpersOnly)', () => {
-    const error = templateErrorFrom(() => fill('<p>{{shout name}}</p>', { name: 'x' }));
+    const error = thrown(TemplateError, () => fill('<p>{{shout name}}</p>', { name: 'x' }));
     expect(error.message).toMatch(/unknown helper shout/);
   });
 
@@ -117,12 +108,12 @@ describe('fillTemplate: unsafe templates', () => {
   });
 
   it('gives a Handlebars syntax error as a TemplateError naming the template and line', () => {
-    const error = templateErrorFrom(() => fill('<p>\n{{#if a}}x</p>'));
+    const error = thrown(TemplateError, () => fill('<p>\n{{#if a}}x</p>'));
     expect(error.message).toMatch(/^test\.hbs: .*line 2/s);
   });
 
   it('in strict mode, a missing variable is a TemplateError naming it', () => {
-    const error = templateErrorFrom(() => fill('<p>{{business.nmae}}</p>', { business: { name: 'Joe' } }));
+    const error = thrown(TemplateError, () => fill('<p>{{business.nmae}}</p>', { business: { name: 'Joe' } }));
     expect(error.message).toMatch(/^test\.hbs: .*"nmae" not defined/);
   });
 

@@ -8,6 +8,7 @@ import { layoutNotice } from '../../src/layout/layout-notice.js';
 import type { PageSizeName } from '../../src/layout/page-sizes.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
 import { qrRects } from '../../src/layout/qr-code.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** Markup for a notice whose pages hold the given bodies. */
 export const notice = (pages: readonly string[], lang = 'en'): string =>
@@ -66,12 +67,4 @@ export function rectangles(flat: readonly number[]): { x: number; y: number; wid
 }
 
 /** The InputError `action` throws. */
-export function inputError(action: () => unknown): InputError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+export const inputError = (action: () => unknown): InputError => thrown(InputError, action);

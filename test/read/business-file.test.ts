@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../src/errors.js';
 import { readBusinessFile } from '../../src/read/business-file.js';
+import { thrown } from '../helpers/thrown.js';
 
 let dir: string;
 
@@ -24,16 +25,8 @@ function file(name: string, text: string): string {
   return target;
 }
 
-/** Runs readBusinessFile and returns the UsageError it throws (fails the test if it does not throw one). */
-function usageErrorFrom(target: string): UsageError {
-  try {
-    readBusinessFile(target);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error(`expected readBusinessFile(${target}) to throw`);
-}
+/** The UsageError readBusinessFile throws for `target`. */
+const usageErrorFrom = (target: string): UsageError => thrown(UsageError, () => readBusinessFile(target));
 
 describe('readBusinessFile: YAML', () => {
   it('reads a mapping of business fields', () => {

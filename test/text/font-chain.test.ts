@@ -6,6 +6,7 @@ import { fontSet } from '../../src/fonts/font-chain.js';
 import { chooseFonts, MissingGlyphError } from '../../src/text/font-chain.js';
 import { layoutParagraph, type PlacedRun } from '../../src/text/paragraph.js';
 import type { Direction } from '../../src/text/shape.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** All runs of `text` laid out on one wide line. */
 function runsOf(text: string, lang: string, direction: Direction = 'ltr', bold = false): PlacedRun[] {
@@ -28,16 +29,6 @@ function runWith(runs: readonly PlacedRun[], word: string): PlacedRun {
 /** The font family used for `word` inside `text`. */
 const familyOf = (text: string, word: string, lang: string, direction: Direction = 'ltr'): string =>
   runWith(runsOf(text, lang, direction), word).font.face.family;
-
-function missingGlyph(action: () => unknown): MissingGlyphError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MissingGlyphError);
-    return error as MissingGlyphError;
-  }
-  throw new Error('expected a MissingGlyphError');
-}
 
 describe('font choice per run', () => {
   it('uses Nastaliq for Urdu and Naskh for Arabic and Farsi, in the same script', () => {
@@ -111,7 +102,7 @@ describe('missing glyphs', () => {
     ['a private-use character', 'Acme \uE000 Bakery', '\uE000', 'U+E000'],
     ['a Linear B character', 'Acme \u{10000}', '\u{10000}', 'U+10000'],
   ])('throws MissingGlyphError naming %s', (_, text, char, code) => {
-    const error = missingGlyph(() => runsOf(text, 'en'));
+    const error = thrown(MissingGlyphError, () => runsOf(text, 'en'));
     expect(error.char).toBe(char);
     expect(error.message).toContain(code);
   });

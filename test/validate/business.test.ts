@@ -8,6 +8,7 @@ import { locales, type Locale } from '../../src/strings/locale-catalog.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { validateBusiness, type Business } from '../../src/validate/business.js';
 import { planNotice } from '../../src/validate/notice-plan.js';
+import { thrown } from '../helpers/thrown.js';
 
 const template = loadTemplate('private-areas');
 const manifest = template.manifest;
@@ -304,16 +305,6 @@ describe('planNotice', () => {
   const request = (extra: Partial<RenderRequest> = {}): RenderRequest => ({ template: 'private-areas', ...extra });
   const plan = (raw: RawRecord, extra: Partial<RenderRequest> = {}) => planNotice(raw, request(extra), template, locales());
 
-  function inputErrorFrom(run: () => unknown): InputError {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      return error as InputError;
-    }
-    throw new Error('expected an InputError');
-  }
-
   it('knows the en and es locales (the catalog these tests assume)', () => {
     expect([...locales().keys()]).toEqual(expect.arrayContaining(['en', 'es']));
     expect(locales().get('es')!.meta.status).toBe('draft');
@@ -326,20 +317,20 @@ describe('planNotice', () => {
   });
 
   it('gives a bad --rights-url as an InputError on the field rights_url', () => {
-    const error = inputErrorFrom(() => plan({ name: 'Joe' }, { rightsUrl: 'javascript:alert(1)' }));
+    const error = thrown(InputError, () => plan({ name: 'Joe' }, { rightsUrl: 'javascript:alert(1)' }));
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ field: 'rights_url', value: 'javascript:alert(1)' });
     expect(error.problems[0]!.message).toMatch(/--rights-url/);
   });
 
   it('gives a --rights-url that is not a link as an InputError', () => {
-    const error = inputErrorFrom(() => plan({ name: 'Joe' }, { rightsUrl: 'ilrc.org/red-cards' }));
+    const error = thrown(InputError, () => plan({ name: 'Joe' }, { rightsUrl: 'ilrc.org/red-cards' }));
     expect(error.problems[0]!.field).toBe('rights_url');
     expect(error.problems[0]!.message).toMatch(/https:\/\//);
   });
 
   it('reports data problems and a bad --rights-url together', () => {
-    const error = inputErrorFrom(() => plan(ROWS.b007, { rightsUrl: 'ftp://example.org/' }));
+    const error = thrown(InputError, () => plan(ROWS.b007, { rightsUrl: 'ftp://example.org/' }));
     expect(error.problems.map((problem) => problem.field).sort()).toEqual(['name', 'rights_url']);
   });
 
@@ -362,7 +353,7 @@ describe('planNotice', () => {
   });
 
   it('turns a draft language into an InputError when reviewed translations are required', () => {
-    const error = inputErrorFrom(() => plan({ name: 'Joe' }, { languages: ['en', 'es'], requireReviewed: true }));
+    const error = thrown(InputError, () => plan({ name: 'Joe' }, { languages: ['en', 'es'], requireReviewed: true }));
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ field: 'languages', value: 'es' });
     expect(error.problems[0]!.message).toMatch(/draft.*--require-reviewed/);
@@ -418,7 +409,7 @@ describe('planNotice', () => {
   });
 
   it('gives invalid data as an InputError carrying every problem', () => {
-    const error = inputErrorFrom(() => plan(ROWS.b010));
+    const error = thrown(InputError, () => plan(ROWS.b010));
     expect(error.problems[0]!.field).toBe('languages');
     expect(error.message).toContain('field "languages"');
   });
