@@ -4,8 +4,9 @@ import { encodeSubset, type TtfSubset } from './truetype-subset.js';
 
 /**
  * The parts of PDFKit's embedded font that placard fills in itself. PDFKit
- * still subsets, embeds and writes the ToUnicode map from these fields; we
- * choose which glyphs go in and what text each stands for.
+ * still writes the font dictionaries, widths and ToUnicode map from these
+ * fields; placard chooses which glyphs go in, what text each stands for, and
+ * writes the subset font file (truetype-subset.ts).
  */
 interface PdfKitEmbeddedFont {
   readonly id: string;

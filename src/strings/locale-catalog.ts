@@ -54,3 +54,16 @@ function readLocale(dir: string, code: string): Locale {
   }
   return { code, meta: meta.data, namespaces };
 }
+
+/** The known tag a user's tag stands for: tags match without regard to case, and `_` may stand for `-`. */
+export function matchLanguage(code: string, known: Iterable<string>): string | undefined {
+  const wanted = code.trim().replaceAll('_', '-').toLowerCase();
+  for (const candidate of known) if (candidate.toLowerCase() === wanted) return candidate;
+  return undefined;
+}
+
+/** Known tags for the user's tags, each once, in the user's order; unknown tags are left out. */
+export function matchLanguages(codes: readonly string[], known: Iterable<string>): string[] {
+  const list = [...known];
+  return [...new Set(codes.map((code) => matchLanguage(code, list)).filter((code): code is string => code !== undefined))];
+}

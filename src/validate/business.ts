@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
+import { matchLanguage, matchLanguages } from '../strings/locale-catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
@@ -73,13 +74,16 @@ function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
 function languagesSchema(known: readonly string[]) {
   return z.preprocess(
     asList(','),
-    z.array(z.string()).superRefine((codes, ctx) => {
-      for (const code of codes) {
-        if (!known.includes(code))
-          ctx.addIssue({ code: 'custom', message: `unknown language "${code}"; known languages: ${known.join(', ')}` });
-      }
-      if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
-    }),
+    z
+      .array(z.string())
+      .superRefine((codes, ctx) => {
+        for (const code of codes) {
+          if (!matchLanguage(code, known))
+            ctx.addIssue({ code: 'custom', message: `unknown language "${code}"; known languages: ${known.join(', ')}` });
+        }
+        if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
+      })
+      .transform((codes) => matchLanguages(codes, known)),
   );
 }
 

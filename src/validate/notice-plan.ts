@@ -3,7 +3,7 @@ import type { PageSizeName } from '../layout/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { RenderRequest } from '../request.js';
 import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
-import type { Locale } from '../strings/locale-catalog.js';
+import { matchLanguage, matchLanguages, type Locale } from '../strings/locale-catalog.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
 import { validateBusiness, type Business } from './business.js';
@@ -31,7 +31,8 @@ export interface NoticePlan {
 function checkFlags(request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): void {
   const known = [...locales.keys()].sort();
   for (const code of request.languages ?? []) {
-    if (!locales.has(code)) throw new UsageError(`unknown language "${code}" in --lang; known languages: ${known.join(', ')}`);
+    if (!matchLanguage(code, locales.keys()))
+      throw new UsageError(`unknown language "${code}" in --lang; known languages: ${known.join(', ')}`);
   }
   const { manifest } = template;
   if (request.size && !manifest.sizes.includes(request.size)) {
@@ -60,7 +61,7 @@ export function planNotice(raw: RawRecord, request: RenderRequest, template: Tem
   }
   if (!validation.ok || problems.length > 0) throw new InputError(problems);
   const business = validation.business;
-  const codes = request.languages ?? business.languages ?? ['en'];
+  const codes = request.languages ? matchLanguages(request.languages, locales.keys()) : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
     const meta = locales.get(code)!.meta;
     return { code, dir: meta.dir, name: meta.name, status: meta.status };

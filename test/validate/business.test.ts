@@ -311,6 +311,14 @@ describe('planNotice', () => {
     expect(locales().get('en')!.meta.status).toBe('reviewed');
   });
 
+  it('matches language tags without regard to case or - and _, each once', () => {
+    expect(plan({ name: 'Joe' }, { languages: ['EN', 'zh_hant', 'en'] }).languages.map((language) => language.code)).toEqual([
+      'en',
+      'zh-Hant',
+    ]);
+    expect(plan({ name: 'Joe', languages: 'ES,es,Vi' }).languages.map((language) => language.code)).toEqual(['es', 'vi']);
+  });
+
   it('gives an unknown --lang as a UsageError that lists the known languages', () => {
     expect(() => plan({ name: 'Joe' }, { languages: ['en', 'xx-Nowhere'] })).toThrow(UsageError);
     expect(() => plan({ name: 'Joe' }, { languages: ['en', 'xx-Nowhere'] })).toThrow(/"xx-Nowhere".*known languages: .*\ben\b.*\bes\b/);
