@@ -74,28 +74,41 @@ export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] 
   return ops;
 }
 
-/** Shows glyphs as TJ arrays from the run's origin: each gap becomes an adjustment, each rise a Ts. */
+/**
+ * Shows glyphs as TJ arrays from the run's origin: each gap becomes an
+ * adjustment, each rise a Ts, and glyphs with nothing between them share one
+ * hex string.
+ */
 function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, fonts: PdfFonts): string[] {
   const ops: string[] = [];
   const perPoint = 1000 / run.size;
   let shown: string[] = [];
+  let hex = '';
   let cursor = 0;
   let rise = 0;
+  const endString = (): void => {
+    if (hex !== '') shown.push(`<${hex}>`);
+    hex = '';
+  };
   const flush = (): void => {
+    endString();
     if (shown.length > 0) ops.push(`[${shown.join(' ')}] TJ`);
     shown = [];
   };
   for (const at of glyphs) {
-    const { hex, width } = fonts.encode(run.font, at.glyph, run.rtl);
+    const encoded = fonts.encode(run.font, at.glyph, run.rtl);
     if (at.rise !== rise) {
       flush();
       ops.push(`${num(at.rise)} Ts`);
       rise = at.rise;
     }
     const gap = (at.x - cursor) * perPoint;
-    if (Math.abs(gap) > 0.0005) shown.push(num(-gap));
-    shown.push(`<${hex}>`);
-    cursor = at.x + width / perPoint;
+    if (Math.abs(gap) > 0.0005) {
+      endString();
+      shown.push(num(-gap));
+    }
+    hex += encoded.hex;
+    cursor = at.x + encoded.width / perPoint;
   }
   flush();
   if (rise !== 0) ops.push('0 Ts');
