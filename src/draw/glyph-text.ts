@@ -37,7 +37,7 @@ interface Placed {
  * flip y back.
  *
  * Text extraction is designed in:
- * - Each CID maps to its cluster's characters (pdf.js reads these).
+ * - Each CID maps to its share of its cluster's characters (pdf.js reads these).
  * - Glyphs that carry characters are shown in one text object, offsets as TJ
  *   adjustments and rise, so readers see one unbroken line.
  * - A cluster's extra glyphs (marks, vowel parts) carry no characters; they
