@@ -29,6 +29,8 @@ interface Placed {
   readonly x: number;
   /** Rise above the baseline, in points. */
   readonly rise: number;
+  /** Shown right where the glyph before it ends, whatever x says (invisible carriers of text). */
+  readonly follows?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] 
     pen += glyph.xAdvance * scale;
     return at;
   });
-  const main = placed.filter((at) => at.glyph.text !== '');
+  const main = placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, run));
   const extra = placed.filter((at) => at.glyph.text === '');
   const actual = needsActualText(run);
   const ops = ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`];
@@ -72,6 +74,36 @@ export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] 
     ops.push('EMC', 'ET');
   }
   return ops;
+}
+
+const NON_SPACING = /\p{Mn}/u;
+
+/**
+ * pdf.js takes any glyph whose text holds a non-spacing mark for a
+ * zero-width diacritic and does not advance past it, so the next glyph looks
+ * like the start of a new word or line. A glyph that advances keeps only its
+ * first run of other characters; the marks and anything after them ride on
+ * invisible zero-width glyphs just before or after it, in logical order.
+ * (Poppler reads these runs' ActualText instead.)
+ */
+function forReaders(at: Placed, run: GlyphRunItem): Placed[] {
+  const { text } = at.glyph;
+  const invisible = run.font.invisible;
+  if (invisible === undefined || at.glyph.xAdvance === 0 || !NON_SPACING.test(text)) return [at];
+  const segments = text.match(/\p{Mn}+|\P{Mn}+/gu) ?? [text];
+  const own = segments.findIndex((segment) => !NON_SPACING.test(segment));
+  if (own < 0) return [at];
+  const carrier = (segment: string, follows: boolean): Placed => ({
+    glyph: { id: invisible, xAdvance: 0, xOffset: 0, yOffset: 0, text: segment },
+    x: at.x,
+    rise: at.rise,
+    follows,
+  });
+  return [
+    ...segments.slice(0, own).map((segment) => carrier(segment, false)),
+    { ...at, glyph: { ...at.glyph, text: segments[own]! } },
+    ...segments.slice(own + 1).map((segment) => carrier(segment, true)),
+  ];
 }
 
 /**
@@ -102,13 +134,14 @@ function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, fonts: PdfFont
       ops.push(`${num(at.rise)} Ts`);
       rise = at.rise;
     }
-    const gap = (at.x - cursor) * perPoint;
+    const x = at.follows ? cursor : at.x;
+    const gap = (x - cursor) * perPoint;
     if (Math.abs(gap) > 0.0005) {
       endString();
       shown.push(num(-gap));
     }
     hex += encoded.hex;
-    cursor = at.x + encoded.width / perPoint;
+    cursor = x + encoded.width / perPoint;
   }
   flush();
   if (rise !== 0) ops.push('0 Ts');

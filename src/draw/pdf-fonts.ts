@@ -26,7 +26,7 @@ interface PdfKitDocumentFonts {
 interface UsedFont {
   readonly pdf: PdfKitEmbeddedFont;
   readonly scale: number;
-  /** CID per (glyph id, text): one glyph shared by several letters gets one CID per letter. */
+  /** CID per (glyph id, advance, text): one glyph shared by several letters gets one CID per letter. */
   readonly cids: Map<string, number>;
 }
 
@@ -48,7 +48,9 @@ export class PdfFonts {
   }
 
   /**
-   * The CID for a glyph, as four hex digits, and the glyph's default width in 1/1000 em.
+   * The CID for a glyph, as four hex digits, and its width in 1/1000 em. The width is the
+   * glyph's shaped advance (kerning and mark positioning included), so readers that place
+   * text by widths find no false gaps; a glyph used with two advances gets two CIDs.
    * The CID's ToUnicode entry is the glyph's characters; in a right-to-left run they are
    * stored reversed, because readers reverse the whole run back into logical order. A glyph
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
@@ -57,7 +59,7 @@ export class PdfFonts {
   encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean): { hex: string; width: number } {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : rtl ? [...glyph.text].reverse().join('') : glyph.text;
-    const key = `${glyph.id}\u0000${text}`;
+    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}`;
     let cid = used.cids.get(key);
     if (cid === undefined) {
       const { subset } = used.pdf;
@@ -68,7 +70,7 @@ export class PdfFonts {
         cid = subset.glyphs.length - 1;
       }
       used.cids.set(key, cid);
-      used.pdf.widths[cid] = font.hbFont.glyphHAdvance(glyph.id) * used.scale;
+      used.pdf.widths[cid] = glyph.xAdvance * used.scale;
       used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
     }
     return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };

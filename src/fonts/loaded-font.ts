@@ -15,6 +15,8 @@ export interface LoadedFont {
   readonly descent: number;
   readonly fontkit: fontkit.Font;
   readonly hbFont: hb.Font;
+  /** A glyph that draws nothing and does not advance (for U+200B and the like), if the font has one. */
+  readonly invisible: number | undefined;
   has(codePoint: number): boolean;
 }
 
@@ -35,6 +37,9 @@ export function loadFont(face: FontFace): LoadedFont {
     descent: fkFont.descent,
     fontkit: fkFont,
     hbFont,
+    invisible: [0x200b, 0x200c, 0x200d, 0xfeff]
+      .map((codePoint) => hbFont.nominalGlyph(codePoint))
+      .find((glyph) => glyph !== undefined && hbFont.glyphHAdvance(glyph) === 0),
     has: (codePoint) => unicodes.has(codePoint),
   };
   loaded.set(face.file, font);

@@ -56,6 +56,26 @@ describe('glyphRunOperators', () => {
     expect(ops.join('\n')).toContain('/ActualText <FEFF>');
   });
 
+  it('moves non-spacing marks off advancing glyphs onto invisible carriers, in logical order', () => {
+    // In ব্যক্তিগত the conjunct glyph for ক্তি would carry a virama, which pdf.js takes for a zero-width mark.
+    const bengali = run('Noto Sans Bengali', 'ব্যক্তিগত');
+    const invisible = bengali.font.invisible!;
+    const encoded: { id: number; text: string }[] = [];
+    const recording = fonts();
+    const encode = recording.encode.bind(recording);
+    recording.encode = (used, glyph, rtl) => {
+      encoded.push({ id: glyph.id, text: glyph.text });
+      return encode(used, glyph, rtl);
+    };
+    glyphRunOperators(bengali, recording);
+    const carried = encoded.filter((glyph) => glyph.id === invisible);
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.every((glyph) => /^\p{Mn}+$/u.test(glyph.text) || !/\p{Mn}/u.test(glyph.text))).toBe(true);
+    const advancing = encoded.filter((glyph) => glyph.id !== invisible && glyph.text !== '');
+    expect(advancing.every((glyph) => !/\p{Mn}/u.test(glyph.text))).toBe(true);
+    expect(encoded.map((glyph) => glyph.text).join('')).toBe('ব্যক্তিগত');
+  });
+
   it('keeps marks that carry characters in the line, raised with Ts, and resets the rise', () => {
     // The vowel marks of مَخْبَز each carry their own character and sit above the letters.
     const ops = glyphRunOperators(run('Noto Sans Arabic', 'مَخْبَز', true), fonts());
@@ -76,5 +96,15 @@ describe('PdfFonts', () => {
     expect(a.hex).not.toBe(b.hex);
     expect(again.hex).toBe(a.hex);
     expect(a.width).toBe(b.width);
+  });
+
+  it('gives a glyph its shaped advance as its width, and a CID per advance', () => {
+    const pdf = fonts();
+    const latin = font('Noto Sans');
+    const plain = pdf.encode(latin, { id: 36, xAdvance: 600, xOffset: 0, yOffset: 0, text: 'A' }, false);
+    const kerned = pdf.encode(latin, { id: 36, xAdvance: 560, xOffset: 0, yOffset: 0, text: 'A' }, false);
+    expect(plain.width).toBe(600);
+    expect(kerned.width).toBe(560);
+    expect(kerned.hex).not.toBe(plain.hex);
   });
 });
