@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import YAML from 'yaml';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** A business record as read: keys lower-cased, values still untyped. */
 export type RawRecord = Readonly<Record<string, unknown>>;
@@ -26,7 +26,7 @@ export function readBusinessFile(file: string): RawRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);
   }
-  return lowerKeys(value as Record<string, unknown>);
+  return lowerKeys(value as Record<string, unknown>, file);
 }
 
 function parseYaml(text: string, file: string): unknown {
@@ -58,6 +58,14 @@ function lineColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before.at(-1)!.length + 1}: `;
 }
 
-export function lowerKeys(record: Record<string, unknown>): RawRecord {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.trim().toLowerCase(), value]));
+/** Field names are matched without regard to case; the same field written twice ("Name" and "name") is an input error. */
+function lowerKeys(record: Record<string, unknown>, file: string): RawRecord {
+  const fields = new Map<string, [string, unknown]>();
+  for (const [key, value] of Object.entries(record)) {
+    const field = key.trim().toLowerCase();
+    const earlier = fields.get(field);
+    if (earlier) throw new InputError([{ file, field, message: `is given twice, as "${earlier[0]}" and "${key}"; keep one` }]);
+    fields.set(field, [key, value]);
+  }
+  return Object.fromEntries([...fields].map(([field, [, value]]) => [field, value]));
 }

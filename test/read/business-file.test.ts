@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { UsageError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { readBusinessFile } from '../../src/read/business-file.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -158,5 +158,14 @@ describe('readBusinessFile: unreadable files', () => {
   it('gives a folder as a UsageError naming it', () => {
     const folder = fs.mkdtempSync(path.join(dir, 'folder-'));
     expect(usageErrorFrom(folder).message).toContain(folder);
+  });
+});
+
+describe('readBusinessFile: field names', () => {
+  it('matches keys without regard to case, and refuses the same field given twice', () => {
+    expect(readBusinessFile(file('case.yaml', 'NAME: Joe\nContact_Name: Ana\n'))).toEqual({ name: 'Joe', contact_name: 'Ana' });
+    const error = thrown(InputError, () => readBusinessFile(file('twice.yaml', 'Name: Joe\nname: Ann\n')));
+    expect(error.problems[0]).toMatchObject({ field: 'name' });
+    expect(error.message).toContain('given twice');
   });
 });
