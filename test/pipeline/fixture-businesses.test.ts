@@ -37,8 +37,14 @@ describe.each(rows.filter((row) => !BAD.has(row.id!)))('fixture business $id', (
     expect(facts.text).toContain(row.contact_name);
   });
 
-  it.skipIf(!hasTool('pdftotext') || mixedDirection(row.name!))('poppler reads the name back exactly', () => {
-    expect(pdftotext(pdf).replace(/[\u202a-\u202e]/g, '')).toContain(row.name);
+  it.skipIf(!hasTool('pdftotext'))('poppler reads the name back exactly (a mixed Arabic-Latin name word by word)', () => {
+    const text = pdftotext(pdf).replace(/[\u202a-\u202e]/g, '');
+    if (mixedDirection(row.name!)) {
+      // Known limit: on a mostly left-to-right page poppler orders such a line visually.
+      for (const word of row.name!.split(' ')) expect(text).toContain(word);
+    } else {
+      expect(text).toContain(row.name);
+    }
   });
 });
 
