@@ -38,6 +38,7 @@ export function formatProblem(problem: Problem): string {
     where.push(problem.column !== undefined ? `line ${problem.line}, column ${problem.column}` : `line ${problem.line}`);
   }
   if (problem.field) where.push(`field "${problem.field}"`);
+  if (problem.value !== undefined) where.push(`value "${problem.value.length > 60 ? `${problem.value.slice(0, 59)}…` : problem.value}"`);
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   return `${prefix}${problem.message}`;
 }

@@ -12,7 +12,16 @@ export const RIGHTS_LINKS = {
 export type RightsLinkKey = keyof typeof RIGHTS_LINKS;
 
 /** An http(s) link, or the reason it is not one. */
+/** Longer links make a QR code too dense to scan reliably at the printed size. */
+export const MAX_LINK_LENGTH = 300;
+
 export function checkLink(value: string): { ok: true; url: string } | { ok: false; reason: string } {
+  if (value.length > MAX_LINK_LENGTH) {
+    return {
+      ok: false,
+      reason: `the link has ${value.length} characters; at most ${MAX_LINK_LENGTH} fit a QR code that scans well, so use a shorter link`,
+    };
+  }
   let url: URL;
   try {
     url = new URL(value);

@@ -14,7 +14,7 @@ export class Reporter {
   }
 
   warn(line: string): void {
-    this.io.stderr.write(`${line.startsWith('warning:') ? line : `warning: ${line}`}\n`);
+    this.io.stderr.write(`warning: ${line}\n`);
   }
 
   error(line: string): void {

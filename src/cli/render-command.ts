@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
 import { renderNotice, renderNoticeToFile } from '../pipeline.js';
 import type { RenderRequest } from '../request.js';
@@ -46,8 +46,17 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
     });
 }
 
+/** SOURCE_DATE_EPOCH, when set: whole seconds since 1970, up to the year 9999. */
+function sourceDateEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 253_402_300_799) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (like 1764115200), found "${value}"`);
+  }
+  return Number(value);
+}
+
 function toRequest(template: string, flags: RenderFlags, env: CliIO['env']): RenderRequest {
-  const epoch = env.SOURCE_DATE_EPOCH;
+  const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
   return {
     template,
     sets: flags.set,
@@ -66,7 +75,7 @@ function toRequest(template: string, flags: RenderFlags, env: CliIO['env']): Ren
     ...(flags.size ? { size: flags.size } : {}),
     ...(flags.rightsUrl !== undefined ? { rightsUrl: flags.rightsUrl } : {}),
     ...(flags.requireReviewed ? { requireReviewed: true } : {}),
-    ...(epoch && /^\d+$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
 }
 

@@ -61,10 +61,17 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
   return new Handlebars.SafeString(copies.join('<rule/>'));
 });
 
-/** {{join list ", "}}: list items joined, each escaped. */
-handlebars.registerHelper('join', function (list: unknown, separator: unknown) {
-  const items = Array.isArray(list) ? list.map(String) : [];
-  return items.join(typeof separator === 'string' ? separator : ', ');
+/**
+ * {{list items "field"}}: business data items, each a <field>, joined by the
+ * current language's list separator (common:list_separator: ", ", "، ", "、"…).
+ */
+handlebars.registerHelper('list', function (items: unknown, field: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  if (typeof field !== 'string')
+    throw new TemplateError('{{list}} needs the field name, like {{list business.private_areas "private_areas"}}');
+  const separator = escape(data.translate(data.lang ?? data.languages[0]?.code ?? 'en', 'common:list_separator'));
+  const parts = (Array.isArray(items) ? items : []).map((item) => `<field name="${escape(field)}">${escape(String(item))}</field>`);
+  return new Handlebars.SafeString(parts.join(separator));
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, join: true, log: false, lookup: false } as const;
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, list: true, log: false, lookup: false } as const;

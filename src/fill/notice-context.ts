@@ -14,8 +14,20 @@ export function noticeContext(plan: NoticePlan) {
     placardVersion: PLACARD_VERSION,
     /** e.g. "en · es draft": the status of each translation, for the version line. */
     languageStatus: languages.map((language) => (language.status === 'draft' ? `${language.code} draft` : language.code)).join(' · '),
-    addressLine: [business.street, [business.city, business.region].filter(Boolean).join(', '), business.postal_code]
-      .filter((part) => typeof part === 'string' && part !== '')
-      .join(' · '),
+    /** The address as separate business fields, each with the separator that goes before it: "1510 E Lake St · Minneapolis, MN 55407". */
+    address: addressParts(business),
   };
+}
+
+const ADDRESS: readonly [field: string, separator: string][] = [
+  ['street', ''],
+  ['city', ' · '],
+  ['region', ', '],
+  ['postal_code', ' '],
+  ['country', ' · '],
+];
+
+function addressParts(business: NoticePlan['business']): { field: string; value: string; separator: string }[] {
+  const present = ADDRESS.filter(([field]) => typeof business[field] === 'string' && business[field] !== '');
+  return present.map(([field, separator], index) => ({ field, value: business[field] as string, separator: index === 0 ? '' : separator }));
 }

@@ -57,7 +57,7 @@ const FAMILIES: readonly Family[] = [
     preferredBy: ['ur'],
     leading: 1.7,
   },
-  { pkg: 'noto-sans-sc', family: 'Noto Sans SC', stem: 'NotoSansSC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hans', 'zh'] },
+  { pkg: 'noto-sans-sc', family: 'Noto Sans SC', stem: 'NotoSansSC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hans'] },
   { pkg: 'noto-sans-tc', family: 'Noto Sans TC', stem: 'NotoSansTC', scripts: ['Han', 'Bopomofo'], preferredBy: ['zh-Hant'] },
   { pkg: 'noto-sans-kr', family: 'Noto Sans KR', stem: 'NotoSansKR', scripts: ['Hangul', 'Han'], preferredBy: ['ko'] },
   { pkg: 'noto-sans-devanagari', family: 'Noto Sans Devanagari', stem: 'NotoSansDevanagari', scripts: ['Devanagari'], leading: 1.1 },

@@ -24,16 +24,14 @@ export function checkCoverage(texts: readonly string[], lang: string, direction:
   ]);
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { text, bold } = next;
-    {
-      try {
-        const layout = layoutParagraph([{ text, bold }], { size: 10, leading: 1.3, align: 'start', direction, lang }, 1e6, chain);
-        for (const run of layout.lines.flat()) families.add(run.font.face.family);
-      } catch (error) {
-        if (!(error instanceof MissingGlyphError)) throw error;
-        missing.add(describeChar(error.char));
-        const rest = text.replaceAll(error.char, '');
-        if (rest !== text) queue.push({ text: rest, bold });
-      }
+    try {
+      const layout = layoutParagraph([{ text, bold }], { size: 10, leading: 1.3, align: 'start', direction, lang }, 1e6, chain);
+      for (const run of layout.lines.flat()) families.add(run.font.face.family);
+    } catch (error) {
+      if (!(error instanceof MissingGlyphError)) throw error;
+      missing.add(describeChar(error.char));
+      const rest = text.replaceAll(error.char, '');
+      if (rest !== text) queue.push({ text: rest, bold });
     }
   }
   return { families: [...families].sort(), missing: [...missing].sort() };

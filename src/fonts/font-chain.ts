@@ -7,7 +7,7 @@ import { bundledFaces, type FontFace, type ScriptName } from './bundled-fonts.js
 import { loadFont, type LoadedFont } from './loaded-font.js';
 
 /** A user's --font file as a face; it is tried before the bundled fonts, for every script. */
-export function userFace(file: string): FontFace {
+export function userFace(file: string, index = 0): FontFace {
   if (!existsSync(file)) throw new UsageError(`cannot read font file ${file}: no such file`);
   if (!/\.(ttf|otf)$/i.test(file)) {
     throw new UsageError(`font file ${file}: expected a static .ttf or .otf file (WOFF2 and variable fonts draw blank glyphs)`);
@@ -20,7 +20,15 @@ export function userFace(file: string): FontFace {
   }
   if ('fvar' in tables)
     throw new UsageError(`font file ${file} is a variable font; use a static instance (PDFKit draws variable fonts blank)`);
-  return { id: `user-${basename(file)}`, family: basename(file), weight: 400, file, licence: '(supplied by the user)', scripts: [] };
+  // The id must differ between two files of the same name: PDFKit registers fonts by it.
+  return {
+    id: `user${index + 1}-${basename(file)}`,
+    family: basename(file),
+    weight: 400,
+    file,
+    licence: '(supplied by the user)',
+    scripts: [],
+  };
 }
 
 const SCRIPTS: readonly [ScriptName, RegExp][] = (
@@ -52,7 +60,7 @@ export class FontSet implements FontLibrary {
   private readonly chains = new Map<string, FontChain>();
 
   constructor(userFonts: readonly string[] = []) {
-    this.users = userFonts.map(userFace);
+    this.users = userFonts.map((file, index) => userFace(file, index));
   }
 
   chain(lang: string): FontChain {
@@ -64,11 +72,16 @@ export class FontSet implements FontLibrary {
     return chain;
   }
 
-  /** Faces in the order a language tries them, for one weight: the user's, the language's own, then the rest. */
+  /**
+   * Faces in the order a language tries them, for one weight: the user's, the
+   * language's own, then the rest. A user's font has one weight, so for bold
+   * text it comes last: bold stays bold wherever a bundled bold face can draw it.
+   */
   faces(lang: string, weight: 400 | 700): FontFace[] {
     const bundled = bundledFaces().filter((face) => face.weight === weight);
     const preferred = bundled.filter((face) => face.preferredBy?.includes(lang));
-    return [...this.users, ...preferred, ...bundled.filter((face) => !preferred.includes(face))];
+    const rest = bundled.filter((face) => !preferred.includes(face));
+    return weight === 400 ? [...this.users, ...preferred, ...rest] : [...preferred, ...rest, ...this.users];
   }
 
   private makeChain(lang: string): FontChain {
@@ -82,7 +95,8 @@ export class FontSet implements FontLibrary {
         if (!script && previous && faces.includes(previous.face) && previous.has(codePoint)) return previous;
         const key = `${bold ? 'b' : 'r'}${codePoint}`;
         if (!memo.has(key)) {
-          const candidates = script ? [...this.users, ...faces.filter((face) => face.scripts.includes(script)), ...faces] : faces;
+          const users = bold ? [] : this.users;
+          const candidates = script ? [...users, ...faces.filter((face) => face.scripts.includes(script)), ...faces] : faces;
           memo.set(key, firstWith(candidates, codePoint));
         }
         return memo.get(key);

@@ -4,7 +4,7 @@ import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
 import type { Laid, TextRecord } from './context.js';
 import { placeNodes, type LaidPage } from './items.js';
-import { PAGE_SIZES, type PageSizeName } from './page-sizes.js';
+import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from './page-sizes.js';
 import { MARGIN, MAX_SCALE, MIN_BODY, TYPE } from './styles.js';
 
 export interface LayoutOptions {
@@ -85,17 +85,40 @@ function modelScale(tried: readonly Attempt[], available: number): number {
   return last.scale * Math.sqrt(available / last.natural.height);
 }
 
+/**
+ * Why a page cannot fit, in terms the user can act on: the business field
+ * that takes the most room, or, when the fixed text of many languages is
+ * what fills the page, the languages.
+ */
 function overflow(texts: readonly TextRecord[], size: PageSizeName): InputError {
-  const largest = [...texts].sort((a, b) => b.height - a.height)[0];
-  const field = largest?.fields[0];
-  const sample = largest ? ` ("${largest.sample.slice(0, 60)}${largest.sample.length > 60 ? '…' : ''}")` : '';
+  const total = texts.reduce((sum, text) => sum + text.height, 0);
+  const byField = new Map<string, { field: string; lang: string; height: number }>();
+  for (const text of texts) {
+    for (const field of new Set(text.fields)) {
+      const key = `${field}\u0000${text.lang}`;
+      const entry = byField.get(key) ?? { field, lang: text.lang, height: 0 };
+      byField.set(key, { ...entry, height: entry.height + text.height });
+    }
+  }
+  const fielded = [...byField.values()].reduce((sum, entry) => sum + entry.height, 0);
+  const largest = [...byField.values()].sort((a, b) => b.height - a.height)[0];
+  const larger = PAGE_SIZE_NAMES.slice(PAGE_SIZE_NAMES.indexOf(size) + 1);
+  const biggerPage = larger.length > 0 ? `, or a larger page (${larger.map((name) => `--size ${name}`).join(' or ')})` : '';
+  const start = `the notice does not fit on one ${size} page even with body text at ${MIN_BODY} pt`;
+  if (!largest || fielded < total * 0.3) {
+    const langs = [...new Set(texts.map((text) => text.lang))];
+    return new InputError([
+      {
+        field: 'languages',
+        value: langs.join(','),
+        message: `${start}: ${langs.length} languages are too much text; choose fewer languages${biggerPage}`,
+      },
+    ]);
+  }
   return new InputError([
     {
-      ...(field ? { field } : {}),
-      message:
-        `the notice does not fit on one ${size} page even with body text at ${MIN_BODY} pt; ` +
-        `the longest text is in language ${largest?.lang ?? '?'}${sample}. ` +
-        'Shorten it, choose fewer languages, or a larger page with --size legal or --size tabloid',
+      field: largest.field,
+      message: `${start}; this field takes the most room (language ${largest.lang}): shorten it, choose fewer languages${biggerPage}`,
     },
   ]);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
@@ -11,11 +11,12 @@ export interface Template {
   readonly source: string;
 }
 
-/** Template folders by id. A user folder (listed first) overrides a built-in one with the same id. */
+/** Template folders by id. User folders are read after the built-in one, so a user folder with the same id overrides it. */
 export function findTemplates(userDirs: readonly string[] = []): Map<string, string> {
   const found = new Map<string, string>();
   for (const dir of [BUILTIN_TEMPLATES, ...userDirs]) {
     if (!existsSync(dir)) throw new UsageError(`cannot read templates folder ${dir}: it does not exist`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--templates ${dir}: expected a folder of template folders, found a file`);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory() && existsSync(join(dir, entry.name, 'template.yaml'))) found.set(entry.name, join(dir, entry.name));
     }
@@ -44,7 +45,13 @@ export function loadTemplate(id: string, userDirs: readonly string[] = []): Temp
 
 function readManifest(dir: string): TemplateManifest {
   const file = join(dir, 'template.yaml');
-  const parsed = manifestSchema.safeParse(YAML.parse(readFileSync(file, 'utf8')));
+  let yaml: unknown;
+  try {
+    yaml = YAML.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TemplateError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = manifestSchema.safeParse(yaml);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`);
     throw new TemplateError(`${file} is not a valid template manifest:\n${problems.join('\n')}`);

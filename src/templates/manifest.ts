@@ -5,6 +5,9 @@ import { RIGHTS_LINKS } from '../rights-links.js';
 export const ARRANGEMENTS = ['stacked', 'columns', 'pages', 'duplex'] as const;
 export type Arrangement = (typeof ARRANGEMENTS)[number];
 
+/** Fields every template has, which placard itself validates. */
+const RESERVED_FIELDS = ['languages', 'rights_url'];
+
 const fieldSpec = z.object({
   type: z.enum(['text', 'list']),
   required: z.boolean().default(false),
@@ -18,14 +21,25 @@ export const manifestSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
   /** Date of the notice wording; printed on the notice and used as the PDF date. */
-  version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-26'),
-  strings: z.string().min(1),
+  version: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-11-26')
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, 'is not a real date'),
   rights_link: z.enum(Object.keys(RIGHTS_LINKS) as [keyof typeof RIGHTS_LINKS]),
   sizes: z.array(z.enum(PAGE_SIZE_NAMES as [string, ...string[]])).min(1),
   arrangements: z.array(z.enum(ARRANGEMENTS)).min(1),
   /** From this many languages on, the default arrangement is columns (if supported). */
   columns_from: z.number().int().positive().default(3),
-  fields: z.record(z.string(), fieldSpec),
+  fields: z.record(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'field names are lower-case letters, digits and _')
+      .refine((name) => !RESERVED_FIELDS.includes(name), 'languages and rights_url are set by placard, not declared by templates'),
+    fieldSpec,
+  ),
 });
 
 export type TemplateManifest = z.infer<typeof manifestSchema>;

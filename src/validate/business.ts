@@ -50,8 +50,12 @@ const asList =
     return value;
   };
 
+/** Nothing a reader could see: missing, blank, only invisible marks, or an empty list. */
 const empty = (value: unknown): boolean =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '') === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 function textSchema(spec: FieldSpec) {
   return z
@@ -120,10 +124,10 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: readonly strin
  */
 export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, knownLanguages: readonly string[]): Validation {
   const problems: Problem[] = [];
+  // The contract's fields, and any a user's template declares for itself.
+  const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
   for (const key of Object.keys(raw)) {
-    if (!(BUSINESS_FIELDS as readonly string[]).includes(key)) {
-      problems.push({ field: key, message: `is not a business field; known fields: ${BUSINESS_FIELDS.join(', ')}` });
-    }
+    if (!known.includes(key)) problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
   }
   const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};

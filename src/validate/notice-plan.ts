@@ -30,6 +30,8 @@ export interface NoticePlan {
 /** Flags the user typed: wrong ones are usage errors (exit 2). */
 function checkFlags(request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): void {
   const known = [...locales.keys()].sort();
+  if (request.languages?.length === 0)
+    throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
   for (const code of request.languages ?? []) {
     if (!matchLanguage(code, locales.keys()))
       throw new UsageError(`unknown language "${code}" in --lang; known languages: ${known.join(', ')}`);
@@ -86,7 +88,7 @@ export function planNotice(raw: RawRecord, request: RenderRequest, template: Tem
     date:
       request.sourceDateEpoch !== undefined ? new Date(request.sourceDateEpoch * 1000) : new Date(`${template.manifest.version}T00:00:00Z`),
     warnings: drafts.map(
-      (language) => `warning: the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
+      (language) => `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
     ),
   };
 }

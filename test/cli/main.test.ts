@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,5 +154,88 @@ describe('fonts and locales commands', () => {
     expect(await main(['locales', 'list'], term.io)).toBe(0);
     expect(term.stdout().join('')).toMatch(/en\s+English \(English\), ltr, reviewed/);
     expect(term.stdout().join('')).toMatch(/ar\s+العربية \(Arabic\), rtl, draft/);
+  });
+});
+
+describe('errors found in review stay user errors', () => {
+  const render = async (args: string[], env: Record<string, string> = {}) => {
+    const term = terminal(env);
+    const code = await main(['render', 'private-areas', ...args, '-o', '-'], term.io);
+    return { code, stderr: term.stderr(), pdf: term.stdout()[0] as Uint8Array | undefined };
+  };
+
+  it('refuses --templates that is a file (exit 2)', async () => {
+    const run = await render(['--templates', 'package.json', '--set', 'name=A']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected a folder');
+  });
+
+  it('refuses a user template.yaml that is not YAML, a bad version date, or a reserved field (exit 2)', async () => {
+    for (const [manifest, expected] of [
+      ['id: private-areas\ntitle: [x\n', 'not valid YAML'],
+      [readFileSync('templates/private-areas/template.yaml', 'utf8').replace(/^version: .*$/m, 'version: "2026-13-01"'), 'not a real date'],
+      [`${readFileSync('templates/private-areas/template.yaml', 'utf8')}  languages: { type: text, max: 9 }\n`, 'set by placard'],
+    ] as const) {
+      const dir = userTemplates((folder) => writeFileSync(join(folder, 'template.yaml'), manifest));
+      const run = await render(['--templates', dir, '--set', 'name=A']);
+      expect(run.code, expected).toBe(2);
+      expect(run.stderr).toContain(expected);
+    }
+  });
+
+  it('accepts the fields a user template declares for itself', async () => {
+    const dir = userTemplates((folder) => {
+      writeFileSync(
+        join(folder, 'template.yaml'),
+        `${readFileSync('templates/private-areas/template.yaml', 'utf8')}  order_number: { type: text, max: 20 }\n`,
+      );
+      writeFileSync(
+        join(folder, 'template.hbs'),
+        '<notice title="x" lang="en"><page><p>Order {{business.order_number}}</p></page></notice>',
+      );
+    });
+    const run = await render(['--templates', dir, '--set', 'name=A', '--set', 'order_number=EO-2025-02']);
+    expect(run.code).toBe(0);
+    expect((await readPdf(run.pdf!)).text).toContain('Order EO-2025-02');
+  });
+
+  it('refuses a malformed SOURCE_DATE_EPOCH (exit 2)', async () => {
+    for (const epoch of ['abc', '1.5', '99999999999999']) {
+      const run = await render(['--set', 'name=A'], { SOURCE_DATE_EPOCH: epoch });
+      expect(run.code, epoch).toBe(2);
+      expect(run.stderr).toContain('SOURCE_DATE_EPOCH');
+    }
+  });
+
+  it('counts a name of only invisible marks as missing (exit 1)', async () => {
+    const run = await render(['--set', 'name=\u200e\u2068 \u2069']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('field "name"');
+  });
+
+  it('refuses a link too long to scan as a QR code (exit 1)', async () => {
+    const run = await render(['--set', 'name=A', '--rights-url', `https://example.org/${'a'.repeat(400)}`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('shorter link');
+  });
+
+  it('keeps bold text bold, and two --font files of the same name apart', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'placard-a-'));
+    const second = mkdtempSync(join(tmpdir(), 'placard-b-'));
+    cpSync('node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', join(first, 'My.ttf'));
+    cpSync('node_modules/@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', join(second, 'My.ttf'));
+    const run = await render(['--set', 'name=Tacos', '--lang', 'en,ar', '--font', join(first, 'My.ttf'), '--font', join(second, 'My.ttf')]);
+    expect(run.code).toBe(0);
+    const facts = await readPdf(run.pdf!);
+    expect(facts.fonts.map((font) => font.name).join(' ')).toMatch(/NotoSans-Bold/);
+    expect(facts.fonts.map((font) => font.name).join(' ')).toMatch(/NotoSansArabic-Regular/);
+    expect(facts.text).toContain('Private area');
+    expect(facts.text).toContain('منطقة خاصة');
+  });
+
+  it('keeps a right-to-left mark in the street inside the street', async () => {
+    const run = await render(['--set', 'name=A', '--set', 'street=\u202e1510 Lake St', '--set', 'city=Minneapolis', '--set', 'region=MN']);
+    expect(run.code).toBe(0);
+    expect((await readPdf(run.pdf!)).text).toContain('Minneapolis, MN');
   });
 });

@@ -223,13 +223,22 @@ describe('the eachLanguage helper', () => {
   });
 });
 
-describe('the join helper', () => {
-  it('joins list entries and escapes them once', () => {
-    expect(fill('{{join areas "; "}}', { areas: ['<Kitchen>', 'Storage & office'] })).toBe('&lt;Kitchen&gt;; Storage &amp; office');
+describe('the list helper', () => {
+  it('wraps each entry in a field, escapes it once, and joins with the language separator', () => {
+    expect(fill('{{list areas "private_areas"}}', { areas: ['<Kitchen>', 'Storage & office'] })).toBe(
+      '<field name="private_areas">&lt;Kitchen&gt;</field>en|common:list_separator<field name="private_areas">Storage &amp; office</field>',
+    );
   });
 
   it('gives nothing for a value that is not a list', () => {
-    expect(fill('[{{join areas ", "}}]', { areas: 'Kitchen' })).toBe('[]');
+    expect(fill('[{{list areas "private_areas"}}]', { areas: 'Kitchen' })).toBe('[]');
+  });
+
+  it('uses the real separators of each language', () => {
+    const translate = translator(locales());
+    const areas = { areas: ['A', 'B'] };
+    expect(fill('{{list areas "f"}}', areas, { translate, lang: 'ar' })).toBe('<field name="f">A</field>، <field name="f">B</field>');
+    expect(fill('{{list areas "f"}}', areas, { translate, lang: 'zh-Hant' })).toBe('<field name="f">A</field>、<field name="f">B</field>');
   });
 });
 
@@ -303,14 +312,17 @@ describe('the private-areas template with the real translator', () => {
     ]);
   });
 
-  it('lists the private areas', () => {
+  it('lists the private areas in one line, each entry a field, after the label', () => {
     const [, es] = sections(render('stacked').pages[0]!.children);
-    const list = es!.children.find((block) => block.kind === 'list');
-    expect(list).toEqual({
-      kind: 'list',
-      size: 'normal',
-      items: [[{ text: 'Kitchen', bold: false, field: 'private_areas' }], [{ text: 'Storage room', bold: false, field: 'private_areas' }]],
-    });
+    const areas = es!.children.find(
+      (block): block is Paragraph => block.kind === 'paragraph' && block.inlines.some((inline) => inline.field === 'private_areas'),
+    );
+    expect(areas!.inlines).toEqual([
+      { text: 'Áreas no públicas: ', bold: false },
+      { text: 'Kitchen', bold: false, field: 'private_areas' },
+      { text: ', ', bold: false },
+      { text: 'Storage room', bold: false, field: 'private_areas' },
+    ]);
   });
 
   it('fills and parses for en and es in columns', () => {

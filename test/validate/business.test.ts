@@ -353,7 +353,7 @@ describe('planNotice', () => {
   it('gives a draft language a warning line naming it', () => {
     const notice = plan({ name: 'Joe' }, { languages: ['en', 'es'] });
     expect(notice.warnings).toHaveLength(1);
-    expect(notice.warnings[0]).toMatch(/^warning: the es \(Español\) translation is a draft/);
+    expect(notice.warnings[0]).toMatch(/^the es \(Español\) translation is a draft/);
   });
 
   it('gives no warning for reviewed languages only', () => {
