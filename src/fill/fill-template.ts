@@ -22,12 +22,14 @@ export function fillTemplate(source: string, name: string, context: object, data
     if (error instanceof TemplateError) throw error;
     throw new TemplateError(`${name}: ${(error as Error).message}`);
   }
-  if (output.length > MAX_OUTPUT_BYTES) throw new TemplateError(`${name}: the filled template is larger than ${MAX_OUTPUT_BYTES} bytes`);
+  if (Buffer.byteLength(output) > MAX_OUTPUT_BYTES)
+    throw new TemplateError(`${name}: the filled template is larger than ${MAX_OUTPUT_BYTES} bytes`);
   return output;
 }
 
 function compile(source: string, name: string): Compiled {
-  if (source.length > MAX_TEMPLATE_BYTES) throw new TemplateError(`${name}: the template is larger than ${MAX_TEMPLATE_BYTES} bytes`);
+  if (Buffer.byteLength(source) > MAX_TEMPLATE_BYTES)
+    throw new TemplateError(`${name}: the template is larger than ${MAX_TEMPLATE_BYTES} bytes`);
   let ast: hbs.AST.Program;
   try {
     ast = handlebars.parse(source);

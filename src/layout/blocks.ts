@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { TemplateError } from '../errors.js';
 import type { Block, Box, Columns, Heading, List, Qr } from '../parse/notice-tree.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { translateNode, type LaidNode } from './items.js';
@@ -115,9 +115,9 @@ function layoutList(block: List, ctx: LayoutContext): Laid {
 function layoutQr(block: Qr, ctx: LayoutContext): Laid {
   const side = mm(Math.max(25, block.sizeMm));
   if (side > ctx.width) {
-    throw new InputError([
-      { message: `the QR code (${Math.max(25, block.sizeMm)} mm) is wider than its column; choose a larger page or fewer columns` },
-    ]);
+    throw new TemplateError(
+      `the QR code (${Math.max(25, block.sizeMm)} mm) is wider than its column (${(ctx.width / mm(1)).toFixed(0)} mm); give its column more room in the template`,
+    );
   }
   const x = (ctx.width - side) / 2;
   const modules = qrModules(block.href);

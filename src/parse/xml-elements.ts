@@ -7,6 +7,8 @@ export interface XmlElement {
   readonly children: readonly (XmlElement | string)[];
   readonly line: number;
   readonly column: number;
+  /** The line of filled markup the element is on, to show in errors. */
+  readonly lineText: string;
 }
 
 interface OpenElement {
@@ -15,6 +17,7 @@ interface OpenElement {
   children: (XmlElement | string)[];
   line: number;
   column: number;
+  lineText: string;
 }
 
 /**
@@ -24,6 +27,7 @@ interface OpenElement {
 export function readXml(xml: string, source: string): XmlElement {
   const parser = new SaxesParser({ position: true });
   const stack: OpenElement[] = [];
+  const lines = xml.split('\n');
   let root: XmlElement | undefined;
   let failure: Error | undefined;
   parser.on('error', (error) => {
@@ -32,7 +36,14 @@ export function readXml(xml: string, source: string): XmlElement {
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);
-    stack.push({ name: tag.name, attributes, children: [], line: parser.line, column: parser.column });
+    stack.push({
+      name: tag.name,
+      attributes,
+      children: [],
+      line: parser.line,
+      column: parser.column,
+      lineText: lines[parser.line - 1] ?? '',
+    });
   });
   parser.on('text', (text) => stack.at(-1)?.children.push(text));
   parser.on('closetag', () => {
@@ -59,5 +70,7 @@ function withLine(message: string, xml: string): string {
 }
 
 export function markupError(source: string, element: XmlElement, message: string): TemplateError {
-  return new TemplateError(`${source}: line ${element.line}, column ${element.column}: <${element.name}> ${message}`);
+  return new TemplateError(
+    `${source} (filled markup): line ${element.line}, column ${element.column}: <${element.name}> ${message}\n    ${element.lineText.trim()}`,
+  );
 }

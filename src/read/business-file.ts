@@ -41,8 +41,11 @@ function parseYaml(text: string, file: string): unknown {
 
 function parseJson(text: string, file: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
+    const value: unknown = JSON.parse(text);
+    refuseDuplicateKeys(text, file);
+    return value;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     // JSON.parse on Node 20 does not say where; jsonc-parser does.
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -53,9 +56,29 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-function lineColumn(text: string, offset: number): string {
+/** JSON.parse keeps the last of two equal keys without a word; a business file must not say a field twice. */
+function refuseDuplicateKeys(text: string, file: string): void {
+  const tree = parseTree(text);
+  if (tree?.type !== 'object') return;
+  const seen = new Set<string>();
+  for (const property of tree.children ?? []) {
+    const key = property.children?.[0];
+    if (typeof key?.value !== 'string') continue;
+    if (seen.has(key.value)) {
+      throw new InputError([{ file, ...position(text, key.offset), field: key.value.toLowerCase(), message: 'is given twice; keep one' }]);
+    }
+    seen.add(key.value);
+  }
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before.at(-1)!.length + 1}: `;
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function lineColumn(text: string, offset: number): string {
+  const { line, column } = position(text, offset);
+  return `line ${line}, column ${column}: `;
 }
 
 /** Field names are matched without regard to case; the same field written twice ("Name" and "name") is an input error. */

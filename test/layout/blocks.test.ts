@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { QUIET_ZONE, qrModules } from '../../src/layout/qr-code.js';
 import { MARGIN } from '../../src/layout/styles.js';
-import { allNodes, glyphRuns, inputError, layPage, linkItems, qrBoxes, qrItems, runWidth, runWith } from './laid-items.js';
+import { allNodes, glyphRuns, layPage, linkItems, qrBoxes, qrItems, runWidth, runWith } from './laid-items.js';
+import { TemplateError } from '../../src/errors.js';
+import { thrown } from '../helpers/thrown.js';
 
 const EPSILON = 1e-6;
 const LINK = 'https://www.ilrc.org/red-cards';
@@ -55,12 +57,12 @@ describe('<qr>', () => {
     expect(small!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
   });
 
-  it('throws an InputError when its column is narrower than the code', () => {
-    const error = inputError(() =>
+  it('is a template error when its column is narrower than the code', () => {
+    const error = thrown(TemplateError, () =>
       layPage(`<columns><column weight="1"><qr href="${LINK}"/></column><column weight="9"><p>Staff only.</p></column></columns>`),
     );
-    expect(error.problems[0]!.message).toMatch(/QR/);
-    inputError(() => layPage(`<qr href="${LINK}" size="300"/>`));
+    expect(error.message).toMatch(/QR code .* wider than its column/);
+    thrown(TemplateError, () => layPage(`<qr href="${LINK}" size="300"/>`));
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../../src/errors.js';
 import type { Block, Inline, NoticeTree } from '../../src/parse/notice-tree.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** A notice with one page holding `body`. */
 const notice = (body: string) => `<notice title="Notice" lang="en"><page>${body}</page></notice>`;
@@ -320,6 +321,15 @@ describe('parseMarkup: errors', () => {
   });
 
   it('names the source in every error', () => {
-    expect(templateErrorFrom(notice('<blink/>')).message).toMatch(/^template test: /);
+    expect(templateErrorFrom(notice('<blink/>')).message).toMatch(/^template test \(filled markup\): line \d+/);
+  });
+});
+
+describe('parseMarkup: error context', () => {
+  it('shows the line of filled markup the faulty element is on', () => {
+    const error = thrown(TemplateError, () =>
+      parseMarkup('<notice title="t" lang="en">\n<page>\n  <blink/>\n</page></notice>', 'template test'),
+    );
+    expect(error.message).toMatch(/line 3, column \d+: <blink>.*\n\s+<blink\/>$/s);
   });
 });

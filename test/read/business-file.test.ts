@@ -169,3 +169,10 @@ describe('readBusinessFile: field names', () => {
     expect(error.message).toContain('given twice');
   });
 });
+
+describe('readBusinessFile: JSON keys', () => {
+  it('refuses a field given twice, with its line and column', () => {
+    const error = thrown(InputError, () => readBusinessFile(file('twice.json', '{\n  "name": "First",\n  "name": "Second"\n}\n')));
+    expect(error.problems[0]).toMatchObject({ field: 'name', line: 3, column: 3 });
+  });
+});
