@@ -24,22 +24,31 @@ export function findTemplates(userDirs: readonly string[] = []): Map<string, str
   return found;
 }
 
+/** Templates read so far, by id and folders searched: a batch asks for the same template for every row. */
 const loaded = new Map<string, Template>();
 
 export function loadTemplate(id: string, userDirs: readonly string[] = []): Template {
+  const key = [id, ...userDirs].join('\u0000');
+  let template = loaded.get(key);
+  if (!template) {
+    template = readTemplate(id, userDirs);
+    loaded.set(key, template);
+  }
+  return template;
+}
+
+function readTemplate(id: string, userDirs: readonly string[]): Template {
   const folders = findTemplates(userDirs);
   const dir = folders.get(id);
   if (!dir) {
     throw new UsageError(`unknown template "${id}"; known templates: ${[...folders.keys()].sort().join(', ')}`);
   }
-  const cached = loaded.get(dir);
-  if (cached) return cached;
   const file = join(dir, 'template.hbs');
   if (!existsSync(file)) throw new TemplateError(`${dir}: the template folder has no template.hbs`);
   const template = { manifest: readManifest(dir), dir, source: readFileSync(file, 'utf8') };
-  if (template.manifest.id !== id)
+  if (template.manifest.id !== id) {
     throw new TemplateError(`${dir}/template.yaml: id "${template.manifest.id}" does not match the folder name "${id}"`);
-  loaded.set(dir, template);
+  }
   return template;
 }
 
