@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import YAML from 'yaml';
 import { InputError, UsageError } from '../errors.js';
+import { readTextFile } from './text-file.js';
 
 /** A business record as read: keys lower-cased, values still untyped. */
 export type RawRecord = Readonly<Record<string, unknown>>;
@@ -13,15 +13,7 @@ export type RawRecord = Readonly<Record<string, unknown>>;
  * parsed is a usage error naming the file, line and column.
  */
 export function readBusinessFile(file: string): RawRecord {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read data file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
-  }
-  text = text.replace(/^\uFEFF/, '');
+  const text = readTextFile(file);
   const value = extname(file).toLowerCase() === '.json' ? parseJson(text, file) : parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);
