@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { renderNotice } from '../dist/pipeline.js';
+import { renderNotice } from '../dist/session/render-notice.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,25 +1,45 @@
+import type { Problem } from './errors.js';
 import type { PageSizeName } from './layout/page-sizes.js';
 import type { Arrangement } from './templates/manifest.js';
 
-/** Everything a render needs, as the user gave it. Never changed by the pipeline. */
-export interface RenderRequest {
+/** What a render session is prepared with: the same for every notice it makes. Never changed by the pipeline. */
+export interface SessionOptions {
   readonly template: string;
-  readonly dataFile?: string;
-  readonly sets?: readonly string[];
+  readonly templateDirs?: readonly string[];
+  readonly localeDirs?: readonly string[];
+  readonly fonts?: readonly string[];
   readonly languages?: readonly string[];
   readonly arrange?: Arrangement;
   readonly size?: PageSizeName;
   readonly rightsUrl?: string;
-  readonly templateDirs?: readonly string[];
-  readonly fonts?: readonly string[];
   /** Seconds since 1970 (SOURCE_DATE_EPOCH); otherwise the template's wording date is used. */
   readonly sourceDateEpoch?: number;
   /** Refuse draft translations instead of warning. */
   readonly requireReviewed?: boolean;
 }
 
+/** One notice as the user asked for it: session options, and where the business comes from. */
+export interface RenderRequest extends SessionOptions {
+  readonly dataFile?: string;
+  readonly sets?: readonly string[];
+}
+
+/** Something worth saying that does not stop the notice, such as a draft translation. */
+export interface Warning {
+  readonly message: string;
+  readonly lang?: string;
+  readonly field?: string;
+}
+
 export interface RenderedNotice {
   readonly pdf: Uint8Array;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   readonly pageCount: number;
+  /** The languages printed, in order. */
+  readonly languages: readonly string[];
 }
+
+/** What a renderer gives for one record: a notice, or every problem with the record. */
+export type RenderResult =
+  | ({ readonly ok: true } & RenderedNotice)
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly warnings: readonly Warning[] };

@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
-import { renderNotice, renderNoticeToFile } from '../pipeline.js';
-import type { RenderRequest } from '../request.js';
+import type { SessionOptions } from '../request.js';
+import { prepare } from '../session/prepare.js';
+import { readRecord } from '../session/render-notice.js';
+import { checkOutput, writeOutput } from '../write/safe-output.js';
 import { ARRANGEMENTS, type Arrangement } from '../templates/manifest.js';
 import type { CliIO, Reporter } from './io.js';
 
@@ -36,12 +38,22 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
     .option('--require-reviewed', 'refuse draft translations')
     .option('-o, --output <file>', 'output PDF file, or - for stdout')
     .action(async (template: string, flags: RenderFlags) => {
-      const request = toRequest(template, flags, io.env);
+      const options = toOptions(template, flags, io.env);
       const output = flags.output ?? defaultOutput(template, flags);
-      const rendered = output === '-' ? await renderNotice(request) : await renderNoticeToFile(request, output);
-      for (const warning of rendered.warnings) reporter.warn(warning);
-      if (output === '-') io.stdout.write(rendered.pdf);
-      else reporter.info(`wrote ${output} (${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'})`);
+      const record = readRecord({ ...options, sets: flags.set, ...(flags.data ? { dataFile: flags.data } : {}) });
+      const renderer = prepare(options);
+      // Checked before the work: a bad output is refused at once, and never replaces an input.
+      const target =
+        output === '-' ? undefined : checkOutput(output, { inputs: [...renderer.inputs, ...(flags.data ? [flags.data] : [])] });
+      const rendered = await renderer.render(record);
+      for (const warning of rendered.warnings) reporter.warn(warning.message);
+      if (!rendered.ok) throw new InputError(rendered.problems);
+      if (!target) {
+        io.stdout.write(rendered.pdf);
+      } else {
+        await writeOutput(target, rendered.pdf);
+        reporter.info(`wrote ${output} (${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'})`);
+      }
       done(EXIT.ok);
     });
 }
@@ -55,14 +67,12 @@ function sourceDateEpoch(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function toRequest(template: string, flags: RenderFlags, env: CliIO['env']): RenderRequest {
+function toOptions(template: string, flags: RenderFlags, env: CliIO['env']): SessionOptions {
   const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
   return {
     template,
-    sets: flags.set,
     templateDirs: flags.templates,
     fonts: flags.font,
-    ...(flags.data ? { dataFile: flags.data } : {}),
     ...(flags.lang
       ? {
           languages: flags.lang

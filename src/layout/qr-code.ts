@@ -11,16 +11,19 @@ export interface QrModules {
 }
 
 const encoded = new Map<string, QrModules>();
+/** A batch may give every row its own link: keep at most this many, starting again when full. */
+const ENCODED_LIMIT = 256;
 
 /**
  * Encodes a link at error correction level M and returns its dark modules as
  * horizontal runs. Encoding (choosing the mask) is costly and a batch reuses
- * a few links, so results are kept for the process.
+ * a few links, so the last few hundred are kept.
  */
 export function qrModules(text: string): QrModules {
   let modules = encoded.get(text);
   if (!modules) {
     modules = encode(text);
+    if (encoded.size >= ENCODED_LIMIT) encoded.clear();
     encoded.set(text, modules);
   }
   return modules;

@@ -1,7 +1,7 @@
-import { InputError, UsageError, type Problem } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { PageSizeName } from '../layout/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
-import type { RenderRequest } from '../request.js';
+import type { SessionOptions, Warning } from '../request.js';
 import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
 import { matchLanguage, matchLanguages, type Locale } from '../strings/locale-catalog.js';
 import type { Template } from '../templates/catalog.js';
@@ -24,11 +24,14 @@ export interface NoticePlan {
   readonly size: PageSizeName;
   readonly rightsUrl: string;
   readonly date: Date;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
-/** Flags the user typed: wrong ones are usage errors (exit 2). */
-function checkFlags(request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): void {
+/**
+ * Options that hold for the whole run, checked once: unknown languages, sizes
+ * and arrangements are usage errors (exit 2); a bad --rights-url is an input error (exit 1).
+ */
+export function checkRunOptions(request: SessionOptions, template: Template, locales: ReadonlyMap<string, Locale>): void {
   const known = [...locales.keys()].sort();
   if (request.languages?.length === 0)
     throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
@@ -45,24 +48,21 @@ function checkFlags(request: RenderRequest, template: Template, locales: Readonl
       `template ${manifest.id} does not support --arrange ${request.arrange}; it supports ${manifest.arrangements.join(', ')}`,
     );
   }
-}
-
-/** Validates the business data and settles languages, arrangement, size, link and date. */
-export function planNotice(raw: RawRecord, request: RenderRequest, template: Template, locales: ReadonlyMap<string, Locale>): NoticePlan {
-  checkFlags(request, template, locales);
-  const problems: Problem[] = [];
-  const validation = validateBusiness(raw, template.manifest, [...locales.keys()].sort());
-  if (!validation.ok) problems.push(...validation.problems);
-  let rightsUrl: string = RIGHTS_LINKS[template.manifest.rights_link];
   if (request.rightsUrl !== undefined) {
     const checked = checkLink(request.rightsUrl);
-    if (checked.ok) rightsUrl = checked.url;
-    else problems.push({ field: 'rights_url', value: request.rightsUrl, message: `(--rights-url) ${checked.reason}` });
-  } else if (validation.ok && validation.business.rights_url) {
-    rightsUrl = validation.business.rights_url;
+    if (!checked.ok) throw new InputError([{ field: 'rights_url', value: request.rightsUrl, message: `(--rights-url) ${checked.reason}` }]);
   }
-  if (!validation.ok || problems.length > 0) throw new InputError(problems);
+}
+
+/**
+ * Validates one business record and settles languages, arrangement, size,
+ * link and date. The run's options were checked once, by checkRunOptions.
+ */
+export function planNotice(raw: RawRecord, request: SessionOptions, template: Template, locales: ReadonlyMap<string, Locale>): NoticePlan {
+  const validation = validateBusiness(raw, template.manifest, [...locales.keys()].sort());
+  if (!validation.ok) throw new InputError(validation.problems);
   const business = validation.business;
+  const rightsUrl = request.rightsUrl ?? business.rights_url ?? RIGHTS_LINKS[template.manifest.rights_link];
   const codes = request.languages ? matchLanguages(request.languages, locales.keys()) : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
     const meta = locales.get(code)!.meta;
@@ -87,9 +87,10 @@ export function planNotice(raw: RawRecord, request: RenderRequest, template: Tem
     rightsUrl,
     date:
       request.sourceDateEpoch !== undefined ? new Date(request.sourceDateEpoch * 1000) : new Date(`${template.manifest.version}T00:00:00Z`),
-    warnings: drafts.map(
-      (language) => `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
-    ),
+    warnings: drafts.map((language) => ({
+      lang: language.code,
+      message: `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderNotice } from '../../src/pipeline.js';
+import { renderNotice } from '../../src/session/render-notice.js';
 import type { RenderRequest } from '../../src/request.js';
 
 const target: RenderRequest = {

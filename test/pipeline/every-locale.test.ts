@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderNotice } from '../../src/pipeline.js';
+import { renderNotice } from '../../src/session/render-notice.js';
 import { locales } from '../../src/strings/locale-catalog.js';
 import { readPdf, type PdfFacts } from '../helpers/pdf-reader.js';
 import { hasTool, pdffonts, pdftotext } from '../helpers/system-tools.js';

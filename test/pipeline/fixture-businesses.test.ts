@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { renderNotice } from '../../src/pipeline.js';
+import { renderNotice } from '../../src/session/render-notice.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 import { hasTool, pdftotext } from '../helpers/system-tools.js';
 import { thrown } from '../helpers/thrown.js';

@@ -7,7 +7,7 @@ import { RIGHTS_LINKS } from '../../src/rights-links.js';
 import { locales, type Locale } from '../../src/strings/locale-catalog.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { validateBusiness, type Business } from '../../src/validate/business.js';
-import { planNotice } from '../../src/validate/notice-plan.js';
+import { checkRunOptions, planNotice } from '../../src/validate/notice-plan.js';
 import { thrown } from '../helpers/thrown.js';
 
 const template = loadTemplate('private-areas');
@@ -303,7 +303,11 @@ describe('validateBusiness: values', () => {
 
 describe('planNotice', () => {
   const request = (extra: Partial<RenderRequest> = {}): RenderRequest => ({ template: 'private-areas', ...extra });
-  const plan = (raw: RawRecord, extra: Partial<RenderRequest> = {}) => planNotice(raw, request(extra), template, locales());
+  /** As a session does: the run's options checked once, then the record planned. */
+  const plan = (raw: RawRecord, extra: Partial<RenderRequest> = {}) => {
+    checkRunOptions(request(extra), template, locales());
+    return planNotice(raw, request(extra), template, locales());
+  };
 
   it('knows the en and es locales (the catalog these tests assume)', () => {
     expect([...locales().keys()]).toEqual(expect.arrayContaining(['en', 'es']));
@@ -337,9 +341,9 @@ describe('planNotice', () => {
     expect(error.problems[0]!.message).toMatch(/https:\/\//);
   });
 
-  it('reports data problems and a bad --rights-url together', () => {
-    const error = thrown(InputError, () => plan(ROWS.b007, { rightsUrl: 'ftp://example.org/' }));
-    expect(error.problems.map((problem) => problem.field).sort()).toEqual(['name', 'rights_url']);
+  it('refuses a bad --rights-url for the whole run, before any record', () => {
+    const error = thrown(InputError, () => checkRunOptions(request({ rightsUrl: 'ftp://example.org/' }), template, locales()));
+    expect(error.problems.map((problem) => problem.field)).toEqual(['rights_url']);
   });
 
   it('uses the template default rights link, a record rights_url over it, and --rights-url over both', () => {
@@ -353,7 +357,8 @@ describe('planNotice', () => {
   it('gives a draft language a warning line naming it', () => {
     const notice = plan({ name: 'Joe' }, { languages: ['en', 'es'] });
     expect(notice.warnings).toHaveLength(1);
-    expect(notice.warnings[0]).toMatch(/^the es \(Español\) translation is a draft/);
+    expect(notice.warnings[0]).toMatchObject({ lang: 'es' });
+    expect(notice.warnings[0]!.message).toMatch(/^the es \(Español\) translation is a draft/);
   });
 
   it('gives no warning for reviewed languages only', () => {

@@ -1,0 +1,14 @@
+import type { FontSet } from '../fonts/font-chain.js';
+import type { SessionOptions } from '../request.js';
+import type { Locale } from '../strings/locale-catalog.js';
+import type { Translate } from '../strings/translator.js';
+import type { Template } from '../templates/catalog.js';
+
+/** Everything loaded and checked once for a run: the same for every notice. Read-only. */
+export interface Session {
+  readonly options: SessionOptions;
+  readonly template: Template;
+  readonly locales: ReadonlyMap<string, Locale>;
+  readonly translate: Translate;
+  readonly fonts: FontSet;
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, lstatSync, openSync, readlinkSync, statSync, writeSync, type Stats } from 'node:fs';
+import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/**
+ * Where an output goes, checked before any work is done:
+ * - `file`: a regular file (new or existing), written to a temporary file
+ *   beside it and renamed over it, so no half-written file is ever seen;
+ * - `stream`: an existing FIFO or character device (/dev/null, a terminal),
+ *   written directly, since renaming over it would replace it.
+ * `path` is the real place: a symlink is followed to its target, so the link stays.
+ */
+export interface OutputTarget {
+  readonly given: string;
+  readonly path: string;
+  readonly kind: 'file' | 'stream';
+  /** Permission bits of the file being replaced, kept on the new file. */
+  readonly mode?: number;
+}
+
+export interface OutputOptions {
+  /** Files this run reads (data, template, fonts): an output may never be one of them. */
+  readonly inputs?: readonly string[];
+  /** What the output is, for messages ("manifest", "combined file"); by default just its path. */
+  readonly what?: string;
+}
+
+/** Checks where `given` may be written, following symlinks; refuses what must never be replaced (exit 2). */
+export function checkOutput(given: string, options: OutputOptions = {}): OutputTarget {
+  const what = options.what ?? '';
+  const path = followLinks(given, what);
+  const stats = lstatOrUndefined(path);
+  if (!stats) {
+    const folder = dirname(path);
+    const parent = statOrUndefined(folder);
+    if (!parent) throw new UsageError(`cannot write ${name(what, given)}: the folder ${folder} does not exist; create it first`);
+    if (!parent.isDirectory()) throw new UsageError(`cannot write ${name(what, given)}: ${folder} is not a folder`);
+    return { given, path, kind: 'file' };
+  }
+  for (const input of options.inputs ?? []) {
+    const other = statOrUndefined(input);
+    if (other && other.dev === stats.dev && other.ino === stats.ino) {
+      throw new UsageError(`cannot write ${name(what, given)}: it is the input file ${input}; choose another output name`);
+    }
+  }
+  if (stats.isDirectory()) throw new UsageError(`cannot write ${name(what, given)}: it is a folder; give a file name`);
+  if (stats.isFIFO() || stats.isCharacterDevice()) {
+    mayWrite(path, stats, given, what);
+    return { given, path, kind: 'stream' };
+  }
+  if (!stats.isFile()) throw new UsageError(`cannot write ${name(what, given)}: it is not a regular file, a FIFO or a character device`);
+  mayWrite(path, stats, given, what);
+  return { given, path, kind: 'file', mode: stats.mode & 0o7777 };
+}
+
+/** Writes `bytes` to a checked target: atomically for a file, directly for a FIFO or device. */
+export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Promise<void> {
+  if (target.kind === 'stream') return writeStream(target, bytes);
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx', mode: 0o666 });
+    if (target.mode !== undefined) await chmod(temporary, target.mode);
+    await rename(temporary, target.path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  }
+}
+
+/** Checks, then writes: the one way placard writes a file the user named. */
+export async function writeSafely(given: string, bytes: Uint8Array, options: OutputOptions = {}): Promise<void> {
+  await writeOutput(checkOutput(given, options), bytes);
+}
+
+function writeStream(target: OutputTarget, bytes: Uint8Array): void {
+  let fd: number;
+  try {
+    // A FIFO nobody reads would block for ever: open it without waiting first, to find out.
+    closeSync(openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK));
+    fd = openSync(target.path, constants.O_WRONLY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENXIO') throw new UsageError(`cannot write ${target.given}: it is a FIFO that no program is reading`);
+    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  }
+  try {
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (error) {
+    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The path a chain of symlinks ends at (which may not exist yet). */
+function followLinks(given: string, what: string): string {
+  let path = resolve(given);
+  for (let hops = 0; hops < 40; hops++) {
+    const stats = lstatOrUndefined(path);
+    if (!stats?.isSymbolicLink()) return path;
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw new UsageError(`cannot write ${name(what, given)}: too many levels of symbolic links`);
+}
+
+/** Read-only files stay read-only even for root, who could otherwise write anything. */
+function mayWrite(path: string, stats: Stats, given: string, what: string): void {
+  let writable = (stats.mode & 0o222) !== 0;
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable) throw new UsageError(`cannot write ${name(what, given)}: the file is read-only (or you may not write it)`);
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function name(what: string, given: string): string {
+  return what ? `${what} ${given}` : given;
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  return (error as Error).message;
+}
