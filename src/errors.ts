@@ -1,3 +1,5 @@
+import { printable } from './text-hygiene.js';
+
 /** One problem found in the user's input: where it is, and what was expected. */
 export interface Problem {
   readonly file?: string;
@@ -37,8 +39,8 @@ export function formatProblem(problem: Problem): string {
   if (problem.line !== undefined) {
     where.push(problem.column !== undefined ? `line ${problem.line}, column ${problem.column}` : `line ${problem.line}`);
   }
-  if (problem.field) where.push(`field "${problem.field}"`);
-  if (problem.value !== undefined) where.push(`value "${problem.value.length > 60 ? `${problem.value.slice(0, 59)}…` : problem.value}"`);
+  if (problem.field) where.push(`field "${printable(problem.field, 40)}"`);
+  if (problem.value !== undefined) where.push(`value "${printable(problem.value, 60)}"`);
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   return `${prefix}${problem.message}`;
 }

@@ -1,3 +1,5 @@
+import { codeOf, printable } from './text-hygiene.js';
+
 /**
  * Stable public landing pages with rights information (see content.md).
  * Templates name one as their default; --rights-url or a rights_url field overrides it.
@@ -11,11 +13,22 @@ export const RIGHTS_LINKS = {
 
 export type RightsLinkKey = keyof typeof RIGHTS_LINKS;
 
-/** An http(s) link, or the reason it is not one. */
 /** Longer links make a QR code too dense to scan reliably at the printed size. */
 export const MAX_LINK_LENGTH = 300;
 
+/**
+ * The one rule for every link placard prints and encodes (--rights-url, a
+ * rights_url field, a template's <qr href>): an https: or http: link with a
+ * host, and nothing the URL parser would quietly drop or change (white
+ * space, control characters, backslashes). What was checked is exactly what
+ * is printed and put in the QR code.
+ */
 export function checkLink(value: string): { ok: true; url: string } | { ok: false; reason: string } {
+  const hidden = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/u.exec(value)?.[0];
+  if (hidden !== undefined) {
+    const what = hidden === '\\' ? 'a backslash' : /\s/u.test(hidden) ? 'white space' : 'an invisible or control character';
+    return { ok: false, reason: `the link contains ${what} (${codeOf(hidden)}); give the link exactly, with no spaces` };
+  }
   if (value.length > MAX_LINK_LENGTH) {
     return {
       ok: false,
@@ -26,10 +39,13 @@ export function checkLink(value: string): { ok: true; url: string } | { ok: fals
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, reason: `expected a web link starting with https:// (or http://), found "${value}"` };
+    return { ok: false, reason: `expected a web link starting with https:// (or http://), found "${printable(value, 60)}"` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: `only https: and http: links are allowed, found a ${url.protocol} link` };
+    return { ok: false, reason: `only https: and http: links are allowed, found a ${printable(url.protocol, 20)} link` };
+  }
+  if (!/^https?:\/\/[^/?#]/i.test(value) || url.hostname === '') {
+    return { ok: false, reason: `expected a web link like https://example.org/rights, found "${printable(value, 60)}"` };
   }
   return { ok: true, url: value };
 }

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../text-hygiene.js';
+
 /** Where the CLI writes: the one seam between the core and the process. */
 export interface CliIO {
   readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
@@ -10,14 +12,14 @@ export class Reporter {
   constructor(private readonly io: CliIO) {}
 
   info(line: string): void {
-    this.io.stderr.write(`${line}\n`);
+    this.io.stderr.write(`${terminalSafe(line)}\n`);
   }
 
   warn(line: string): void {
-    this.io.stderr.write(`warning: ${line}\n`);
+    this.io.stderr.write(`warning: ${terminalSafe(line)}\n`);
   }
 
   error(line: string): void {
-    this.io.stderr.write(`error: ${line}\n`);
+    this.io.stderr.write(`error: ${terminalSafe(line)}\n`);
   }
 }

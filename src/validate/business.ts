@@ -4,6 +4,7 @@ import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
 import { matchLanguage, matchLanguages } from '../strings/locale-catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
+import { cut, graphemeLength, printable, textProblem } from '../text-hygiene.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
 export const BUSINESS_FIELDS = [
@@ -32,9 +33,6 @@ export type Business = Readonly<Record<string, string | readonly string[] | unde
 
 export type Validation = { ok: true; business: Business } | { ok: false; problems: Problem[] };
 
-/** Control characters other than bidi formatting never belong in a notice. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
-
 const asText = (value: unknown): unknown =>
   typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.trim() : value;
 
@@ -58,10 +56,11 @@ const empty = (value: unknown): boolean =>
   (Array.isArray(value) && value.length === 0);
 
 function textSchema(spec: FieldSpec) {
-  return z
-    .string({ invalid_type_error: 'expected text' })
-    .max(spec.max, `expected at most ${spec.max} characters`)
-    .refine((value) => !CONTROL.test(value), 'contains a control character (such as a tab or new line); use plain text');
+  return z.string({ invalid_type_error: 'expected text' }).superRefine((value, ctx) => {
+    const problem = textProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    else if (graphemeLength(value) > spec.max) ctx.addIssue({ code: 'custom', message: `expected at most ${spec.max} characters` });
+  });
 }
 
 function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
@@ -83,7 +82,7 @@ function languagesSchema(known: readonly string[]) {
       .superRefine((codes, ctx) => {
         for (const code of codes) {
           if (!matchLanguage(code, known))
-            ctx.addIssue({ code: 'custom', message: `unknown language "${code}"; known languages: ${known.join(', ')}` });
+            ctx.addIssue({ code: 'custom', message: `unknown language "${printable(code, 20)}"; known languages: ${known.join(', ')}` });
         }
         if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
       })
@@ -151,7 +150,7 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   return problems.length > 0 ? { ok: false, problems } : { ok: true, business: business as Business };
 }
 
+/** The value as given, kept short enough for a report (messages shorten it further). */
 function shown(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(';') : String(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return cut(Array.isArray(value) ? value.join(';') : String(value), 200);
 }
