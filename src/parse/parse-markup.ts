@@ -1,3 +1,5 @@
+import { checkLink } from '../rights-links.js';
+import { printable } from '../text-hygiene.js';
 import { markupError, readXml, type XmlElement } from './xml-elements.js';
 import type { Align, Block, Column, Inline, NoticePage, NoticeTree, TextSize, Tone } from './notice-tree.js';
 
@@ -10,8 +12,11 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
   const pages = parse.elements(root).map((page): NoticePage => {
     if (page.name !== 'page') throw markupError(source, page, 'is not allowed in <notice>: expected <page>');
     parse.attributes(page, []);
-    return { children: parse.blocks(page) };
+    const children = parse.blocks(page);
+    if (children.length === 0) throw markupError(source, page, 'is empty: a page needs at least one block, like <h1> or <p>');
+    return { children };
   });
+  if (pages.length === 0) throw markupError(source, root, 'has no <page>: a notice needs at least one page');
   return { title: root.attributes.title!, lang: root.attributes.lang!, pages };
 }
 
@@ -82,13 +87,13 @@ class MarkupReader {
       case 'qr':
         this.attributes(element, ['href', 'caption', 'size'], ['href']);
         if (element.children.length > 0) throw markupError(this.source, element, 'must be empty');
-        return { kind: 'qr', href: a.href!, caption: a.caption ?? '', sizeMm: this.number(element, 'size', 30) };
+        return { kind: 'qr', href: this.link(element), caption: a.caption ?? '', sizeMm: this.number(element, 'size', 30, 25, 250) };
       case 'rule':
         this.attributes(element, []);
         return { kind: 'rule' };
       case 'spacer':
         this.attributes(element, ['size', 'grow']);
-        return { kind: 'spacer', size: this.number(element, 'size', 0), grow: this.number(element, 'grow', 0) };
+        return { kind: 'spacer', size: this.number(element, 'size', 0, 0, 720), grow: this.number(element, 'grow', 0, 0, 100) };
       case 'section':
         this.attributes(element, ['lang', 'dir'], ['lang']);
         return {
@@ -111,7 +116,7 @@ class MarkupReader {
   column(element: XmlElement): Column {
     if (element.name !== 'column') throw markupError(this.source, element, 'is not allowed in <columns>: expected <column>');
     this.attributes(element, ['weight']);
-    return { weight: this.number(element, 'weight', 1), children: this.blocks(element) };
+    return { weight: this.number(element, 'weight', 1, 0.05, 20), children: this.blocks(element) };
   }
 
   /** The text of a block: white space folded, and trimmed at the block's edges only. */
@@ -147,13 +152,23 @@ class MarkupReader {
     return value as T;
   }
 
-  number(element: XmlElement, name: string, fallback: number): number {
+  /** A plain decimal number within [min, max]: no exponents, no NaN, nothing a page could not hold. */
+  number(element: XmlElement, name: string, fallback: number, min: number, max: number): number {
     const value = element.attributes[name];
     if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < 0)
-      throw markupError(this.source, element, `has ${name}="${value}"; expected a number of at least 0`);
+    const parsed = /^\s*\d{1,6}(\.\d{1,6})?\s*$/.test(value) ? Number(value) : NaN;
+    if (!(parsed >= min && parsed <= max)) {
+      throw markupError(this.source, element, `has ${name}="${printable(value, 20)}"; expected a number from ${min} to ${max}`);
+    }
     return parsed;
+  }
+
+  /** A QR link follows the same rule as --rights-url: what is checked is what is encoded. */
+  link(element: XmlElement): string {
+    const href = element.attributes.href!;
+    const checked = checkLink(href);
+    if (!checked.ok) throw markupError(this.source, element, `has href="${printable(href, 60)}": ${checked.reason}`);
+    return checked.url;
   }
 }
 

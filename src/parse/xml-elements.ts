@@ -20,6 +20,10 @@ interface OpenElement {
   lineText: string;
 }
 
+/** Notice markup is shallow and short; deeper or longer markup is a mistake or an attack. */
+export const MAX_MARKUP_DEPTH = 32;
+export const MAX_MARKUP_ELEMENTS = 20_000;
+
 /**
  * Reads well-formed XML into plain elements with their line and column.
  * Any XML error is a TemplateError that names where it is and shows the line.
@@ -33,7 +37,15 @@ export function readXml(xml: string, source: string): XmlElement {
   parser.on('error', (error) => {
     failure ??= error;
   });
+  let count = 0;
   parser.on('opentag', (tag) => {
+    const where = `${source} (filled markup): line ${parser.line}, column ${parser.column}: <${tag.name}>`;
+    if (stack.length >= MAX_MARKUP_DEPTH) {
+      throw new TemplateError(`${where} is nested ${MAX_MARKUP_DEPTH} elements deep; notice markup needs a few levels at most`);
+    }
+    if (++count > MAX_MARKUP_ELEMENTS) {
+      throw new TemplateError(`${where}: the filled template has more than ${MAX_MARKUP_ELEMENTS} elements`);
+    }
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);
     stack.push({
@@ -55,6 +67,7 @@ export function readXml(xml: string, source: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof TemplateError) throw error;
     failure ??= error as Error;
   }
   if (failure) throw new TemplateError(`${source}: the filled template is not valid notice markup: ${withLine(failure.message, xml)}`);

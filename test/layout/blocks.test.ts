@@ -52,9 +52,10 @@ describe('<qr>', () => {
     expect(caption.y).toBeGreaterThan(link!.y + link!.height);
   });
 
-  it('is never smaller than 25 mm, even when asked', () => {
-    const [small] = linkItems(layPage(`<qr href="${LINK}" size="10"/>`).nodes);
-    expect(small!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+  it('is never smaller than 25 mm: a smaller size is a template error', () => {
+    const [smallest] = linkItems(layPage(`<qr href="${LINK}" size="25"/>`).nodes);
+    expect(smallest!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+    thrown(TemplateError, () => layPage(`<qr href="${LINK}" size="10"/>`));
   });
 
   it('is a template error when its column is narrower than the code', () => {

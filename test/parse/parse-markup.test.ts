@@ -266,6 +266,20 @@ describe('parseMarkup: errors', () => {
     expect(position(error).line).toBe(3);
   });
 
+  it('refuses a notice without pages and an empty page, with line and column', () => {
+    expect(templateErrorFrom('<notice title="t" lang="en"></notice>').message).toMatch(/line 1, column \d+: <notice> has no <page>/);
+    expect(templateErrorFrom('<notice title="t" lang="en">\n<page> </page></notice>').message).toMatch(
+      /line 2, column \d+: <page> is empty/,
+    );
+  });
+
+  it('refuses markup nested too deeply or too long, naming where', () => {
+    const deep = notice(`${'<box>'.repeat(5000)}<p>x</p>${'</box>'.repeat(5000)}`);
+    expect(templateErrorFrom(deep).message).toMatch(/line 1, column \d+: <box> is nested 32 elements deep/);
+    const long = notice('<rule/>'.repeat(30_000));
+    expect(templateErrorFrom(long).message).toMatch(/more than 20000 elements/);
+  });
+
   it('gives an attribute on an element that takes none as a TemplateError', () => {
     expect(templateErrorFrom(notice('<rule weight="2"/>')).message).toMatch(
       /line 1, column \d+: <rule> has an unknown attribute "weight" \(it takes none\)/,
@@ -277,8 +291,17 @@ describe('parseMarkup: errors', () => {
     ['<h1 align="left">x</h1>', '<h1> has align="left"; expected one of start, center, end'],
     ['<section lang="ar" dir="auto"/>', '<section> has dir="auto"; expected one of ltr, rtl'],
     ['<box tone="red"/>', '<box> has tone="red"; expected one of plain, dark, light, outline'],
-    ['<spacer grow="-1"/>', '<spacer> has grow="-1"; expected a number of at least 0'],
-    ['<qr href="https://x.org/" size="big"/>', '<qr> has size="big"; expected a number of at least 0'],
+    ['<spacer grow="-1"/>', '<spacer> has grow="-1"; expected a number from 0 to 100'],
+    ['<spacer grow="1e308"/>', '<spacer> has grow="1e308"; expected a number from 0 to 100'],
+    ['<spacer size="Infinity"/>', '<spacer> has size="Infinity"; expected a number from 0 to 720'],
+    ['<qr href="https://x.org/" size="big"/>', '<qr> has size="big"; expected a number from 25 to 250'],
+    ['<qr href="https://x.org/" size="NaN"/>', '<qr> has size="NaN"; expected a number from 25 to 250'],
+    ['<columns><column weight="99999999"><p>x</p></column></columns>', '<column> has weight="99999999"; expected a number from 0.05 to 20'],
+    ['<columns><column weight="0"><p>x</p></column></columns>', '<column> has weight="0"; expected a number from 0.05 to 20'],
+    ['<qr href="javascript:alert(1)"/>', 'only https: and http: links are allowed'],
+    ['<qr href="file:///etc/passwd"/>', 'only https: and http: links are allowed'],
+    ['<qr href="https://example.org/a&#9;b"/>', 'white space (U+0009)'],
+    [`<qr href="https://example.org/${'a'.repeat(5000)}"/>`, 'at most 300 fit a QR code'],
   ])('gives a bad attribute value %s as a TemplateError', (body, message) => {
     const error = templateErrorFrom(notice(`\n${body}`));
     expect(error.message).toContain(message);
