@@ -1,4 +1,5 @@
 import { TemplateError } from '../errors.js';
+import { FillBudget } from './fill-budget.js';
 import { handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
 
 /** Templates and their output are small; anything bigger is a mistake or an attack. */
@@ -17,7 +18,7 @@ export function fillTemplate(source: string, name: string, context: object, data
   }
   let output: string;
   try {
-    output = render(context, { data });
+    output = render(context, { data: { ...data, budget: new FillBudget(name) } });
   } catch (error) {
     if (error instanceof TemplateError) throw error;
     throw new TemplateError(`${name}: ${(error as Error).message}`);

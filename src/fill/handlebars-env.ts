@@ -1,6 +1,7 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { TemplateError } from '../errors.js';
 import type { Translate } from '../strings/translator.js';
+import type { FillBudget } from './fill-budget.js';
 
 /** What every template sees in @data besides Handlebars' own. */
 export interface FillData {
@@ -9,6 +10,8 @@ export interface FillData {
   readonly arrange: string;
   /** The language of the section being filled (set by eachLanguage). */
   readonly lang?: string;
+  /** What this filling may still spend; set by fillTemplate. */
+  readonly budget?: FillBudget;
 }
 
 const escape = Handlebars.escapeExpression;
@@ -19,6 +22,19 @@ export const handlebars = Handlebars.create();
 handlebars.unregisterHelper('log');
 handlebars.unregisterHelper('lookup');
 
+/** {{#each}} as Handlebars has it, with every repetition counted against the notice's budget. */
+const builtInEach = handlebars.helpers.each as (this: unknown, context: unknown, options: HelperOptions) => string;
+handlebars.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions) {
+  const budget = (options.data as FillData | undefined)?.budget;
+  const fn = options.fn;
+  const counted = (item: unknown, frame?: unknown): string => {
+    const text = fn(item, frame as never);
+    budget?.spend(text);
+    return text;
+  };
+  return builtInEach.call(this, context, { ...options, fn: counted as HelperOptions['fn'] });
+});
+
 /**
  * {{t "ns:key" name=value}}: the string in the current section's language.
  * Interpolated values are business data: each is escaped and wrapped in
@@ -26,6 +42,7 @@ handlebars.unregisterHelper('lookup');
  */
 handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
   const data = options.data as FillData;
+  data.budget?.spend();
   if (typeof key !== 'string') throw new TemplateError('{{t}} needs a string key, like {{t "common:not_advice"}}');
   const lang = data.lang ?? data.languages[0]?.code ?? 'en';
   const hash = options.hash as Record<string, unknown>;
@@ -53,7 +70,9 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
       first: index === 0,
       last: index === data.languages.length - 1,
     };
-    return options.fn(language, { data: frame });
+    const text = options.fn(language, { data: frame });
+    data.budget?.spend(text);
+    return text;
   });
   if (data.arrange === 'columns') {
     return new Handlebars.SafeString(`<columns>${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);

@@ -1,25 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import { basename } from 'node:path';
-import { UsageError } from '../errors.js';
 import type { FontChain, FontLibrary } from '../text/font-chain.js';
 import { bundledFaces, type FontFace, type ScriptName } from './bundled-fonts.js';
+import { readFontFile } from './font-file-check.js';
 import { loadFont, type LoadedFont } from './loaded-font.js';
 
 /** A user's --font file as a face; it is tried before the bundled fonts, for every script. */
 export function userFace(file: string, index = 0): FontFace {
-  if (!existsSync(file)) throw new UsageError(`cannot read font file ${file}: no such file`);
-  if (!/\.(ttf|otf)$/i.test(file)) {
-    throw new UsageError(`font file ${file}: expected a static .ttf or .otf file (WOFF2 and variable fonts draw blank glyphs)`);
-  }
-  let tables: Record<string, unknown>;
-  try {
-    tables = (fontkit.create(readFileSync(file)) as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
-  } catch (error) {
-    throw new UsageError(`font file ${file} cannot be read as a font: ${(error as Error).message}`);
-  }
-  if ('fvar' in tables)
-    throw new UsageError(`font file ${file} is a variable font; use a static instance (PDFKit draws variable fonts blank)`);
+  readFontFile(file);
   // The id must differ between two files of the same name: PDFKit registers fonts by it.
   return {
     id: `user${index + 1}-${basename(file)}`,

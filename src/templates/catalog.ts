@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
+import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
+import { readTextFile } from '../read/text-file.js';
 import { manifestSchema, type TemplateManifest } from './manifest.js';
 
 export interface Template {
@@ -18,7 +20,9 @@ export function findTemplates(userDirs: readonly string[] = []): Map<string, str
     if (!existsSync(dir)) throw new UsageError(`cannot read templates folder ${dir}: it does not exist`);
     if (!statSync(dir).isDirectory()) throw new UsageError(`--templates ${dir}: expected a folder of template folders, found a file`);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && existsSync(join(dir, entry.name, 'template.yaml'))) found.set(entry.name, join(dir, entry.name));
+      // A symlinked template folder counts like a real one (statSync follows the link).
+      const folder = join(dir, entry.name);
+      if (isFolder(folder) && existsSync(join(folder, 'template.yaml'))) found.set(entry.name, folder);
     }
   }
   return found;
@@ -45,7 +49,7 @@ function readTemplate(id: string, userDirs: readonly string[]): Template {
   }
   const file = join(dir, 'template.hbs');
   if (!existsSync(file)) throw new TemplateError(`${dir}: the template folder has no template.hbs`);
-  const template = { manifest: readManifest(dir), dir, source: readFileSync(file, 'utf8') };
+  const template = { manifest: readManifest(dir), dir, source: readTextFile(file, MAX_TEMPLATE_BYTES, 'template') };
   if (template.manifest.id !== id) {
     throw new TemplateError(`${dir}/template.yaml: id "${template.manifest.id}" does not match the folder name "${id}"`);
   }
@@ -54,9 +58,10 @@ function readTemplate(id: string, userDirs: readonly string[]): Template {
 
 function readManifest(dir: string): TemplateManifest {
   const file = join(dir, 'template.yaml');
+  const text = readTextFile(file, MAX_TEMPLATE_BYTES, 'template manifest');
   let yaml: unknown;
   try {
-    yaml = YAML.parse(readFileSync(file, 'utf8'));
+    yaml = YAML.parse(text, { maxAliasCount: 50, uniqueKeys: true });
   } catch (error) {
     throw new TemplateError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -66,4 +71,12 @@ function readManifest(dir: string): TemplateManifest {
     throw new TemplateError(`${file} is not a valid template manifest:\n${problems.join('\n')}`);
   }
   return parsed.data;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -6,6 +6,8 @@ declare module 'fontkit' {
     readonly ascent: number;
     readonly descent: number;
     readonly capHeight: number;
+    readonly numGlyphs: number;
+    getGlyph(id: number): { readonly path: unknown };
     layout(text: string, features?: string[]): unknown;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

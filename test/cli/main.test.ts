@@ -123,18 +123,18 @@ describe('fonts and locales commands', () => {
     expect(term.stdout().join('')).toContain('NotoSansEthiopic_400Regular.ttf');
   });
 
-  it('refuses a --font that is not a .ttf or .otf file (exit 2)', async () => {
+  it('refuses a --font that is not a TrueType or OpenType file (exit 2)', async () => {
     const term = terminal();
     expect(await main(['fonts', 'check', 'am', '--font', 'package.json'], term.io)).toBe(2);
-    expect(term.stderr()).toMatch(/static \.ttf or \.otf/);
+    expect(term.stderr()).toMatch(/package\.json is not a TrueType or OpenType font/);
   });
 
   it('refuses a --font file that is not a font (exit 2)', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'placard-font-')), 'fake.ttf');
-    writeFileSync(file, 'not a font');
+    writeFileSync(file, 'not a font at all');
     const term = terminal();
     expect(await main(['fonts', 'check', 'am', '--font', file], term.io)).toBe(2);
-    expect(term.stderr()).toContain('cannot be read as a font');
+    expect(term.stderr()).toContain(`${file} is not a TrueType or OpenType font`);
   });
 
   it('gives an unknown language to fonts check as a usage error (exit 2)', async () => {

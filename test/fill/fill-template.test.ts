@@ -334,3 +334,25 @@ describe('the private-areas template with the real translator', () => {
     expect(sections([columns!]).map((section) => section.lang)).toEqual(['en', 'es']);
   });
 });
+
+describe('fillTemplate: a bound on work', () => {
+  const twenty = Array.from({ length: 20 }, (_, index) => ({ code: `l${index}` }));
+
+  it('stops nested {{#each}} that would run for minutes, quickly and with a clear error', () => {
+    const nested = `${'{{#each @root.items}}'.repeat(8)}x${'{{/each}}'.repeat(8)}`;
+    const started = Date.now();
+    const error = thrown(TemplateError, () => fill(nested, { items: twenty }));
+    expect(error.message).toMatch(/test\.hbs: the template repeats its blocks too often.*nested \{\{#each\}\}/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('stops nested {{#eachLanguage}} blocks the same way', () => {
+    const nested = `${'{{#eachLanguage}}'.repeat(6)}{{t "k"}}${'{{/eachLanguage}}'.repeat(6)}`;
+    thrown(TemplateError, () => fill(nested, {}, { languages: twenty }));
+  });
+
+  it('still fills a reasonable loop: 20 languages, each listing 20 entries', () => {
+    const output = fill('{{#eachLanguage}}{{#each @root.items}}.{{/each}}{{/eachLanguage}}', { items: twenty }, { languages: twenty });
+    expect(output.replaceAll('<rule/>', '')).toBe('.'.repeat(400));
+  });
+});

@@ -1,0 +1,39 @@
+import { TemplateError } from '../errors.js';
+
+/** Blocks a template may fill for one notice: 20 languages of a long template use a few thousand. */
+export const MAX_FILL_STEPS = 100_000;
+/** Characters a template may produce along the way, nested blocks counted at every level. */
+export const MAX_FILL_CHARS = 16 * 1024 * 1024;
+/** Wall-clock time a template may take to fill one notice. */
+export const MAX_FILL_MS = 3_000;
+
+/**
+ * What one filling of a template may spend. Every block a helper repeats
+ * ({{#each}}, {{#eachLanguage}}) and every string it looks up is a step;
+ * a template that nests loops without bound stops with a clear error
+ * instead of running for minutes.
+ */
+export class FillBudget {
+  private steps = 0;
+  private chars = 0;
+  private readonly deadline: number;
+
+  constructor(private readonly name: string) {
+    this.deadline = Date.now() + MAX_FILL_MS;
+  }
+
+  /** Counts one step and the text it made; throws once the template has spent too much. */
+  spend(text = ''): void {
+    this.chars += text.length;
+    if (++this.steps > MAX_FILL_STEPS || this.chars > MAX_FILL_CHARS) {
+      throw new TemplateError(
+        `${this.name}: the template repeats its blocks too often (more than ${MAX_FILL_STEPS} steps or ${MAX_FILL_CHARS} characters for one notice); look for nested {{#each}}`,
+      );
+    }
+    if (this.steps % 256 === 0 && Date.now() > this.deadline) {
+      throw new TemplateError(
+        `${this.name}: filling the template took longer than ${MAX_FILL_MS / 1000} s for one notice; look for nested {{#each}}`,
+      );
+    }
+  }
+}
