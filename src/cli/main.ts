@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
+import { terminalSafe } from '../text-hygiene.js';
 import { reportError } from './exit-codes.js';
 import { Reporter, type CliIO } from './io.js';
 import { renderCommand } from './render-command.js';
@@ -17,22 +18,33 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   };
   const program = new Command('placard')
     .description('Print-ready PDF notices for businesses, in the languages their readers read.')
-    .version(PLACARD_VERSION)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
-    .showHelpAfterError('(run "placard --help" for usage)');
+    .version(PLACARD_VERSION);
   program.addCommand(renderCommand(io, reporter, done));
   program.addCommand(templatesCommand(io));
   program.addCommand(localesCommand(io, reporter, done));
   program.addCommand(fontsCommand(io, done));
-  for (const command of program.commands) command.exitOverride();
+  everyCommand(program, (command) =>
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(terminalSafe(text)) })
+      .showHelpAfterError(`(run "${['placard', ...commandPath(command)].join(' ')} --help" for usage)`),
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
     return reportError(error, reporter);
   }
+}
+
+/** Usage errors anywhere in the tree of commands are exit 2 and go to the given stderr, never to process.exit. */
+function everyCommand(command: Command, apply: (command: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) everyCommand(sub, apply);
+}
+
+function commandPath(command: Command): string[] {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names;
 }

@@ -239,3 +239,20 @@ describe('errors found in review stay user errors', () => {
     expect((await readPdf(run.pdf!)).text).toContain('Minneapolis, MN');
   });
 });
+
+describe('usage errors in every subcommand', () => {
+  it.each([
+    [['templates', 'list', 'extra'], 'too many arguments'],
+    [['fonts', 'check'], "missing required argument 'lng'"],
+    [['fonts', 'list', 'x'], 'too many arguments'],
+    [['locales', 'check', '--bogus'], "unknown option '--bogus'"],
+    [['locales', 'list', '--bogus'], "unknown option '--bogus'"],
+    [['render'], "missing required argument 'template'"],
+    [['render', 'private-areas', '--size', 'A0'], "argument 'A0' is invalid"],
+    [['bogus'], "unknown command 'bogus'"],
+  ])('placard %j exits 2 and says what is wrong on its own stderr', async (argv, message) => {
+    const term = terminal();
+    expect(await main(argv, term.io)).toBe(2);
+    expect(term.stderr()).toContain(message);
+  });
+});
