@@ -27,7 +27,10 @@ export function checkLink(value: string): { ok: true; url: string } | { ok: fals
   const hidden = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\\]/u.exec(value)?.[0];
   if (hidden !== undefined) {
     const what = hidden === '\\' ? 'a backslash' : /\s/u.test(hidden) ? 'white space' : 'an invisible or control character';
-    return { ok: false, reason: `the link contains ${what} (${codeOf(hidden)}); give the link exactly, like https://example.org/rights, with no spaces` };
+    return {
+      ok: false,
+      reason: `the link contains ${what} (${codeOf(hidden)}); give the link exactly, like https://example.org/rights, with no spaces`,
+    };
   }
   if (value.length > MAX_LINK_LENGTH) {
     return {

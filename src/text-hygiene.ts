@@ -11,7 +11,7 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 /** Length as a reader counts it: user-perceived characters (grapheme clusters), so an emoji is one. */
 export function graphemeLength(value: string): number {
   let count = 0;
-  for (const segments = graphemes.segment(value)[Symbol.iterator](); !segments.next().done; ) count++;
+  for (const segments = graphemes.segment(value)[Symbol.iterator](); !segments.next().done;) count++;
   return count;
 }
 
