@@ -2,6 +2,7 @@ import YAML, { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type
 import { UsageError, type Problem } from '../../errors.js';
 import { decodeUtf8, readBytes } from '../text-file.js';
 import { fieldName } from './columns.js';
+import { MAX_YAML_DEPTH, tooDeepLine } from './yaml-depth.js';
 import { toRowEvent, type Cell } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 
@@ -98,6 +99,11 @@ function cellValue(node: unknown, resolve: (node: unknown) => unknown): string |
 }
 
 function parse(text: string, file: string, lineCounter: LineCounter): Document.Parsed {
+  const deepAt = tooDeepLine(text);
+  if (deepAt !== undefined)
+    throw new UsageError(
+      `data file ${file}: line ${deepAt}: nested more than ${MAX_YAML_DEPTH} levels deep; expected a list of businesses`,
+    );
   const doc = deep(file, () => YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: false, lineCounter, prettyErrors: true }));
   const error = doc.errors[0];
   if (error) {
