@@ -1,0 +1,130 @@
+import { Readable, pipeline } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { UsageError, type Problem } from '../../errors.js';
+import { columnLetter, readHeader, type Header } from './columns.js';
+import { toRowEvent, type Cell } from './record.js';
+import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { textChunks } from './text-stream.js';
+
+/**
+ * CSV and TSV, streamed through csv-parse. Every cell is text exactly as
+ * written (07102 keeps its zero; a list like "Kitchen;Office" stays one
+ * string for the validator to split). CRLF and quoted line breaks are fine;
+ * a short row leaves its missing cells absent, a row with more filled cells
+ * than the header is a row problem. See RowEvent for row numbers.
+ */
+export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowSource> {
+  const parser = parse({
+    delimiter: format === 'tsv' ? '\t' : ',',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: ROW_LIMITS.recordChars,
+  });
+  pipeline(Readable.from(textChunks(file)), parser, () => undefined);
+  const records = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
+  const first = await next(records, file);
+  if (first.done) {
+    parser.destroy();
+    throw new UsageError(`data file ${file} is empty; expected a header row like "id,name,street,city"`);
+  }
+  let header: Header;
+  try {
+    header = readHeader(first.value, file);
+  } catch (error) {
+    parser.destroy();
+    throw error;
+  }
+  const warnings: Problem[] = [];
+  return {
+    file,
+    format,
+    columns: header.columns,
+    warnings,
+    rows: () => csvRows(file, records, header, warnings, () => parser.destroy()),
+  };
+}
+
+async function* csvRows(
+  file: string,
+  records: AsyncIterator<string[]>,
+  header: Header,
+  warnings: Problem[],
+  close: () => void,
+): AsyncGenerator<RowEvent> {
+  const unnamed = new Set<number>();
+  let row = 1;
+  let yielded = 0;
+  try {
+    for (let item = await next(records, file); !item.done; item = await next(records, file)) {
+      row++;
+      if (row > ROW_LIMITS.rows)
+        throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
+      if (item.value.every((cell) => cell === '')) continue;
+      yielded++;
+      yield rowEvent(file, row, item.value, header, (index) => {
+        if (unnamed.has(index)) return;
+        unnamed.add(index);
+        warnings.push({
+          file,
+          row,
+          message: `column ${columnLetter(index)} has no header, so its values are ignored; give it a field name in row 1`,
+        });
+      });
+    }
+    if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
+  } finally {
+    close();
+  }
+}
+
+function rowEvent(file: string, row: number, values: readonly string[], header: Header, onUnnamed: (index: number) => void): RowEvent {
+  const cells: Cell[] = [];
+  const extra: string[] = [];
+  for (const [index, value] of values.entries()) {
+    if (value === '') continue;
+    if (index >= header.fields.length) extra.push(columnLetter(index));
+    const field = header.fields[index];
+    if (field === undefined) {
+      if (index < header.fields.length) onUnnamed(index);
+      continue;
+    }
+    cells.push({ key: field, value });
+  }
+  const problems: Problem[] =
+    extra.length === 0
+      ? []
+      : [
+          {
+            file,
+            row,
+            message:
+              `has values in column${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, past the ${header.fields.length} columns of the header; ` +
+              'a comma inside a value needs quotes around the value ("Smith, Jones")',
+          },
+        ];
+  return toRowEvent(file, row, cells, problems);
+}
+
+async function next(records: AsyncIterator<string[]>, file: string): Promise<IteratorResult<string[]>> {
+  try {
+    return await records.next();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`data file ${file}: ${csvMessage(error as CsvError)}`);
+  }
+}
+
+function csvMessage(error: CsvError): string {
+  const line = typeof error.lines === 'number' ? `line ${error.lines}: ` : '';
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${line}a quoted value is never closed: a " opens it and no " ends it; check the quotes`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `${line}a quoted value ends and more text follows before the next separator; inside quotes, write a quote as ""`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `${line}a row is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB (is a quote never closed?)`;
+    default:
+      return `${line}not valid CSV: ${error.message}`;
+  }
+}

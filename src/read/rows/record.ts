@@ -1,0 +1,71 @@
+import type { Problem } from '../../errors.js';
+import { fieldName } from './columns.js';
+import { MAX_VALUE_TEXT, ROW_LIMITS, type RowEvent } from './row-source.js';
+
+/** One value of a row, before checks: `key` is the name as written (for messages), `where` its line/column if known. */
+export interface Cell {
+  readonly key: string;
+  readonly value: string | readonly string[];
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * Turns a row's cells into a record, or into the problems that keep it from
+ * being one: a field given twice, a value over the size limit, text that is
+ * not well-formed Unicode, too many cells. Empty values are left out, as an
+ * empty spreadsheet cell is. `problems` are those the format reader found.
+ */
+export function toRowEvent(file: string, row: number, cells: readonly Cell[], problems: readonly Problem[] = []): RowEvent {
+  const found: Problem[] = [...problems];
+  if (cells.length > ROW_LIMITS.columns) {
+    return { row, problems: [...found, { file, row, message: `has ${cells.length} fields; at most ${ROW_LIMITS.columns} are read` }] };
+  }
+  const record = new Map<string, string | readonly string[]>();
+  const keys = new Map<string, string>();
+  for (const cell of cells) {
+    const field = fieldName(cell.key);
+    const at = {
+      file,
+      row,
+      ...(cell.line === undefined ? {} : { line: cell.line }),
+      ...(cell.column === undefined ? {} : { column: cell.column }),
+      field,
+    };
+    const earlier = keys.get(field);
+    if (earlier !== undefined) {
+      found.push({
+        ...at,
+        message: `is given twice, as "${earlier}" and "${cell.key}" (names are matched without regard to case); keep one`,
+      });
+      continue;
+    }
+    keys.set(field, cell.key);
+    const problem = valueProblem(cell.value);
+    if (problem) {
+      found.push({
+        ...at,
+        value: typeof cell.value === 'string' ? cell.value.slice(0, 60) : cell.value.join(';').slice(0, 60),
+        message: problem,
+      });
+      continue;
+    }
+    const value = typeof cell.value === 'string' ? cell.value : cell.value.filter((entry) => entry !== '');
+    if (value.length > 0) record.set(field, value);
+  }
+  return found.length > 0 ? { row, problems: found } : { row, record: Object.fromEntries(record) };
+}
+
+/** In a `u` regex a surrogate pair is one code point, so only a lone half matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function valueProblem(value: string | readonly string[]): string | undefined {
+  const texts = typeof value === 'string' ? [value] : value;
+  let bytes = 0;
+  for (const text of texts) {
+    bytes += Buffer.byteLength(text);
+    if (LONE_SURROGATE.test(text)) return 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
+  }
+  if (bytes > ROW_LIMITS.valueBytes) return `is ${bytes} bytes long; a value may hold at most ${MAX_VALUE_TEXT}`;
+  return undefined;
+}

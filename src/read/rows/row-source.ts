@@ -1,0 +1,71 @@
+import type { Problem } from '../../errors.js';
+import type { RawRecord } from '../business-file.js';
+
+export const ROW_FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'ndjson', 'yaml'] as const;
+export type RowFormat = (typeof ROW_FORMATS)[number];
+
+/**
+ * One row of a data file: a record to validate, or the problems that kept the
+ * row from being read as a record at all (a CSV row with more cells than the
+ * header, a JSON item that is not an object, a field given twice, a value too
+ * long...). Either way the run goes on with the next row.
+ *
+ * Row numbers are what the user sees in the file:
+ * - CSV, TSV: the header is row 1 and each later record is one row, as a
+ *   spreadsheet shows it (a quoted cell with a line break inside is still one
+ *   row; blank lines count as rows but yield nothing);
+ * - XLSX: the sheet's own row number (header row 1 in the usual sheet);
+ * - JSON array, YAML list: the item's number, the first item is 1;
+ * - NDJSON: the line number, the first line is 1 (blank lines yield nothing).
+ */
+export type RowEvent =
+  { readonly row: number; readonly record: RawRecord } | { readonly row: number; readonly problems: readonly Problem[] };
+
+/**
+ * An opened data file. `openRows` reads the header (or, for JSON and YAML,
+ * the whole file) before it returns, so a file-level mistake (unreadable, not
+ * UTF-8, two headers for one field, unknown sheet) is a UsageError there.
+ * `rows()` streams the rest and can be iterated once; it throws UsageError for
+ * a mistake found later in the file (a bad byte on line 90,000, too many rows).
+ */
+export interface RowSource {
+  readonly file: string;
+  readonly format: RowFormat;
+  /**
+   * Field names in column order, trimmed and lower-cased as `render` matches
+   * them (`Private_Areas.ES` -> `private_areas.es`), for the caller to warn
+   * once about names it does not know. Complete at open for CSV, TSV, XLSX,
+   * JSON and YAML; for NDJSON it grows with the keys seen and is complete
+   * once `rows()` has finished.
+   */
+  readonly columns: readonly string[];
+  /** File-level notes that are not errors (a column without a header, a header with no rows); grows while rows are read. */
+  readonly warnings: readonly Problem[];
+  rows(): AsyncIterable<RowEvent>;
+}
+
+/** Every input has a limit: past one, a clear UsageError (file) or row problem (row), never a crash or a hang. */
+export const ROW_LIMITS = {
+  /** UTF-8 bytes in one value. */
+  valueBytes: 4 * 1024,
+  /** Columns in the header and cells in one row. */
+  columns: 200,
+  /** Rows in one file, blank ones included. */
+  rows: 1_000_000,
+  /** Characters in one CSV record or NDJSON line. */
+  recordChars: 1024 * 1024,
+  /** A JSON array or YAML list is read whole, up to this size. */
+  wholeFileBytes: 64 * 1024 * 1024,
+  /** Bytes of a streamed text file (CSV, TSV, NDJSON). */
+  streamBytes: 1024 * 1024 * 1024,
+  /** YAML aliases in one file (an alias bomb stops here). */
+  yamlAliases: 100,
+  /** Size of an XLSX file. */
+  xlsxFileBytes: 256 * 1024 * 1024,
+  /** Uncompressed bytes of the sheet read from an XLSX file. */
+  xlsxSheetBytes: 1024 * 1024 * 1024,
+  /** Uncompressed bytes of an XLSX part held whole (shared strings, styles, workbook). */
+  xlsxPartBytes: 64 * 1024 * 1024,
+} as const;
+
+export const MAX_VALUE_TEXT = `${ROW_LIMITS.valueBytes / 1024} KB`;

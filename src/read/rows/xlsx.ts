@@ -1,0 +1,88 @@
+import { UsageError, type Problem } from '../../errors.js';
+import { columnLetter, readHeader, type Header } from './columns.js';
+import { toRowEvent, type Cell } from './record.js';
+import type { RowEvent, RowSource } from './row-source.js';
+import { sheetParts } from './xlsx/parts.js';
+import { sheetRows, type SheetRow } from './xlsx/sheet-rows.js';
+import { Workbook } from './xlsx/zip.js';
+
+/**
+ * An XLSX workbook's first sheet (or `sheet`), streamed row by row with
+ * placard's own reader over yauzl (zip) and saxes (XML): exceljs's streaming
+ * reader turns every number into a float, losing the digits as stored, and
+ * cannot cap what a part inflates to. The first non-empty row is the header;
+ * rows keep the numbers the sheet shows. Cell text follows `numberText`.
+ */
+export async function openXlsx(file: string, sheet: string | undefined): Promise<RowSource> {
+  const book = await Workbook.open(file);
+  let rows: AsyncGenerator<SheetRow>;
+  let header: Header;
+  let headerRow: number;
+  try {
+    const parts = await sheetParts(book, sheet);
+    rows = sheetRows(book, parts);
+    let first = await rows.next();
+    while (!first.done && first.value.cells.size === 0) first = await rows.next();
+    if (first.done)
+      throw new UsageError(`data file ${file}: sheet "${parts.sheetName}" is empty; expected a header row like "id, name, street, city"`);
+    headerRow = first.value.row;
+    header = readHeader(headerCells(file, first.value), file);
+  } catch (error) {
+    book.close();
+    throw error;
+  }
+  const warnings: Problem[] = [];
+  async function* events(): AsyncGenerator<RowEvent> {
+    const unnamed = new Set<number | string>();
+    const unnamedColumn = (column: number | string, row: number) => {
+      if (unnamed.has(column)) return;
+      unnamed.add(column);
+      const letter = typeof column === 'number' ? columnLetter(column) : column;
+      warnings.push({
+        file,
+        row,
+        message: `column ${letter} has no header, so its values are ignored; give it a field name in row ${headerRow}`,
+      });
+    };
+    let yielded = 0;
+    try {
+      for await (const sheetRow of rows) {
+        if (sheetRow.cells.size === 0 && !sheetRow.overflow) continue;
+        for (const index of sheetRow.cells.keys()) {
+          if (header.fields[index] === undefined) unnamedColumn(index, sheetRow.row);
+        }
+        if (sheetRow.overflow) unnamedColumn(sheetRow.overflow, sheetRow.row);
+        yielded++;
+        yield rowEvent(file, sheetRow, header);
+      }
+      if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
+    } finally {
+      book.close();
+    }
+  }
+  return { file, format: 'xlsx', columns: header.columns, warnings, rows: events };
+}
+
+function headerCells(file: string, row: SheetRow): (string | undefined)[] {
+  const cells: (string | undefined)[] = [];
+  for (const [index, cell] of row.cells) {
+    if ('problem' in cell)
+      throw new UsageError(`data file ${file}: row ${row.row}, column ${columnLetter(index)}: the header ${cell.problem}`);
+    cells[index] = cell.text;
+  }
+  return cells;
+}
+
+/** A cell in a column without a header is ignored (with one warning per column): a sheet's columns cannot shift like a CSV row's. */
+function rowEvent(file: string, sheetRow: SheetRow, header: Header): RowEvent {
+  const { row } = sheetRow;
+  const cells: Cell[] = [];
+  const problems: Problem[] = [];
+  for (const [index, cell] of sheetRow.cells) {
+    const field = header.fields[index];
+    if (field === undefined) continue;
+    if ('problem' in cell) problems.push({ file, row, field, message: `(column ${columnLetter(index)}) ${cell.problem}` });
+    else cells.push({ key: field, value: cell.text });
+  }
+  return toRowEvent(file, row, cells, problems);
+}

@@ -1,0 +1,112 @@
+import { UsageError } from '../../../errors.js';
+import { columnLetter } from '../columns.js';
+import { ROW_LIMITS } from '../row-source.js';
+import { isoDateText, numberText, type CellText } from './cell-text.js';
+import type { SheetParts } from './parts.js';
+import { unescapeOoxml, XmlReader } from './xml.js';
+import type { Workbook } from './zip.js';
+
+/** One <row> of a sheet: its number as the sheet shows it, and its non-empty cells by column index (0 is A). */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: ReadonlyMap<number, CellText>;
+  /** The first column past ROW_LIMITS.columns that holds something; such cells are not kept. */
+  readonly overflow?: string;
+}
+
+/**
+ * Streams a sheet's rows as its XML inflates: memory holds one row, whatever
+ * the sheet's size. A cell's text is what Excel shows for General numbers,
+ * shared or inline strings as written, TRUE/FALSE, dates as ISO text; an error
+ * value (#N/A) or an untrustworthy number is a problem for that cell.
+ */
+export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenerator<SheetRow> {
+  const ready: SheetRow[] = [];
+  let row = 0;
+  let rowsSeen = 0;
+  let cells = new Map<number, CellText>();
+  let overflow: string | undefined;
+  let column = -1;
+  let cell: { type: string; style: number; value: string[]; inline: string[] } | undefined;
+  let into: string[] | undefined;
+  const reader = new XmlReader(book.file, parts.sheetPart, {
+    open(name, attributes) {
+      if (name === 'row') {
+        if (++rowsSeen > ROW_LIMITS.rows)
+          throw new UsageError(`data file ${book.file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
+        row = attributes['r'] ? Number(attributes['r']) : row + 1;
+        cells = new Map();
+        overflow = undefined;
+        column = -1;
+      } else if (name === 'c') {
+        column = attributes['r'] ? columnIndex(attributes['r']) : column + 1;
+        cell = { type: attributes['t'] ?? 'n', style: Number(attributes['s'] ?? 0), value: [], inline: [] };
+      } else if (cell && name === 'v') into = cell.value;
+      else if (cell && name === 't') into = cell.inline;
+    },
+    close(name) {
+      if (name === 'v' || name === 't') into = undefined;
+      else if (name === 'c' && cell) {
+        const text = cellText(cell, parts);
+        if (text && (!('text' in text) || text.text !== '')) {
+          if (column < ROW_LIMITS.columns) cells.set(column, text);
+          else overflow ??= columnLetter(column);
+        }
+        cell = undefined;
+      } else if (name === 'row') ready.push({ row, cells, ...(overflow ? { overflow } : {}) });
+    },
+    text(text) {
+      into?.push(text);
+    },
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of book.bytes(parts.sheetPart, ROW_LIMITS.xlsxSheetBytes)) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new UsageError(`data file ${book.file}: the sheet is not UTF-8; save the workbook again as .xlsx`);
+    }
+    reader.write(text);
+    yield* ready.splice(0);
+  }
+  reader.close();
+  yield* ready.splice(0);
+}
+
+function cellText(cell: { type: string; style: number; value: string[]; inline: string[] }, parts: SheetParts): CellText | undefined {
+  const raw = cell.value.join('');
+  switch (cell.type) {
+    case 's': {
+      if (raw === '') return undefined;
+      const text = parts.sharedStrings[Number(raw)];
+      return text === undefined
+        ? { problem: `refers to shared string ${raw.slice(0, 20)}, which the workbook lacks; save the workbook again` }
+        : { text };
+    }
+    case 'inlineStr':
+      return { text: unescapeOoxml(cell.inline.join('')) };
+    case 'str':
+      return { text: unescapeOoxml(raw) };
+    case 'b':
+      return raw === '' ? undefined : { text: raw === '1' || raw.toLowerCase() === 'true' ? 'TRUE' : 'FALSE' };
+    case 'e':
+      return { problem: `shows the error ${raw.slice(0, 20)}; fix the formula or type the value` };
+    case 'd':
+      return raw === '' ? undefined : { text: isoDateText(raw) };
+    default:
+      return raw === '' ? undefined : numberText(raw, parts.styles[cell.style] ?? { kind: 'general' }, parts.date1904);
+  }
+}
+
+/** "AB12" -> 27 (the letters' column, 0 for A). */
+function columnIndex(reference: string): number {
+  let index = 0;
+  for (const char of reference) {
+    const code = char.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+    if (index > 1_000_000) break;
+  }
+  return index - 1;
+}
