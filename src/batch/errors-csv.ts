@@ -72,8 +72,8 @@ export async function writeErrorsCsv(dir: string, errors: readonly RowError[], w
  */
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/gu;
 
-/** What a spreadsheet reads as the start of a formula (OWASP's list, tab and CR included). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What a spreadsheet reads as the start of a formula (OWASP's list; tab and CR never lead once shown as <U+…>). */
+const FORMULA_START = /^[=+\-@]/;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -82,8 +82,9 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * 1. cut to at most 200 UTF-16 units at a grapheme boundary, ending in "…", so a 10 MB cell cannot swamp the file
  *    and a cut never splits an emoji or an accented letter;
  * 2. hidden characters shown as `<U+XXXX>`;
- * 3. a value a spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`, tab or CR) gets a leading
- *    `'`, so `=HYPERLINK(…)` in a business name stays text (CSV injection).
+ * 3. a value a spreadsheet would take for a formula (it starts with `=`, `+`, `-` or `@`) gets a leading `'`, so
+ *    `=HYPERLINK(…)` in a business name stays text (CSV injection). A leading tab or CR, the other two starts
+ *    OWASP lists, is already shown as `<U+0009>` / `<U+000D>` by step 2.
  */
 export function safeCell(value: string): string {
   const shown = cut(value).replace(HIDDEN, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
