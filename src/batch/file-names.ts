@@ -29,6 +29,11 @@ export class FileNamer {
   /** The next suffix to try for a wanted name, so 2,000 rows named "Subway" stay linear. */
   private readonly nextSuffix = new Map<string, number>();
 
+  /** Keeps a file name from every row (say, a --combined file inside the output folder). Call it before `name`. */
+  reserve(fileName: string): void {
+    this.taken.add(fileName.toLowerCase());
+  }
+
   /** The file name for one row (1-based spreadsheet row number, raw or validated record, template id). */
   name(row: number, record: Readonly<Record<string, unknown>>, template: string): string {
     const stem = fileStem(row, record);

@@ -30,7 +30,7 @@ export interface ManifestWriterOptions {
  * - `add` / `fail` append one JSON line per finished row to the journal (one `write` call on a file opened for
  *   `checkpointMs` rewrite manifest.json atomically with every row so far, then empty the journal.
  * - `finish` writes the final manifest.json (with `rows_total`) and removes the journal.
- * - `close` stops without finishing: the journal stays for `--resume` (see `loadPrevious`).
+ * - `close` stops without finishing: the journal stays for `--resume` (see `loadPrevious` in load-previous.ts).
  *
  * Why a journal and not an atomic rewrite per row: that costs O(rows²) bytes. Measured here (2026-11-26, 2 shared
  * cores) for 2,000 rows of about 500 bytes each: a rewrite per row wrote 1 GB in 5.9 s (3 ms a row, growing with

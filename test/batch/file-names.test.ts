@@ -104,6 +104,12 @@ describe('FileNamer', () => {
     expect(namesInOrder(rows.slice(0, 4))).toEqual(first.slice(0, 4));
   });
 
+  it('never hands out a reserved name', () => {
+    const namer = new FileNamer();
+    namer.reserve('All-Private-Areas.pdf');
+    expect(namer.name(2, { id: 'all' }, 'private-areas')).toBe('all-2-private-areas.pdf');
+  });
+
   it('stays fast when thousands of rows share one name', () => {
     const rows = Array.from({ length: 5000 }, () => ({ name: 'Subway' }));
     const started = performance.now();
@@ -130,6 +136,8 @@ describe('FileNamer', () => {
           expect(Buffer.byteLength(name)).toBeLessThan(200);
         }
         expect(namesInOrder(rows, template)).toEqual(names);
+        // A row's name depends only on the rows before it.
+        expect(namesInOrder(rows.slice(0, rows.length >> 1), template)).toEqual(names.slice(0, rows.length >> 1));
       }),
       { numRuns: 300 },
     );

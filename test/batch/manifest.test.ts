@@ -1,14 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  journalFileName,
-  loadPrevious,
-  manifestFileName,
-  parseManifest,
-  serializeManifest,
-  type Manifest,
-} from '../../src/batch/manifest.js';
+import { journalFileName, manifestFileName, parseManifest, serializeManifest, type Manifest } from '../../src/batch/manifest.js';
+import { loadPrevious } from '../../src/batch/load-previous.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { entry, HEADER, tempDir } from './manifest-fixtures.js';
