@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
 import type { WriteAtomic } from './manifest.js';
+import type { Shard } from './shard.js';
 
 /** One line of errors.csv: a row that failed, and why. */
 export interface RowError {
@@ -59,9 +60,14 @@ export function formatErrorsCsv(errors: readonly RowError[]): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+/** `errors.csv`, or `errors.shard-2-of-8.csv` so that shards can share one output folder. */
+export function errorsFileName(shard?: Shard): string {
+  return shard && shard.n > 1 ? `errors.shard-${shard.k}-of-${shard.n}.csv` : 'errors.csv';
+}
+
 /** Writes DIR/errors.csv (header only when nothing failed, so an old file never lingers) through `write`. */
-export async function writeErrorsCsv(dir: string, errors: readonly RowError[], write: WriteAtomic, file = 'errors.csv'): Promise<string> {
-  const path = join(dir, file);
+export async function writeErrorsCsv(dir: string, errors: readonly RowError[], write: WriteAtomic, shard?: Shard): Promise<string> {
+  const path = join(dir, errorsFileName(shard));
   await write(path, formatErrorsCsv(errors));
   return path;
 }

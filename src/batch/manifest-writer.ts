@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -66,8 +67,9 @@ export class ManifestWriter {
     await write(file, serializeManifest({ ...header, entries: [], failed: [] }));
     let journal: FileHandle;
     try {
-      journal = await open(journalFile, 'a');
-      await journal.truncate(0);
+      // A new file, never one already there: removing first means a link planted at this name is not followed.
+      await rm(journalFile, { force: true });
+      journal = await open(journalFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND);
     } catch (error) {
       throw new UsageError(`cannot write ${journalFile}: ${(error as Error).message}`);
     }

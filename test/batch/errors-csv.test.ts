@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatErrorsCsv, rowErrors, safeCell, writeErrorsCsv, type RowError } from '../../src/batch/errors-csv.js';
@@ -52,6 +53,8 @@ describe('errors.csv', () => {
     const dir = tempDir();
     const path = await writeErrorsCsv(dir, [{ row: 2, reason: 'name is required' }], writeAtomic);
     expect(cells(readFileSync(path))[1]).toEqual(['2', '', '', '', '', 'name is required']);
+    expect(path).toBe(join(dir, 'errors.csv'));
+    expect(await writeErrorsCsv(dir, [], writeAtomic, { k: 2, n: 8 })).toBe(join(dir, 'errors.shard-2-of-8.csv'));
   });
 });
 

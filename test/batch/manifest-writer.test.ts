@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPrevious } from '../../src/batch/load-previous.js';
@@ -98,5 +98,19 @@ describe('ManifestWriter', () => {
     expect(indexes.length).toBeGreaterThanOrEqual(acknowledged);
     expect(indexes).toEqual(indexes.map((_, position) => position));
     expect(previous.warnings.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('ManifestWriter and links', () => {
+  it('replaces a link planted at the journal name instead of writing through it', async () => {
+    const dir = tempDir();
+    const victim = join(tempDir(), 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    symlinkSync(victim, join(dir, 'manifest.jsonl'));
+    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic);
+    await writer.add(entry(0));
+    await writer.close();
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, 'manifest.jsonl')).isFile()).toBe(true);
   });
 });
