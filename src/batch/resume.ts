@@ -27,6 +27,9 @@ export interface RowPlan {
  * 6. "file missing": no regular file at the entry's name (deleted, or replaced by a folder or link);
  * 7. "file changed": the file's sha256 is not the one recorded.
  *
+ * On `skip`, record the earlier entry again with this run's row and index (`{ ...entry, row, index }`), so the new
+ * manifest is complete. test/batch/resume-run.test.ts wires every piece of src/batch/ the way a runner would.
+ *
  * Rows are matched by file name, not row number, so inserting a row into the sheet re-renders only that row
  * (and rows whose collision suffix moved). A changed input file (another sha256) is reported once by
  * `changes()` but re-renders only the rows whose data changed.
