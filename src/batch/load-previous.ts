@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readTextFile } from '../read/text-file.js';
+import {
+  entrySchema,
+  failedSchema,
+  journalFileName,
+  manifestFileName,
+  readManifestFile,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest.js';
+import type { Shard } from './shard.js';
+
+const byIndex = (a: { index: number }, b: { index: number }): number => a.index - b.index;
+
+/** The manifest an earlier run left in DIR (with rows from its journal), for `--resume`. */
+export interface PreviousRun {
+  readonly manifest?: Manifest;
+  /** Why the earlier run's record was (partly) ignored; print them as warnings. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads what an earlier run left in DIR, forgivingly: `--resume` must finish a job, and rendering a row again is
+ * always safe, so a missing manifest means "render everything" and a malformed one is ignored with a warning
+ * (every row is then rendered again) instead of stopping the run. Rows in the journal (a run that was killed)
+ * are added to the manifest's; a torn last line is skipped.
+ */
+export function loadPrevious(dir: string, shard?: Shard): PreviousRun {
+  const file = join(dir, manifestFileName(shard));
+  const journal = join(dir, journalFileName(shard));
+  if (!existsSync(file)) {
+    return { warnings: existsSync(journal) ? [`${journal} has no ${manifestFileName(shard)} beside it; it is ignored`] : [] };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = readManifestFile(file);
+  } catch (error) {
+    return { warnings: [`${(error as Error).message}; it is ignored and every row is rendered again`] };
+  }
+  if (!existsSync(journal)) return { manifest, warnings: [] };
+  const replayed = replayJournal(readTextFile(journal, 256 * 1024 * 1024, 'manifest journal'), manifest);
+  const warnings =
+    replayed.skipped > 0 ? [`${journal}: ${replayed.skipped} unreadable line(s) skipped; those rows are rendered again`] : [];
+  return { manifest: replayed.manifest, warnings };
+}
+
+const journalLine = z.union([z.object({ entry: entrySchema }).strict(), z.object({ failed: failedSchema }).strict()]);
+
+/** The manifest with the journal's rows laid over it (a later line for the same index wins). */
+export function replayJournal(text: string, manifest: Manifest): { manifest: Manifest; skipped: number } {
+  const entries = new Map(manifest.entries.map((entry) => [entry.index, entry]));
+  const failed = new Map(manifest.failed.map((row) => [row.index, row]));
+  let skipped = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let parsed: ReturnType<typeof journalLine.safeParse>;
+    try {
+      parsed = journalLine.safeParse(JSON.parse(line));
+    } catch {
+      skipped += 1;
+      continue;
+    }
+    if (!parsed.success) skipped += 1;
+    else if ('entry' in parsed.data) {
+      entries.set(parsed.data.entry.index, parsed.data.entry as ManifestEntry);
+      failed.delete(parsed.data.entry.index);
+    } else {
+      failed.set(parsed.data.failed.index, parsed.data.failed);
+      entries.delete(parsed.data.failed.index);
+    }
+  }
+  return { manifest: { ...manifest, entries: [...entries.values()].sort(byIndex), failed: [...failed.values()].sort(byIndex) }, skipped };
+}

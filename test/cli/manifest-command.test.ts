@@ -1,0 +1,149 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { parseManifest, type ManifestHeader } from '../../src/batch/manifest.js';
+import { ManifestWriter } from '../../src/batch/manifest-writer.js';
+import { inShard, type Shard } from '../../src/batch/shard.js';
+import { writeAtomic } from '../../src/write/atomic-write.js';
+import { entry, HEADER, tempDir } from '../batch/manifest-fixtures.js';
+
+const ROWS = 8;
+const FAILED = 5;
+
+function terminal() {
+  const out: (string | Uint8Array)[] = [];
+  let err = '';
+  const io: CliIO = { stdout: { write: (chunk) => out.push(chunk) }, stderr: { write: (chunk) => (err += chunk) }, env: {} };
+  return {
+    io,
+    stdout: () => out.map((chunk) => (typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk))).join(''),
+    stderr: () => err,
+  };
+}
+
+async function placard(args: string[]) {
+  const term = terminal();
+  const code = await main(args, term.io);
+  return { code, stdout: term.stdout(), stderr: term.stderr() };
+}
+
+/** Runs the manifest side of a batch over ROWS records (record FAILED fails) into dir, as shard `shard` if given. */
+async function run(dir: string, shard?: Shard, header: ManifestHeader = HEADER): Promise<void> {
+  const writer = await ManifestWriter.open(dir, { ...header, ...(shard ? { shard } : {}) }, writeAtomic);
+  for (let index = ROWS - 1; index >= 0; index -= 1) {
+    if (!inShard(index, shard)) continue;
+    if (index === FAILED) await writer.fail({ row: index + 2, index, name: 'Broken' });
+    else await writer.add(entry(index));
+  }
+  await writer.finish(ROWS);
+}
+
+describe('placard manifest merge', () => {
+  it('joins three shards written into one folder into exactly the manifest of one unsharded run', async () => {
+    const whole = tempDir();
+    await run(whole);
+    const shared = tempDir();
+    for (const k of [1, 2, 3]) await run(shared, { k, n: 3 });
+    const result = await placard(['manifest', 'merge', shared, '-o', join(shared, 'manifest.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/wrote .*manifest\.json: 7 notices, 1 failed, from 3 manifests/);
+    expect(result.stderr).toMatch(/warning: 1 row failed and has no notice \(row 7\)/);
+    expect(readFileSync(join(shared, 'manifest.json'), 'utf8')).toBe(readFileSync(join(whole, 'manifest.json'), 'utf8'));
+    // Merging again reads the shard manifests, not the merged manifest.json beside them.
+    expect((await placard(['manifest', 'merge', shared, '-o', join(shared, 'manifest.json')])).code).toBe(0);
+  });
+
+  it('writes to stdout by default, with files relative to the current folder, and takes shards from separate folders', async () => {
+    const root = tempDir();
+    for (const k of [1, 2, 3]) {
+      mkdirSync(join(root, `s${k}`));
+      await run(join(root, `s${k}`), { k, n: 3 });
+    }
+    const toFile = await placard(['manifest', 'merge', ...[3, 1, 2].map((k) => join(root, `s${k}`)), '-o', join(root, 'all.json')]);
+    expect(toFile.code).toBe(0);
+    const merged = parseManifest(readFileSync(join(root, 'all.json'), 'utf8'), 'all.json');
+    expect(merged.entries.map((row) => row.file)).toEqual([0, 1, 2, 3, 4, 6, 7].map((index) => `s${(index % 3) + 1}/${entry(index).file}`));
+    expect(merged.shard).toBeUndefined();
+    expect(merged.rows_total).toBe(ROWS);
+    const toStdout = await placard([
+      'manifest',
+      'merge',
+      join(root, 's1', 'manifest.shard-1-of-3.json'),
+      join(root, 's2'),
+      join(root, 's3'),
+    ]);
+    expect(toStdout.code).toBe(0);
+    expect(parseManifest(toStdout.stdout, 'stdout').entries).toHaveLength(7);
+  });
+
+  it('reports rows in no manifest by row number, names the absent shard, writes nothing and exits 1', async () => {
+    const shared = tempDir();
+    for (const k of [1, 2]) await run(shared, { k, n: 3 });
+    const other = tempDir();
+    await run(other, { k: 3, n: 3 });
+    copyFileSync(join(shared, 'manifest.shard-1-of-3.json'), join(other, 'manifest.shard-1-of-3.json'));
+    const missing = await placard(['manifest', 'merge', shared, '-o', join(shared, 'manifest.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('2 of 8 rows are in no manifest: row 4, row 7; no manifest of shard 3/3 was given');
+    expect(existsSync(join(shared, 'manifest.json'))).toBe(false);
+  });
+
+  it('reports a row given twice, with the manifests it is in, and exits 1', async () => {
+    const shared = tempDir();
+    for (const k of [1, 2, 3]) await run(shared, { k, n: 3 });
+    const copy = tempDir();
+    copyFileSync(join(shared, 'manifest.shard-2-of-3.json'), join(copy, 'manifest.shard-2-of-3.json'));
+    const result = await placard(['manifest', 'merge', shared, copy]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /row 3: is in 2 manifests \(.*manifest\.shard-2-of-3\.json, .*manifest\.shard-2-of-3\.json\); expected one/,
+    );
+    expect(result.stderr).toMatch(/row 6: is in 2 manifests/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses manifests of different runs (exit 2)', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await run(a, { k: 1, n: 2 });
+    await run(b, { k: 2, n: 2 }, { ...HEADER, input: { file: 'businesses.csv', sha256: 'f'.repeat(64) } });
+    const result = await placard(['manifest', 'merge', a, b]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/are not shards of one run: the input sha256 differs/);
+    const c = tempDir();
+    await run(c, { k: 2, n: 2 }, { ...HEADER, placard_version: '9.9.9' });
+    expect((await placard(['manifest', 'merge', a, c])).stderr).toMatch(/the placard version differs \(0\.1\.0 and 9\.9\.9\)/);
+  });
+
+  it('refuses a folder whose run did not finish, a malformed manifest, and a folder without one (exit 2)', async () => {
+    const unfinished = tempDir();
+    const writer = await ManifestWriter.open(unfinished, HEADER, writeAtomic);
+    await writer.add(entry(0));
+    await writer.close();
+    const result = await placard(['manifest', 'merge', unfinished]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/did not finish.*--resume/);
+    const broken = tempDir();
+    writeFileSync(join(broken, 'manifest.json'), '{}');
+    expect(await placard(['manifest', 'merge', broken])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/manifest\.json is not a placard manifest/),
+    });
+    expect(await placard(['manifest', 'merge', tempDir()])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/has no manifest\.json/),
+    });
+    expect((await placard(['manifest', 'merge', join(tempDir(), 'nope')])).stderr).toMatch(/no such folder or file/);
+  });
+
+  it('exits 2 on usage errors: no DIR, an unknown option or subcommand', async () => {
+    const none = await placard(['manifest', 'merge']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/missing required argument 'dir'/);
+    expect((await placard(['manifest', 'merge', tempDir(), '--bogus'])).code).toBe(2);
+    expect((await placard(['manifest', 'split', tempDir()])).code).toBe(2);
+    expect((await placard(['manifest', 'merge', '--help'])).code).toBe(0);
+  });
+});
