@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { readManifestFile, serializeManifest } from '../batch/manifest.js';
 import { mergeManifests, type ManifestSource } from '../batch/merge.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
-import { writeAtomic } from '../write/atomic-write.js';
+import { writeSafely } from '../write/safe-output.js';
 import type { CliIO, Reporter } from './io.js';
 
 /** manifest.shard-K-of-N.json, as `placard batch --shard K/N` names it. */
@@ -54,7 +54,7 @@ export function manifestCommand(io: CliIO, reporter: Reporter, done: (code: numb
       }
       const bytes = serializeManifest(manifest);
       if (target) {
-        await writeAtomic(target, bytes);
+        await writeSafely(target, bytes);
         reporter.info(
           `wrote ${target}: ${manifest.entries.length} notices, ${manifest.failed.length} failed, from ${sources.length} manifests`,
         );

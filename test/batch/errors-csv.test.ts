@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatErrorsCsv, rowErrors, safeCell, writeErrorsCsv, type RowError } from '../../src/batch/errors-csv.js';
-import { writeAtomic } from '../../src/write/atomic-write.js';
+import { writeSafely } from '../../src/write/safe-output.js';
 import { tempDir } from './manifest-fixtures.js';
 
 /** errors.csv read back as a spreadsheet would: rows of cells, header first. */
@@ -51,10 +51,10 @@ describe('errors.csv', () => {
 
   it('is written whole through the atomic writer', async () => {
     const dir = tempDir();
-    const path = await writeErrorsCsv(dir, [{ row: 2, reason: 'name is required' }], writeAtomic);
+    const path = await writeErrorsCsv(dir, [{ row: 2, reason: 'name is required' }], writeSafely);
     expect(cells(readFileSync(path))[1]).toEqual(['2', '', '', '', '', 'name is required']);
     expect(path).toBe(join(dir, 'errors.csv'));
-    expect(await writeErrorsCsv(dir, [], writeAtomic, { k: 2, n: 8 })).toBe(join(dir, 'errors.shard-2-of-8.csv'));
+    expect(await writeErrorsCsv(dir, [], writeSafely, { k: 2, n: 8 })).toBe(join(dir, 'errors.shard-2-of-8.csv'));
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPrevious } from '../../src/batch/load-previous.js';
 import { parseManifest } from '../../src/batch/manifest.js';
 import { ManifestWriter } from '../../src/batch/manifest-writer.js';
-import { writeAtomic } from '../../src/write/atomic-write.js';
+import { writeSafely } from '../../src/write/safe-output.js';
 import { entry, HEADER, tempDir } from './manifest-fixtures.js';
 
 const read = (file: string): string => readFileSync(file, 'utf8');
@@ -13,7 +13,7 @@ const read = (file: string): string => readFileSync(file, 'utf8');
 describe('ManifestWriter', () => {
   it('writes this run’s header at once, so no journal sits beside another run’s header', async () => {
     const dir = tempDir();
-    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic);
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
     expect(parseManifest(read(join(dir, 'manifest.json')), 'm')).toEqual({ ...HEADER, entries: [], failed: [] });
     expect(read(join(dir, 'manifest.jsonl'))).toBe('');
     await writer.close();
@@ -22,7 +22,7 @@ describe('ManifestWriter', () => {
   it('gives the same manifest.json whatever order rows finish in', async () => {
     const finished = async (order: number[]): Promise<string> => {
       const dir = tempDir();
-      const writer = await ManifestWriter.open(dir, HEADER, writeAtomic);
+      const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
       // Not awaited one by one: calls queue, as a runner's worker callbacks would.
       await Promise.all(order.map((index) => (index === 3 ? writer.fail({ row: 5, index: 3, name: 'Bad' }) : writer.add(entry(index)))));
       await writer.finish(5);
@@ -39,7 +39,7 @@ describe('ManifestWriter', () => {
 
   it('keeps rows finished before a stop in the journal, and loadPrevious finds them all', async () => {
     const dir = tempDir();
-    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic, { checkpointMs: 60_000 });
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely, { checkpointMs: 60_000 });
     for (const index of [0, 1, 2]) await writer.add(entry(index));
     await writer.close();
     expect(parseManifest(read(join(dir, 'manifest.json')), 'm').entries).toEqual([]);
@@ -49,7 +49,7 @@ describe('ManifestWriter', () => {
   it('moves rows from the journal into manifest.json at each checkpoint', async () => {
     const dir = tempDir();
     let clock = 0;
-    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic, { checkpointMs: 1000, now: () => clock });
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely, { checkpointMs: 1000, now: () => clock });
     await writer.add(entry(0));
     await writer.add(entry(1));
     clock = 1000;
@@ -64,7 +64,7 @@ describe('ManifestWriter', () => {
 
   it('a later record for a row replaces the earlier one (a failed row fixed and made)', async () => {
     const dir = tempDir();
-    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic);
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
     await writer.fail({ row: 2, index: 0 });
     await writer.add(entry(0));
     const manifest = await writer.finish(1);
@@ -76,9 +76,9 @@ describe('ManifestWriter', () => {
     const dir = tempDir();
     const script = `
       const { ManifestWriter } = await import(${JSON.stringify(resolve('dist/batch/manifest-writer.js'))});
-      const { writeAtomic } = await import(${JSON.stringify(resolve('dist/write/atomic-write.js'))});
+      const { writeSafely } = await import(${JSON.stringify(resolve('dist/write/safe-output.js'))});
       const header = JSON.parse(process.argv[1]);
-      const writer = await ManifestWriter.open(process.argv[2], header, writeAtomic, { checkpointMs: 5 });
+      const writer = await ManifestWriter.open(process.argv[2], header, writeSafely, { checkpointMs: 5 });
       for (let index = 0; ; index += 1) {
         await writer.add({ row: index + 2, index, name: 'B' + index, file: 'b' + index + '.pdf', sha256: 'a'.repeat(64),
           template: 'private-areas', languages: ['en'], warnings: [], record_sha256: 'b'.repeat(64) });
@@ -107,7 +107,7 @@ describe('ManifestWriter and links', () => {
     const victim = join(tempDir(), 'victim.txt');
     writeFileSync(victim, 'keep me');
     symlinkSync(victim, join(dir, 'manifest.jsonl'));
-    const writer = await ManifestWriter.open(dir, HEADER, writeAtomic);
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
     await writer.add(entry(0));
     await writer.close();
     expect(readFileSync(victim, 'utf8')).toBe('keep me');

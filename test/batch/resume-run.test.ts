@@ -7,7 +7,7 @@ import { loadPrevious } from '../../src/batch/load-previous.js';
 import type { ManifestHeader } from '../../src/batch/manifest.js';
 import { ManifestWriter } from '../../src/batch/manifest-writer.js';
 import { PreviousManifest, recordSha256, sha256Hex } from '../../src/batch/resume.js';
-import { writeAtomic } from '../../src/write/atomic-write.js';
+import { writeSafely } from '../../src/write/safe-output.js';
 import { HEADER, tempDir } from './manifest-fixtures.js';
 
 type Row = { id?: string; name: string };
@@ -24,7 +24,7 @@ async function miniBatch(
 ) {
   const header = options.header ?? HEADER;
   const previous = options.resume ? new PreviousManifest(loadPrevious(dir).manifest, header) : undefined;
-  const writer = await ManifestWriter.open(dir, header, writeAtomic, { checkpointMs: 0 });
+  const writer = await ManifestWriter.open(dir, header, writeSafely, { checkpointMs: 0 });
   const namer = new FileNamer();
   const errors: RowError[] = [];
   const reasons: string[] = [];
@@ -49,7 +49,7 @@ async function miniBatch(
     }
     reasons.push(`${row}: ${decision.reason}`);
     const pdf = new TextEncoder().encode(`%PDF ${header.placard_version} ${JSON.stringify(record)}`);
-    await writeAtomic(join(dir, file), pdf);
+    await writeSafely(join(dir, file), pdf);
     rendered += 1;
     await writer.add({
       row,
@@ -63,7 +63,7 @@ async function miniBatch(
     });
   }
   await writer.finish(rows.length);
-  await writeAtomic(join(dir, 'errors.csv'), formatErrorsCsv(errors));
+  await writeSafely(join(dir, 'errors.csv'), formatErrorsCsv(errors));
   return { reasons };
 }
 

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { parseManifest, type ManifestHeader } from '../../src/batch/manifest.js';
 import { ManifestWriter } from '../../src/batch/manifest-writer.js';
 import { inShard, type Shard } from '../../src/batch/shard.js';
-import { writeAtomic } from '../../src/write/atomic-write.js';
+import { writeSafely } from '../../src/write/safe-output.js';
 import { entry, HEADER, tempDir } from '../batch/manifest-fixtures.js';
 
 const ROWS = 8;
@@ -31,7 +31,7 @@ async function placard(args: string[]) {
 
 /** Runs the manifest side of a batch over ROWS records (record FAILED fails) into dir, as shard `shard` if given. */
 async function run(dir: string, shard?: Shard, header: ManifestHeader = HEADER): Promise<void> {
-  const writer = await ManifestWriter.open(dir, { ...header, ...(shard ? { shard } : {}) }, writeAtomic);
+  const writer = await ManifestWriter.open(dir, { ...header, ...(shard ? { shard } : {}) }, writeSafely);
   for (let index = ROWS - 1; index >= 0; index -= 1) {
     if (!inShard(index, shard)) continue;
     if (index === FAILED) await writer.fail({ row: index + 2, index, name: 'Broken' });
@@ -119,7 +119,7 @@ describe('placard manifest merge', () => {
 
   it('refuses a folder whose run did not finish, a malformed manifest, and a folder without one (exit 2)', async () => {
     const unfinished = tempDir();
-    const writer = await ManifestWriter.open(unfinished, HEADER, writeAtomic);
+    const writer = await ManifestWriter.open(unfinished, HEADER, writeSafely);
     await writer.add(entry(0));
     await writer.close();
     const result = await placard(['manifest', 'merge', unfinished]);
