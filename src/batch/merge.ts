@@ -43,7 +43,12 @@ export function mergeManifests(sources: readonly ManifestSource[], outputDir: st
     }
     for (const row of manifest.failed) push(failed, row.index, { row, path });
   }
-  const problems = [...duplicates(made, failed), ...missing(sources, made, failed, total)];
+  const beyond = [...new Set([...made.keys(), ...failed.keys()])].filter((index) => index >= total).sort((a, b) => a - b);
+  const problems: Problem[] = [
+    ...duplicates(made, failed),
+    ...missing(sources, made, failed, total),
+    ...beyond.map((index) => ({ message: `record ${index + 1} is listed, but the input has only ${total} records` })),
+  ];
   const { shard: _shard, ...header } = first.manifest;
   return {
     manifest: {

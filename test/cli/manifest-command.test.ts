@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { parseManifest, type ManifestHeader } from '../../src/batch/manifest.js';
+import { parseManifest, serializeManifest, type ManifestHeader } from '../../src/batch/manifest.js';
 import { ManifestWriter } from '../../src/batch/manifest-writer.js';
 import { inShard, type Shard } from '../../src/batch/shard.js';
 import { writeSafely } from '../../src/write/safe-output.js';
@@ -88,6 +88,16 @@ describe('placard manifest merge', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('2 of 8 rows are in no manifest: row 4, row 7; no manifest of shard 3/3 was given');
     expect(existsSync(join(shared, 'manifest.json'))).toBe(false);
+  });
+
+  it('reports a row beyond the input’s record count', async () => {
+    const dir = tempDir();
+    await run(dir);
+    const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'), 'm');
+    writeFileSync(join(dir, 'manifest.json'), serializeManifest({ ...manifest, entries: [...manifest.entries, entry(ROWS)] }));
+    const result = await placard(['manifest', 'merge', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`record ${ROWS + 1} is listed, but the input has only ${ROWS} records`);
   });
 
   it('reports a row given twice, with the manifests it is in, and exits 1', async () => {
