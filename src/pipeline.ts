@@ -1,13 +1,22 @@
 import { drawPdf } from './draw/draw-pdf.js';
 import { noticeContext } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
+import type { LaidPage } from './layout/items.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
 import type { RawRecord } from './read/business-file.js';
 import type { RenderedNotice } from './request.js';
 import type { Session } from './session/session.js';
-import { planNotice } from './validate/notice-plan.js';
+import { planNotice, type NoticePlan } from './validate/notice-plan.js';
+
+/** A notice laid out and ready to draw, on its own or into a combined file. */
+export interface LaidNotice {
+  readonly plan: NoticePlan;
+  readonly title: string;
+  readonly lang: string;
+  readonly pages: readonly LaidPage[];
+}
 
 /**
  * The pipeline for one business, in order: validate → strings → fill →
@@ -16,7 +25,15 @@ import { planNotice } from './validate/notice-plan.js';
  * (src/session/). Each stage takes data and returns data; none touches `process`.
  * Problems with the record throw InputError.
  */
-export async function renderRecord(session: Session, raw: RawRecord): Promise<RenderedNotice> {
+export async function renderRecord(session: Session, raw: RawRecord): Promise<RenderedNotice & { readonly laid: LaidNotice }> {
+  const laid = layoutRecord(session, raw);
+  const pdf = await drawPdf(laid.pages, documentInfo(laid));
+  const { plan } = laid;
+  return { pdf, warnings: plan.warnings, pageCount: laid.pages.length, languages: plan.languages.map((language) => language.code), laid };
+}
+
+/** The stages up to lay out: validate → strings → fill → parse → lay out. */
+export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales);
   const markup = fillTemplate(template.source, `${template.dir}/template.hbs`, noticeContext(plan), {
@@ -26,13 +43,17 @@ export async function renderRecord(session: Session, raw: RawRecord): Promise<Re
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
   const pages = layoutNotice(tree, { size: plan.size, fonts: session.fonts });
-  const pdf = await drawPdf(pages, {
-    title: tree.title,
-    lang: tree.lang,
-    author: plan.business.name,
-    subject: template.manifest.title,
-    date: plan.date,
+  return { plan, title: tree.title, lang: tree.lang, pages };
+}
+
+/** The PDF's metadata for one notice. */
+export function documentInfo(laid: LaidNotice) {
+  return {
+    title: laid.title,
+    lang: laid.lang,
+    author: laid.plan.business.name,
+    subject: laid.plan.template.manifest.title,
+    date: laid.plan.date,
     producer: `placard ${PLACARD_VERSION}`,
-  });
-  return { pdf, warnings: plan.warnings, pageCount: pages.length, languages: plan.languages.map((language) => language.code) };
+  };
 }

@@ -3,7 +3,7 @@ import { terminalSafe } from '../text-hygiene.js';
 /** Where the CLI writes: the one seam between the core and the process. */
 export interface CliIO {
   readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -5,6 +5,7 @@ import { terminalSafe } from '../text-hygiene.js';
 import { reportError } from './exit-codes.js';
 import { Reporter, type CliIO } from './io.js';
 import { renderCommand } from './render-command.js';
+import { batchCommand } from './batch-command.js';
 import { templatesCommand } from './templates-command.js';
 import { localesCommand } from './locales-command.js';
 import { fontsCommand } from './fonts-command.js';
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description('Print-ready PDF notices for businesses, in the languages their readers read.')
     .version(PLACARD_VERSION);
   program.addCommand(renderCommand(io, reporter, done));
+  program.addCommand(batchCommand(io, reporter, done));
   program.addCommand(templatesCommand(io));
   program.addCommand(localesCommand(io, reporter, done));
   program.addCommand(fontsCommand(io, done));

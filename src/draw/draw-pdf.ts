@@ -31,6 +31,31 @@ interface TaggingDocument {
 
 /** Replays laid-out pages into a tagged PDF. Decides no positions. */
 export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
+  const writer = openDocument(info);
+  const chunks: Buffer[] = [];
+  writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    writer.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    writer.doc.on('error', reject);
+  });
+  writer.addPages(pages);
+  writer.end();
+  return done;
+}
+
+/**
+ * An open tagged PDF that pages are added to, one notice or many (a
+ * combined print file shares one set of embedded fonts across all its
+ * notices). The caller listens to `doc`'s data and end events.
+ */
+export interface DocumentWriter {
+  readonly doc: PDFKit.PDFDocument;
+  /** Adds pages; with `bookmark`, an outline entry pointing at the first of them. */
+  addPages(pages: readonly LaidPage[], bookmark?: string): void;
+  end(): void;
+}
+
+export function openDocument(info: DocumentInfo): DocumentWriter {
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: null as unknown as string,
@@ -49,23 +74,24 @@ export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise
       ModDate: info.date,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
   const drawer = new Drawer(doc, new PdfFonts(doc as never));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
-  for (const page of pages) {
-    doc.addPage({ size: [page.width, page.height], margin: 0 });
-    drawer.textColor = undefined;
-    for (const node of page.nodes) drawer.node(node, root);
-  }
-  root.end();
-  doc.end();
-  return done;
+  return {
+    doc,
+    addPages: (pages, bookmark) => {
+      pages.forEach((page, index) => {
+        doc.addPage({ size: [page.width, page.height], margin: 0 });
+        if (index === 0 && bookmark !== undefined) doc.outline.addItem(bookmark);
+        drawer.textColor = undefined;
+        for (const node of page.nodes) drawer.node(node, root);
+      });
+    },
+    end: () => {
+      root.end();
+      doc.end();
+    },
+  };
 }
 
 /** Replays nodes and items onto the current page, tagging as it goes. */

@@ -33,7 +33,8 @@ export function prepare(options: SessionOptions): Renderer {
     inputs: [join(template.dir, 'template.hbs'), join(template.dir, 'template.yaml'), ...(options.fonts ?? [])],
     render: async (record) => {
       try {
-        return { ok: true, ...(await renderRecord(session, record)) };
+        const { laid: _laid, ...rendered } = await renderRecord(session, record);
+        return { ok: true, ...rendered };
       } catch (error) {
         if (error instanceof InputError) return { ok: false, problems: error.problems, warnings: [] };
         throw error;

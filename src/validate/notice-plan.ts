@@ -85,8 +85,7 @@ export function planNotice(raw: RawRecord, request: SessionOptions, template: Te
     arrange: request.arrange ?? defaultArrangement(template, languages.length),
     size: request.size ?? ((template.manifest.sizes.includes('letter') ? 'letter' : template.manifest.sizes[0]!) as PageSizeName),
     rightsUrl,
-    date:
-      request.sourceDateEpoch !== undefined ? new Date(request.sourceDateEpoch * 1000) : new Date(`${template.manifest.version}T00:00:00Z`),
+    date: noticeDate(request, template),
     warnings: drafts.map((language) => ({
       lang: language.code,
       message: `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
@@ -98,4 +97,11 @@ function defaultArrangement(template: Template, count: number): Arrangement {
   const { arrangements, columns_from } = template.manifest;
   if (count >= columns_from && arrangements.includes('columns')) return 'columns';
   return arrangements[0]!;
+}
+
+/** The PDF's date: SOURCE_DATE_EPOCH when given, else the template's wording date, so the same input gives the same bytes. */
+export function noticeDate(options: SessionOptions, template: Template): Date {
+  return options.sourceDateEpoch !== undefined
+    ? new Date(options.sourceDateEpoch * 1000)
+    : new Date(`${template.manifest.version}T00:00:00Z`);
 }

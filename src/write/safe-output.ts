@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, lstatSync, openSync, readlinkSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createWriteStream,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { UsageError } from '../errors.js';
 
 /**
@@ -67,6 +80,45 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Prom
     await rm(temporary, { force: true }).catch(() => undefined);
     throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
   }
+}
+
+/**
+ * A checked target opened for writing piece by piece (a combined print file
+ * too large to hold in memory): a file is written to a temporary file that
+ * `commit` renames into place and `abort` removes; a FIFO or device directly.
+ */
+export interface OutputStream {
+  readonly stream: Writable;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export function openOutputStream(target: OutputTarget): OutputStream {
+  if (target.kind === 'stream') {
+    closeSync(openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK));
+    const stream = createWriteStream(target.path, { flags: 'w' });
+    return { stream, commit: () => finished(stream), abort: async () => void stream.destroy() };
+  }
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o666 });
+  return {
+    stream,
+    commit: async () => {
+      try {
+        if (!stream.writableEnded) stream.end();
+        await finished(stream);
+        if (target.mode !== undefined) await chmod(temporary, target.mode);
+        await rename(temporary, target.path);
+      } catch (error) {
+        await rm(temporary, { force: true }).catch(() => undefined);
+        throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+      }
+    },
+    abort: async () => {
+      stream.destroy();
+      await rm(temporary, { force: true }).catch(() => undefined);
+    },
+  };
 }
 
 /** Checks, then writes: the one way placard writes a file the user named. */

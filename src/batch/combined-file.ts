@@ -1,0 +1,80 @@
+import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
+import { PLACARD_VERSION } from '../paths.js';
+import type { Renderer } from '../session/prepare.js';
+import { noticeDate } from '../validate/notice-plan.js';
+import { checkOutput, openOutputStream, type OutputStream } from '../write/safe-output.js';
+import { attachPages, type DetachedPage } from './laid-pages.js';
+
+/**
+ * One print-ready PDF of every notice in input order, with a bookmark per
+ * business. Notices arrive in any order from the workers and are drawn as
+ * soon as every earlier row is in, so only the few rows in flight are held;
+ * the PDF streams to a temporary file, and its fonts are embedded once for
+ * the whole file (each a subset of every glyph any notice used).
+ */
+export class CombinedFile {
+  private readonly order: number[] = [];
+  private next = 0;
+  private readonly ready = new Map<number, { pages: readonly DetachedPage[]; bookmark: string } | null>();
+
+  private constructor(
+    private readonly writer: DocumentWriter,
+    private readonly output: OutputStream,
+  ) {}
+
+  static async open(file: string, renderer: Renderer, inputs: readonly string[]): Promise<CombinedFile> {
+    const target = checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file' });
+    const output = openOutputStream(target);
+    const manifest = renderer.session.template.manifest;
+    const writer = openDocument({
+      title: `${manifest.title}: every notice`,
+      lang: renderer.session.options.languages?.[0] ?? 'en',
+      subject: manifest.title,
+      date: noticeDate(renderer.session.options, renderer.session.template),
+      producer: `placard ${PLACARD_VERSION}`,
+    });
+    writer.doc.pipe(output.stream);
+    return new CombinedFile(writer, output);
+  }
+
+  /** A row of the run, in input order: the file waits for it before drawing later rows. */
+  expect(index: number): void {
+    this.order.push(index);
+  }
+
+  add(index: number, pages: readonly DetachedPage[], bookmark: string): void {
+    this.ready.set(index, { pages, bookmark });
+    this.flush();
+  }
+
+  /** A row that failed: nothing of it goes in the file. */
+  skip(index: number): void {
+    this.ready.set(index, null);
+    this.flush();
+  }
+
+  async finish(): Promise<void> {
+    this.flush();
+    const ended = new Promise((resolve, reject) => {
+      this.writer.doc.on('end', resolve);
+      this.writer.doc.on('error', reject);
+    });
+    this.writer.end();
+    await ended;
+    await this.output.commit();
+  }
+
+  async abort(): Promise<void> {
+    await this.output.abort();
+  }
+
+  private flush(): void {
+    while (this.next < this.order.length && this.ready.has(this.order[this.next]!)) {
+      const index = this.order[this.next]!;
+      const notice = this.ready.get(index);
+      this.ready.delete(index);
+      if (notice) this.writer.addPages(attachPages(notice.pages), notice.bookmark);
+      this.next++;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { openRows, type ReadRowsOptions } from '../read/rows/read-rows.js';
+
+/**
+ * A first pass over the input: its sha256 (for the manifest and --resume)
+ * and its number of records (for progress and time left). Any mistake in
+ * the file (a bad byte on line 90,000) stops the run here, before any work.
+ */
+export async function inputDigest(file: string, options: ReadRowsOptions): Promise<{ sha256: string; records: number }> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const source = await openRows(file, options);
+  let records = 0;
+  for await (const event of source.rows()) records += event.row > 0 ? 1 : 0;
+  return { sha256: hash.digest('hex'), records };
+}

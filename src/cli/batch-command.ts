@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import { runBatch } from '../batch/run-batch.js';
+import { parseShard } from '../batch/shard.js';
+import { EXIT, UsageError } from '../errors.js';
+import { ROW_FORMATS, type RowFormat } from '../read/rows/row-source.js';
+import { BatchProgress } from './batch-progress.js';
+import type { CliIO, Reporter } from './io.js';
+import { addSessionFlags, sessionOptions, type SessionFlags } from './session-flags.js';
+
+interface BatchFlags extends SessionFlags {
+  data: string;
+  format?: RowFormat;
+  sheet?: string;
+  outDir: string;
+  combined?: string;
+  jobs?: string;
+  resume?: boolean;
+  shard?: string;
+  quiet?: boolean;
+}
+
+export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
+  const command = new Command('batch')
+    .description('render one notice per row of a spreadsheet (CSV, TSV, XLSX, JSON, NDJSON, YAML)')
+    .argument('<template>', 'template id, e.g. private-areas')
+    .requiredOption('--data <file>', 'the businesses, one per row')
+    .addOption(new Option('--format <format>', 'the data format (default: from the file extension)').choices(ROW_FORMATS))
+    .option('--sheet <name>', 'XLSX only: the sheet to read (default: the first)')
+    .requiredOption('--out-dir <dir>', 'folder for the PDFs, manifest.json and errors.csv')
+    .option('--combined <file>', 'also write one PDF of every notice, in input order')
+    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .option('--resume', 'keep the notices an earlier run made that are still right, and make the rest')
+    .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
+    .option('--quiet', 'no progress output');
+  return addSessionFlags(command).action(async (template: string, flags: BatchFlags) => {
+    const progress = new BatchProgress(io, reporter, flags.quiet === true);
+    try {
+      const summary = await runBatch(
+        {
+          session: sessionOptions(template, flags, io.env),
+          dataFile: flags.data,
+          outDir: flags.outDir,
+          ...(flags.format ? { format: flags.format } : {}),
+          ...(flags.sheet ? { sheet: flags.sheet } : {}),
+          ...(flags.combined ? { combined: flags.combined } : {}),
+          ...(flags.jobs !== undefined ? { jobs: jobs(flags.jobs) } : {}),
+          ...(flags.resume ? { resume: true } : {}),
+          ...(flags.shard ? { shard: parseShard(flags.shard, io.env) } : {}),
+        },
+        progress.onEvent,
+      );
+      progress.end(summary);
+      for (const stack of summary.internal) reporter.info(stack);
+      if (summary.internal.length > 0) {
+        reporter.error('some rows failed because of a bug in placard; please report it with the traces above');
+        return done(EXIT.internal);
+      }
+      done(summary.failed > 0 ? EXIT.input : EXIT.ok);
+    } catch (error) {
+      progress.end();
+      throw error;
+    }
+  });
+}
+
+function jobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+    throw new UsageError(`--jobs expects a whole number of worker threads from 1 to 256, found "${value}"`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,89 @@
+import cliProgress from 'cli-progress';
+import type { BatchEvent, BatchSummary } from '../batch/run-batch.js';
+import { formatProblem } from '../errors.js';
+import type { CliIO, Reporter } from './io.js';
+
+/** How often a plain progress line is printed when stderr is not a terminal. */
+const LINE_EVERY_MS = 5_000;
+
+/**
+ * Shows a batch's progress on stderr: a bar with count, rate and time left
+ * on a terminal (cli-progress), a plain line every few seconds otherwise,
+ * nothing with --quiet. Failed rows are always reported: at once without a
+ * bar, after it with one, so the bar does not tear them. No colours are used,
+ * so NO_COLOR holds.
+ */
+export class BatchProgress {
+  private bar: cliProgress.SingleBar | undefined;
+  private readonly held: string[] = [];
+  private total = 0;
+  private done = 0;
+  private readonly started = Date.now();
+  private lastLine = Date.now();
+
+  constructor(
+    private readonly io: CliIO,
+    private readonly reporter: Reporter,
+    private readonly quiet: boolean,
+  ) {}
+
+  readonly onEvent = (event: BatchEvent): void => {
+    if (event.type === 'warning') return this.reporter.warn(event.message);
+    if (event.type === 'note') return this.reporter.info(event.message);
+    if (event.type === 'start') {
+      this.total = event.total;
+      for (const note of event.notes) this.reporter.warn(note);
+      if (!this.quiet && this.io.stderr.isTTY) {
+        this.bar = new cliProgress.SingleBar(
+          {
+            stream: this.io.stderr as unknown as NodeJS.WritableStream,
+            format: 'placard batch [{bar}] {value}/{total} rows · {rate} rows/s · {eta_formatted} left',
+            barCompleteChar: '#',
+            barIncompleteChar: '.',
+            hideCursor: true,
+            etaBuffer: 50,
+          },
+          cliProgress.Presets.legacy,
+        );
+        this.bar.start(event.total, 0, { rate: '0.0' });
+      }
+      return;
+    }
+    this.done++;
+    if (event.status === 'failed') {
+      const lines = (event.problems ?? []).map(
+        (problem) =>
+          `row ${problem.row}${problem.id ? ` (${problem.id})` : ''}: ${formatProblem({ ...problem, row: undefined, message: problem.reason })}`,
+      );
+      if (this.bar) this.held.push(...lines);
+      else for (const line of lines) this.reporter.error(line);
+    }
+    this.bar?.update(this.done, { rate: this.rate().toFixed(1) });
+    if (!this.bar && !this.quiet && Date.now() - this.lastLine >= LINE_EVERY_MS) {
+      this.lastLine = Date.now();
+      const left = this.rate() > 0 ? Math.round((this.total - this.done) / this.rate()) : undefined;
+      this.reporter.info(
+        `placard batch: ${this.done}/${this.total} rows (${Math.floor((100 * this.done) / Math.max(1, this.total))}%), ${this.rate().toFixed(1)} rows/s${left !== undefined ? `, about ${left} s left` : ''}`,
+      );
+    }
+  };
+
+  /** Stops the bar, prints the failures it held back, then the summary. */
+  end(summary?: BatchSummary): void {
+    this.bar?.stop();
+    for (const line of this.held) this.reporter.error(line);
+    if (!summary) return;
+    const rate = summary.seconds > 0 ? (summary.made + summary.failed) / summary.seconds : 0;
+    this.reporter.info(
+      `made ${summary.made}, failed ${summary.failed}, skipped ${summary.skipped} in ${summary.seconds.toFixed(1)} s (${rate.toFixed(1)} rows/s)`,
+    );
+    this.reporter.info(
+      `manifest: ${summary.manifest}; errors: ${summary.errors}${summary.combined ? `; combined: ${summary.combined}` : ''}`,
+    );
+  }
+
+  private rate(): number {
+    const seconds = (Date.now() - this.started) / 1000;
+    return seconds > 0 ? this.done / seconds : 0;
+  }
+}

@@ -1,0 +1,61 @@
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
+import type { SessionOptions } from '../request.js';
+import { ARRANGEMENTS, type Arrangement } from '../templates/manifest.js';
+import type { CliIO } from './io.js';
+
+/** The flags `render` and `batch` share: how every notice of the run is made. */
+export interface SessionFlags {
+  lang?: string;
+  arrange?: Arrangement;
+  size?: PageSizeName;
+  rightsUrl?: string;
+  templates: string[];
+  font: string[];
+  requireReviewed?: boolean;
+}
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function addSessionFlags(command: Command): Command {
+  return command
+    .option('--lang <codes>', 'comma-separated languages, e.g. en,es')
+    .addOption(new Option('--arrange <arrangement>', 'how languages share the paper').choices(ARRANGEMENTS))
+    .addOption(new Option('--size <size>', 'paper size').choices(PAGE_SIZE_NAMES))
+    .option('--rights-url <url>', 'link for the QR code (https: or http:)')
+    .option('--templates <dir>', 'a folder of extra templates (repeatable)', collect, [])
+    .option('--font <file>', 'a TTF/OTF font to try first (repeatable)', collect, [])
+    .option('--require-reviewed', 'refuse draft translations');
+}
+
+export function sessionOptions(template: string, flags: SessionFlags, env: CliIO['env']): SessionOptions {
+  const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  return {
+    template,
+    templateDirs: flags.templates,
+    fonts: flags.font,
+    ...(flags.lang
+      ? {
+          languages: flags.lang
+            .split(',')
+            .map((code) => code.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(flags.arrange ? { arrange: flags.arrange } : {}),
+    ...(flags.size ? { size: flags.size } : {}),
+    ...(flags.rightsUrl !== undefined ? { rightsUrl: flags.rightsUrl } : {}),
+    ...(flags.requireReviewed ? { requireReviewed: true } : {}),
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+  };
+}
+
+/** SOURCE_DATE_EPOCH, when set: whole seconds since 1970, up to the year 9999. */
+function sourceDateEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 253_402_300_799) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (like 1764115200), found "${value}"`);
+  }
+  return Number(value);
+}
