@@ -38,7 +38,8 @@ export interface BatchOptions {
 export type BatchEvent =
   | { readonly type: 'start'; readonly total: number; readonly notes: readonly string[] }
   | { readonly type: 'row'; readonly row: number; readonly status: 'made' | 'skipped' | 'failed'; readonly problems?: readonly RowError[] }
-  | { readonly type: 'warning' | 'note'; readonly message: string };
+  | { readonly type: 'warning'; readonly message: string }
+  | { readonly type: 'note'; readonly message: string };
 
 export interface BatchSummary {
   readonly total: number;

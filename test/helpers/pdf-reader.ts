@@ -42,6 +42,8 @@ export interface PdfFacts {
   title?: string;
   /** Catalog /Lang. */
   lang?: string;
+  /** Titles of the top-level bookmarks, in order. */
+  outline: string[];
 }
 
 export interface RenderedPage {
@@ -181,7 +183,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
   return withDocument(bytes, VIEW, async (doc) => {
     const pages = await mapPages(doc, readPage);
     const { title, lang } = await readInfo(doc);
+    const outline = ((await doc.getOutline()) ?? []).map((item) => item.title);
     return {
+      outline,
       pageCount: doc.numPages,
       pages,
       text: pages.map((page) => page.text).join('\n'),
