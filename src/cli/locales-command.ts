@@ -1,37 +1,56 @@
 import { Command } from 'commander';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { checkLocale } from '../strings/locale-check.js';
-import { locales } from '../strings/locale-catalog.js';
+import { EXIT, formatProblem, InputError, UsageError } from '../errors.js';
+import { fontSet } from '../fonts/font-chain.js';
+import { checkLocales } from '../strings/check-locales.js';
+import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
 import type { CliIO, Reporter } from './io.js';
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const LOCALES_HELP = 'a folder of locale folders that add to or override the built-in ones (repeatable)';
+
+/** The known tag for a user's tag (es-MX → es), or a usage error that suggests the nearest one. */
+export function knownLanguage(code: string, known: Iterable<string>): string {
+  const list = [...known].sort();
+  const match = matchLanguage(code, list);
+  if (match) return match;
+  const hint = suggestLanguage(code, list);
+  throw new UsageError(`unknown language "${code}"${hint ? `; ${hint}` : ''} Known languages: ${list.join(', ')}`);
+}
+
 export function localesCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
-  const command = new Command('locales').description('list and check translations');
+  const command = new Command('locales').description('list, check, add, export and import translations');
   command
     .command('list')
     .description('list the languages placard knows, with their review status')
-    .action(() => {
-      for (const [code, { meta }] of [...locales()].sort(([a], [b]) => a.localeCompare(b))) {
-        const who = meta.status === 'reviewed' ? `reviewed by ${meta.reviewer ?? '?'}` : `draft by ${meta.translator}`;
-        io.stdout.write(`${code.padEnd(8)} ${meta.name} (${meta.english_name}), ${meta.dir}, ${meta.status}: ${who}, ${meta.date}\n`);
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action((flags: { locales: string[] }) => {
+      for (const [code, { meta }] of [...localeCatalog(flags.locales)].sort(([a], [b]) => a.localeCompare(b))) {
+        const who = meta.status === 'reviewed' ? `reviewed by ${meta.reviewers.join(', ')}` : `draft by ${meta.translators.join(', ')}`;
+        io.stdout.write(
+          `${code.padEnd(8)} ${meta.name} (${meta.english_name}), ${meta.script}, ${meta.dir}, ${meta.status}: ${who}, ${meta.date}\n`,
+        );
       }
     });
   command
     .command('check')
-    .description('check locales against English: missing or extra keys, broken placeholders')
+    .description('check locales against English: keys, placeholders, plurals, metadata, fonts')
     .argument('[lng...]', 'languages to check (default: all)')
-    .action((codes: string[]) => {
-      const catalog = locales();
-      const master = catalog.get('en')!;
-      const chosen = codes.length > 0 ? codes : [...catalog.keys()].filter((code) => code !== 'en').sort();
-      for (const code of chosen) {
-        if (!catalog.has(code))
-          throw new UsageError(`unknown language "${code}"; known languages: ${[...catalog.keys()].sort().join(', ')}`);
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action((codes: string[], flags: { locales: string[] }) => {
+      const sources = readLocaleSources(flags.locales);
+      const chosen = codes.length > 0 ? codes.map((code) => knownLanguage(code, sources.keys())) : [...sources.keys()].sort();
+      const reports = checkLocales(sources, chosen, fontSet());
+      for (const report of reports) {
+        for (const warning of report.warnings) reporter.warn(formatProblem(warning));
       }
-      const problems = chosen.flatMap((code) => checkLocale(catalog.get(code)!, master));
-      if (problems.length > 0) throw new InputError(problems);
-      for (const code of chosen) {
-        const { meta } = catalog.get(code)!;
-        reporter.info(`${code}: ok${meta.status === 'draft' ? ' (draft: needs a fluent reviewer)' : ''}`);
+      const errors = reports.flatMap((report) => report.errors);
+      if (errors.length > 0) throw new InputError(errors);
+      for (const { code, status, warnings } of reports) {
+        const notes = [
+          status === 'draft' ? 'draft: needs a fluent reviewer' : '',
+          warnings.length > 0 ? `${warnings.length} warning(s)` : '',
+        ];
+        reporter.info(`${code}: ok${notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : ''}`);
       }
       done(EXIT.ok);
     });
