@@ -3,6 +3,7 @@ import { EXIT, formatProblem, InputError, UsageError } from '../errors.js';
 import { fontSet } from '../fonts/font-chain.js';
 import { checkLocales } from '../strings/check-locales.js';
 import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
+import { scaffoldLocale } from '../strings/locale-scaffold.js';
 import type { CliIO, Reporter } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -52,6 +53,23 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
         ];
         reporter.info(`${code}: ok${notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : ''}`);
       }
+      done(EXIT.ok);
+    });
+  command
+    .command('new')
+    .description('start a new draft locale from English, with empty strings to translate')
+    .argument('<lng>', 'BCP 47 tag of the new language, e.g. de or pt-BR')
+    .option('--dir <dir>', 'the folder of locale folders to write it into', './locales')
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action(async (code: string, flags: { dir: string; locales: string[] }) => {
+      const scaffold = await scaffoldLocale(code, flags.dir, localeCatalog(flags.locales).get('en')!, new Date());
+      for (const file of scaffold.files) reporter.info(`wrote ${file}`);
+      reporter.info(
+        `Next: put your name in meta.yaml, then translate in Poedit or Weblate:\n` +
+          `  placard locales export ${scaffold.code} --locales ${flags.dir} --format po -o ${scaffold.code}.po\n` +
+          `  placard locales import ${scaffold.code}.po --locales ${flags.dir}\n` +
+          `  placard locales check ${scaffold.code} --locales ${flags.dir}`,
+      );
       done(EXIT.ok);
     });
   return command;
