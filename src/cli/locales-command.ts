@@ -4,6 +4,9 @@ import { fontSet } from '../fonts/font-chain.js';
 import { checkLocales } from '../strings/check-locales.js';
 import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';
+import { importEntries } from '../strings/locale-import.js';
+import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
+import { writeAtomic } from '../write/atomic-write.js';
 import type { CliIO, Reporter } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -70,6 +73,52 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
           `  placard locales import ${scaffold.code}.po --locales ${flags.dir}\n` +
           `  placard locales check ${scaffold.code} --locales ${flags.dir}`,
       );
+      done(EXIT.ok);
+    });
+  command
+    .command('export')
+    .description('write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools')
+    .argument('<lng>', 'the language to export, e.g. es')
+    .requiredOption('--format <format>', 'po or xliff')
+    .option('-o, --output <file>', 'where to write (default: <lng>.po or <lng>.xlf; - for stdout)')
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action(async (code: string, flags: { format: string; output?: string; locales: string[] }) => {
+      if (flags.format !== 'po' && flags.format !== 'xliff') throw new UsageError(`--format expects po or xliff, found "${flags.format}"`);
+      const catalog = localeCatalog(flags.locales);
+      const locale = catalog.get(knownLanguage(code, catalog.keys()))!;
+      const text = await exportLocale(locale, catalog.get('en')!, flags.format);
+      const output = flags.output ?? `${locale.code}.${FORMAT_EXTENSION[flags.format]}`;
+      if (output === '-') io.stdout.write(text);
+      else {
+        await writeAtomic(output, new TextEncoder().encode(text));
+        reporter.info(`wrote ${output} (${locale.code}, ${flags.format})`);
+      }
+      done(EXIT.ok);
+    });
+  command
+    .command('import')
+    .description("merge a translated PO or XLIFF file into the locale's strings")
+    .argument('<file>', 'a .po or .xlf file')
+    .option('--lng <lng>', "the locale to import into (default: the file's language)")
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action(async (file: string, flags: { lng?: string; locales: string[] }) => {
+      const catalog = localeCatalog(flags.locales);
+      const translated = await readTranslationFile(file);
+      const wanted = flags.lng ?? translated.language;
+      if (!wanted) throw new UsageError(`${file} does not say its language; give it with --lng, like --lng es`);
+      const locale = catalog.get(knownLanguage(wanted, catalog.keys()))!;
+      const result = await importEntries(locale, catalog.get('en')!, translated.entries, file);
+      for (const { key, from, to } of result.changed)
+        reporter.info(`${locale.code} ${key}: ${from === '' ? '(new)' : JSON.stringify(from)} → ${JSON.stringify(to)}`);
+      const fuzzy = result.skipped.filter((entry) => entry.why === 'fuzzy').length;
+      const untranslated = result.skipped.length - fuzzy;
+      reporter.info(
+        `${locale.code}: ${result.changed.length} string(s) changed` +
+          (fuzzy > 0 ? `, ${fuzzy} fuzzy left out` : '') +
+          (untranslated > 0 ? `, ${untranslated} untranslated left out` : '') +
+          (result.written.length > 0 ? `; wrote ${result.written.join(', ')}` : '; no file changed'),
+      );
+      if (result.refused.length > 0) throw new InputError(result.refused);
       done(EXIT.ok);
     });
   return command;
