@@ -4,6 +4,7 @@ import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
 import { matchLanguage, matchLanguages } from '../strings/locale-catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
+import { validateLocalizedFields } from './localized-fields.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
 export const BUSINESS_FIELDS = [
@@ -64,7 +65,7 @@ function textSchema(spec: FieldSpec) {
     .refine((value) => !CONTROL.test(value), 'contains a control character (such as a tab or new line); use plain text');
 }
 
-function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
+export function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
   if (spec.type === 'list') {
     const items = z.array(
       textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
@@ -126,8 +127,12 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   const problems: Problem[] = [];
   // The contract's fields, and any a user's template declares for itself.
   const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
+  // Per-language values (contact_role.es) are checked apart: see localized-fields.ts.
+  const localized = validateLocalizedFields(raw, manifest, knownLanguages, fieldSchema);
+  problems.push(...localized.problems);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
+    if (!known.includes(key) && !localized.keys.has(key))
+      problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
   }
   const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};
@@ -148,6 +153,7 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
       }
     }
   }
+  Object.assign(business, localized.values);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, business: business as Business };
 }
 
