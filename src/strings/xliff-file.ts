@@ -1,5 +1,6 @@
 import jsToXliff12 from 'xliff/jsToXliff12';
 import xliff12ToJs, { type XliffJs, type XliffUnit } from 'xliff/xliff12ToJs';
+import { SaxesParser } from 'saxes';
 import { UsageError } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import type { TranslationEntry, TranslationFile } from './translation-entries.js';
@@ -28,8 +29,10 @@ export async function writeXliff(locale: Locale, entries: readonly TranslationEn
 }
 
 /**
- * Reads an XLIFF 1.2 file's entries. A unit with approved="no" counts as
- * fuzzy, and one without a target as untranslated: neither is final.
+ * Reads an XLIFF 1.2 file's entries. A unit with approved="no" or a target
+ * whose state is "new" or "needs-…" (Poedit's and Weblate's "needs work")
+ * counts as fuzzy, and one without a target as untranslated: neither is
+ * final.
  */
 export async function readXliff(text: string, file: string): Promise<TranslationFile> {
   let js: XliffJs;
@@ -39,6 +42,7 @@ export async function readXliff(text: string, file: string): Promise<Translation
     throw new UsageError(`${file}: not a valid XLIFF 1.2 file: ${(error as Error).message.split('\n')[0]}`);
   }
   if (!js || typeof js !== 'object' || !js.resources) throw new UsageError(`${file}: not a valid XLIFF 1.2 file: no <xliff> element`);
+  const states = targetStates(text);
   const entries: TranslationEntry[] = [];
   const walk = (namespace: string, prefix: string, units: Record<string, XliffUnit>): void => {
     for (const [id, unit] of Object.entries(units)) {
@@ -47,7 +51,8 @@ export async function readXliff(text: string, file: string): Promise<Translation
         continue;
       }
       const target = typeof unit.target === 'string' ? unit.target : '';
-      const fuzzy = unit.additionalAttributes?.approved === 'no';
+      const state = states.get(`${namespace}\u0000${prefix}${id}`) ?? '';
+      const fuzzy = unit.additionalAttributes?.approved === 'no' || state === 'new' || state.startsWith('needs-');
       entries.push({
         key: `${namespace}:${prefix}${id}`,
         source: typeof unit.source === 'string' ? unit.source : '',
@@ -58,6 +63,39 @@ export async function readXliff(text: string, file: string): Promise<Translation
   };
   for (const [namespace, units] of Object.entries(js.resources)) walk(namespace, '', units);
   return { ...(js.targetLanguage ? { language: js.targetLanguage } : {}), entries };
+}
+
+/**
+ * The `state` of each <target>, by file and unit id: the xliff package
+ * drops target attributes (locize/xliff#51), so a second, strict pass with
+ * saxes reads them.
+ */
+function targetStates(text: string): Map<string, string> {
+  const states = new Map<string, string>();
+  const parser = new SaxesParser();
+  const path: { name: string; id?: string }[] = [];
+  let file = '';
+  parser.on('opentag', (tag) => {
+    const attribute = (name: string): string | undefined => {
+      const value = tag.attributes[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    if (tag.name === 'file') file = attribute('original') ?? '';
+    const id = attribute('id');
+    path.push({ name: tag.name, ...(id !== undefined ? { id } : {}) });
+    const state = attribute('state');
+    if (tag.name === 'target' && state) {
+      const ids = path.filter((element) => element.name === 'group' || element.name === 'trans-unit').map((element) => element.id ?? '');
+      states.set(`${file}\u0000${ids.join('.')}`, state);
+    }
+  });
+  parser.on('closetag', () => void path.pop());
+  try {
+    parser.write(text).close();
+  } catch {
+    // xliff12ToJs has already said whether the file is usable
+  }
+  return states;
 }
 
 function splitKey(key: string): [namespace: string, key: string] {

@@ -133,4 +133,14 @@ describe('import', () => {
     expect(entries.find((entry) => entry.key === 'private-areas:title')?.state).toBe('fuzzy');
     expect((await readXliff(xliff, 'ko.xlf')).language).toBe('ko');
   });
+
+  it('reads XLIFF targets whose state is new or needs review as fuzzy', async () => {
+    const ko = locales().get('ko')!;
+    const xliff = (await exportLocale(ko, locales().get('en')!, 'xliff'))
+      .replace(/(<trans-unit id="subtitle">\s*<source>[^<]*<\/source>\s*)<target>/, '$1<target state="needs-review-translation">')
+      .replace(/(<trans-unit id="warrant">\s*<source>[^<]*<\/source>\s*)<target>/, '$1<target state="translated">');
+    const states = new Map((await readXliff(xliff, 'ko.xlf')).entries.map((entry) => [entry.key, entry.state]));
+    expect(states.get('private-areas:subtitle')).toBe('fuzzy');
+    expect(states.get('private-areas:warrant')).toBe('final');
+  });
 });
