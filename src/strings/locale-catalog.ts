@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { formatProblem, TemplateError, UsageError, type Problem } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
 import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
+import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
 
 export type { LocaleMeta } from './locale-meta.js';
@@ -100,6 +101,7 @@ export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, 
   if (!catalog) {
     const sources = readLocaleSources(userDirs);
     const problems = [...sources.values()].flatMap((source) => source.problems);
+    if (problems.length === 0) problems.push(...reviewedButFailing(sources));
     if (problems.length > 0) {
       throw new TemplateError(
         `${problems.length === 1 ? 'a locale file is' : 'locale files are'} malformed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nRun "placard locales check" for every problem.`,
@@ -109,6 +111,28 @@ export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, 
     catalogs.set(key, catalog);
   }
   return catalog;
+}
+
+/**
+ * A locale marked reviewed must pass the string checks against English
+ * (keys, placeholders, plurals, notes); one that does not is not used.
+ * (Font coverage is left to `locales check`, which draws every string.)
+ */
+function reviewedButFailing(sources: ReadonlyMap<string, LocaleSource>): Problem[] {
+  const master = sources.get('en')?.locale;
+  if (!master) return [{ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' }];
+  const problems: Problem[] = [];
+  for (const { locale } of sources.values()) {
+    if (locale?.meta.status !== 'reviewed') continue;
+    const { errors } = checkLocale(locale, master);
+    if (errors.length === 0) continue;
+    problems.push(...errors, {
+      file: join(locale.dir, 'meta.yaml'),
+      field: 'status',
+      message: 'is "reviewed" but the locale fails the check; fix it, or set status: draft until a reviewer signs off again',
+    });
+  }
+  return problems;
 }
 
 /** The built-in locales, read once per process. */

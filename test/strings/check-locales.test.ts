@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,21 @@ describe('a malformed locale when rendering', () => {
     cpSync('locales/es', join(dir, 'es'), { recursive: true });
     writeFileSync(join(dir, 'es', 'common.json'), `{"x": "${'a'.repeat(300 * 1024)}"}`);
     expect(thrown(TemplateError, () => localeCatalog([dir])).message).toMatch(/common\.json is larger than 256 KB/);
+  });
+
+  it('refuses a locale marked reviewed that fails the check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'placard-locales-'));
+    cpSync('locales/es', join(dir, 'es'), { recursive: true });
+    const meta = join(dir, 'es', 'meta.yaml');
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8').replace('status: draft', 'status: reviewed').replace('reviewers: []', 'reviewers: [Ana]'),
+    );
+    const strings = join(dir, 'es', 'private-areas.json');
+    writeFileSync(strings, readFileSync(strings, 'utf8').replace('{{contact_name}}.', '{{nombre}}.'));
+    const error = thrown(TemplateError, () => localeCatalog([dir]));
+    expect(error.message).toMatch(/private-areas:ask_for.*has placeholders \{nombre\}/);
+    expect(error.message).toMatch(/es\/meta\.yaml, field "status": is "reviewed" but the locale fails the check/);
   });
 
   it('refuses a --locales folder that does not exist, or that is one locale', () => {
