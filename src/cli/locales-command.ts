@@ -18,7 +18,7 @@ export function knownLanguage(code: string, known: Iterable<string>): string {
   const match = matchLanguage(code, list);
   if (match) return match;
   const hint = suggestLanguage(code, list);
-  throw new UsageError(`unknown language "${code}"${hint ? `; ${hint}` : ''} Known languages: ${list.join(', ')}`);
+  throw new UsageError(`unknown language "${code}"; ${hint ? `${hint} Known` : 'known'} languages: ${list.join(', ')}`);
 }
 
 export function localesCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
