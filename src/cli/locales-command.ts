@@ -103,7 +103,7 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
     .option('--locales <dir>', LOCALES_HELP, collect, [])
     .action(async (file: string, flags: { lng?: string; locales: string[] }) => {
       const catalog = localeCatalog(flags.locales);
-      const translated = await readTranslationFile(file);
+      const translated = await readTranslationFile(file, flags.lng);
       const wanted = flags.lng ?? translated.language;
       if (!wanted) throw new UsageError(`${file} does not say its language; give it with --lng, like --lng es`);
       const locale = catalog.get(knownLanguage(wanted, catalog.keys()))!;

@@ -20,12 +20,12 @@ export async function exportLocale(locale: Locale, master: Locale, format: Trans
 }
 
 /** Reads a PO or XLIFF file, telling them apart by extension, then by content. */
-export async function readTranslationFile(file: string): Promise<TranslationFile> {
+export async function readTranslationFile(file: string, lang?: string): Promise<TranslationFile> {
   const text = readTextFile(file, MAX_TRANSLATION_FILE_BYTES, 'translation file');
   const extension = extname(file).toLowerCase();
   const xml = ['.xlf', '.xliff', '.xml'].includes(extension) || (extension !== '.po' && /^\s*<(\?xml|xliff)/.test(text));
   if (!xml && extension !== '.po' && extension !== '.pot' && !/^\s*(#|msgid|msgctxt)/m.test(text)) {
     throw new UsageError(`${file}: expected a PO file (.po) or an XLIFF 1.2 file (.xlf, .xliff)`);
   }
-  return xml ? readXliff(text, file) : readPo(text, file);
+  return xml ? readXliff(text, file) : readPo(text, file, lang);
 }

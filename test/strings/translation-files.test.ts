@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { localeCatalog, locales } from '../../src/strings/locale-catalog.js';
-import { flattenStrings } from '../../src/strings/locale-check.js';
+import { localeCatalog, locales, readLocaleSources } from '../../src/strings/locale-catalog.js';
+import { checkLocale, flattenStrings } from '../../src/strings/locale-check.js';
 import { importEntries } from '../../src/strings/locale-import.js';
 import { readPo } from '../../src/strings/po-file.js';
 import { exportLocale } from '../../src/strings/translation-files.js';
@@ -142,5 +142,50 @@ describe('import', () => {
     const states = new Map((await readXliff(xliff, 'ko.xlf')).entries.map((entry) => [entry.key, entry.state]));
     expect(states.get('private-areas:subtitle')).toBe('fuzzy');
     expect(states.get('private-areas:warrant')).toBe('final');
+  });
+});
+
+describe('plural strings in PO', () => {
+  const sources = readLocaleSources(['test/fixtures/locales/check']);
+  const english = sources.get('en')!.locale!;
+
+  it('travel as one entry with msgid_plural and a msgstr per gettext form, and round-trip unchanged', async () => {
+    const de = sources.get('de')!.locale!;
+    const po = await exportLocale(de, english, 'po');
+    expect(po).toContain(
+      'msgctxt "common:items"\nmsgid "{{count}} area"\nmsgid_plural "{{count}} areas"\nmsgstr[0] "{{count}} Bereich"\nmsgstr[1] "{{count}} Bereiche"',
+    );
+    expect(po).toContain('"Plural-Forms: nplurals=2; plural=(n != 1);\\n"');
+    const back = readPo(po, 'de.po').entries.filter((entry) => entry.key.startsWith('common:items'));
+    expect(back.map((entry) => [entry.key, entry.target])).toEqual([
+      ['common:items_one', '{{count}} Bereich'],
+      ['common:items_other', '{{count}} Bereiche'],
+    ]);
+  });
+
+  it('offer every form the language needs, and import the ones a translator fills in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'placard-plural-'));
+    cpSync('test/fixtures/locales/check/en', join(dir, 'en'), { recursive: true });
+    cpSync('test/fixtures/locales/check/ru', join(dir, 'ru'), { recursive: true });
+    const catalog = readLocaleSources([dir]);
+    const ru = catalog.get('ru')!.locale!;
+    const po = await exportLocale(ru, catalog.get('en')!.locale!, 'po');
+    expect(po).toContain('msgstr[0] "{{count}} зона"\nmsgstr[1] ""\nmsgstr[2] ""');
+    expect(po).toContain('msgctxt "common:items_other"');
+    if (hasTool('msgfmt')) {
+      writeFileSync(join(dir, 'ru.po'), po);
+      expect(spawnSync('msgfmt', ['--check', '-o', join(dir, 'ru.mo'), join(dir, 'ru.po')], { encoding: 'utf8' }).stderr).toBe('');
+    }
+    const filled = po.replace('msgstr[1] ""', 'msgstr[1] "{{count}} зоны"').replace('msgstr[2] ""', 'msgstr[2] "{{count}} зон"');
+    const result = await importEntries(ru, catalog.get('en')!.locale!, readPo(filled, 'ru.po').entries, 'ru.po');
+    expect(result.changed.map((change) => [change.key, change.to])).toEqual([
+      ['common:items_few', '{{count}} зоны'],
+      ['common:items_many', '{{count}} зон'],
+    ]);
+    expect(
+      checkLocale(readLocaleSources([dir]).get('ru')!.locale!, catalog.get('en')!.locale!).errors.filter(
+        (problem) => problem.field === 'common:items',
+      ),
+    ).toEqual([]);
   });
 });
