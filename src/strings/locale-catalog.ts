@@ -62,6 +62,14 @@ function checkUserDir(dir: string): string {
 /** Reads one locale folder: meta.yaml, notes.yaml (optional) and every *.json namespace. */
 export function readLocaleSource(dir: string, code: string): LocaleSource {
   const problems: Problem[] = [];
+  try {
+    Intl.getCanonicalLocales(code);
+  } catch {
+    problems.push({
+      file: dir,
+      message: `the folder name "${code}" is not a BCP 47 language tag; name it like "de", "pt-BR" or "zh-Hant"`,
+    });
+  }
   const metaFile = join(dir, 'meta.yaml');
   const metaText = readLocaleText(metaFile);
   const meta = metaText.ok ? parseMeta(metaText.value, metaFile) : metaText;

@@ -102,6 +102,13 @@ describe('a malformed locale when rendering', () => {
     expect(error.message).toMatch(/es\/meta\.yaml, field "status": is "reviewed" but the locale fails the check/);
   });
 
+  it('names a locale folder whose name is not a language tag', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'placard-locales-'));
+    cpSync('locales/es', join(dir, 'Spanish!'), { recursive: true });
+    expect(readLocaleSources([dir]).get('Spanish!')!.problems[0]!.message).toMatch(/"Spanish!" is not a BCP 47 language tag/);
+    expect(thrown(TemplateError, () => localeCatalog([dir])).message).toMatch(/not a BCP 47 language tag/);
+  });
+
   it('refuses a --locales folder that does not exist, or that is one locale', () => {
     expect(thrown(UsageError, () => localeCatalog(['/no/such/dir'])).message).toMatch(/no such folder/);
     expect(thrown(UsageError, () => localeCatalog(['locales/es'])).message).toMatch(/is one locale; give the folder that holds it/);
