@@ -1,7 +1,19 @@
 import type { TemplateManifest } from '../templates/manifest.js';
+import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
 import { BUSINESS_FIELDS } from '../validate/business.js';
 
-/** Column names a batch passes on to validation: the contract's business fields and the template's own. */
-export function knownColumns(manifest: TemplateManifest): ReadonlySet<string> {
-  return new Set<string>([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)]);
+/**
+ * Whether a column is one a batch passes on to validation: the contract's
+ * business fields, the template's own, and per-language values of the fields
+ * that have them (`private_areas.es`, `contact_role.zh-hant`).
+ */
+export function knownColumns(manifest: TemplateManifest): { has(column: string): boolean } {
+  const fields = new Set<string>([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)]);
+  return {
+    has: (column) => {
+      if (fields.has(column)) return true;
+      const at = column.indexOf('.');
+      return at > 0 && LOCALIZED_FIELDS.includes(column.slice(0, at)) && fields.has(column.slice(0, at));
+    },
+  };
 }

@@ -242,7 +242,7 @@ function outputOptions(session: SessionOptions): Record<string, string | number 
   };
 }
 
-function withoutColumns(record: Readonly<Record<string, unknown>>, known: ReadonlySet<string>): Record<string, unknown> {
+function withoutColumns(record: Readonly<Record<string, unknown>>, known: { has(column: string): boolean }): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => known.has(key)));
 }
 

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
-import { EXIT, InputError, UsageError } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import { fontSet } from '../fonts/font-chain.js';
 import { flattenStrings } from '../strings/locale-check.js';
-import { locales } from '../strings/locale-catalog.js';
+import { localeCatalog } from '../strings/locale-catalog.js';
+import { knownLanguage } from './locales-command.js';
 import type { CliIO } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -26,9 +27,11 @@ export function fontsCommand(io: CliIO, done: (code: number) => void): Command {
     .description("check that every character of a language's strings has a font")
     .argument('<lng>', 'language, e.g. am')
     .option('--font <file>', 'a TTF/OTF font to try first (repeatable)', collect, [])
-    .action((code: string, flags: { font: string[] }) => {
-      const locale = locales().get(code);
-      if (!locale) throw new UsageError(`unknown language "${code}"; known languages: ${[...locales().keys()].sort().join(', ')}`);
+    .option('--locales <dir>', 'a folder of locale folders that add to or override the built-in ones (repeatable)', collect, [])
+    .action((wanted: string, flags: { font: string[]; locales: string[] }) => {
+      const catalog = localeCatalog(flags.locales);
+      const code = knownLanguage(wanted, catalog.keys());
+      const locale = catalog.get(code)!;
       const coverage = checkCoverage([...flattenStrings(locale).values()], code, locale.meta.dir, fontSet(flags.font));
       if (coverage.missing.length > 0) {
         throw new InputError([

@@ -13,6 +13,7 @@ export interface SessionFlags {
   rightsUrl?: string;
   templates: string[];
   font: string[];
+  locales: string[];
   requireReviewed?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function addSessionFlags(command: Command): Command {
     .option('--rights-url <url>', 'link for the QR code (https: or http:)')
     .option('--templates <dir>', 'a folder of extra templates (repeatable)', collect, [])
     .option('--font <file>', 'a TTF/OTF font to try first (repeatable)', collect, [])
+    .option('--locales <dir>', 'a folder of locales that add to or override the built-in ones (repeatable)', collect, [])
     .option('--require-reviewed', 'refuse draft translations');
 }
 
@@ -35,6 +37,7 @@ export function sessionOptions(template: string, flags: SessionFlags, env: CliIO
     template,
     templateDirs: flags.templates,
     fonts: flags.font,
+    localeDirs: flags.locales,
     ...(flags.lang
       ? {
           languages: flags.lang

@@ -2,6 +2,7 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 import { TemplateError } from '../errors.js';
 import type { Translate } from '../strings/translator.js';
 import type { FillBudget } from './fill-budget.js';
+import { localWord } from '../strings/vocabulary.js';
 
 /** What every template sees in @data besides Handlebars' own. */
 export interface FillData {
@@ -80,17 +81,47 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
   return new Handlebars.SafeString(copies.join('<rule/>'));
 });
 
+/** The current section's language. */
+const sectionLang = (data: FillData): string => data.lang ?? data.languages[0]?.code ?? 'en';
+
+/** The business as the template sees it (noticeContext's `business`), for per-language values like contact_role.es. */
+const businessOf = (data: FillData): Readonly<Record<string, unknown>> =>
+  ((data as FillData & { root?: { business?: Record<string, unknown> } }).root?.business ?? {}) as Readonly<Record<string, unknown>>;
+
 /**
  * {{list items "field"}}: business data items, each a <field>, joined by the
  * current language's list separator (common:list_separator: ", ", "، ", "、"…).
+ * A per-language list (`private_areas.es`) replaces the items in its
+ * language; otherwise items that match the English vocabulary print
+ * translated, and free text prints as given.
  */
 handlebars.registerHelper('list', function (items: unknown, field: unknown, options: HelperOptions) {
   const data = options.data as FillData;
   if (typeof field !== 'string')
     throw new TemplateError('{{list}} needs the field name, like {{list business.private_areas "private_areas"}}');
-  const separator = escape(data.translate(data.lang ?? data.languages[0]?.code ?? 'en', 'common:list_separator'));
-  const parts = (Array.isArray(items) ? items : []).map((item) => `<field name="${escape(field)}">${escape(String(item))}</field>`);
+  const lang = sectionLang(data);
+  const separator = escape(data.translate(lang, 'common:list_separator'));
+  const own = businessOf(data)[`${field}.${lang}`];
+  const values = Array.isArray(own)
+    ? own
+    : (Array.isArray(items) ? items : []).map((item) => localWord(String(item), field, lang, data.translate));
+  const parts = values.map((item) => `<field name="${escape(field)}">${escape(String(item))}</field>`);
   return new Handlebars.SafeString(parts.join(separator));
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, list: true, log: false, lookup: false } as const;
+/**
+ * (word value "field"): one business value in the current section's
+ * language, as plain text for {{t}} to escape and mark: the per-language
+ * value (`contact_role.es`) if given, else the vocabulary's translation,
+ * else the value as given. Empty when there is none.
+ */
+handlebars.registerHelper('word', function (value: unknown, field: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  if (typeof field !== 'string') throw new TemplateError('(word) needs the field name, like (word business.contact_role "contact_role")');
+  const lang = sectionLang(data);
+  const own = businessOf(data)[`${field}.${lang}`];
+  if (typeof own === 'string' && own !== '') return own;
+  return typeof value === 'string' && value !== '' ? localWord(value, field, lang, data.translate) : '';
+});
+
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, list: true, word: true, log: false, lookup: false } as const;

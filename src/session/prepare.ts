@@ -5,7 +5,7 @@ import { renderRecord } from '../pipeline.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { RenderResult, SessionOptions } from '../request.js';
 import type { Session } from './session.js';
-import { locales } from '../strings/locale-catalog.js';
+import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import { loadTemplate } from '../templates/catalog.js';
 import { checkRunOptions } from '../validate/notice-plan.js';
@@ -25,7 +25,7 @@ export interface Renderer {
  */
 export function prepare(options: SessionOptions): Renderer {
   const template = loadTemplate(options.template, options.templateDirs);
-  const catalog = locales();
+  const catalog = localeCatalog(options.localeDirs ?? []);
   checkRunOptions(options, template, catalog);
   const session: Session = { options, template, locales: catalog, translate: translator(catalog), fonts: fontSet(options.fonts) };
   return {

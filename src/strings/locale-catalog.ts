@@ -1,69 +1,149 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import YAML from 'yaml';
-import { z } from 'zod';
-import { TemplateError } from '../errors.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatProblem, TemplateError, UsageError, type Problem } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
+import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
+import { checkLocale } from './locale-check.js';
+import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
 
-const metaSchema = z.object({
-  name: z.string().min(1),
-  english_name: z.string().min(1),
-  dir: z.enum(['ltr', 'rtl']),
-  status: z.enum(['draft', 'reviewed']),
-  translator: z.string().min(1),
-  reviewer: z.string().optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
-
-export type LocaleMeta = z.infer<typeof metaSchema>;
+export type { LocaleMeta } from './locale-meta.js';
+export { matchLanguage, matchLanguages, suggestLanguage } from './language-match.js';
 
 export interface Locale {
   readonly code: string;
+  /** The folder it was read from. */
+  readonly dir: string;
   readonly meta: LocaleMeta;
   /** Namespace → i18next JSON v4 resources. */
-  readonly namespaces: Readonly<Record<string, Record<string, unknown>>>;
+  readonly namespaces: Readonly<Record<string, StringTree>>;
+  /** Translator notes by "namespace:key" (notes.yaml; English carries them). */
+  readonly notes: Readonly<Record<string, string>>;
 }
 
-let catalog: ReadonlyMap<string, Locale> | undefined;
-
-/** Every locale folder under locales/, read once per process. */
-export function locales(): ReadonlyMap<string, Locale> {
-  catalog ??= readLocales(BUILTIN_LOCALES);
-  return catalog;
+/** A locale folder as found, with every problem that stops it from being used. */
+export interface LocaleSource {
+  readonly code: string;
+  readonly dir: string;
+  readonly locale?: Locale;
+  readonly problems: readonly Problem[];
 }
 
-export function readLocales(dir: string): Map<string, Locale> {
-  const found = new Map<string, Locale>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !existsSync(join(dir, entry.name, 'meta.yaml'))) continue;
-    found.set(entry.name, readLocale(join(dir, entry.name), entry.name));
+/** A folder is a locale when it holds meta.yaml. */
+const isLocaleFolder = (dir: string): boolean => existsSync(join(dir, 'meta.yaml'));
+
+/**
+ * Every locale folder, built-in first and then each user folder in order: a
+ * user locale with the same tag replaces the built-in one whole. Malformed
+ * files are problems of their source, never exceptions.
+ */
+export function readLocaleSources(userDirs: readonly string[]): Map<string, LocaleSource> {
+  const found = new Map<string, LocaleSource>();
+  for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const folder = join(dir, entry.name);
+      if (!entry.isDirectory() || !isLocaleFolder(folder)) continue;
+      found.delete(entry.name);
+      found.set(entry.name, readLocaleSource(folder, entry.name));
+    }
   }
   return found;
 }
 
-function readLocale(dir: string, code: string): Locale {
+function checkUserDir(dir: string): string {
+  const path = resolve(dir);
+  if (!existsSync(path)) throw new UsageError(`--locales ${dir}: no such folder; expected a folder of locale folders (like ./locales/es)`);
+  if (!statSync(path).isDirectory()) throw new UsageError(`--locales ${dir}: is a file; expected a folder of locale folders`);
+  if (isLocaleFolder(path)) {
+    throw new UsageError(`--locales ${dir}: is one locale; give the folder that holds it (--locales ${join(dir, '..')})`);
+  }
+  return path;
+}
+
+/** Reads one locale folder: meta.yaml, notes.yaml (optional) and every *.json namespace. */
+export function readLocaleSource(dir: string, code: string): LocaleSource {
+  const problems: Problem[] = [];
+  try {
+    Intl.getCanonicalLocales(code);
+  } catch {
+    problems.push({
+      file: dir,
+      message: `the folder name "${code}" is not a BCP 47 language tag; name it like "de", "pt-BR" or "zh-Hant"`,
+    });
+  }
   const metaFile = join(dir, 'meta.yaml');
-  const meta = metaSchema.safeParse(YAML.parse(readFileSync(metaFile, 'utf8')));
-  if (!meta.success) {
-    const problems = meta.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`);
-    throw new TemplateError(`${metaFile} is not valid locale metadata:\n${problems.join('\n')}`);
+  const metaText = readLocaleText(metaFile);
+  const meta = metaText.ok ? parseMeta(metaText.value, metaFile) : metaText;
+  if (!meta.ok) problems.push(...meta.problems);
+  let notes: Record<string, string> = {};
+  const notesFile = join(dir, 'notes.yaml');
+  if (existsSync(notesFile)) {
+    const notesText = readLocaleText(notesFile);
+    const parsed = notesText.ok ? parseNotes(notesText.value, notesFile) : notesText;
+    if (parsed.ok) notes = parsed.value;
+    else problems.push(...parsed.problems);
   }
-  const namespaces: Record<string, Record<string, unknown>> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
-    namespaces[file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+  const namespaces: Record<string, StringTree> = {};
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const path = join(dir, file);
+    const text = readLocaleText(path);
+    const parsed = text.ok ? parseStringsJson(text.value, path) : text;
+    if (parsed.ok) namespaces[file.slice(0, -'.json'.length)] = parsed.value;
+    else problems.push(...parsed.problems);
   }
-  return { code, meta: meta.data, namespaces };
+  if (!meta.ok || problems.length > 0) return { code, dir, problems };
+  return { code, dir, problems, locale: { code, dir, meta: meta.value, namespaces, notes } };
 }
 
-/** The known tag a user's tag stands for: tags match without regard to case, and `_` may stand for `-`. */
-export function matchLanguage(code: string, known: Iterable<string>): string | undefined {
-  const wanted = code.trim().replaceAll('_', '-').toLowerCase();
-  for (const candidate of known) if (candidate.toLowerCase() === wanted) return candidate;
-  return undefined;
+const catalogs = new Map<string, ReadonlyMap<string, Locale>>();
+
+/**
+ * The locales placard renders with: built-in, then each user folder
+ * (`--locales DIR`), read once per list of folders. A malformed file is a
+ * TemplateError naming the file, line and column.
+ */
+export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, Locale> {
+  const key = userDirs.map((dir) => resolve(dir)).join('\u0000');
+  let catalog = catalogs.get(key);
+  if (!catalog) {
+    const sources = readLocaleSources(userDirs);
+    const problems = [...sources.values()].flatMap((source) => source.problems);
+    if (problems.length === 0) problems.push(...reviewedButFailing(sources));
+    if (problems.length > 0) {
+      throw new TemplateError(
+        `${problems.length === 1 ? 'a locale file is' : 'locale files are'} malformed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nRun "placard locales check" for every problem.`,
+      );
+    }
+    catalog = new Map([...sources].map(([code, source]) => [code, source.locale!]));
+    catalogs.set(key, catalog);
+  }
+  return catalog;
 }
 
-/** Known tags for the user's tags, each once, in the user's order; unknown tags are left out. */
-export function matchLanguages(codes: readonly string[], known: Iterable<string>): string[] {
-  const list = [...known];
-  return [...new Set(codes.map((code) => matchLanguage(code, list)).filter((code): code is string => code !== undefined))];
+/**
+ * A locale marked reviewed must pass the string checks against English
+ * (keys, placeholders, plurals, notes); one that does not is not used.
+ * (Font coverage is left to `locales check`, which draws every string.)
+ */
+function reviewedButFailing(sources: ReadonlyMap<string, LocaleSource>): Problem[] {
+  const master = sources.get('en')?.locale;
+  if (!master) return [{ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' }];
+  const problems: Problem[] = [];
+  for (const { locale } of sources.values()) {
+    if (locale?.meta.status !== 'reviewed') continue;
+    const { errors } = checkLocale(locale, master);
+    if (errors.length === 0) continue;
+    problems.push(...errors, {
+      file: join(locale.dir, 'meta.yaml'),
+      field: 'status',
+      message: 'is "reviewed" but the locale fails the check; fix it, or set status: draft until a reviewer signs off again',
+    });
+  }
+  return problems;
+}
+
+/** The built-in locales, read once per process. */
+export function locales(): ReadonlyMap<string, Locale> {
+  return localeCatalog([]);
 }

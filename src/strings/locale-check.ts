@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
+import { jsonKeyPosition } from './locale-file.js';
+
+/** What `locales check` found: errors fail the check, warnings do not. */
+export interface Findings {
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
 
 /** Every string of a locale by namespaced key, e.g. "private-areas:title". Plural forms keep their suffix. */
-export function flattenStrings(locale: Locale): Map<string, string> {
+export function flattenStrings(locale: Pick<Locale, 'namespaces'>): Map<string, string> {
   const flat = new Map<string, string>();
   const walk = (prefix: string, value: unknown): void => {
     if (typeof value === 'string') flat.set(prefix, value);
@@ -16,35 +25,130 @@ export function flattenStrings(locale: Locale): Map<string, string> {
 
 const PLACEHOLDER = /\{\{\s*([^}\s,]+)[^}]*\}\}/g;
 
-function placeholders(text: string): string[] {
+/** The placeholder names in a string, sorted: "Ask for {{contact_name}}" → ["contact_name"]. */
+export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).sort();
 }
 
+const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
+
+/** Plural groups: "ns:key" → the CLDR categories it has; only bases that have an `_other` form count. */
+export function pluralGroups(keys: Iterable<string>): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const match = PLURAL.exec(key);
+    if (!match) continue;
+    const group = groups.get(match[1]!) ?? new Set<string>();
+    group.add(match[2]!);
+    groups.set(match[1]!, group);
+  }
+  for (const [base, group] of groups) if (!group.has('other')) groups.delete(base);
+  return groups;
+}
+
+export function cldrPluralCategories(code: string): string[] {
+  return [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
+}
+
+/** Where a key is written: its namespace file, and the line and column of the key when it is there. */
+export function keyLocation(locale: Pick<Locale, 'dir'>, key: string): Pick<Problem, 'file' | 'line' | 'column'> {
+  const [namespace, path = ''] = key.split(/:(.*)/s);
+  const file = join(locale.dir, `${namespace}.json`);
+  try {
+    return { file, ...jsonKeyPosition(readFileSync(file, 'utf8'), path.split('.')) };
+  } catch {
+    return { file };
+  }
+}
+
 /**
- * Compares a locale with the English master: the same keys, the same
- * placeholders in each string, and NFC text. Returns every problem found.
+ * Compares a locale's strings with the English master: the same keys
+ * (plural keys with the language's CLDR forms instead of English's), the
+ * same placeholders, no empty or non-NFC strings; strings identical to
+ * English are warnings. English itself must carry a note for every string.
  */
-export function checkLocale(locale: Locale, master: Locale): Problem[] {
-  const file = `locales/${locale.code}`;
-  const problems: Problem[] = [];
+export function checkLocale(locale: Locale, master: Locale): Findings {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const at = (key: string) => keyLocation(locale, key);
   const strings = flattenStrings(locale);
   const english = flattenStrings(master);
+  const masterPlurals = pluralGroups(english.keys());
+  const plurals = pluralGroups(strings.keys());
+  const isPlural = (key: string): boolean => masterPlurals.has(PLURAL.exec(key)?.[1] ?? '\u0000');
+  const want = cldrPluralCategories(locale.code);
+  for (const base of masterPlurals.keys()) {
+    const have = [...(plurals.get(base) ?? new Set<string>())].sort();
+    if (have.join() !== want.join()) {
+      const other = `${base}_other`;
+      errors.push({
+        ...at(strings.has(other) ? other : base),
+        field: base,
+        message: `has plural forms {${have.join(', ') || 'none'}} but CLDR gives ${locale.code} {${want.join(', ')}}; write one key ${want.map((form) => `${base.split(':')[1]}_${form}`).join(', ')} each`,
+      });
+    }
+  }
   for (const [key, source] of english) {
-    const text = strings.get(key);
+    const text = strings.get(key) ?? (isPlural(key) ? strings.get(key.replace(PLURAL, '$1_other')) : undefined);
     if (text === undefined) {
-      problems.push({ file, field: key, message: `is missing (English: "${source}")` });
+      if (!isPlural(key)) errors.push({ ...at(key), field: key, message: `is missing (English: "${source}")` });
       continue;
     }
-    const want = placeholders(source).join(', ');
-    const have = placeholders(text).join(', ');
-    if (want !== have) {
-      problems.push({ file, field: key, value: text, message: `has placeholders {${have}} but English has {${want}}` });
+    if (!strings.has(key)) continue;
+    checkString(key, text, source, locale === master, at, errors, warnings);
+  }
+  for (const [key, text] of strings) {
+    if (isPlural(key)) {
+      const source = english.get(key) ?? english.get(key.replace(PLURAL, '$1_other'))!;
+      if (!english.has(key)) checkString(key, text, source, false, at, errors, warnings);
+      continue;
     }
-    if (text !== text.normalize('NFC')) problems.push({ file, field: key, value: text, message: 'is not NFC-normalised' });
-    if (text.trim() === '') problems.push({ file, field: key, message: 'is empty' });
+    if (!english.has(key))
+      errors.push({ ...at(key), field: key, message: 'is not in the English master; remove it, or add it to locales/en' });
   }
-  for (const key of strings.keys()) {
-    if (!english.has(key)) problems.push({ file, field: key, message: 'is not in the English master; remove it or add it to locales/en' });
+  if (locale === master) checkNotes(master, english, errors);
+  return { errors, warnings };
+}
+
+function checkString(
+  key: string,
+  text: string,
+  source: string,
+  isMaster: boolean,
+  at: (key: string) => Pick<Problem, 'file' | 'line' | 'column'>,
+  errors: Problem[],
+  warnings: Problem[],
+): void {
+  const where = { ...at(key), field: key, value: text };
+  if (text.trim() === '') {
+    errors.push({ ...at(key), field: key, message: `is empty; translate "${source}"` });
+    return;
   }
-  return problems;
+  const want = placeholders(source).join(', ');
+  const have = placeholders(text).join(', ');
+  if (want !== have)
+    errors.push({ ...where, message: `has placeholders {${have}} but English has {${want}}; keep each {{…}} exactly as in English` });
+  if (text !== text.normalize('NFC'))
+    errors.push({ ...where, message: 'is not NFC-normalised; save the file with composed characters (NFC)' });
+  if (!isMaster && text === source && /\p{L}/u.test(text)) {
+    warnings.push({ ...where, message: 'is the same as English; translate it, or leave it if English is right here' });
+  }
+}
+
+function checkNotes(master: Locale, english: Map<string, string>, errors: Problem[]): void {
+  const file = join(master.dir, 'notes.yaml');
+  for (const key of english.keys()) {
+    const base = PLURAL.exec(key)?.[1];
+    if (!master.notes[key] && !(base && master.notes[base])) {
+      errors.push({
+        file,
+        field: key,
+        message: 'has no translator note; add one line saying where it is printed and what each {{…}} stands for',
+      });
+    }
+  }
+  for (const key of Object.keys(master.notes)) {
+    if (!english.has(key) && !pluralGroups(english.keys()).has(key))
+      errors.push({ file, field: key, message: 'is a note for a string English does not have' });
+  }
 }

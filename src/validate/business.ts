@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
-import { matchLanguage, matchLanguages } from '../strings/locale-catalog.js';
+import { matchLanguage, matchLanguages, suggestLanguage } from '../strings/locale-catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { cut, graphemeLength, printable, textProblem } from '../text-hygiene.js';
+import { validateLocalizedFields } from './localized-fields.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
 export const BUSINESS_FIELDS = [
@@ -63,7 +64,7 @@ function textSchema(spec: FieldSpec) {
   });
 }
 
-function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
+export function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
   if (spec.type === 'list') {
     const items = z.array(
       textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
@@ -82,7 +83,10 @@ function languagesSchema(known: readonly string[]) {
       .superRefine((codes, ctx) => {
         for (const code of codes) {
           if (!matchLanguage(code, known))
-            ctx.addIssue({ code: 'custom', message: `unknown language "${printable(code, 20)}"; known languages: ${known.join(', ')}` });
+            ctx.addIssue({
+              code: 'custom',
+              message: `unknown language "${printable(code, 20)}"; ${[suggestLanguage(code, known), `known languages: ${known.join(', ')}`].filter(Boolean).join(' ')}`,
+            });
         }
         if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
       })
@@ -125,8 +129,12 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   const problems: Problem[] = [];
   // The contract's fields, and any a user's template declares for itself.
   const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
+  // Per-language values (contact_role.es) are checked apart: see localized-fields.ts.
+  const localized = validateLocalizedFields(raw, manifest, knownLanguages, fieldSchema);
+  problems.push(...localized.problems);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
+    if (!known.includes(key) && !localized.keys.has(key))
+      problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
   }
   const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};
@@ -147,6 +155,7 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
       }
     }
   }
+  Object.assign(business, localized.values);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, business: business as Business };
 }
 

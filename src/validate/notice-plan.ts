@@ -3,7 +3,8 @@ import type { PageSizeName } from '../layout/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { SessionOptions, Warning } from '../request.js';
 import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
-import { matchLanguage, matchLanguages, type Locale } from '../strings/locale-catalog.js';
+import { matchLanguage, matchLanguages, suggestLanguage, type Locale } from '../strings/locale-catalog.js';
+import { printable } from '../text-hygiene.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
 import { validateBusiness, type Business } from './business.js';
@@ -37,7 +38,9 @@ export function checkRunOptions(request: SessionOptions, template: Template, loc
     throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
   for (const code of request.languages ?? []) {
     if (!matchLanguage(code, locales.keys()))
-      throw new UsageError(`unknown language "${code}" in --lang; known languages: ${known.join(', ')}`);
+      throw new UsageError(
+        `unknown language "${printable(code, 20)}" in --lang; ${withSpace(suggestLanguage(code, known))}known languages: ${known.join(', ')}`,
+      );
   }
   const { manifest } = template;
   if (request.size && !manifest.sizes.includes(request.size)) {
@@ -104,4 +107,8 @@ export function noticeDate(options: SessionOptions, template: Template): Date {
   return options.sourceDateEpoch !== undefined
     ? new Date(options.sourceDateEpoch * 1000)
     : new Date(`${template.manifest.version}T00:00:00Z`);
+}
+
+function withSpace(suggestion: string): string {
+  return suggestion ? `${suggestion} ` : '';
 }

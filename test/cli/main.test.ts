@@ -152,8 +152,8 @@ describe('fonts and locales commands', () => {
   it('lists locales with their status', async () => {
     const term = terminal();
     expect(await main(['locales', 'list'], term.io)).toBe(0);
-    expect(term.stdout().join('')).toMatch(/en\s+English \(English\), ltr, reviewed/);
-    expect(term.stdout().join('')).toMatch(/ar\s+العربية \(Arabic\), rtl, draft/);
+    expect(term.stdout().join('')).toMatch(/en\s+English \(English\), Latn, ltr, reviewed/);
+    expect(term.stdout().join('')).toMatch(/ar\s+العربية \(Arabic\), Arab, rtl, draft/);
   });
 });
 

@@ -312,16 +312,16 @@ describe('the private-areas template with the real translator', () => {
     ]);
   });
 
-  it('lists the private areas in one line, each entry a field, after the label', () => {
+  it('lists the private areas in one line, each entry a field, after the label, in the section language', () => {
     const [, es] = sections(render('stacked').pages[0]!.children);
     const areas = es!.children.find(
       (block): block is Paragraph => block.kind === 'paragraph' && block.inlines.some((inline) => inline.field === 'private_areas'),
     );
     expect(areas!.inlines).toEqual([
       { text: 'Áreas no públicas: ', bold: false },
-      { text: 'Kitchen', bold: false, field: 'private_areas' },
+      { text: 'Cocina', bold: false, field: 'private_areas' },
       { text: ', ', bold: false },
-      { text: 'Storage room', bold: false, field: 'private_areas' },
+      { text: 'Depósito', bold: false, field: 'private_areas' },
     ]);
   });
 

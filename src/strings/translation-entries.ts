@@ -1,0 +1,69 @@
+import type { Locale } from './locale-catalog.js';
+import { cldrPluralCategories, flattenStrings } from './locale-check.js';
+
+/** One string to translate, as it travels to and from PO and XLIFF files. */
+export interface TranslationEntry {
+  /** "namespace:key", e.g. "private-areas:title". */
+  readonly key: string;
+  /** The English text the translation was made from. */
+  readonly source: string;
+  /** The translation; empty when untranslated. */
+  readonly target: string;
+  readonly note?: string;
+  /** Fuzzy entries ("needs review") and untranslated ones are never imported as final. */
+  readonly state: 'final' | 'fuzzy' | 'untranslated';
+  /** For one form of a plural string: its base key and the English singular and plural. */
+  readonly plural?: { readonly base: string; readonly one: string; readonly other: string };
+  /** Where the entry was read, for messages. */
+  readonly line?: number;
+}
+
+/** A translation file as read: its language (if it says) and its entries. */
+export interface TranslationFile {
+  readonly language?: string;
+  readonly entries: readonly TranslationEntry[];
+}
+
+const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
+const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/**
+ * The entries to export for a locale, in English's order: every English
+ * key (plural keys in the locale's own forms), its English source, the
+ * locale's translation and the translator note.
+ */
+export function exportEntries(locale: Locale, master: Locale): TranslationEntry[] {
+  const strings = flattenStrings(locale);
+  const english = flattenStrings(master);
+  const entries: TranslationEntry[] = [];
+  const done = new Set<string>();
+  const add = (key: string, source: string, noteKey: string, plural?: TranslationEntry['plural']): void => {
+    if (done.has(key)) return;
+    done.add(key);
+    const target = strings.get(key) ?? '';
+    const note = master.notes[noteKey];
+    entries.push({
+      key,
+      source,
+      target,
+      ...(note ? { note } : {}),
+      state: target === '' ? 'untranslated' : 'final',
+      ...(plural ? { plural } : {}),
+    });
+  };
+  for (const [key, source] of english) {
+    const base = PLURAL.exec(key)?.[1];
+    if (base !== undefined && english.has(`${base}_other`)) {
+      const other = english.get(`${base}_other`)!;
+      const plural = { base, one: english.get(`${base}_one`) ?? other, other };
+      const have = [...strings.keys()].filter((candidate) => PLURAL.exec(candidate)?.[1] === base).map((form) => PLURAL.exec(form)![2]!);
+      const forms = [...new Set([...cldrPluralCategories(locale.code), ...have])];
+      for (const form of ORDER.filter((category) => forms.includes(category))) {
+        add(`${base}_${form}`, english.get(`${base}_${form}`) ?? other, base, plural);
+      }
+      continue;
+    }
+    add(key, source, key);
+  }
+  return entries;
+}

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { placard, tempDir } from './run-placard.js';
+
+/** Fills every empty msgstr of a PO file the way a translator would in Poedit: here, from a table. */
+function translate(po: string, table: Record<string, string>): string {
+  return po.replace(
+    /msgctxt "([^"]+)"\nmsgid "((?:[^"\\]|\\.)*)"\nmsgstr ""/g,
+    (_, key: string, msgid: string) => `msgctxt "${key}"\nmsgid "${msgid}"\nmsgstr "${table[key] ?? msgid}"`,
+  );
+}
+
+describe('a new translator, without opening JSON', () => {
+  it('scaffolds a language in a folder of their own, exports it to PO, fills it in, imports it and checks it', () => {
+    const cwd = tempDir();
+    const created = placard(['locales', 'new', 'de', '--dir', 'mine'], { cwd });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stderr).toContain(join('mine', 'de', 'meta.yaml'));
+
+    const unfinished = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    expect(unfinished.code).toBe(1);
+    expect(unfinished.stderr).toMatch(/private-areas:title": is empty/);
+
+    expect(placard(['locales', 'export', 'de', '--locales', 'mine', '--format', 'po', '-o', 'de.po'], { cwd }).code).toBe(0);
+    const po = readFileSync(join(cwd, 'de.po'), 'utf8');
+    writeFileSync(join(cwd, 'de.po'), translate(po, { 'private-areas:title': 'Privater Bereich', 'common:list_separator': ', ' }));
+
+    const imported = placard(['locales', 'import', 'de.po', '--locales', 'mine'], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('de private-areas:title: (new) → "Privater Bereich"');
+
+    const checked = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    expect(checked.stderr).not.toMatch(/is empty/);
+    expect(checked.stderr).toMatch(/warning: .*private-areas:warrant.*same as English/);
+    expect(checked.code).toBe(0);
+
+    const listed = placard(['locales', 'list', '--locales', 'mine'], { cwd });
+    expect(listed.stdout.toString()).toMatch(/^de +Deutsch \(German\), Latn, ltr, draft/m);
+  });
+
+  it('fails check on a missing key and a broken placeholder, naming both', () => {
+    const run = placard(['locales', 'check', 'de', '--locales', 'test/fixtures/locales/check']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/de\/common\.json, field "common:separator": is missing/);
+    expect(run.stderr).toMatch(
+      /de\/common\.json, line 3, column 3, field "common:greeting", .*has placeholders \{nom\} but English has \{name\}/,
+    );
+  });
+
+  it('passes every shipped locale', () => {
+    const run = placard(['locales', 'check']);
+    expect(run.stderr).not.toMatch(/warning|error/);
+    expect(run.code).toBe(0);
+  });
+
+  it('exports to stdout and suggests a shipped language for an unknown tag', () => {
+    const po = placard(['locales', 'export', 'es-MX', '--format', 'po', '-o', '-']);
+    expect(po.code).toBe(0);
+    expect(po.stdout.toString()).toContain('"Language: es\\n"');
+    const unknown = placard(['locales', 'export', 'pa-Arab', '--format', 'po', '-o', '-']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown language "pa-Arab"; did you mean "pa" \(Punjabi\)\?/);
+    expect(placard(['locales', 'new', 'qq']).stderr).toMatch(/not a language CLDR knows/);
+  });
+});
