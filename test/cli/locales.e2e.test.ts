@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/pdf-reader.js';
 import { placard, tempDir } from './run-placard.js';
 
 /** Fills every empty msgstr of a PO file the way a translator would in Poedit: here, from a table. */
@@ -12,7 +13,7 @@ function translate(po: string, table: Record<string, string>): string {
 }
 
 describe('a new translator, without opening JSON', () => {
-  it('scaffolds a language in a folder of their own, exports it to PO, fills it in, imports it and checks it', () => {
+  it('scaffolds a language in a folder of their own, exports it to PO, fills it in, imports it, checks it and renders it', async () => {
     const cwd = tempDir();
     const created = placard(['locales', 'new', 'de', '--dir', 'mine'], { cwd });
     expect(created.code, created.stderr).toBe(0);
@@ -37,6 +38,35 @@ describe('a new translator, without opening JSON', () => {
 
     const listed = placard(['locales', 'list', '--locales', 'mine'], { cwd });
     expect(listed.stdout.toString()).toMatch(/^de +Deutsch \(German\), Latn, ltr, draft/m);
+
+    const rendered = placard(
+      ['render', 'private-areas', '--set', 'name=Bäckerei Müller', '--lang', 'en,de', '--locales', 'mine', '-o', 'de.pdf'],
+      {
+        cwd,
+      },
+    );
+    expect(rendered.code, rendered.stderr).toBe(0);
+    expect(rendered.stderr).toMatch(/warning: the de \(Deutsch\) translation is a draft/);
+    const { text } = await readPdf(new Uint8Array(readFileSync(join(cwd, 'de.pdf'))));
+    expect(text).toContain('Privater Bereich');
+    expect(text).toContain('Bäckerei Müller');
+    const refused = placard(
+      ['render', 'private-areas', '--set', 'name=X', '--lang', 'de', '--locales', 'mine', '--require-reviewed', '-o', 'no.pdf'],
+      {
+        cwd,
+      },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/draft and --require-reviewed is set/);
+  });
+
+  it('refuses draft translations in a batch with --require-reviewed, row by row', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'rows.csv'), 'name,languages\nOne,en\nTwo,"en,es"\n');
+    const run = placard(['batch', 'private-areas', '--data', 'rows.csv', '--out-dir', 'out', '--require-reviewed', '--quiet'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/row 3: field "languages", value "es": this translation is a draft and --require-reviewed is set/);
+    expect(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')).toContain('one-private-areas.pdf');
   });
 
   it('fails check on a missing key and a broken placeholder, naming both', () => {
