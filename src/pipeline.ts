@@ -29,7 +29,7 @@ export async function renderNotice(request: RenderRequest): Promise<RenderedNoti
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const pages = layoutNotice(tree, { size: plan.size, fonts: fontSet(request.fonts) });
+  const pages = layoutNotice(tree, { size: plan.size, fonts: fontSet(request.fonts), theme: template.theme });
   const pdf = await drawPdf(pages, {
     title: tree.title,
     lang: tree.lang,

@@ -41,7 +41,10 @@ handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
 
 /**
  * {{#eachLanguage}}…{{/eachLanguage}}: the block once per language, with
- * @lang set. The arrangement decides what goes around the copies.
+ * @lang set. The arrangement decides what goes around the copies: a
+ * wrapping grid of columns, or a rule between stacked copies.
+ * {{#eachLanguage arrange="list"}} puts the copies one after another with
+ * nothing around them (a label in every language, say).
  */
 handlebars.registerHelper('eachLanguage', function (this: unknown, options: HelperOptions) {
   const data = options.data as FillData;
@@ -55,10 +58,26 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
     };
     return options.fn(language, { data: frame });
   });
+  const arrange = (options.hash as { arrange?: unknown }).arrange;
+  if (arrange !== undefined && arrange !== 'list')
+    throw new TemplateError(`{{#eachLanguage}} takes arrange="list" or nothing, not "${String(arrange)}"`);
+  if (arrange === 'list') return new Handlebars.SafeString(copies.join(''));
   if (data.arrange === 'columns') {
-    return new Handlebars.SafeString(`<columns>${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
+    return new Handlebars.SafeString(`<columns wrap="yes">${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
   }
   return new Handlebars.SafeString(copies.join('<rule/>'));
+});
+
+/**
+ * {{#eachPage}}<page>…</page>{{/eachPage}}: the pages of the notice. With
+ * --arrange pages, the block is filled once per language and eachLanguage
+ * inside it sees only that language; otherwise once, with every language.
+ */
+handlebars.registerHelper('eachPage', function (this: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  const groups = data.arrange === 'pages' ? data.languages.map((language) => [language]) : [data.languages];
+  const pages = groups.map((languages) => options.fn(this, { data: { ...Handlebars.createFrame(options.data), languages } }));
+  return new Handlebars.SafeString(pages.join(''));
 });
 
 /**
@@ -74,4 +93,4 @@ handlebars.registerHelper('list', function (items: unknown, field: unknown, opti
   return new Handlebars.SafeString(parts.join(separator));
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, list: true, log: false, lookup: false } as const;
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, eachPage: true, list: true, log: false, lookup: false } as const;

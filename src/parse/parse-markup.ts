@@ -16,7 +16,7 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
 }
 
 const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
-const SIZES: readonly TextSize[] = ['small', 'normal', 'large'];
+const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
 const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'rule', 'spacer', 'section', 'columns', 'box'];
 
@@ -79,16 +79,23 @@ class MarkupReader {
             return this.inlines(item);
           }),
         };
-      case 'qr':
+      case 'qr': {
         this.attributes(element, ['href', 'caption', 'size'], ['href']);
-        if (element.children.length > 0) throw markupError(this.source, element, 'must be empty');
-        return { kind: 'qr', href: a.href!, caption: a.caption ?? '', sizeMm: this.number(element, 'size', 30) };
+        const label = this.blocks(element);
+        return {
+          kind: 'qr',
+          href: a.href!,
+          caption: a.caption ?? '',
+          sizeMm: this.number(element, 'size', 30, 200),
+          ...(label.length > 0 ? { children: label } : {}),
+        };
+      }
       case 'rule':
         this.attributes(element, []);
         return { kind: 'rule' };
       case 'spacer':
         this.attributes(element, ['size', 'grow']);
-        return { kind: 'spacer', size: this.number(element, 'size', 0), grow: this.number(element, 'grow', 0) };
+        return { kind: 'spacer', size: this.number(element, 'size', 0, 2000), grow: this.number(element, 'grow', 0, 100) };
       case 'section':
         this.attributes(element, ['lang', 'dir'], ['lang']);
         return {
@@ -98,8 +105,12 @@ class MarkupReader {
           children: this.blocks(element),
         };
       case 'columns':
-        this.attributes(element, []);
-        return { kind: 'columns', columns: this.elements(element).map((column) => this.column(column)) };
+        this.attributes(element, ['wrap']);
+        return {
+          kind: 'columns',
+          columns: this.elements(element).map((column) => this.column(column)),
+          ...(this.choice(element, 'wrap', ['yes', 'no'] as const, 'no') === 'yes' ? { wrap: true } : {}),
+        };
       case 'box':
         this.attributes(element, ['tone']);
         return { kind: 'box', tone: this.choice(element, 'tone', TONES, 'plain'), children: this.blocks(element) };
@@ -111,7 +122,7 @@ class MarkupReader {
   column(element: XmlElement): Column {
     if (element.name !== 'column') throw markupError(this.source, element, 'is not allowed in <columns>: expected <column>');
     this.attributes(element, ['weight']);
-    return { weight: this.number(element, 'weight', 1), children: this.blocks(element) };
+    return { weight: this.number(element, 'weight', 1, 100), children: this.blocks(element) };
   }
 
   /** The text of a block: white space folded, and trimmed at the block's edges only. */
@@ -147,12 +158,13 @@ class MarkupReader {
     return value as T;
   }
 
-  number(element: XmlElement, name: string, fallback: number): number {
+  number(element: XmlElement, name: string, fallback: number, max: number): number {
     const value = element.attributes[name];
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed < 0)
       throw markupError(this.source, element, `has ${name}="${value}"; expected a number of at least 0`);
+    if (parsed > max) throw markupError(this.source, element, `has ${name}="${value}"; expected a number of at most ${max}`);
     return parsed;
   }
 }

@@ -200,7 +200,7 @@ describe('the eachLanguage helper', () => {
 
   it('puts each copy in a <column> inside <columns> when arranged in columns', () => {
     expect(fill(source, {}, { languages, arrange: 'columns' })).toBe(
-      '<columns><column><section lang="en">en|title</section></column><column><section lang="es">es|title</section></column></columns>',
+      '<columns wrap="yes"><column><section lang="en">en|title</section></column><column><section lang="es">es|title</section></column></columns>',
     );
   });
 
@@ -296,7 +296,7 @@ describe('the private-areas template with the real translator', () => {
     const box = render('stacked').pages[0]!.children[0]!;
     expect(box).toMatchObject({
       kind: 'box',
-      children: [{ kind: 'heading', inlines: [{ text: '<Tacos & "Más"> {{evil}}', field: 'name', bold: false }] }],
+      children: [{ kind: 'paragraph', inlines: [{ text: '<Tacos & "Más"> {{evil}}', field: 'name', bold: true }] }],
     });
   });
 

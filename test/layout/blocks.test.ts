@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { QUIET_ZONE, qrModules } from '../../src/layout/qr-code.js';
-import { MARGIN } from '../../src/layout/styles.js';
+import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
+
+const MARGIN = pageTheme(DEFAULT_THEME, 'letter').margin;
 import { allNodes, glyphRuns, layPage, linkItems, qrBoxes, qrItems, runWidth, runWith } from './laid-items.js';
 import { TemplateError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
