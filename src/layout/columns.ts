@@ -14,7 +14,7 @@ import { averageAdvance } from './text-block.js';
 export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
   const gap = ctx.theme.gaps.columns * ctx.scale;
   if (!block.wrap) return layoutRow(block.columns, ctx, gap);
-  const perRow = columnsPerRow(block.columns, ctx, ctx.theme.gaps.columns);
+  const perRow = columnsPerRow(block.columns, ctx, gap);
   const rows: Column[][] = [];
   const rest = [...block.columns];
   if (rest.length % perRow !== 0 && perRow > 1) rows.push(rest.splice(0, 1));
@@ -31,8 +31,9 @@ export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
 /**
  * The most columns per row (at most all of them) at which every column holds
  * min_column_chars characters of its script at the paper's full body size.
- * The count does not follow auto-fit: shrinking type to squeeze in more,
- * narrower columns is what makes a sign hard to read.
+ * The count is worked out at the body size auto-fit chose, but never below
+ * the paper's full body size: shrinking type to squeeze in more, narrower
+ * columns is what makes a sign hard to read.
  */
 export function columnsPerRow(columns: readonly Column[], ctx: LayoutContext, gap: number): number {
   const needed = Math.max(0, ...columns.map((column) => ctx.theme.minColumnChars * columnAdvance(column.children, ctx)));
@@ -44,14 +45,14 @@ export function columnsPerRow(columns: readonly Column[], ctx: LayoutContext, ga
 
 /**
  * The average character advance of a column's body text, in its own
- * language, at the paper's full body size. Wide scripts (Han, Hangul), whose
+ * language, at the body size (at least the paper's full one). Wide scripts (Han, Hangul), whose
  * characters each carry a word or a syllable, count at most 0.6 em a
  * character: 25 "characters" is then 15 Han characters, the measure of a
  * narrow CJK column (Japanese newspaper columns hold 12 to 15).
  */
 function columnAdvance(blocks: readonly Block[], ctx: LayoutContext): number {
   const { inlines, lang } = bodyText(blocks, ctx.lang);
-  const size = textSize(ctx.theme, 'normal', 1);
+  const size = textSize(ctx.theme, 'normal', Math.max(1, ctx.scale));
   return Math.min(averageAdvance(inlines, size, { ...ctx, lang }), WIDE_CAP * size);
 }
 
@@ -85,12 +86,12 @@ function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number):
   let laid: Laid[];
   if (parallel) {
     const parts = cells.map((cell) => flowParts(cell.blocks, cell.ctx));
-    const heights = [...Array(rowCount).keys()].map((row) => Math.max(...parts.map((part) => part.laid[row]!.height)));
-    const gaps = [...Array(rowCount).keys()].map((row) => Math.max(...cells.map((cell) => gapAfter(cell.blocks[row]!, cell.ctx))));
-    laid = parts.map((part, i) =>
+    const rows = [...Array(rowCount).keys()].map((row) => alignRow(parts.map((part) => part.laid[row]!)));
+    const gaps = rows.map((_, row) => Math.max(...cells.map((cell) => gapAfter(cell.blocks[row]!, cell.ctx))));
+    laid = parts.map((_, i) =>
       cells[i]!.wrap(
         stack(
-          part.laid.map((one, row) => ({ ...one, height: heights[row]! })),
+          rows.map((row) => row[i]!),
           gaps,
           0,
         ),
@@ -110,6 +111,17 @@ function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number):
     nodes: placed.flatMap((part) => part.nodes),
     texts: placed.flatMap((part) => part.texts),
   };
+}
+
+/** One row of a table: each cell moved down so that first baselines meet, and all made as tall as the tallest. */
+function alignRow(cells: readonly Laid[]): Laid[] {
+  const baseline = Math.max(0, ...cells.map((cell) => cell.baseline ?? 0));
+  const moved = cells.map((cell) => {
+    const shift = cell.baseline === undefined ? 0 : baseline - cell.baseline;
+    return { ...cell, height: cell.height + shift, nodes: cell.nodes.map((node) => translateNode(node, 0, shift)) };
+  });
+  const height = Math.max(...moved.map((cell) => cell.height));
+  return moved.map((cell) => ({ ...cell, height }));
 }
 
 interface Cell {

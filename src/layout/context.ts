@@ -44,6 +44,8 @@ export interface Laid {
   readonly texts: readonly TextRecord[];
   /** Share of spare page height this block takes (spacers only). */
   readonly grow?: number;
+  /** The first baseline, from the block's top (text blocks only): rows of columns line these up. */
+  readonly baseline?: number;
 }
 
 export const EMPTY: Laid = { height: 0, nodes: [], texts: [] };

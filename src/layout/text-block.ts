@@ -59,8 +59,10 @@ export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, st
   );
   const fields = [...new Set(inlines.flatMap((inline) => (inline.field ? [inline.field] : [])))];
   const sample = inlines.map((inline) => inline.text).join('');
+  const first = layout.lines[0];
   return {
     height: layout.height,
+    ...(first && first.length > 0 ? { baseline: Math.min(...first.map((run) => run.baseline)) } : {}),
     nodes: [{ role: style.role, items, children: [] }],
     texts: [{ lang: ctx.lang, fields, sample, height: layout.height, inSection: ctx.inSection }],
   };
