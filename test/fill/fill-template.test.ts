@@ -204,6 +204,20 @@ describe('the eachLanguage helper', () => {
     );
   });
 
+  it('puts the copies one after another with arrange="list", whatever the arrangement', () => {
+    const list = '{{#eachLanguage arrange="list"}}<p>{{t "scan"}}</p>{{/eachLanguage}}';
+    for (const arrange of ['stacked', 'columns', 'pages']) {
+      expect(fill(list, {}, { languages, arrange })).toBe('<p>en|scan</p><p>es|scan</p>');
+    }
+    expect(() => fill('{{#eachLanguage arrange="grid"}}x{{/eachLanguage}}', {}, { languages })).toThrow(/arrange="list"/);
+  });
+
+  it('fills an eachPage block once per language with --arrange pages, and once otherwise', () => {
+    const pages = '{{#eachPage}}<page>{{#eachLanguage}}{{t "title"}}{{/eachLanguage}}</page>{{/eachPage}}';
+    expect(fill(pages, {}, { languages, arrange: 'pages' })).toBe('<page>en|title</page><page>es|title</page>');
+    expect(fill(pages, {}, { languages, arrange: 'stacked' })).toBe('<page>en|title<rule/>es|title</page>');
+  });
+
   it('puts no rule around a single language', () => {
     expect(fill(source, {}, { languages: [{ code: 'en' }] })).toBe('<section lang="en">en|title</section>');
   });

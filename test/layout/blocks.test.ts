@@ -27,7 +27,7 @@ describe('<qr>', () => {
     expect(code!.module * (code!.modules.size + 2 * QUIET_ZONE)).toBeCloseTo(code!.size, 9);
   });
 
-  it('is at least 25 mm wide including a 4-module quiet zone', () => {
+  it('is at least 30 mm wide without its 4-module quiet zone', () => {
     const modules = qrModules(LINK);
     const boxes = qrBoxes(code!);
     const unit = boxes[0]!.height;
@@ -39,14 +39,14 @@ describe('<qr>', () => {
     // The dark modules span the code's size in modules; the quiet zone adds 4 on each side.
     expect(right - left).toBeCloseTo(modules.size * unit, 6);
     expect(bottom - top).toBeCloseTo(modules.size * unit, 6);
-    expect(right - left + 2 * QUIET_ZONE * unit).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+    expect(right - left).toBeGreaterThanOrEqual(mm(30) - EPSILON);
     // The first dark module starts 4 modules in from the code's edge (the link covers the whole code).
     expect(left - link!.x).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(top - link!.y).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.x + link!.width - right).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.y + link!.height - bottom).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.width).toBeCloseTo(link!.height, 9);
-    expect(link!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+    expect(link!.width).toBeGreaterThanOrEqual(mm(30) - EPSILON);
   });
 
   it('prints the caption under the code', () => {
@@ -54,9 +54,11 @@ describe('<qr>', () => {
     expect(caption.y).toBeGreaterThan(link!.y + link!.height);
   });
 
-  it('is never smaller than 25 mm, even when asked', () => {
-    const [small] = linkItems(layPage(`<qr href="${LINK}" size="10"/>`).nodes);
-    expect(small!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+  it("is never smaller than the theme's 30 mm, even when asked, and larger when asked", () => {
+    const [small] = qrItems(layPage(`<qr href="${LINK}" size="10"/>`).nodes);
+    expect(small!.module * small!.modules.size).toBeCloseTo(mm(30), 6);
+    const [large] = qrItems(layPage(`<qr href="${LINK}" size="40"/>`).nodes);
+    expect(large!.module * large!.modules.size).toBeCloseTo(mm(40), 6);
   });
 
   it('is a template error when its column is narrower than the code', () => {
