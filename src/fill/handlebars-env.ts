@@ -62,6 +62,11 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
   if (arrange !== undefined && arrange !== 'list')
     throw new TemplateError(`{{#eachLanguage}} takes arrange="list" or nothing, not "${String(arrange)}"`);
   if (arrange === 'list') return new Handlebars.SafeString(copies.join(''));
+  if (data.arrange === 'pages' && data.languages.length > 1) {
+    throw new TemplateError(
+      '--arrange pages needs the template to wrap its <page> in {{#eachPage}}…{{/eachPage}}, so that each language gets a page',
+    );
+  }
   if (data.arrange === 'columns') {
     return new Handlebars.SafeString(`<columns wrap="yes">${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
   }

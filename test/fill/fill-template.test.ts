@@ -216,6 +216,7 @@ describe('the eachLanguage helper', () => {
     const pages = '{{#eachPage}}<page>{{#eachLanguage}}{{t "title"}}{{/eachLanguage}}</page>{{/eachPage}}';
     expect(fill(pages, {}, { languages, arrange: 'pages' })).toBe('<page>en|title</page><page>es|title</page>');
     expect(fill(pages, {}, { languages, arrange: 'stacked' })).toBe('<page>en|title<rule/>es|title</page>');
+    expect(() => fill(source, {}, { languages, arrange: 'pages' })).toThrow(/wrap its <page> in \{\{#eachPage\}\}/);
   });
 
   it('puts no rule around a single language', () => {
