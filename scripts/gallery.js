@@ -110,7 +110,46 @@ ${tiles
   .join('\n')}
 <h2>Do not fit</h2><pre>${escape(errors.join('\n'))}</pre>`;
 writeFileSync(join(out, 'index.html'), html);
+const sheets = pdftoppm ? await contactSheets() : [];
 writeFileSync(join(out, 'errors.txt'), `${errors.join('\n')}\n`);
 process.stdout.write(
-  `${tiles.length} notices in ${out}${pdftoppm ? '' : ' (no pdftoppm: PDFs only)'}; ${errors.length} did not fit (errors.txt); open ${join(out, 'index.html')}\n`,
+  `${tiles.length} notices in ${out}${pdftoppm ? '' : ' (no pdftoppm: PDFs only)'}; ${errors.length} did not fit (errors.txt); open ${join(out, 'index.html')}${sheets.length > 0 ? ` or ${sheets.join(', ')}` : ''}\n`,
 );
+
+/** One PNG per paper size with every first page on it, labelled (needs @napi-rs/canvas, a devDependency). */
+async function contactSheets() {
+  let canvasModule;
+  try {
+    canvasModule = await import('@napi-rs/canvas');
+  } catch {
+    return [];
+  }
+  const { createCanvas, loadImage } = canvasModule;
+  const written = [];
+  for (const size of sizes) {
+    const firsts = tiles.filter((tile) => tile.label.startsWith(`${size} `)).map((tile) => ({ tile, png: pngs(tile.base)[0] }));
+    const images = await Promise.all(
+      firsts.filter((one) => one.png).map(async (one) => ({ ...one, image: await loadImage(join(out, one.png)) })),
+    );
+    if (images.length === 0) continue;
+    const width = Math.max(...images.map((one) => one.image.width)) + 8;
+    const height = Math.max(...images.map((one) => one.image.height)) + 22;
+    const across = Math.ceil(Math.sqrt(images.length * 1.5));
+    const canvas = createCanvas(across * width, Math.ceil(images.length / across) * height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#888888';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    images.forEach(({ tile, image }, i) => {
+      const x = (i % across) * width + 4;
+      const y = Math.floor(i / across) * height + 4;
+      context.drawImage(image, x, y);
+      context.fillStyle = '#000000';
+      context.font = '11px sans-serif';
+      context.fillText(tile.label.slice(size.length + 1), x, y + image.height + 13, width - 8);
+    });
+    const file = join(out, `sheet-${size}.png`);
+    writeFileSync(file, canvas.toBuffer('image/png'));
+    written.push(file);
+  }
+  return written;
+}
