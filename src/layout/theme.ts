@@ -62,7 +62,7 @@ export const themeSchema = z
     min_body: points.default(9),
     min_small: points.default(7),
     /** A link or version line shrinks to stay on one line, but never below this many points. */
-    min_caption: points.default(5.5),
+    min_caption: points.default(6),
     /** Columns of a wrapping grid are never narrower than this many characters of their script. */
     min_column_chars: z.number().int().min(5).max(80).default(25),
     rule: z
