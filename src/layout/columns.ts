@@ -30,10 +30,9 @@ export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
 
 /**
  * The most columns per row (at most all of them) at which every column holds
- * min_column_chars characters of its script at the paper's full body size.
- * The count is worked out at the body size auto-fit chose, but never below
- * the paper's full body size: shrinking type to squeeze in more, narrower
- * columns is what makes a sign hard to read.
+ * min_column_chars characters of its script, at the body size auto-fit
+ * chose or the paper's full body size, whichever is larger: shrinking type
+ * to squeeze in more, narrower columns is what makes a sign hard to read.
  */
 export function columnsPerRow(columns: readonly Column[], ctx: LayoutContext, gap: number): number {
   const needed = Math.max(0, ...columns.map((column) => ctx.theme.minColumnChars * columnAdvance(column.children, ctx)));
