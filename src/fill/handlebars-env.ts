@@ -59,7 +59,10 @@ handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
 
 /**
  * {{#eachLanguage}}…{{/eachLanguage}}: the block once per language, with
- * @lang set. The arrangement decides what goes around the copies.
+ * @lang set. The arrangement decides what goes around the copies: a
+ * wrapping grid of columns, or a rule between stacked copies.
+ * {{#eachLanguage arrange="list"}} puts the copies one after another with
+ * nothing around them (a label in every language, say).
  */
 handlebars.registerHelper('eachLanguage', function (this: unknown, options: HelperOptions) {
   const data = options.data as FillData;
@@ -75,8 +78,17 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
     data.budget?.spend(text);
     return text;
   });
+  const arrange = (options.hash as { arrange?: unknown }).arrange;
+  if (arrange !== undefined && arrange !== 'list')
+    throw new TemplateError(`{{#eachLanguage}} takes arrange="list" or nothing, not "${String(arrange)}"`);
+  if (arrange === 'list') return new Handlebars.SafeString(copies.join(''));
+  if (data.arrange === 'pages' && data.languages.length > 1) {
+    throw new TemplateError(
+      '--arrange pages needs the template to wrap its <page> in {{#eachPage}}…{{/eachPage}}, so that each language gets a page',
+    );
+  }
   if (data.arrange === 'columns') {
-    return new Handlebars.SafeString(`<columns>${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
+    return new Handlebars.SafeString(`<columns wrap="yes">${copies.map((copy) => `<column>${copy}</column>`).join('')}</columns>`);
   }
   return new Handlebars.SafeString(copies.join('<rule/>'));
 });
@@ -87,6 +99,22 @@ const sectionLang = (data: FillData): string => data.lang ?? data.languages[0]?.
 /** The business as the template sees it (noticeContext's `business`), for per-language values like contact_role.es. */
 const businessOf = (data: FillData): Readonly<Record<string, unknown>> =>
   ((data as FillData & { root?: { business?: Record<string, unknown> } }).root?.business ?? {}) as Readonly<Record<string, unknown>>;
+
+/**
+ * {{#eachPage}}<page>…</page>{{/eachPage}}: the pages of the notice. With
+ * --arrange pages, the block is filled once per language and eachLanguage
+ * inside it sees only that language; otherwise once, with every language.
+ */
+handlebars.registerHelper('eachPage', function (this: unknown, options: HelperOptions) {
+  const data = options.data as FillData;
+  const groups = data.arrange === 'pages' ? data.languages.map((language) => [language]) : [data.languages];
+  const pages = groups.map((languages) => {
+    const text = options.fn(this, { data: { ...Handlebars.createFrame(options.data), languages } });
+    data.budget?.spend(text);
+    return text;
+  });
+  return new Handlebars.SafeString(pages.join(''));
+});
 
 /**
  * {{list items "field"}}: business data items, each a <field>, joined by the
@@ -124,4 +152,4 @@ handlebars.registerHelper('word', function (value: unknown, field: unknown, opti
   return typeof value === 'string' && value !== '' ? localWord(value, field, lang, data.translate) : '';
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, list: true, word: true, log: false, lookup: false } as const;
+export const KNOWN_HELPERS = { t: true, eachLanguage: true, eachPage: true, list: true, word: true, log: false, lookup: false } as const;

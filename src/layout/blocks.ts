@@ -1,15 +1,14 @@
-import { TemplateError } from '../errors.js';
-import type { Block, Box, Columns, Heading, List, Qr } from '../parse/notice-tree.js';
+import type { Block, Box, Heading, List, Paragraph } from '../parse/notice-tree.js';
+import { layoutColumns } from './columns.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { translateNode, type LaidNode } from './items.js';
-import { mm } from './page-sizes.js';
-import { moduleSize, qrModules } from './qr-code.js';
-import { GAP, LEADING, RULE, textSize, TONES, TYPE } from './styles.js';
-import { layoutText, shapeText, textNode } from './text-block.js';
+import { layoutQr } from './qr-block.js';
+import { textSize } from './theme.js';
+import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
 
 /** Each block laid out on its own, with the gap that follows it. */
 export function flowParts(blocks: readonly Block[], ctx: LayoutContext): { laid: Laid[]; gaps: number[] } {
-  return { laid: blocks.map((block) => layoutBlock(block, ctx)), gaps: blocks.map((block) => gapAfter(block) * ctx.scale) };
+  return { laid: blocks.map((block) => layoutBlock(block, ctx)), gaps: blocks.map((block) => gapAfter(block, ctx)) };
 }
 
 /** Lays out blocks one under another, with a gap after each but the last. */
@@ -34,19 +33,21 @@ export function stack(laid: readonly Laid[], gaps: readonly number[], spare: num
   return { height: y, nodes, texts: laid.flatMap((part) => part.texts) };
 }
 
-function gapAfter(block: Block): number {
+/** The space after a block, in points. */
+export function gapAfter(block: Block, ctx: LayoutContext): number {
+  const gaps = ctx.theme.gaps;
   switch (block.kind) {
     case 'heading':
-      return GAP.heading;
+      return gaps.heading * ctx.scale;
     case 'rule':
     case 'section':
-      return GAP.rule;
+      return gaps.rule * ctx.scale;
     case 'box':
     case 'columns':
     case 'qr':
-      return GAP.box;
+      return gaps.box * ctx.scale;
     default:
-      return GAP.paragraph;
+      return gaps.paragraph * ctx.scale;
   }
 }
 
@@ -55,29 +56,17 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
     case 'heading':
       return layoutHeading(block, ctx);
     case 'paragraph':
-      return layoutText(
-        block.inlines,
-        { role: 'P', size: textSize(block.size, ctx.scale), leading: LEADING.body, align: block.align, bold: block.size === 'large' },
-        ctx,
-      );
+      return layoutParagraphBlock(block, ctx);
     case 'list':
       return layoutList(block, ctx);
     case 'qr':
       return layoutQr(block, ctx);
     case 'rule':
-      return {
-        height: RULE.width,
-        texts: [],
-        nodes: [
-          { role: 'Artifact', children: [], items: [{ type: 'rect', x: 0, y: 0, width: ctx.width, height: RULE.width, fill: RULE.color }] },
-        ],
-      };
+      return layoutRule(ctx);
     case 'spacer':
-      return { ...EMPTY, height: block.size * ctx.scale, grow: block.grow };
-    case 'section': {
-      const inner = layoutFlow(block.children, { ...ctx, lang: block.lang, dir: block.dir });
-      return { ...inner, nodes: [{ role: 'Sect', lang: block.lang, items: [], children: inner.nodes }] };
-    }
+      return { ...EMPTY, height: block.size * ctx.scale * ctx.theme.scale, grow: block.grow };
+    case 'section':
+      return layoutSection(block.children, block.lang, block.dir, ctx);
     case 'columns':
       return layoutColumns(block, ctx);
     case 'box':
@@ -85,86 +74,94 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
   }
 }
 
-/** A heading starts large and shrinks until it fits its box in at most two lines without splitting a word. */
+/** A language section: its blocks in a 'Sect' node carrying the language. */
+export function layoutSection(children: readonly Block[], lang: string, dir: 'ltr' | 'rtl', ctx: LayoutContext): Laid {
+  return sectionNode(layoutFlow(children, { ...ctx, lang, dir, inSection: true }), lang);
+}
+
+export function sectionNode(inner: Laid, lang: string): Laid {
+  return { ...inner, nodes: [{ role: 'Sect', lang, items: [], children: inner.nodes }] };
+}
+
+export function layoutRule(ctx: LayoutContext): Laid {
+  const { width, color } = ctx.theme.rule;
+  return {
+    height: width,
+    texts: [],
+    nodes: [{ role: 'Artifact', children: [], items: [{ type: 'rect', x: 0, y: 0, width: ctx.width, height: width, fill: color }] }],
+  };
+}
+
+function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
+  const style = {
+    role: 'P',
+    size: textSize(ctx.theme, block.size, ctx.scale),
+    leading: ctx.theme.leading.body,
+    align: block.align,
+    bold: block.size === 'large',
+  } as const;
+  if (block.size !== 'meta') return layoutText(block.inlines, style, ctx);
+  // The quiet version line stays on one line, shrinking a little if it must; only past the caption floor does it wrap.
+  const line = layoutOneLine(block.inlines, style, ctx, ctx.theme.minCaption);
+  if (!line) return layoutText(block.inlines, { ...style, size: ctx.theme.minCaption }, ctx);
+  const shift =
+    block.align === 'center' ? (ctx.width - line.width) / 2 : (block.align === 'end') !== (ctx.dir === 'rtl') ? ctx.width - line.width : 0;
+  return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, shift, 0)) };
+}
+
+/** A title shrinks by up to this factor to stay on one line before it may take two. */
+const ONE_LINE_SHRINK = 0.75;
+
+/**
+ * A heading starts large and shrinks until it fits its box in at most two
+ * lines without splitting a word. Headings of one level in the page's
+ * language sections share one size: the largest at which every one fits.
+ */
 function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
+  const type = ctx.theme.type;
   // Never floor a title above the normal large size, even when auto-fit grows the page.
-  const floor = textSize('large', Math.min(ctx.scale, 1));
-  const start = Math.max(floor, (block.level === 1 ? TYPE.h1 : TYPE.h2) * Math.min(1.25, ctx.scale * 1.15));
+  const floor = textSize(ctx.theme, 'large', Math.min(ctx.scale, 1));
+  const start = Math.max(floor, (block.level === 1 ? type.h1 : type.h2) * Math.min(1.5, ctx.scale * 1.15));
   const style = (size: number) =>
-    ({ role: block.level === 1 ? 'H1' : 'H2', size, leading: LEADING.heading, align: block.align, bold: true }) as const;
-  let size = start;
+    ({ role: block.level === 1 ? 'H1' : 'H2', size, leading: ctx.theme.leading.heading, align: block.align, bold: true }) as const;
+  const group = ctx.inSection ? `h${block.level}` : undefined;
+  const shared = group === undefined ? undefined : ctx.headings.fixed?.get(group);
+  let size = shared ?? start;
   let layout = shapeText(block.inlines, style(size), ctx);
-  while (size > floor && (layout.lines.length > 2 || layout.brokeWord)) {
-    size = Math.max(floor, size * 0.92);
-    layout = shapeText(block.inlines, style(size), ctx);
+  if (shared === undefined) {
+    // One line if a modest shrink gets there; else at most two lines, without a word split.
+    const oneLineFloor = Math.max(floor, start * ONE_LINE_SHRINK);
+    while (size > oneLineFloor && (layout.lines.length > 1 || layout.brokeWord)) {
+      size = Math.max(oneLineFloor, size * 0.95);
+      layout = shapeText(block.inlines, style(size), ctx);
+    }
+    if (layout.lines.length > 1 || layout.brokeWord) {
+      size = start;
+      layout = shapeText(block.inlines, style(size), ctx);
+    }
+    while (size > floor && (layout.lines.length > 2 || layout.brokeWord)) {
+      size = Math.max(floor, size * 0.92);
+      layout = shapeText(block.inlines, style(size), ctx);
+    }
   }
+  if (group !== undefined && shared === undefined) ctx.headings.found.set(group, Math.min(size, ctx.headings.found.get(group) ?? size));
   return textNode(block.inlines, layout, style(size), ctx);
 }
 
 function layoutList(block: List, ctx: LayoutContext): Laid {
-  const style = { role: 'LI', size: textSize(block.size, ctx.scale), leading: LEADING.body, align: 'start', bold: false } as const;
+  const size = textSize(ctx.theme, block.size, ctx.scale);
+  const style = { role: 'LI', size, leading: ctx.theme.leading.body, align: 'start', bold: false } as const;
   const items = block.items.map((inlines) => layoutText([{ text: '• ', bold: false }, ...inlines], style, ctx));
   const inner = stack(
     items,
-    items.map(() => GAP.item * ctx.scale),
+    items.map(() => ctx.theme.gaps.item * ctx.scale),
     0,
   );
   return { ...inner, nodes: [{ role: 'L', items: [], children: inner.nodes }] };
 }
 
-function layoutQr(block: Qr, ctx: LayoutContext): Laid {
-  const side = mm(Math.max(25, block.sizeMm));
-  if (side > ctx.width) {
-    throw new TemplateError(
-      `the QR code (${Math.max(25, block.sizeMm)} mm) is wider than its column (${(ctx.width / mm(1)).toFixed(0)} mm); give its column more room in the template`,
-    );
-  }
-  const x = (ctx.width - side) / 2;
-  const modules = qrModules(block.href);
-  const caption = block.caption
-    ? layoutText(
-        [{ text: block.caption, bold: false }],
-        { role: 'P', size: textSize('small', ctx.scale), leading: LEADING.body, align: 'center', bold: false },
-        { ...ctx, dir: 'ltr' },
-      )
-    : EMPTY;
-  const figure: LaidNode = {
-    role: 'Figure',
-    alt: `QR code linking to ${block.href}`,
-    children: [],
-    items: [
-      { type: 'qr', x, y: 0, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
-      { type: 'link', x, y: 0, width: side, height: side, url: block.href },
-    ],
-  };
-  return {
-    height: side + caption.height,
-    nodes: [figure, ...caption.nodes.map((node) => translateNode(node, 0, side))],
-    texts: caption.texts,
-  };
-}
-
-function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
-  const gap = GAP.columns * ctx.scale;
-  const totalWeight = block.columns.reduce((sum, column) => sum + column.weight, 0) || 1;
-  const free = ctx.width - gap * (block.columns.length - 1);
-  let x = 0;
-  const laid = block.columns.map((column) => {
-    const width = (free * column.weight) / totalWeight;
-    const inner = layoutFlow(column.children, { ...ctx, width });
-    const placed = { ...inner, nodes: inner.nodes.map((node) => translateNode(node, x, 0)) };
-    x += width + gap;
-    return placed;
-  });
-  return {
-    height: Math.max(0, ...laid.map((part) => part.height)),
-    nodes: laid.flatMap((part) => part.nodes),
-    texts: laid.flatMap((part) => part.texts),
-  };
-}
-
 function layoutBox(block: Box, ctx: LayoutContext): Laid {
-  const tone = TONES[block.tone];
+  const tone = ctx.theme.bands[block.tone];
   const pad = tone.padding * Math.min(1, Math.max(ctx.scale, 0.6));
   const inner = layoutFlow(block.children, { ...ctx, width: ctx.width - 2 * pad, color: tone.text });
   const height = inner.height + 2 * pad;
@@ -174,7 +171,18 @@ function layoutBox(block: Box, ctx: LayoutContext): Laid {
           {
             role: 'Artifact',
             children: [],
-            items: [{ type: 'rect', x: 0, y: 0, width: ctx.width, height, fill: tone.fill, stroke: tone.stroke, lineWidth: 1.5 }],
+            items: [
+              {
+                type: 'rect',
+                x: 0,
+                y: 0,
+                width: ctx.width,
+                height,
+                fill: tone.fill,
+                stroke: tone.stroke,
+                lineWidth: 1.5 * ctx.theme.scale,
+              },
+            ],
           },
         ]
       : [];

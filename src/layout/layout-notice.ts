@@ -1,15 +1,18 @@
-import { InputError } from '../errors.js';
 import type { NoticeTree } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
-import type { Laid, TextRecord } from './context.js';
+import type { Laid, LayoutContext } from './context.js';
+import { assertFinite } from './finite.js';
 import { placeNodes, type LaidPage } from './items.js';
+import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from './page-sizes.js';
-import { MARGIN, MAX_SCALE, MIN_BODY, TYPE } from './styles.js';
+import { DEFAULT_THEME, pageTheme, type PageTheme, type Theme } from './theme.js';
 
 export interface LayoutOptions {
   readonly size: PageSizeName;
   readonly fonts: FontLibrary;
+  /** The template's theme; the default theme when not given. */
+  readonly theme?: Theme;
 }
 
 /** Each step of auto-fit shrinks text at least by this factor. */
@@ -19,23 +22,33 @@ const PRECISION = 0.05;
 
 /**
  * Lays out every page. Each page is fitted on its own: text takes the
- * largest scale, up to MAX_SCALE, at which the page's content fits, and body
- * text never goes below MIN_BODY; spare height goes to the flexible spacers.
+ * largest scale, up to the theme's max_scale, at which the page's content
+ * fits, body text never goes below the paper's min_body, and spare height
+ * goes to the flexible spacers.
  */
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
-  const paper = PAGE_SIZES[options.size];
-  const width = paper.width - 2 * MARGIN;
-  const available = paper.height - 2 * MARGIN;
-  return tree.pages.map((page) => {
-    const attempt = (scale: number): Attempt => {
-      const ctx = { width, scale, lang: tree.lang, dir: 'ltr', color: '#000000', fonts: options.fonts } as const;
-      const { laid, gaps } = flowParts(page.children, ctx);
-      return { scale, laid, gaps, natural: stack(laid, gaps, 0) };
-    };
-    const fitted = fit(attempt, available, options.size);
-    const placed = stack(fitted.laid, fitted.gaps, available - fitted.natural.height);
-    return { ...paper, nodes: placeNodes(placed.nodes, MARGIN, MARGIN) };
+  const theme = options.theme ?? DEFAULT_THEME;
+  const pages = tree.pages.map((page, index) => {
+    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme);
+    if (!fitted) {
+      const fitsOn = PAGE_SIZE_NAMES.slice(PAGE_SIZE_NAMES.indexOf(options.size) + 1).find(
+        (size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined,
+      );
+      const floorAttempt = attemptAt(page.children, tree.lang, PAGE_SIZES[options.size], pageTheme(theme, options.size), options.fonts, 0);
+      throw overflowError(floorAttempt.natural.texts, {
+        size: options.size,
+        page: index + 1,
+        minBody: pageTheme(theme, options.size).minBody,
+        fitsOn,
+      });
+    }
+    const { attempt, paper, page: laidTheme } = fitted;
+    const available = paper.height - 2 * laidTheme.margin;
+    const placed = stack(attempt.laid, attempt.gaps, available - attempt.natural.height);
+    return { ...paper, nodes: placeNodes(placed.nodes, laidTheme.margin, laidTheme.margin) };
   });
+  assertFinite(pages);
+  return pages;
 }
 
 interface Attempt {
@@ -45,29 +58,75 @@ interface Attempt {
   readonly natural: Laid;
 }
 
+type Blocks = NoticeTree['pages'][number]['children'];
+
+/** A page laid out at one auto-fit scale, in two passes: the first finds each heading level's shared size, the second uses it. */
+function attemptAt(
+  blocks: Blocks,
+  lang: string,
+  paper: { width: number; height: number },
+  theme: PageTheme,
+  fonts: FontLibrary,
+  scale: number,
+): Attempt {
+  const floorScale = theme.minBody / theme.type.normal;
+  const at = Math.max(scale, floorScale);
+  const base = {
+    width: paper.width - 2 * theme.margin,
+    scale: at,
+    lang,
+    dir: 'ltr',
+    color: '#000000',
+    fonts,
+    theme,
+    inSection: false,
+  } as const;
+  const first: LayoutContext = { ...base, headings: { found: new Map() } };
+  flowParts(blocks, first);
+  const ctx: LayoutContext = { ...base, headings: { fixed: first.headings.found, found: new Map() } };
+  const { laid, gaps } = flowParts(blocks, ctx);
+  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0) };
+}
+
+/** The page at the largest scale that fits, or undefined when it does not fit even at the paper's smallest body size. */
+function fitPage(
+  blocks: Blocks,
+  lang: string,
+  size: PageSizeName,
+  fonts: FontLibrary,
+  theme: Theme,
+): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
+  const page = pageTheme(theme, size);
+  const paper = PAGE_SIZES[size];
+  const available = paper.height - 2 * page.margin;
+  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale), available, page);
+  return attempt ? { attempt, paper, page } : undefined;
+}
+
 /**
- * Finds (to within PRECISION) the largest scale up to MAX_SCALE at which the
+ * Finds (to within PRECISION) the largest scale up to max_scale at which the
  * page fits. The page's height is modelled as a + b·scale² (text grows with
  * the square of its size; rules, spacers and the QR code do not grow):
  * through one attempt with a = 0, through the last two otherwise. Each new
  * attempt aims just under the model's answer, inside the bounds found so far.
  */
-function fit(attempt: (scale: number) => Attempt, available: number, size: PageSizeName): Attempt {
-  const floor = MIN_BODY / TYPE.normal;
-  const tried: Attempt[] = [attempt(1)];
+function fit(attempt: (scale: number) => Attempt, available: number, theme: PageTheme): Attempt | undefined {
+  const floor = theme.minBody / theme.type.normal;
+  const maxScale = Math.max(floor, theme.maxScale);
+  const tried: Attempt[] = [attempt(Math.min(1, maxScale))];
   let best: Attempt | undefined;
-  let tooBig = MAX_SCALE * (1 + PRECISION);
+  let tooBig = maxScale * (1 + PRECISION);
   for (;;) {
     const last = tried.at(-1)!;
     if (last.natural.height <= available) {
       if (!best || last.scale > best.scale) best = last;
     } else {
       tooBig = Math.min(tooBig, last.scale);
-      if (!best && last.scale <= floor) throw overflow(last.natural.texts, size);
+      if (!best && last.scale <= floor) return undefined;
     }
-    if (best && (best.scale >= MAX_SCALE || tooBig / best.scale - 1 <= PRECISION)) return best;
+    if (best && (best.scale >= maxScale || tooBig / best.scale - 1 <= PRECISION)) return best;
     const lower = best ? best.scale * (1 + PRECISION / 2) : floor;
-    const upper = Math.min(MAX_SCALE, tooBig / (1 + PRECISION / 2));
+    const upper = Math.min(maxScale, tooBig / (1 + PRECISION / 2));
     const aim = Math.min(Math.max(modelScale(tried, available) * 0.99, lower), upper);
     tried.push(attempt(best ? aim : Math.max(floor, Math.min(aim, last.scale * SHRINK))));
   }
@@ -83,42 +142,4 @@ function modelScale(tried: readonly Attempt[], available: number): number {
     if (b > 0 && available > a) return Math.sqrt((available - a) / b);
   }
   return last.scale * Math.sqrt(available / last.natural.height);
-}
-
-/**
- * Why a page cannot fit, in terms the user can act on: the business field
- * that takes the most room, or, when the fixed text of many languages is
- * what fills the page, the languages.
- */
-function overflow(texts: readonly TextRecord[], size: PageSizeName): InputError {
-  const total = texts.reduce((sum, text) => sum + text.height, 0);
-  const byField = new Map<string, { field: string; lang: string; height: number }>();
-  for (const text of texts) {
-    for (const field of new Set(text.fields)) {
-      const key = `${field}\u0000${text.lang}`;
-      const entry = byField.get(key) ?? { field, lang: text.lang, height: 0 };
-      byField.set(key, { ...entry, height: entry.height + text.height });
-    }
-  }
-  const fielded = [...byField.values()].reduce((sum, entry) => sum + entry.height, 0);
-  const largest = [...byField.values()].sort((a, b) => b.height - a.height)[0];
-  const larger = PAGE_SIZE_NAMES.slice(PAGE_SIZE_NAMES.indexOf(size) + 1);
-  const biggerPage = larger.length > 0 ? `, or a larger page (${larger.map((name) => `--size ${name}`).join(' or ')})` : '';
-  const start = `the notice does not fit on one ${size} page even with body text at ${MIN_BODY} pt`;
-  if (!largest || fielded < total * 0.3) {
-    const langs = [...new Set(texts.map((text) => text.lang))];
-    return new InputError([
-      {
-        field: 'languages',
-        value: langs.join(','),
-        message: `${start}: ${langs.length} languages are too much text; choose fewer languages${biggerPage}`,
-      },
-    ]);
-  }
-  return new InputError([
-    {
-      field: largest.field,
-      message: `${start}; this field takes the most room (language ${largest.lang}): shorten it, choose fewer languages${biggerPage}`,
-    },
-  ]);
 }

@@ -59,13 +59,52 @@ export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, st
   );
   const fields = [...new Set(inlines.flatMap((inline) => (inline.field ? [inline.field] : [])))];
   const sample = inlines.map((inline) => inline.text).join('');
+  const first = layout.lines[0];
   return {
     height: layout.height,
+    ...(first && first.length > 0 ? { baseline: Math.min(...first.map((run) => run.baseline)) } : {}),
     nodes: [{ role: style.role, items, children: [] }],
-    texts: [{ lang: ctx.lang, fields, sample, height: layout.height }],
+    texts: [{ lang: ctx.lang, fields, sample, height: layout.height, inSection: ctx.inSection }],
   };
 }
 
 export function layoutText(inlines: readonly Inline[], style: TextBlockStyle, ctx: LayoutContext): Laid {
   return textNode(inlines, shapeText(inlines, style, ctx), style, ctx);
+}
+
+/** Far wider than any page: a paragraph laid out this wide stays on one line. */
+const UNBOUNDED = 1e6;
+
+/** The width of a paragraph's longest line. */
+export function layoutWidth(layout: ParagraphLayout): number {
+  return Math.max(0, ...layout.lines.map((line) => line.reduce((sum, run) => sum + run.width, 0)));
+}
+
+/**
+ * Text that must stay on one line (a link, the version line): laid out at
+ * `style.size`, or smaller until it fits `ctx.width`, but never below
+ * `minSize`. Returns undefined when it cannot fit at `minSize`; the layout
+ * starts at x = 0, and `width` says how wide the line is.
+ */
+export function layoutOneLine(
+  inlines: readonly Inline[],
+  style: TextBlockStyle,
+  ctx: LayoutContext,
+  minSize: number,
+): { laid: Laid; width: number; size: number } | undefined {
+  const natural = layoutWidth(shapeText(inlines, { ...style, align: 'start' }, { ...ctx, width: UNBOUNDED }));
+  const size = natural > ctx.width ? (style.size * ctx.width * 0.995) / natural : style.size;
+  if (!(size >= minSize)) return undefined;
+  const sized = { ...style, size, align: 'start' } as const;
+  const layout = shapeText(inlines, sized, { ...ctx, width: UNBOUNDED });
+  return { laid: textNode(inlines, layout, sized, ctx), width: layoutWidth(layout), size };
+}
+
+/** Average advance of one character (grapheme) of `inlines` at `size` in the context's language. */
+export function averageAdvance(inlines: readonly Inline[], size: number, ctx: LayoutContext): number {
+  const text = inlines.map((inline) => inline.text).join('');
+  const count = [...new Intl.Segmenter(ctx.lang, { granularity: 'grapheme' }).segment(text)].length;
+  if (count === 0) return 0;
+  const style = { role: 'P', size, leading: ctx.theme.leading.body, align: 'start', bold: false } as const;
+  return layoutWidth(shapeText(inlines, style, { ...ctx, width: UNBOUNDED })) / count;
 }

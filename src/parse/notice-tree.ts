@@ -8,7 +8,8 @@ export interface Inline {
 }
 
 export type Align = 'start' | 'center' | 'end';
-export type TextSize = 'small' | 'normal' | 'large';
+/** `meta` is the quiet version line: a fixed small size, kept on one line. */
+export type TextSize = 'meta' | 'small' | 'normal' | 'large';
 export type Tone = 'plain' | 'dark' | 'light' | 'outline';
 
 export interface Heading {
@@ -34,9 +35,12 @@ export interface List {
 export interface Qr {
   readonly kind: 'qr';
   readonly href: string;
-  /** Printed width of the code in millimetres. */
+  /** Least printed width of the code on Letter, quiet zone excluded, in millimetres (the theme may ask for more). */
   readonly sizeMm: number;
+  /** Printed on one line under the code. */
   readonly caption: string;
+  /** A label set beside the code (e.g. "scan to know your rights" in each language). */
+  readonly children?: readonly Block[];
 }
 
 export interface Rule {
@@ -66,6 +70,8 @@ export interface Column {
 export interface Columns {
   readonly kind: 'columns';
   readonly columns: readonly Column[];
+  /** Columns wrap into rows so that none is narrower than the theme's min_column_chars. */
+  readonly wrap?: boolean;
 }
 
 export interface Box {

@@ -21,7 +21,7 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
 }
 
 const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
-const SIZES: readonly TextSize[] = ['small', 'normal', 'large'];
+const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
 const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'rule', 'spacer', 'section', 'columns', 'box'];
 
@@ -84,10 +84,17 @@ class MarkupReader {
             return this.inlines(item);
           }),
         };
-      case 'qr':
+      case 'qr': {
         this.attributes(element, ['href', 'caption', 'size'], ['href']);
-        if (element.children.length > 0) throw markupError(this.source, element, 'must be empty');
-        return { kind: 'qr', href: this.link(element), caption: a.caption ?? '', sizeMm: this.number(element, 'size', 30, 25, 250) };
+        const label = this.blocks(element);
+        return {
+          kind: 'qr',
+          href: this.link(element),
+          caption: a.caption ?? '',
+          sizeMm: this.number(element, 'size', 30, 25, 250),
+          ...(label.length > 0 ? { children: label } : {}),
+        };
+      }
       case 'rule':
         this.attributes(element, []);
         return { kind: 'rule' };
@@ -103,8 +110,12 @@ class MarkupReader {
           children: this.blocks(element),
         };
       case 'columns':
-        this.attributes(element, []);
-        return { kind: 'columns', columns: this.elements(element).map((column) => this.column(column)) };
+        this.attributes(element, ['wrap']);
+        return {
+          kind: 'columns',
+          columns: this.elements(element).map((column) => this.column(column)),
+          ...(this.choice(element, 'wrap', ['yes', 'no'] as const, 'no') === 'yes' ? { wrap: true } : {}),
+        };
       case 'box':
         this.attributes(element, ['tone']);
         return { kind: 'box', tone: this.choice(element, 'tone', TONES, 'plain'), children: this.blocks(element) };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
+import { DEFAULT_THEME, themeSchema, type Theme } from '../layout/theme.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
 import { readTextFile } from '../read/text-file.js';
@@ -11,6 +12,8 @@ export interface Template {
   readonly manifest: TemplateManifest;
   readonly dir: string;
   readonly source: string;
+  /** theme.yaml, or the default theme when the folder has none. */
+  readonly theme: Theme;
 }
 
 /** Template folders by id. User folders are read after the built-in one, so a user folder with the same id overrides it. */
@@ -49,7 +52,7 @@ function readTemplate(id: string, userDirs: readonly string[]): Template {
   }
   const file = join(dir, 'template.hbs');
   if (!existsSync(file)) throw new TemplateError(`${dir}: the template folder has no template.hbs`);
-  const template = { manifest: readManifest(dir), dir, source: readTextFile(file, MAX_TEMPLATE_BYTES, 'template') };
+  const template = { manifest: readManifest(dir), dir, source: readTextFile(file, MAX_TEMPLATE_BYTES, 'template'), theme: readTheme(dir) };
   if (template.manifest.id !== id) {
     throw new TemplateError(`${dir}/template.yaml: id "${template.manifest.id}" does not match the folder name "${id}"`);
   }
@@ -58,19 +61,31 @@ function readTemplate(id: string, userDirs: readonly string[]): Template {
 
 function readManifest(dir: string): TemplateManifest {
   const file = join(dir, 'template.yaml');
-  const text = readTextFile(file, MAX_TEMPLATE_BYTES, 'template manifest');
-  let yaml: unknown;
+  const parsed = manifestSchema.safeParse(readYaml(file));
+  if (!parsed.success) throw new TemplateError(`${file} is not a valid template manifest:\n${issues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** theme.yaml: margins, type scale, bands, QR size per paper (see src/layout/theme.ts); optional. */
+function readTheme(dir: string): Theme {
+  const file = join(dir, 'theme.yaml');
+  if (!existsSync(file)) return DEFAULT_THEME;
+  const parsed = themeSchema.safeParse(readYaml(file) ?? {});
+  if (!parsed.success) throw new TemplateError(`${file} is not a valid theme:\n${issues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+function readYaml(file: string): unknown {
+  const text = readTextFile(file, MAX_TEMPLATE_BYTES, 'template file');
   try {
-    yaml = YAML.parse(text, { maxAliasCount: 50, uniqueKeys: true });
+    return YAML.parse(text, { maxAliasCount: 50, uniqueKeys: true });
   } catch (error) {
     throw new TemplateError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  const parsed = manifestSchema.safeParse(yaml);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`);
-    throw new TemplateError(`${file} is not a valid template manifest:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+}
+
+function issues(list: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return list.map((issue) => `  ${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`).join('\n');
 }
 
 function isFolder(path: string): boolean {

@@ -200,8 +200,23 @@ describe('the eachLanguage helper', () => {
 
   it('puts each copy in a <column> inside <columns> when arranged in columns', () => {
     expect(fill(source, {}, { languages, arrange: 'columns' })).toBe(
-      '<columns><column><section lang="en">en|title</section></column><column><section lang="es">es|title</section></column></columns>',
+      '<columns wrap="yes"><column><section lang="en">en|title</section></column><column><section lang="es">es|title</section></column></columns>',
     );
+  });
+
+  it('puts the copies one after another with arrange="list", whatever the arrangement', () => {
+    const list = '{{#eachLanguage arrange="list"}}<p>{{t "scan"}}</p>{{/eachLanguage}}';
+    for (const arrange of ['stacked', 'columns', 'pages']) {
+      expect(fill(list, {}, { languages, arrange })).toBe('<p>en|scan</p><p>es|scan</p>');
+    }
+    expect(() => fill('{{#eachLanguage arrange="grid"}}x{{/eachLanguage}}', {}, { languages })).toThrow(/arrange="list"/);
+  });
+
+  it('fills an eachPage block once per language with --arrange pages, and once otherwise', () => {
+    const pages = '{{#eachPage}}<page>{{#eachLanguage}}{{t "title"}}{{/eachLanguage}}</page>{{/eachPage}}';
+    expect(fill(pages, {}, { languages, arrange: 'pages' })).toBe('<page>en|title</page><page>es|title</page>');
+    expect(fill(pages, {}, { languages, arrange: 'stacked' })).toBe('<page>en|title<rule/>es|title</page>');
+    expect(() => fill(source, {}, { languages, arrange: 'pages' })).toThrow(/wrap its <page> in \{\{#eachPage\}\}/);
   });
 
   it('puts no rule around a single language', () => {
@@ -296,7 +311,7 @@ describe('the private-areas template with the real translator', () => {
     const box = render('stacked').pages[0]!.children[0]!;
     expect(box).toMatchObject({
       kind: 'box',
-      children: [{ kind: 'heading', inlines: [{ text: '<Tacos & "Más"> {{evil}}', field: 'name', bold: false }] }],
+      children: [{ kind: 'paragraph', inlines: [{ text: '<Tacos & "Más"> {{evil}}', field: 'name', bold: true }] }],
     });
   });
 

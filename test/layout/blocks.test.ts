@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { QUIET_ZONE, qrModules } from '../../src/layout/qr-code.js';
-import { MARGIN } from '../../src/layout/styles.js';
+import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
+
+const MARGIN = pageTheme(DEFAULT_THEME, 'letter').margin;
 import { allNodes, glyphRuns, layPage, linkItems, qrBoxes, qrItems, runWidth, runWith } from './laid-items.js';
 import { TemplateError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -25,7 +27,7 @@ describe('<qr>', () => {
     expect(code!.module * (code!.modules.size + 2 * QUIET_ZONE)).toBeCloseTo(code!.size, 9);
   });
 
-  it('is at least 25 mm wide including a 4-module quiet zone', () => {
+  it('is at least 30 mm wide without its 4-module quiet zone', () => {
     const modules = qrModules(LINK);
     const boxes = qrBoxes(code!);
     const unit = boxes[0]!.height;
@@ -37,14 +39,14 @@ describe('<qr>', () => {
     // The dark modules span the code's size in modules; the quiet zone adds 4 on each side.
     expect(right - left).toBeCloseTo(modules.size * unit, 6);
     expect(bottom - top).toBeCloseTo(modules.size * unit, 6);
-    expect(right - left + 2 * QUIET_ZONE * unit).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+    expect(right - left).toBeGreaterThanOrEqual(mm(30) - EPSILON);
     // The first dark module starts 4 modules in from the code's edge (the link covers the whole code).
     expect(left - link!.x).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(top - link!.y).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.x + link!.width - right).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.y + link!.height - bottom).toBeCloseTo(QUIET_ZONE * unit, 6);
     expect(link!.width).toBeCloseTo(link!.height, 9);
-    expect(link!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+    expect(link!.width).toBeGreaterThanOrEqual(mm(30) - EPSILON);
   });
 
   it('prints the caption under the code', () => {
@@ -52,9 +54,11 @@ describe('<qr>', () => {
     expect(caption.y).toBeGreaterThan(link!.y + link!.height);
   });
 
-  it('is never smaller than 25 mm: a smaller size is a template error', () => {
-    const [smallest] = linkItems(layPage(`<qr href="${LINK}" size="25"/>`).nodes);
-    expect(smallest!.width).toBeGreaterThanOrEqual(mm(25) - EPSILON);
+  it("is never smaller than the theme's 30 mm, and larger when asked; under 25 mm is a template error", () => {
+    const [small] = qrItems(layPage(`<qr href="${LINK}" size="25"/>`).nodes);
+    expect(small!.module * small!.modules.size).toBeCloseTo(mm(30), 6);
+    const [large] = qrItems(layPage(`<qr href="${LINK}" size="40"/>`).nodes);
+    expect(large!.module * large!.modules.size).toBeCloseTo(mm(40), 6);
     thrown(TemplateError, () => layPage(`<qr href="${LINK}" size="10"/>`));
   });
 

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { fontSet } from '../../src/fonts/font-chain.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
-import { MARGIN, MIN_BODY, MIN_SMALL, TYPE } from '../../src/layout/styles.js';
+import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
+
+const LETTER = pageTheme(DEFAULT_THEME, 'letter');
+const { margin: MARGIN, minBody: MIN_BODY, minSmall: MIN_SMALL, type: TYPE } = LETTER;
 import { parseMarkup } from '../../src/parse/parse-markup.js';
 import { allItems, glyphRuns, inputError, layPage, notice, qrBoxes, runWidth } from './laid-items.js';
 
@@ -31,6 +34,7 @@ const EPSILON = 1e-6;
 describe('a small notice', () => {
   it.each(['letter', 'a4'] as const)('keeps every item on a %s page, and all text inside the margins', (size) => {
     const page = layPage(SMALL_NOTICE, size);
+    const MARGIN = pageTheme(DEFAULT_THEME, size).margin;
     expect(page.width).toBe(PAGE_SIZES[size].width);
     expect(page.height).toBe(PAGE_SIZES[size].height);
     const items = allItems(page.nodes);

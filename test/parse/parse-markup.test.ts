@@ -339,8 +339,8 @@ describe('parseMarkup: errors', () => {
     );
   });
 
-  it('gives a <qr> with content as a TemplateError', () => {
-    expect(templateErrorFrom(notice('<qr href="https://x.org/">x</qr>')).message).toContain('<qr> must be empty');
+  it('gives a <qr> with text directly inside (not in a label block) as a TemplateError', () => {
+    expect(templateErrorFrom(notice('<qr href="https://x.org/">x</qr>')).message).toContain('<qr> cannot hold text directly');
   });
 
   it('names the source in every error', () => {

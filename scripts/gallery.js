@@ -1,0 +1,155 @@
+// A contact sheet of notices, for a person to look at: every locale with
+// English, some 3-, 4- and 6-language sets, on every paper size.
+//
+//   npm run gallery [-- DIR] [--sizes letter,tabloid] [--dpi 40]
+//
+// Writes one PDF per notice, a PNG of each page (with pdftoppm, when poppler
+// is installed), index.html showing them all with their labels, and
+// errors.txt listing the sets that do not fit and why. DIR defaults to
+// /tmp/placard-gallery.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderNotice } from '../dist/session/render-notice.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args.splice(at, 2)[1] : fallback;
+};
+const sizes = option('--sizes', 'letter,a4,legal,tabloid').split(',');
+const dpi = Number(option('--dpi', '40'));
+const out = args[0] ?? '/tmp/placard-gallery';
+
+const locales = readdirSync(new URL('../locales/', import.meta.url))
+  .filter((code) => code !== 'en')
+  .sort();
+const SETS = [
+  ['en'],
+  ...locales.map((code) => ['en', code]),
+  ['en', 'es', 'zh-Hans'],
+  ['en', 'ar', 'vi'],
+  ['en', 'so', 'am'],
+  ['en', 'ko', 'my'],
+  ['en', 'es', 'ar', 'zh-Hans'],
+  ['en', 'ur', 'bn', 'pa'],
+  ['es', 'zh-Hant', 'tl', 'vi'],
+  ['en', 'fa', 'ru', 'ht'],
+  ['en', 'es', 'zh-Hans', 'ar', 'ko', 'my'],
+];
+const BUSINESSES = [
+  { label: 'short', sets: ['name=Lake Street Tortillería', 'contact_name=Rosa Delgado', 'contact_role=Owner'] },
+  {
+    label: 'long',
+    sets: [
+      'name=Cabdi Maxamed Halal Market & Somali Restaurant of Cedar-Riverside',
+      'contact_name=Cabdi Maxamed Xasan',
+      'contact_role=Owner',
+      'street=1510 E Lake St',
+      'city=Minneapolis',
+      'region=MN',
+      'postal_code=55407',
+      'private_areas=Kitchen;Storage room;Office',
+    ],
+  },
+];
+
+const LONG_PAIRS = new Set(['ar', 'my', 'ko', 'ur', 'so', 'zh-Hans']);
+
+mkdirSync(out, { recursive: true });
+const pdftoppm = (() => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const tiles = [];
+const errors = [];
+for (const size of sizes) {
+  for (const languages of SETS) {
+    // The long business with English alone, the bigger sets and the pairs most likely to break: enough to see names wrap.
+    const businesses = languages.length !== 2 || LONG_PAIRS.has(languages[1]) ? BUSINESSES : BUSINESSES.slice(0, 1);
+    for (const business of businesses) {
+      const arranges = languages.length >= 3 ? [undefined, 'pages'] : [undefined];
+      for (const arrange of arranges) {
+        const label = `${size} ${languages.join(',')} ${business.label}${arrange ? ` ${arrange}` : ''}`;
+        const base = label.replaceAll(/[ ,]/g, '_');
+        try {
+          const { pdf, pageCount } = await renderNotice({ template: 'private-areas', languages, size, sets: business.sets, arrange });
+          writeFileSync(join(out, `${base}.pdf`), pdf);
+          if (pdftoppm) execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(out, `${base}.pdf`), join(out, base)]);
+          tiles.push({ label, base, pageCount });
+        } catch (error) {
+          errors.push(`${label}: ${error.message}`);
+        }
+      }
+    }
+  }
+  process.stdout.write(`${size}: done\n`);
+}
+
+const pngs = (base) =>
+  readdirSync(out)
+    .filter((file) => file.startsWith(`${base}-`) && file.endsWith('.png'))
+    .sort();
+const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+const html = `<!doctype html><meta charset="utf-8"><title>placard gallery</title>
+<style>body{font:12px sans-serif;background:#888}figure{display:inline-block;margin:6px;vertical-align:top;background:#fff;padding:4px}
+img{display:block;border:1px solid #ccc;margin-bottom:2px}pre{background:#fff;padding:8px;white-space:pre-wrap}</style>
+<h1>placard gallery: ${tiles.length} notices, ${errors.length} that do not fit</h1>
+${tiles
+  .map(
+    (tile) =>
+      `<figure>${pngs(tile.base)
+        .map((png) => `<img src="${png}" alt="">`)
+        .join('')}<figcaption>${escape(tile.label)}</figcaption></figure>`,
+  )
+  .join('\n')}
+<h2>Do not fit</h2><pre>${escape(errors.join('\n'))}</pre>`;
+writeFileSync(join(out, 'index.html'), html);
+const sheets = pdftoppm ? await contactSheets() : [];
+writeFileSync(join(out, 'errors.txt'), `${errors.join('\n')}\n`);
+process.stdout.write(
+  `${tiles.length} notices in ${out}${pdftoppm ? '' : ' (no pdftoppm: PDFs only)'}; ${errors.length} did not fit (errors.txt); open ${join(out, 'index.html')}${sheets.length > 0 ? ` or ${sheets.join(', ')}` : ''}\n`,
+);
+
+/** One PNG per paper size with every first page on it, labelled (needs @napi-rs/canvas, a devDependency). */
+async function contactSheets() {
+  let canvasModule;
+  try {
+    canvasModule = await import('@napi-rs/canvas');
+  } catch {
+    return [];
+  }
+  const { createCanvas, loadImage } = canvasModule;
+  const written = [];
+  for (const size of sizes) {
+    const firsts = tiles.filter((tile) => tile.label.startsWith(`${size} `)).map((tile) => ({ tile, png: pngs(tile.base)[0] }));
+    const images = await Promise.all(
+      firsts.filter((one) => one.png).map(async (one) => ({ ...one, image: await loadImage(join(out, one.png)) })),
+    );
+    if (images.length === 0) continue;
+    const width = Math.max(...images.map((one) => one.image.width)) + 8;
+    const height = Math.max(...images.map((one) => one.image.height)) + 22;
+    const across = Math.ceil(Math.sqrt(images.length * 1.5));
+    const canvas = createCanvas(across * width, Math.ceil(images.length / across) * height);
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#888888';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    images.forEach(({ tile, image }, i) => {
+      const x = (i % across) * width + 4;
+      const y = Math.floor(i / across) * height + 4;
+      context.drawImage(image, x, y);
+      context.fillStyle = '#000000';
+      context.font = '11px sans-serif';
+      context.fillText(tile.label.slice(size.length + 1), x, y + image.height + 13, width - 8);
+    });
+    const file = join(out, `sheet-${size}.png`);
+    writeFileSync(file, canvas.toBuffer('image/png'));
+    written.push(file);
+  }
+  return written;
+}
