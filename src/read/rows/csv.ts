@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError, type Problem } from '../../errors.js';
-import { columnLetter, readHeader, type Header } from './columns.js';
+import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { toRowEvent, type Cell } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
@@ -52,7 +52,7 @@ async function* csvRows(
   warnings: Problem[],
   close: () => void,
 ): AsyncGenerator<RowEvent> {
-  const unnamed = new Set<number>();
+  const unnamed = new UnnamedColumns();
   let row = 1;
   let yielded = 0;
   try {
@@ -62,16 +62,10 @@ async function* csvRows(
         throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
       if (item.value.every((cell) => cell === '')) continue;
       yielded++;
-      yield rowEvent(file, row, item.value, header, (index) => {
-        if (unnamed.has(index)) return;
-        unnamed.add(index);
-        warnings.push({
-          file,
-          row,
-          message: `column ${columnLetter(index)} has no header, so its values are ignored; give it a field name in row 1`,
-        });
-      });
+      yield rowEvent(file, row, item.value, header, (index) => unnamed.add(index, row));
     }
+    const unnamedWarning = unnamed.warning(file, 1);
+    if (unnamedWarning) warnings.push(unnamedWarning);
     if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
   } finally {
     close();
