@@ -41,7 +41,17 @@ beforeAll(async () => {
     'note',
   ]);
   sheet.getCell('B5').numFmt = '00000';
-  sheet.addRow(['Too long', 12345678901234567890, { formula: 'NA()', result: { error: '#N/A' } }, null, null, null, null, null, 0.1 + 0.2]);
+  sheet.addRow([
+    'Too long',
+    Number('12345678901234567890'),
+    { formula: 'NA()', result: { error: '#N/A' } },
+    null,
+    null,
+    null,
+    null,
+    null,
+    0.1 + 0.2,
+  ]);
   await workbook.xlsx.writeFile(book);
 });
 
