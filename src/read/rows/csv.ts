@@ -3,7 +3,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { toRowEvent, type Cell } from './record.js';
-import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { once, ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
 
 /**
@@ -23,7 +23,13 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
   });
   pipeline(Readable.from(textChunks(file)), parser, () => undefined);
   const records = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
-  const first = await next(records, file);
+  let first: IteratorResult<string[]>;
+  try {
+    first = await next(records, file);
+  } catch (error) {
+    parser.destroy();
+    throw error;
+  }
   if (first.done) {
     parser.destroy();
     throw new UsageError(`data file ${file} is empty; expected a header row like "id,name,street,city"`);
@@ -41,7 +47,8 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
     format,
     columns: header.columns,
     warnings,
-    rows: () => csvRows(file, records, header, warnings, () => parser.destroy()),
+    rows: once(file, () => csvRows(file, records, header, warnings, () => parser.destroy())),
+    close: () => parser.destroy(),
   };
 }
 

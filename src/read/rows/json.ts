@@ -55,7 +55,7 @@ export function openJson(file: string): RowSource {
       yield toRowEvent(file, row, cells, problems);
     }
   }
-  return { file, format: 'json', columns: [...columns], warnings: [], rows };
+  return { file, format: 'json', columns: [...columns], warnings: [], rows, close: () => undefined };
 }
 
 export function kind(type: string): string {

@@ -47,6 +47,7 @@ export function openNdjson(file: string): RowSource {
     },
     warnings,
     rows,
+    close: () => undefined,
   };
 }
 

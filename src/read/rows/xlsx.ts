@@ -1,7 +1,7 @@
 import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { toRowEvent, type Cell } from './record.js';
-import type { RowEvent, RowSource } from './row-source.js';
+import { once, type RowEvent, type RowSource } from './row-source.js';
 import { sheetParts } from './xlsx/parts.js';
 import { sheetRows, type SheetRow } from './xlsx/sheet-rows.js';
 import { Workbook } from './xlsx/zip.js';
@@ -52,7 +52,7 @@ export async function openXlsx(file: string, sheet: string | undefined): Promise
       book.close();
     }
   }
-  return { file, format: 'xlsx', columns: header.columns, warnings, rows: events };
+  return { file, format: 'xlsx', columns: header.columns, warnings, rows: once(file, events), close: () => book.close() };
 }
 
 function headerCells(file: string, row: SheetRow): (string | undefined)[] {

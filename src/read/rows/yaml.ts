@@ -79,7 +79,7 @@ export function openYaml(file: string): RowSource {
       yield toRowEvent(file, row, cells, problems);
     }
   }
-  return { file, format: 'yaml', columns: [...columns], warnings: [], rows };
+  return { file, format: 'yaml', columns: [...columns], warnings: [], rows, close: () => undefined };
 }
 
 function cellValue(node: unknown, resolve: (node: unknown) => unknown): string | string[] | undefined | { problem: string } {

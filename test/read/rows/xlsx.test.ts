@@ -166,3 +166,12 @@ describe('XLSX files that are not usable', () => {
     expect((await rejected(UsageError, () => openRows(write(dir, 'broken.xlsx', broken)))).message).toContain('is not well-formed XML');
   });
 });
+
+describe('XLSX sources', () => {
+  it('close when read, again when asked, and refuse a second reading', async () => {
+    const { source } = await readAll(book);
+    source.close();
+    expect(() => source.rows()).toThrow('already read');
+    (await openRows(book)).close();
+  });
+});
