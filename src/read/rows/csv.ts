@@ -100,7 +100,7 @@ function rowEvent(file: string, row: number, values: readonly string[], header: 
             file,
             row,
             message:
-              `has values in column${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, past the ${header.fields.length} columns of the header; ` +
+              `has values in column${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}, past the header's ${header.fields.length} column${header.fields.length === 1 ? '' : 's'}; ` +
               'a comma inside a value needs quotes around the value ("Smith, Jones")',
           },
         ];

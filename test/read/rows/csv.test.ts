@@ -34,9 +34,13 @@ describe('CSV rows', () => {
     expect(events[0]).toEqual({ row: 2, record: { id: 'b1', name: 'Cafe' } });
     expect(events[1]).toMatchObject({
       row: 3,
-      problems: [{ file, row: 3, message: expect.stringContaining('column D, past the 3 columns') }],
+      problems: [{ file, row: 3, message: expect.stringContaining("column D, past the header's 3 columns") }],
     });
     expect(events[2]).toEqual({ row: 4, record: { id: 'b3', name: 'Deli', city: 'Austin' } });
+    const wide = await readAll(write(dir, 'wide-row.csv', `id\nb1${',x'.repeat(10_000)}\n`));
+    expect(wide.events[0]).toMatchObject({
+      problems: [{ message: expect.stringContaining("columns B, C, D, E, F and 9995 more, past the header's 1 column;") }],
+    });
   });
 
   it('refuses two headers for one field, naming both columns', async () => {

@@ -59,6 +59,13 @@ describe('JSON array rows', () => {
     expect(events[7]).toEqual({ row: 8, record: { name: 'Fine', 'private_areas.es': ['Cocina'] } });
   });
 
+  it('reports a value without a field name and an object of too many fields', async () => {
+    const wide = JSON.stringify(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, 'x'])));
+    const { events } = await readAll(write(dir, 'names.json', `[{"name": "A", " ": "x"}, ${wide}]`));
+    expect(events[0]).toMatchObject({ row: 1, problems: [{ message: expect.stringContaining('without a field name') }] });
+    expect(events[1]).toMatchObject({ row: 2, problems: [{ message: 'has 201 fields; at most 200 are read' }] });
+  });
+
   it('refuses text that is not a JSON array, saying where', async () => {
     expect((await rejected(UsageError, () => openRows(write(dir, 'zero.json', '[{"postal_code": 07102}]')))).message).toMatch(
       /line 1, column \d+: not valid JSON/,
