@@ -41,6 +41,13 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
     parser.destroy();
     throw error;
   }
+  const only = header.columns.length === 1 ? header.columns[0]! : '';
+  if (format === 'csv' && /[;\t]/.test(only)) {
+    parser.destroy();
+    throw new UsageError(
+      `data file ${file}: row 1 is one column, "${only.slice(0, 60)}"; separate the fields with commas, or read a tab-separated file with --format tsv`,
+    );
+  }
   const warnings: Problem[] = [];
   return {
     file,

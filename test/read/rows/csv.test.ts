@@ -140,3 +140,12 @@ describe('CSV files that are not usable', () => {
     expect(error.message).toContain('more than 1000000 rows');
   });
 });
+
+describe('CSV files saved the wrong way', () => {
+  it('says so for UTF-16 and for fields separated by semicolons', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\n', 'utf16le')]);
+    expect((await rejected(UsageError, () => openRows(write(dir, 'utf16.csv', utf16)))).message).toContain('is UTF-16');
+    const semicolons = await rejected(UsageError, () => openRows(write(dir, 'semicolons.csv', 'id;name;city\nb1;A;B\n')));
+    expect(semicolons.message).toContain('row 1 is one column, "id;name;city"; separate the fields with commas');
+  });
+});

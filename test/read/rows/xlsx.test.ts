@@ -104,12 +104,17 @@ describe('XLSX rows', () => {
       '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>',
       '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Two_x000D_\nlines &amp; &lt;b&gt;</x:t></x:is></x:c><x:c r="B2" t="s"><x:v>1</x:v></x:c></x:row>',
       '<x:row r="3"><x:c r="A3" t="str"><x:v>A</x:v></x:c><x:c r="B3" t="s"><x:v>9</x:v></x:c></x:row>',
+      '<x:row r="4"><x:c r="A4"><x:f>1+1</x:f></x:c></x:row>',
     ];
     const strings = '<sst><si><t>City</t></si><si><r><t>Min</t></r><r><t>neapolis</t></r><rPh><t>ミネ</t></rPh></si></sst>';
     const file = write(dir, 'hand.xlsx', zip(workbookEntries(sheetXml(rows), strings)));
     const { events } = await readAll(file);
     expect(events[0]).toEqual({ row: 2, record: { name: 'Two\r\nlines & <b>', city: 'Minneapolis' } });
     expect(events[1]).toMatchObject({ row: 3, problems: [{ field: 'city', message: expect.stringContaining('shared string 9') }] });
+    expect(events[2]).toMatchObject({
+      row: 4,
+      problems: [{ field: 'name', message: expect.stringContaining('formula with no saved result') }],
+    });
   });
 
   it('ignores cells past column 200 with one warning, never holding them', async () => {
