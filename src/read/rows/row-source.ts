@@ -57,8 +57,10 @@ export const ROW_LIMITS = {
   rows: 1_000_000,
   /** Characters in one CSV record or NDJSON line. */
   recordChars: 1024 * 1024,
-  /** A JSON array or YAML list is read whole, up to this size. */
+  /** A JSON array is read whole, up to this size. */
   wholeFileBytes: 64 * 1024 * 1024,
+  /** A YAML list is read whole, up to this size (yaml's document model is heavy: see MAX_YAML_NODES). */
+  yamlBytes: 8 * 1024 * 1024,
   /** Bytes of a streamed text file (CSV, TSV, NDJSON). */
   streamBytes: 1024 * 1024 * 1024,
   /** YAML aliases in one file (an alias bomb stops here). */
