@@ -86,3 +86,25 @@ export class UnnamedColumns {
     };
   }
 }
+
+/** The field names of a file without a header row (JSON, NDJSON, YAML), in order of first use, at most ROW_LIMITS.columns of them. */
+export class FieldNames {
+  private readonly names = new Set<string>();
+
+  constructor(private readonly file: string) {}
+
+  add(key: string): void {
+    const field = fieldName(key);
+    if (field === '' || this.names.has(field)) return;
+    if (this.names.size >= ROW_LIMITS.columns) {
+      throw new UsageError(
+        `data file ${this.file} uses more than ${ROW_LIMITS.columns} different field names; remove the ones placard does not use`,
+      );
+    }
+    this.names.add(field);
+  }
+
+  get list(): string[] {
+    return [...this.names];
+  }
+}

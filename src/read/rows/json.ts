@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import { UsageError } from '../../errors.js';
 import { decodeUtf8, readBytes } from '../text-file.js';
-import { fieldName } from './columns.js';
+import { FieldNames } from './columns.js';
 import { locator, MAX_JSON_DEPTH, nestingOffset, objectCells } from './json-value.js';
 import { toRowEvent } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
@@ -72,7 +72,7 @@ export function openJson(file: string): RowSource {
 
 function scan(text: string, file: string, fail: (offset: number, message: string) => never): { items: Items; columns: string[] } {
   const items: Items = { starts: [], ends: [], kinds: [] };
-  const columns = new Set<string>();
+  const columns = new FieldNames(file);
   let depth = 0;
   let top: string | undefined;
   const begin = (type: string, offset: number) => {
@@ -100,12 +100,7 @@ function scan(text: string, file: string, fail: (offset: number, message: string
         end(offset, length);
       },
       onObjectProperty: (property) => {
-        if (depth !== 2 || fieldName(property) === '' || columns.has(fieldName(property))) return;
-        if (columns.size >= ROW_LIMITS.columns)
-          throw new UsageError(
-            `data file ${file} uses more than ${ROW_LIMITS.columns} different field names; remove the ones placard does not use`,
-          );
-        columns.add(fieldName(property));
+        if (depth === 2) columns.add(property);
       },
       onError: (error, offset) => fail(offset, `not valid JSON (${printParseErrorCode(error)})`),
     },
@@ -116,7 +111,7 @@ function scan(text: string, file: string, fail: (offset: number, message: string
     throw new UsageError(
       `data file ${file}: expected a JSON array of businesses like [{"name": "Lake Street Tortillería"}]; for one object per line use .ndjson`,
     );
-  return { items, columns: [...columns] };
+  return { items, columns: columns.list };
 }
 
 export function kind(type: string): string {

@@ -1,7 +1,7 @@
 import YAML, { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { UsageError, type Problem } from '../../errors.js';
 import { decodeUtf8, readBytes } from '../text-file.js';
-import { fieldName } from './columns.js';
+import { fieldName, FieldNames } from './columns.js';
 import { checkYamlShape } from './yaml-shape.js';
 import { toRowEvent, type Cell } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
@@ -40,13 +40,13 @@ export function openYaml(file: string): RowSource {
     throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
   const items = list.items;
   const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-  const columns = new Set<string>();
+  const columns = new FieldNames(file);
   for (const item of items) {
     const map = resolve(item);
     if (!isMap(map)) continue;
     for (const pair of map.items) {
       const key = resolve(pair.key);
-      if (isScalar(key) && fieldName(String(key.value)) !== '') columns.add(fieldName(String(key.value)));
+      if (isScalar(key)) columns.add(String(key.value));
     }
   }
   async function* rows(): AsyncGenerator<RowEvent> {
@@ -79,7 +79,7 @@ export function openYaml(file: string): RowSource {
       yield toRowEvent(file, row, cells, problems);
     }
   }
-  return { file, format: 'yaml', columns: [...columns], warnings: [], rows, close: () => undefined };
+  return { file, format: 'yaml', columns: columns.list, warnings: [], rows, close: () => undefined };
 }
 
 function cellValue(node: unknown, resolve: (node: unknown) => unknown): string | string[] | undefined | { problem: string } {
