@@ -52,7 +52,15 @@ export async function openXlsx(file: string, sheet: string | undefined): Promise
       book.close();
     }
   }
-  return { file, format: 'xlsx', columns: header.columns, warnings, rows: once(file, events), close: () => book.close() };
+  const close = () => book.close();
+  return {
+    file,
+    format: 'xlsx',
+    columns: header.columns,
+    warnings,
+    rows: once(file, events),
+    close: () => void rows.return(undefined).then(close, close),
+  };
 }
 
 function headerCells(file: string, row: SheetRow): (string | undefined)[] {
