@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError, type Problem } from '../../errors.js';
 import { ROW_LIMITS } from './row-source.js';
 
 /** A field name as `render` matches it: trimmed, lower-cased (`Private_Areas.ES` -> `private_areas.es`). */
@@ -56,4 +56,55 @@ export function readHeader(cells: readonly (string | undefined)[], file: string)
     );
   }
   return { fields, columns: [...seen.keys()] };
+}
+
+/** Columns without a header that hold values: collected while rows are read, then one warning for the file. */
+export class UnnamedColumns {
+  private readonly letters = new Set<string>();
+  private firstRow = 0;
+
+  add(column: number | string, row: number): void {
+    if (this.letters.size === 0) this.firstRow = row;
+    this.letters.add(typeof column === 'number' ? columnLetter(column) : column);
+  }
+
+  warning(file: string, headerRow: number): Problem | undefined {
+    const letters = [...this.letters];
+    if (letters.length === 0) return undefined;
+    if (letters.length === 1) {
+      return {
+        file,
+        row: this.firstRow,
+        message: `column ${letters[0]} has no header, so its values are ignored; give it a field name in row ${headerRow}`,
+      };
+    }
+    const named = `${letters.slice(0, 5).join(', ')}${letters.length > 5 ? ` and ${letters.length - 5} more` : ''}`;
+    return {
+      file,
+      row: this.firstRow,
+      message: `columns ${named} have no header, so their values are ignored; give each a field name in row ${headerRow}`,
+    };
+  }
+}
+
+/** The field names of a file without a header row (JSON, NDJSON, YAML), in order of first use, at most ROW_LIMITS.columns of them. */
+export class FieldNames {
+  private readonly names = new Set<string>();
+
+  constructor(private readonly file: string) {}
+
+  add(key: string): void {
+    const field = fieldName(key);
+    if (field === '' || this.names.has(field)) return;
+    if (this.names.size >= ROW_LIMITS.columns) {
+      throw new UsageError(
+        `data file ${this.file} uses more than ${ROW_LIMITS.columns} different field names; remove the ones placard does not use`,
+      );
+    }
+    this.names.add(field);
+  }
+
+  get list(): string[] {
+    return [...this.names];
+  }
 }

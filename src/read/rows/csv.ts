@@ -1,9 +1,9 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError, type Problem } from '../../errors.js';
-import { columnLetter, readHeader, type Header } from './columns.js';
+import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { toRowEvent, type Cell } from './record.js';
-import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { once, ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
 
 /**
@@ -23,7 +23,13 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
   });
   pipeline(Readable.from(textChunks(file)), parser, () => undefined);
   const records = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
-  const first = await next(records, file);
+  let first: IteratorResult<string[]>;
+  try {
+    first = await next(records, file);
+  } catch (error) {
+    parser.destroy();
+    throw error;
+  }
   if (first.done) {
     parser.destroy();
     throw new UsageError(`data file ${file} is empty; expected a header row like "id,name,street,city"`);
@@ -35,13 +41,21 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
     parser.destroy();
     throw error;
   }
+  const only = header.columns.length === 1 ? header.columns[0]! : '';
+  if (format === 'csv' && /[;\t]/.test(only)) {
+    parser.destroy();
+    throw new UsageError(
+      `data file ${file}: row 1 is one column, "${only.slice(0, 60)}"; separate the fields with commas, or read a tab-separated file with --format tsv`,
+    );
+  }
   const warnings: Problem[] = [];
   return {
     file,
     format,
     columns: header.columns,
     warnings,
-    rows: () => csvRows(file, records, header, warnings, () => parser.destroy()),
+    rows: once(file, () => csvRows(file, records, header, warnings, () => parser.destroy())),
+    close: () => parser.destroy(),
   };
 }
 
@@ -52,7 +66,7 @@ async function* csvRows(
   warnings: Problem[],
   close: () => void,
 ): AsyncGenerator<RowEvent> {
-  const unnamed = new Set<number>();
+  const unnamed = new UnnamedColumns();
   let row = 1;
   let yielded = 0;
   try {
@@ -62,16 +76,10 @@ async function* csvRows(
         throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
       if (item.value.every((cell) => cell === '')) continue;
       yielded++;
-      yield rowEvent(file, row, item.value, header, (index) => {
-        if (unnamed.has(index)) return;
-        unnamed.add(index);
-        warnings.push({
-          file,
-          row,
-          message: `column ${columnLetter(index)} has no header, so its values are ignored; give it a field name in row 1`,
-        });
-      });
+      yield rowEvent(file, row, item.value, header, (index) => unnamed.add(index, row));
     }
+    const unnamedWarning = unnamed.warning(file, 1);
+    if (unnamedWarning) warnings.push(unnamedWarning);
     if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
   } finally {
     close();
@@ -99,7 +107,7 @@ function rowEvent(file: string, row: number, values: readonly string[], header: 
             file,
             row,
             message:
-              `has values in column${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, past the ${header.fields.length} columns of the header; ` +
+              `has values in column${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ` and ${extra.length - 5} more` : ''}, past the header's ${header.fields.length} column${header.fields.length === 1 ? '' : 's'}; ` +
               'a comma inside a value needs quotes around the value ("Smith, Jones")',
           },
         ];

@@ -22,7 +22,7 @@ export function parseJson(text: string): { tree: Node } | { offset: number; mess
 }
 
 /** Offset where brackets first nest deeper than MAX_JSON_DEPTH, or -1; strings are skipped. */
-function nestingOffset(text: string): number {
+export function nestingOffset(text: string): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -1,61 +1,117 @@
+import { parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import { UsageError } from '../../errors.js';
-import { readBytes, decodeUtf8 } from '../text-file.js';
-import { locator, objectCells, parseJson } from './json-value.js';
+import { decodeUtf8, readBytes } from '../text-file.js';
+import { FieldNames } from './columns.js';
+import { locator, MAX_JSON_DEPTH, nestingOffset, objectCells } from './json-value.js';
 import { toRowEvent } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
-import { fieldName } from './columns.js';
+
+/** Where each item of the top-level array lies in the text, and what it is. */
+interface Items {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly kinds: string[];
+}
 
 /**
  * A JSON array of business objects, read whole (up to 64 MB). Item N of the
  * array is row N. A syntax error is a usage error with line and column; an
  * item that is not an object, or an object with a bad value, is a row problem.
+ * The file is scanned once without building a tree (a tree of millions of
+ * tiny items would not fit in memory); each item is parsed when its row is read.
  */
 export function openJson(file: string): RowSource {
   const text = decodeUtf8(readBytes(file, ROW_LIMITS.wholeFileBytes), `data file ${file}`);
   const where = locator(text);
-  const parsed = parseJson(text);
-  if ('offset' in parsed) {
-    const { line, column } = where(parsed.offset);
-    throw new UsageError(`data file ${file}: line ${line}, column ${column}: ${parsed.message}`);
-  }
-  const { tree } = parsed;
-  if (tree.type !== 'array') {
-    throw new UsageError(
-      `data file ${file}: expected a JSON array of businesses like [{"name": "Lake Street Tortillería"}]; for one object per line use .ndjson`,
-    );
-  }
-  const items = tree.children ?? [];
-  if (items.length > ROW_LIMITS.rows)
-    throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
-  const columns = new Set<string>();
-  for (const item of items) {
-    for (const property of item.type === 'object' ? (item.children ?? []) : []) {
-      const key = property.children?.[0]?.value;
-      if (typeof key === 'string' && fieldName(key) !== '') columns.add(fieldName(key));
-    }
-  }
+  const fail = (offset: number, message: string): never => {
+    const { line, column } = where(offset);
+    throw new UsageError(`data file ${file}: line ${line}, column ${column}: ${message}`);
+  };
+  const deep = nestingOffset(text);
+  if (deep >= 0) fail(deep, `nested more than ${MAX_JSON_DEPTH} levels deep; expected a list of businesses`);
+  const { items, columns } = scan(text, file, fail);
   async function* rows(): AsyncGenerator<RowEvent> {
-    for (const [index, item] of items.entries()) {
+    for (let index = 0; index < items.starts.length; index++) {
       const row = index + 1;
-      if (item.type !== 'object') {
+      const start = items.starts[index]!;
+      if (items.kinds[index] !== 'object') {
         yield {
           row,
           problems: [
             {
               file,
               row,
-              ...where(item.offset),
-              message: `is ${kind(item.type)}; expected an object like {"name": "Lake Street Tortillería"}`,
+              ...where(start),
+              message: `is ${kind(items.kinds[index]!)}; expected an object like {"name": "Lake Street Tortillería"}`,
             },
           ],
         };
         continue;
       }
-      const { cells, problems } = objectCells(item, text, where, file, row);
+      if (items.ends[index]! - start > ROW_LIMITS.recordChars) {
+        yield {
+          row,
+          problems: [
+            {
+              file,
+              row,
+              ...where(start),
+              message: `is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB; one business is a few hundred bytes`,
+            },
+          ],
+        };
+        continue;
+      }
+      const itemText = text.slice(start, items.ends[index]);
+      const { cells, problems } = objectCells(parseTree(itemText)!, itemText, (offset) => where(start + offset), file, row);
       yield toRowEvent(file, row, cells, problems);
     }
   }
-  return { file, format: 'json', columns: [...columns], warnings: [], rows };
+  return { file, format: 'json', columns, warnings: [], rows, close: () => undefined };
+}
+
+function scan(text: string, file: string, fail: (offset: number, message: string) => never): { items: Items; columns: string[] } {
+  const items: Items = { starts: [], ends: [], kinds: [] };
+  const columns = new FieldNames(file);
+  let depth = 0;
+  let top: string | undefined;
+  const begin = (type: string, offset: number) => {
+    if (depth === 0) top = type;
+    else if (depth === 1) {
+      if (items.starts.length >= ROW_LIMITS.rows)
+        throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
+      items.starts.push(offset);
+      items.kinds.push(type);
+      items.ends.push(offset);
+    }
+  };
+  const end = (offset: number, length: number) => {
+    if (depth === 1) items.ends[items.ends.length - 1] = offset + length;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => void (begin('object', offset), depth++),
+      onArrayBegin: (offset) => void (begin('array', offset), depth++),
+      onObjectEnd: (offset, length) => void (depth--, end(offset, length)),
+      onArrayEnd: (offset, length) => void (depth--, end(offset, length)),
+      onLiteralValue: (value: unknown, offset, length) => {
+        begin(value === null ? 'null' : typeof value, offset);
+        end(offset, length);
+      },
+      onObjectProperty: (property) => {
+        if (depth === 2) columns.add(property);
+      },
+      onError: (error, offset) => fail(offset, `not valid JSON (${printParseErrorCode(error)})`),
+    },
+    { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false },
+  );
+  if (top === undefined) fail(0, 'not valid JSON (no value)');
+  if (top !== 'array')
+    throw new UsageError(
+      `data file ${file}: expected a JSON array of businesses like [{"name": "Lake Street Tortillería"}]; for one object per line use .ndjson`,
+    );
+  return { items, columns: columns.list };
 }
 
 export function kind(type: string): string {

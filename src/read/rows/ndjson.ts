@@ -1,5 +1,5 @@
 import { UsageError, type Problem } from '../../errors.js';
-import { fieldName } from './columns.js';
+import { FieldNames } from './columns.js';
 import { kind } from './json.js';
 import { objectCells, parseJson, type Locate } from './json-value.js';
 import { toRowEvent } from './record.js';
@@ -12,7 +12,7 @@ import { textChunks } from './text-stream.js';
  * object, is a row problem and the next line is read as usual.
  */
 export function openNdjson(file: string): RowSource {
-  const columns = new Set<string>();
+  const columns = new FieldNames(file);
   const warnings: Problem[] = [];
   async function* rows(): AsyncGenerator<RowEvent> {
     let row = 0;
@@ -35,7 +35,7 @@ export function openNdjson(file: string): RowSource {
         continue;
       }
       const { cells, problems } = objectCells(parsed.tree, line, where, file, row);
-      for (const cell of cells) if (fieldName(cell.key) !== '') columns.add(fieldName(cell.key));
+      for (const cell of cells) columns.add(cell.key);
       yield toRowEvent(file, row, cells, problems);
     }
   }
@@ -43,10 +43,11 @@ export function openNdjson(file: string): RowSource {
     file,
     format: 'ndjson',
     get columns() {
-      return [...columns];
+      return columns.list;
     },
     warnings,
     rows,
+    close: () => undefined,
   };
 }
 

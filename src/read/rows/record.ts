@@ -32,6 +32,10 @@ export function toRowEvent(file: string, row: number, cells: readonly Cell[], pr
       ...(cell.column === undefined ? {} : { column: cell.column }),
       field,
     };
+    if (field === '') {
+      found.push({ ...at, message: 'has a value without a field name; give it a name like "city" or remove it' });
+      continue;
+    }
     const earlier = keys.get(field);
     if (earlier !== undefined) {
       found.push({

@@ -27,6 +27,8 @@ export type RowEvent =
  * UTF-8, two headers for one field, unknown sheet) is a UsageError there.
  * `rows()` streams the rest and can be iterated once; it throws UsageError for
  * a mistake found later in the file (a bad byte on line 90,000, too many rows).
+ * The file is closed when the iteration ends, however it ends; a caller that
+ * opens a source and then decides not to read it calls `close()`.
  */
 export interface RowSource {
   readonly file: string;
@@ -42,6 +44,7 @@ export interface RowSource {
   /** File-level notes that are not errors (a column without a header, a header with no rows); grows while rows are read. */
   readonly warnings: readonly Problem[];
   rows(): AsyncIterable<RowEvent>;
+  close(): void;
 }
 
 /** Every input has a limit: past one, a clear UsageError (file) or row problem (row), never a crash or a hang. */
@@ -54,8 +57,10 @@ export const ROW_LIMITS = {
   rows: 1_000_000,
   /** Characters in one CSV record or NDJSON line. */
   recordChars: 1024 * 1024,
-  /** A JSON array or YAML list is read whole, up to this size. */
+  /** A JSON array is read whole, up to this size. */
   wholeFileBytes: 64 * 1024 * 1024,
+  /** A YAML list is read whole, up to this size (yaml's document model is heavy: see MAX_YAML_NODES). */
+  yamlBytes: 8 * 1024 * 1024,
   /** Bytes of a streamed text file (CSV, TSV, NDJSON). */
   streamBytes: 1024 * 1024 * 1024,
   /** YAML aliases in one file (an alias bomb stops here). */
@@ -69,3 +74,13 @@ export const ROW_LIMITS = {
 } as const;
 
 export const MAX_VALUE_TEXT = `${ROW_LIMITS.valueBytes / 1024} KB`;
+
+/** A stream's rows can be read once; asking twice is a bug in the caller (exit 3), not a quiet empty list. */
+export function once(file: string, rows: () => AsyncGenerator<RowEvent>): () => AsyncGenerator<RowEvent> {
+  let started = false;
+  return () => {
+    if (started) throw new Error(`the rows of ${file} were already read`);
+    started = true;
+    return rows();
+  };
+}

@@ -49,6 +49,9 @@ export async function* textChunks(file: string, maxBytes: number = ROW_LIMITS.st
         continue;
       }
       if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      else if (first && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        throw new UsageError(`data file ${file} is UTF-16 (Excel's "Unicode Text"); save it as UTF-8 (in Excel: "CSV UTF-8")`);
+      }
       first = false;
       const cut = completeLength(bytes);
       pending = bytes.subarray(cut);

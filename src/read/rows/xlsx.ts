@@ -1,7 +1,7 @@
 import { UsageError, type Problem } from '../../errors.js';
-import { columnLetter, readHeader, type Header } from './columns.js';
+import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { toRowEvent, type Cell } from './record.js';
-import type { RowEvent, RowSource } from './row-source.js';
+import { once, type RowEvent, type RowSource } from './row-source.js';
 import { sheetParts } from './xlsx/parts.js';
 import { sheetRows, type SheetRow } from './xlsx/sheet-rows.js';
 import { Workbook } from './xlsx/zip.js';
@@ -33,34 +33,34 @@ export async function openXlsx(file: string, sheet: string | undefined): Promise
   }
   const warnings: Problem[] = [];
   async function* events(): AsyncGenerator<RowEvent> {
-    const unnamed = new Set<number | string>();
-    const unnamedColumn = (column: number | string, row: number) => {
-      if (unnamed.has(column)) return;
-      unnamed.add(column);
-      const letter = typeof column === 'number' ? columnLetter(column) : column;
-      warnings.push({
-        file,
-        row,
-        message: `column ${letter} has no header, so its values are ignored; give it a field name in row ${headerRow}`,
-      });
-    };
+    const unnamed = new UnnamedColumns();
     let yielded = 0;
     try {
       for await (const sheetRow of rows) {
         if (sheetRow.cells.size === 0 && !sheetRow.overflow) continue;
         for (const index of sheetRow.cells.keys()) {
-          if (header.fields[index] === undefined) unnamedColumn(index, sheetRow.row);
+          if (header.fields[index] === undefined) unnamed.add(index, sheetRow.row);
         }
-        if (sheetRow.overflow) unnamedColumn(sheetRow.overflow, sheetRow.row);
+        if (sheetRow.overflow) unnamed.add(sheetRow.overflow, sheetRow.row);
         yielded++;
         yield rowEvent(file, sheetRow, header);
       }
+      const unnamedWarning = unnamed.warning(file, headerRow);
+      if (unnamedWarning) warnings.push(unnamedWarning);
       if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
     } finally {
       book.close();
     }
   }
-  return { file, format: 'xlsx', columns: header.columns, warnings, rows: events };
+  const close = () => book.close();
+  return {
+    file,
+    format: 'xlsx',
+    columns: header.columns,
+    warnings,
+    rows: once(file, events),
+    close: () => void rows.return(undefined).then(close, close),
+  };
 }
 
 function headerCells(file: string, row: SheetRow): (string | undefined)[] {

@@ -1,13 +1,13 @@
 import YAML, { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { UsageError, type Problem } from '../../errors.js';
 import { decodeUtf8, readBytes } from '../text-file.js';
-import { fieldName } from './columns.js';
-import { MAX_YAML_DEPTH, tooDeepLine } from './yaml-depth.js';
+import { fieldName, FieldNames } from './columns.js';
+import { checkYamlShape } from './yaml-shape.js';
 import { toRowEvent, type Cell } from './record.js';
 import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 
 /**
- * A YAML list of business mappings, read whole (up to 64 MB) with the
+ * A YAML list of business mappings, read whole (up to 8 MB and 300,000 values) with the
  * failsafe schema, so every scalar is text (07102 keeps its zero, "no" stays
  * "no"). Item N of the list is row N. Aliases are capped (an alias bomb is a
  * usage error naming where the cap was passed) and only resolved one level
@@ -15,7 +15,7 @@ import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
  * row is a row problem, like a nested mapping.
  */
 export function openYaml(file: string): RowSource {
-  const text = decodeUtf8(readBytes(file, ROW_LIMITS.wholeFileBytes), `data file ${file}`);
+  const text = decodeUtf8(readBytes(file, ROW_LIMITS.yamlBytes), `data file ${file}`);
   const lineCounter = new LineCounter();
   const doc = parse(text, file, lineCounter);
   const where = (node: Node | null | undefined) => {
@@ -40,13 +40,13 @@ export function openYaml(file: string): RowSource {
     throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
   const items = list.items;
   const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
-  const columns = new Set<string>();
+  const columns = new FieldNames(file);
   for (const item of items) {
     const map = resolve(item);
     if (!isMap(map)) continue;
     for (const pair of map.items) {
       const key = resolve(pair.key);
-      if (isScalar(key) && fieldName(String(key.value)) !== '') columns.add(fieldName(String(key.value)));
+      if (isScalar(key)) columns.add(String(key.value));
     }
   }
   async function* rows(): AsyncGenerator<RowEvent> {
@@ -79,7 +79,7 @@ export function openYaml(file: string): RowSource {
       yield toRowEvent(file, row, cells, problems);
     }
   }
-  return { file, format: 'yaml', columns: [...columns], warnings: [], rows };
+  return { file, format: 'yaml', columns: columns.list, warnings: [], rows, close: () => undefined };
 }
 
 function cellValue(node: unknown, resolve: (node: unknown) => unknown): string | string[] | undefined | { problem: string } {
@@ -99,11 +99,7 @@ function cellValue(node: unknown, resolve: (node: unknown) => unknown): string |
 }
 
 function parse(text: string, file: string, lineCounter: LineCounter): Document.Parsed {
-  const deepAt = tooDeepLine(text);
-  if (deepAt !== undefined)
-    throw new UsageError(
-      `data file ${file}: line ${deepAt}: nested more than ${MAX_YAML_DEPTH} levels deep; expected a list of businesses`,
-    );
+  checkYamlShape(text, file);
   const doc = deep(file, () => YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: false, lineCounter, prettyErrors: true }));
   const error = doc.errors[0];
   if (error) {

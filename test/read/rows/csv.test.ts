@@ -34,9 +34,13 @@ describe('CSV rows', () => {
     expect(events[0]).toEqual({ row: 2, record: { id: 'b1', name: 'Cafe' } });
     expect(events[1]).toMatchObject({
       row: 3,
-      problems: [{ file, row: 3, message: expect.stringContaining('column D, past the 3 columns') }],
+      problems: [{ file, row: 3, message: expect.stringContaining("column D, past the header's 3 columns") }],
     });
     expect(events[2]).toEqual({ row: 4, record: { id: 'b3', name: 'Deli', city: 'Austin' } });
+    const wide = await readAll(write(dir, 'wide-row.csv', `id\nb1${',x'.repeat(10_000)}\n`));
+    expect(wide.events[0]).toMatchObject({
+      problems: [{ message: expect.stringContaining("columns B, C, D, E, F and 9995 more, past the header's 1 column;") }],
+    });
   });
 
   it('refuses two headers for one field, naming both columns', async () => {
@@ -51,7 +55,7 @@ describe('CSV rows', () => {
     expect(quiet.events).toEqual([{ row: 2, record: { id: 'b1', name: 'A' } }]);
     const noisy = await readAll(write(dir, 'notes.csv', 'id,,name\nb1,note,A\nb2,more,B\n'));
     expect(noisy.source.warnings).toEqual([
-      { file: noisy.source.file, row: 2, message: expect.stringContaining('column B has no header') },
+      { file: noisy.source.file, row: 2, message: 'column B has no header, so its values are ignored; give it a field name in row 1' },
     ]);
     expect(noisy.events).toHaveLength(2);
   });
@@ -134,5 +138,14 @@ describe('CSV files that are not usable', () => {
   it('refuses more than a million rows, blank ones counted', async () => {
     const error = await rejected(UsageError, () => readAll(write(dir, 'endless.csv', 'id\n' + '\n'.repeat(1_000_000))));
     expect(error.message).toContain('more than 1000000 rows');
+  });
+});
+
+describe('CSV files saved the wrong way', () => {
+  it('says so for UTF-16 and for fields separated by semicolons', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\n', 'utf16le')]);
+    expect((await rejected(UsageError, () => openRows(write(dir, 'utf16.csv', utf16)))).message).toContain('is UTF-16');
+    const semicolons = await rejected(UsageError, () => openRows(write(dir, 'semicolons.csv', 'id;name;city\nb1;A;B\n')));
+    expect(semicolons.message).toContain('row 1 is one column, "id;name;city"; separate the fields with commas');
   });
 });

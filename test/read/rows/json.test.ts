@@ -59,6 +59,28 @@ describe('JSON array rows', () => {
     expect(events[7]).toEqual({ row: 8, record: { name: 'Fine', 'private_areas.es': ['Cocina'] } });
   });
 
+  it('reports a value without a field name as a row problem', async () => {
+    const { events } = await readAll(write(dir, 'names.json', '[{"name": "A", " ": "x"}]'));
+    expect(events[0]).toMatchObject({ row: 1, problems: [{ message: expect.stringContaining('without a field name') }] });
+  });
+
+  it('refuses more than 200 field names and more than a million items without building them all', async () => {
+    const wide = JSON.stringify(Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, 'x'])));
+    expect((await rejected(UsageError, () => openRows(write(dir, 'wide.json', `[${wide}]`)))).message).toContain(
+      'more than 200 different field names',
+    );
+    const many = await rejected(UsageError, () => openRows(write(dir, 'many.json', `[${'0,'.repeat(1_000_000)}0]`)));
+    expect(many.message).toContain('more than 1000000 rows');
+    const { events } = await readAll(write(dir, 'big-item.json', `[{${'"a": 1, '.repeat(200_000)}"name": "x"}, {"name": "B"}]`));
+    expect(events).toEqual([
+      {
+        row: 1,
+        problems: [{ file: expect.any(String), row: 1, line: 1, column: 2, message: expect.stringContaining('longer than 1 MB') }],
+      },
+      { row: 2, record: { name: 'B' } },
+    ]);
+  });
+
   it('refuses text that is not a JSON array, saying where', async () => {
     expect((await rejected(UsageError, () => openRows(write(dir, 'zero.json', '[{"postal_code": 07102}]')))).message).toMatch(
       /line 1, column \d+: not valid JSON/,

@@ -34,3 +34,12 @@ describe('NDJSON rows', () => {
     );
   });
 });
+
+describe('NDJSON field names', () => {
+  it('refuses more than 200 different field names across lines', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ name: 'A', [`extra${i}`]: 'x' })).join('\n');
+    expect((await rejected(UsageError, () => readAll(write(dir, 'names.ndjson', lines)))).message).toContain(
+      'more than 200 different field names',
+    );
+  });
+});

@@ -78,5 +78,8 @@ describe('YAML list rows', () => {
     expect((await rejected(UsageError, () => openRows(write(dir, 'dashes.yaml', '- '.repeat(100_000))))).message).toContain(
       'line 1: nested',
     );
+    const long = await rejected(UsageError, () => openRows(write(dir, 'long.yaml', '- a\n'.repeat(400_000))));
+    expect(long.message).toContain('line 150001: more than 300000 values');
+    expect((await rejected(UsageError, () => openRows('/dev/zero', { format: 'yaml' }))).message).toContain('larger than 8 MB');
   });
 });

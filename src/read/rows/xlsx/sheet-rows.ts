@@ -27,7 +27,7 @@ export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenera
   let cells = new Map<number, CellText>();
   let overflow: string | undefined;
   let column = -1;
-  let cell: { type: string; style: number; value: string[]; inline: string[] } | undefined;
+  let cell: RawCell | undefined;
   let into: string[] | undefined;
   const reader = new XmlReader(book.file, parts.sheetPart, {
     open(name, attributes) {
@@ -40,8 +40,9 @@ export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenera
         column = -1;
       } else if (name === 'c') {
         column = attributes['r'] ? columnIndex(attributes['r']) : column + 1;
-        cell = { type: attributes['t'] ?? 'n', style: Number(attributes['s'] ?? 0), value: [], inline: [] };
+        cell = { type: attributes['t'] ?? 'n', style: Number(attributes['s'] ?? 0), value: [], inline: [], formula: false };
       } else if (cell && name === 'v') into = cell.value;
+      else if (cell && name === 'f') cell.formula = true;
       else if (cell && name === 't') into = cell.inline;
     },
     close(name) {
@@ -74,8 +75,23 @@ export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenera
   yield* ready.splice(0);
 }
 
-function cellText(cell: { type: string; style: number; value: string[]; inline: string[] }, parts: SheetParts): CellText | undefined {
+/** A <c> element as read: its type (t), style index (s), <v> text, inline <is><t> text, and whether it has a formula. */
+interface RawCell {
+  readonly type: string;
+  readonly style: number;
+  readonly value: string[];
+  readonly inline: string[];
+  formula: boolean;
+}
+
+function cellText(cell: RawCell, parts: SheetParts): CellText | undefined {
   const raw = cell.value.join('');
+  if (cell.formula && raw === '' && cell.type !== 'inlineStr') {
+    return {
+      problem:
+        'is a formula with no saved result (the file was written by a program that does not calculate); open the workbook in a spreadsheet program and save it',
+    };
+  }
   switch (cell.type) {
     case 's': {
       if (raw === '') return undefined;

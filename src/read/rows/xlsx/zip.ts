@@ -99,7 +99,9 @@ export class Workbook {
     }
   }
 
+  /** Closes the file; a second call does nothing. */
   close(): void {
+    if (!this.zip.isOpen) return;
     this.zip.close();
   }
 
