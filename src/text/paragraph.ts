@@ -2,7 +2,9 @@ import type { LoadedFont } from '../fonts/loaded-font.js';
 import { embeddingLevels, reorderRuns } from './bidi.js';
 import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
 import { chainCache } from './chain-cache.js';
-import { breakOpportunities, graphemeBoundaries } from './line-breaks.js';
+import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
+import { keptRanges } from './kept-ranges.js';
+import { withoutCjkSpaces } from './cjk-joins.js';
 import { shape, type Direction, type ShapedGlyph } from './shape.js';
 
 export interface TextSpan {
@@ -10,6 +12,8 @@ export interface TextSpan {
   readonly bold: boolean;
   /** Business data: a bidi isolate, so it keeps its own direction inside a sentence. */
   readonly isolate?: boolean;
+  /** Kept on one line unless it cannot fit on a line of its own. Defaults to `isolate` (a name, an address part). */
+  readonly keep?: boolean;
 }
 
 export interface ParagraphStyle {
@@ -21,8 +25,12 @@ export interface ParagraphStyle {
   readonly direction: Direction;
   /** The bidi paragraph direction; `auto` follows the first strong letter. Defaults to `direction`. */
   readonly bidi?: Direction | 'auto';
-  /** BCP 47 tag, for shaping. */
+  /** BCP 47 tag, for shaping, line breaking and joins. */
   readonly lang: string;
+  /** The last line holds at least this many letters where the text allows (2 for a Chinese title: no lone character). */
+  readonly minLastLineChars?: number;
+  /** Lines of even length (titles): the narrowest measure that keeps the same number of lines. */
+  readonly balance?: boolean;
 }
 
 /**
@@ -41,6 +49,12 @@ export interface PlacedRun {
   /** Where the run starts in the paragraph's logical text. */
   readonly start: number;
   readonly rtl: boolean;
+  /**
+   * Drawn for the line break, not typed: a hyphen after a broken word (no
+   * text, so it reads back as nothing), or the space the line broke at (a
+   * zero-width glyph, so the text keeps a space between the lines' words).
+   */
+  readonly extra?: 'hyphen' | 'space';
 }
 
 export interface ParagraphLayout {
@@ -48,6 +62,8 @@ export interface ParagraphLayout {
   readonly height: number;
   /** True when a word was wider than the line and had to be broken inside. */
   readonly brokeWord: boolean;
+  /** True when a kept range (a name, a link, an email) was wider than the line and broken between its words. */
+  readonly brokeKept: boolean;
 }
 
 interface Item {
@@ -76,20 +92,27 @@ export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyl
 const laidOut = chainCache<ParagraphLayout>();
 
 function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
-  const parts = spans.map((span) => ({ ...span, text: span.text.normalize('NFC') }));
+  const parts = withoutCjkSpaces(
+    spans.map((span) => ({ ...span, text: span.text.normalize('NFC') })),
+    style.lang,
+  );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain);
-  const measure = (start: number, end: number): number => measureRange(items, text, start, end, style);
-  const { ranges, brokeWord } = breakLines(text, width, measure);
+  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style), {
+    hyphen: (position: number): number => hyphenRun(items, position, style, chain).width,
+  });
+  const rules = { keep: keptRanges(text, parts), minLastLineChars: style.minLastLineChars ?? 0, balance: style.balance ?? false };
+  const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules);
   let top = 0;
-  const lines = ranges.map(([start, end]) => {
+  const lines = ranges.map((range, i) => {
     // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
-    const room = Math.max(1, ...pieces(items, start, end).map((item) => item.font.face.leading ?? 1));
-    const line = placeLine(items, text, start, end, style, width, top + style.size * BASELINE * room);
+    const room = Math.max(1, ...pieces(items, range.start, range.end).map((item) => item.font.face.leading ?? 1));
+    const baseline = top + style.size * BASELINE * room;
+    const line = placeLine(items, text, range, style, width, baseline, chain, i === ranges.length - 1);
     top += style.size * style.leading * room;
     return line;
   });
-  return { lines, height: top, brokeWord };
+  return { lines, height: top, brokeWord, brokeKept };
 }
 
 /** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
@@ -143,73 +166,47 @@ function measureRange(items: readonly Item[], text: string, start: number, end: 
   return width;
 }
 
-const TRAILING = /[\s\u200b]+$/u;
-
-function trimmedEnd(text: string, start: number, end: number): number {
-  const match = TRAILING.exec(text.slice(start, end));
-  return match ? end - match[0].length : end;
+interface Piece extends Item {
+  readonly extra?: 'hyphen';
 }
 
-/**
- * Greedy line filling over break opportunities, summing the widths of whole
- * segments (each shaped once and cached). Returns [start, end) per line.
- */
-function breakLines(
-  text: string,
-  width: number,
-  measure: (start: number, end: number) => number,
-): { ranges: [number, number][]; brokeWord: boolean } {
-  const ranges: [number, number][] = [];
-  let brokeWord = false;
-  let lineStart = 0;
-  let lineEnd = 0;
-  let lineWidth = 0;
-  const endLine = (): void => {
-    ranges.push([lineStart, lineEnd]);
-    lineStart = lineEnd;
-    lineWidth = 0;
-  };
-  const add = (start: number, end: number): void => {
-    if (lineEnd > lineStart && lineWidth + measure(start, trimmedEnd(text, start, end)) > width) endLine();
-    lineWidth += measure(start, end);
-    lineEnd = end;
-  };
-  let segmentStart = 0;
-  for (const opportunity of breakOpportunities(text)) {
-    const segmentEnd = opportunity.position;
-    if (measure(segmentStart, trimmedEnd(text, segmentStart, segmentEnd)) > width) {
-      brokeWord = true;
-      let from = segmentStart;
-      for (const boundary of graphemeBoundaries(text, segmentStart, segmentEnd)) {
-        add(from, boundary);
-        from = boundary;
-      }
-    } else {
-      add(segmentStart, segmentEnd);
-    }
-    segmentStart = segmentEnd;
-    if (opportunity.required) endLine();
-  }
-  if (lineEnd > lineStart || ranges.length === 0) endLine();
-  return { ranges, brokeWord };
+/** The hyphen after a word broken at `position`, in the font of the letter before it (or the first font that has one). */
+function hyphenRun(
+  items: readonly Item[],
+  position: number,
+  style: ParagraphStyle,
+  chain: FontChain,
+): { font: LoadedFont; glyphs: ShapedGlyph[]; width: number } {
+  const before = items.find((item) => item.start < position && item.end >= position) ?? items[0]!;
+  const font = before.font.has(0x2d) ? before.font : (chain.pick('-', before.font.face.weight === 700, undefined) ?? before.font);
+  const shaped = shape(font, '-', 'ltr', style.lang);
+  return { font, glyphs: shaped.glyphs.map((glyph) => ({ ...glyph, text: '' })), width: (shaped.advance * style.size) / font.unitsPerEm };
 }
 
 function placeLine(
   items: readonly Item[],
   text: string,
-  start: number,
-  end: number,
+  range: LineRange,
   style: ParagraphStyle,
   width: number,
   baseline: number,
+  chain: FontChain,
+  lastLine: boolean,
 ): PlacedRun[] {
-  const visual = reorderRuns(pieces(items, start, trimmedEnd(text, start, end)));
+  const contentEnd = trimmedEnd(text, range.start, range.end);
+  const logical: Piece[] = pieces(items, range.start, contentEnd);
+  const lastPiece = logical.at(-1);
+  if (range.hyphen && lastPiece) logical.push({ ...lastPiece, start: contentEnd, end: contentEnd, extra: 'hyphen' });
   let x = 0;
-  const runs = visual.map((item): PlacedRun => {
-    const shaped = shapePiece(item, text, style);
-    const runWidth = (shaped.advance * style.size) / item.font.unitsPerEm;
+  const runs = reorderRuns(logical).map((item): PlacedRun => {
+    const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain) : undefined;
+    const shaped = hyphen
+      ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / style.size }
+      : shapePiece(item, text, style);
+    const font = hyphen?.font ?? item.font;
+    const runWidth = (shaped.advance * style.size) / font.unitsPerEm;
     const run = {
-      font: item.font,
+      font,
       size: style.size,
       x,
       baseline,
@@ -218,13 +215,30 @@ function placeLine(
       text: text.slice(item.start, item.end),
       start: item.start,
       rtl: item.level % 2 === 1,
+      ...(hyphen ? { extra: 'hyphen' as const } : {}),
     };
     x += runWidth;
     return run;
   });
   const offset = alignOffset(style, width - x);
+  const placed = runs.map((run) => ({ ...run, x: run.x + offset }));
+  const space =
+    !lastLine && lastPiece && /\s/u.test(text.slice(contentEnd, range.end)) ? breakSpace(lastPiece, contentEnd, style) : undefined;
+  if (space) placed.push({ ...space, baseline, x: style.direction === 'rtl' ? offset : offset + x });
   // Positions are visual; the order is logical, so that readers which take text in drawing order read it as typed.
-  return runs.map((run) => ({ ...run, x: run.x + offset })).sort((a, b) => a.start - b.start);
+  return placed.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The space a line broke at, as a glyph that draws nothing and takes no
+ * room at the line's end, so that text read back (a screen reader
+ * following the tag tree) keeps the space between the lines' words.
+ */
+function breakSpace(piece: Item, position: number, style: ParagraphStyle): Omit<PlacedRun, 'x' | 'baseline'> | undefined {
+  const id = piece.font.hbFont.nominalGlyph(0x20);
+  if (id === undefined) return undefined;
+  const glyphs = [{ id, xAdvance: 0, xOffset: 0, yOffset: 0, text: ' ' }];
+  return { font: piece.font, size: style.size, width: 0, glyphs, text: ' ', start: position, rtl: false, extra: 'space' };
 }
 
 function alignOffset(style: ParagraphStyle, slack: number): number {
