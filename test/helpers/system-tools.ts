@@ -108,3 +108,16 @@ export function zbarimg(bytes: Uint8Array, dpi = 150, pageIndex = 0): string | n
     return status === ZBAR_NOTHING_FOUND ? null : stdout.replace(/\n$/, '');
   });
 }
+
+/**
+ * The text of each tagged structure element, in tree order, as poppler's `pdfinfo -struct-text`
+ * gives it: what a screen reader following the tag tree reads.
+ */
+export function structText(bytes: Uint8Array): string[] {
+  return withTempPdf(bytes, (pdfPath) =>
+    run('pdfinfo', ['-struct-text', pdfPath])
+      .stdout.split('\n')
+      .map((line) => /^\s*"(.*)"$/.exec(line)?.[1])
+      .filter((text): text is string => text !== undefined),
+  );
+}

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { renderNotice } from '../../src/pipeline.js';
+import { locales } from '../../src/strings/locale-catalog.js';
+import { readPdf, type PdfFacts } from '../helpers/pdf-reader.js';
+import { hasTool, pdftotext, structText } from '../helpers/system-tools.js';
+
+/** The notice's strings in one language, flattened. */
+function strings(code: string): string[] {
+  const namespaces = locales().get(code)!.namespaces as Record<string, Record<string, string>>;
+  return Object.values(namespaces).flatMap((namespace) => Object.values(namespace));
+}
+
+const render = async (languages: string[], sets: string[]): Promise<{ pdf: Uint8Array; facts: PdfFacts }> => {
+  const { pdf } = await renderNotice({ template: 'private-areas', languages, arrange: 'columns', sets });
+  return { pdf, facts: await readPdf(pdf) };
+};
+
+describe('line breaks read back from the PDF', () => {
+  let korean: PdfFacts;
+  let burmese: PdfFacts;
+
+  beforeAll(async () => {
+    korean = (await render(['en', 'ko'], ['name=Golden Bakery'])).facts;
+    burmese = (await render(['en', 'my'], ['name=Golden Bakery', 'private_areas=kitchen;storage room'])).facts;
+  });
+
+  it('ends Korean lines at spaces: every line holds whole words', () => {
+    const words = new Set(strings('ko').flatMap((text) => text.split(/\s+/)));
+    const lines = korean.pages[0]!.lines.filter((line) => /\p{Script=Hangul}/u.test(line));
+    expect(lines.length).toBeGreaterThan(6);
+    for (const line of lines) {
+      for (const word of line.split(' ')) expect(words.has(word) || !/\p{Script=Hangul}/u.test(word)).toBe(true);
+    }
+  });
+
+  it('starts no Burmese line with a mark or inside a syllable', () => {
+    const lines = burmese.pages[0]!.lines.filter((line) => /\p{Script=Myanmar}/u.test(line));
+    expect(lines.length).toBeGreaterThan(8);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\p{M}/u);
+      expect(line).not.toMatch(/^.[\u103a\u1039]/u);
+    }
+  });
+
+  it('prints the rights link on one line', () => {
+    expect(korean.pages[0]!.lines).toContain('https://www.ilrc.org/red-cards');
+  });
+});
+
+describe('Chinese joins', () => {
+  let pdf: Uint8Array;
+  let facts: PdfFacts;
+
+  beforeAll(async () => {
+    ({ pdf, facts } = await render(['zh-Hans'], ['name=Golden Bakery', 'private_areas=厨房;仓库']));
+  });
+
+  it('puts no Latin space after full-width punctuation (pdf.js)', () => {
+    const text = facts.text.replaceAll('\n', '');
+    expect(text).toContain('非公共区域：厨房、仓库');
+    expect(text).toContain('权利。这是');
+    expect(text).not.toMatch(/[：。，] /u);
+  });
+
+  it.skipIf(!hasTool('pdftotext'))('puts no Latin space after full-width punctuation (poppler)', () => {
+    const text = pdftotext(pdf).replaceAll('\n', '');
+    expect(text).toContain('非公共区域：厨房、仓库');
+    expect(text).not.toMatch(/[：。，] /u);
+  });
+});
+
+describe.skipIf(!hasTool('pdfinfo'))('the tag tree', () => {
+  it('keeps the space at each line break, so sentences read whole', async () => {
+    const { pdf, facts } = await render(['en', 'my', 'ko'], ['name=Golden Bakery']);
+    const warrant = strings('en').find((text) => text.startsWith('Entry to'))!;
+    // The sentence is broken over several lines on the page…
+    expect(facts.pages[0]!.lines).not.toContain(warrant);
+    // …and the tag tree reads it with its spaces.
+    expect(structText(pdf)).toContain(warrant);
+  });
+});
