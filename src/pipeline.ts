@@ -29,7 +29,8 @@ export async function renderNotice(request: RenderRequest): Promise<RenderedNoti
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const pages = layoutNotice(tree, { size: plan.size, fonts: fontSet(request.fonts) });
+  const fonts = fontSet(request.fonts).forNotice(plan.languages.map((language) => language.code));
+  const pages = layoutNotice(tree, { size: plan.size, fonts });
   const pdf = await drawPdf(pages, {
     title: tree.title,
     lang: tree.lang,

@@ -80,3 +80,19 @@ describe.skipIf(!hasTool('pdfinfo'))('the tag tree', () => {
     expect(structText(pdf)).toContain(warrant);
   });
 });
+
+describe('fonts for the business name outside the language sections', () => {
+  const families = (facts: PdfFacts): string[] => facts.fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
+
+  it('draws a Chinese name in TC on an English and Traditional Chinese notice', async () => {
+    const { facts } = await render(['en', 'zh-Hant'], ['name=金龍餐廳']);
+    expect(families(facts).some((name) => name.startsWith('NotoSansTC'))).toBe(true);
+    expect(families(facts).some((name) => name.startsWith('NotoSansSC'))).toBe(false);
+  });
+
+  it('draws an Urdu name in Nastaliq on an English and Urdu notice', async () => {
+    const { facts } = await render(['en', 'ur'], ['name=لاہور کباب ہاؤس']);
+    expect(families(facts).some((name) => name.startsWith('NotoNastaliqUrdu'))).toBe(true);
+    expect(families(facts).some((name) => name.startsWith('NotoSansArabic'))).toBe(false);
+  });
+});
