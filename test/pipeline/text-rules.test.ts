@@ -76,8 +76,24 @@ describe.skipIf(!hasTool('pdfinfo'))('the tag tree', () => {
     const warrant = strings('en').find((text) => text.startsWith('Entry to'))!;
     // The sentence is broken over several lines on the page…
     expect(facts.pages[0]!.lines).not.toContain(warrant);
-    // …and the tag tree reads it with its spaces.
-    expect(structText(pdf)).toContain(warrant);
+    // …and the tag tree reads it with its spaces, in every language (poppler reads right-to-left text visually, so none here).
+    const tree = structText(pdf);
+    expect(tree).toContain(warrant);
+    for (const code of ['my', 'ko']) {
+      const sentence = (locales().get(code)!.namespaces['private-areas'] as Record<string, string>).warrant!;
+      expect(tree).toContain(sentence);
+    }
+  });
+
+  it('reads a word broken with a hyphen back whole', async () => {
+    const { pdf, facts } = await render(['en'], ['name=Kaffeehausgenossenschaftsverwaltungsgesellschaft Süd']);
+    // Broken on the page (the hyphen reads as nothing)…
+    const lines = facts.pages[0]!.lines;
+    expect(lines.some((line) => line.startsWith('Kaffeehausgenossenschaf'))).toBe(true);
+    expect(lines.some((line) => line.includes('Kaffeehausgenossenschaftsverwaltungsgesellschaft'))).toBe(false);
+    expect(lines.some((line) => /^Kaffee.*-$/u.test(line))).toBe(false);
+    // …whole in the tag tree.
+    expect(structText(pdf)).toContain('Kaffeehausgenossenschaftsverwaltungsgesellschaft Süd');
   });
 });
 
