@@ -1,4 +1,5 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
+import { faceScale } from '../fonts/optical-scale.js';
 import { embeddingLevels, reorderRuns } from './bidi.js';
 import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
 import { chainCache } from './chain-cache.js';
@@ -31,6 +32,12 @@ export interface ParagraphStyle {
   readonly minLastLineChars?: number;
   /** Lines of even length (titles): the narrowest measure that keeps the same number of lines. */
   readonly balance?: boolean;
+  /**
+   * Draw each script at its optical factor (fonts/optical-scale.ts: Nastaliq
+   * 1.3 × size, emoji 0.84 ×), so scripts look the same size. Default true;
+   * layout passes the nominal size and must not apply the factor again.
+   */
+  readonly optical?: boolean;
 }
 
 /**
@@ -73,6 +80,15 @@ interface Item {
   readonly level: number;
 }
 
+function scaleOf(font: LoadedFont, style: ParagraphStyle): number {
+  return style.optical === false ? 1 : faceScale(font.face);
+}
+
+/** The size a font's glyphs are drawn at: the paragraph's size times the face's optical factor. */
+function sizeOf(font: LoadedFont, style: ParagraphStyle): number {
+  return style.size * scaleOf(font, style);
+}
+
 /** How far the first baseline sits below the top of the paragraph, as a multiple of the size. */
 export const BASELINE = 1.05;
 
@@ -106,7 +122,10 @@ function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width
   let top = 0;
   const lines = ranges.map((range, i) => {
     // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
-    const room = Math.max(1, ...pieces(items, range.start, range.end).map((item) => item.font.face.leading ?? 1));
+    const room = Math.max(
+      1,
+      ...pieces(items, range.start, range.end).map((item) => (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style))),
+    );
     const baseline = top + style.size * BASELINE * room;
     const line = placeLine(items, text, range, style, width, baseline, chain, i === ranges.length - 1);
     top += style.size * style.leading * room;
@@ -161,7 +180,7 @@ function shapePiece(item: Item, text: string, style: ParagraphStyle) {
 function measureRange(items: readonly Item[], text: string, start: number, end: number, style: ParagraphStyle): number {
   let width = 0;
   for (const item of pieces(items, start, end)) {
-    width += (shapePiece(item, text, style).advance * style.size) / item.font.unitsPerEm;
+    width += (shapePiece(item, text, style).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
   }
   return width;
 }
@@ -180,7 +199,11 @@ function hyphenRun(
   const before = items.find((item) => item.start < position && item.end >= position) ?? items[0]!;
   const font = before.font.has(0x2d) ? before.font : (chain.pick('-', before.font.face.weight === 700, undefined) ?? before.font);
   const shaped = shape(font, '-', 'ltr', style.lang);
-  return { font, glyphs: shaped.glyphs.map((glyph) => ({ ...glyph, text: '' })), width: (shaped.advance * style.size) / font.unitsPerEm };
+  return {
+    font,
+    glyphs: shaped.glyphs.map((glyph) => ({ ...glyph, text: '' })),
+    width: (shaped.advance * sizeOf(font, style)) / font.unitsPerEm,
+  };
 }
 
 function placeLine(
@@ -201,13 +224,13 @@ function placeLine(
   const runs = reorderRuns(logical).map((item): PlacedRun => {
     const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain) : undefined;
     const shaped = hyphen
-      ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / style.size }
+      ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / sizeOf(hyphen.font, style) }
       : shapePiece(item, text, style);
     const font = hyphen?.font ?? item.font;
-    const runWidth = (shaped.advance * style.size) / font.unitsPerEm;
+    const runWidth = (shaped.advance * sizeOf(font, style)) / font.unitsPerEm;
     const run = {
       font,
-      size: style.size,
+      size: sizeOf(font, style),
       x,
       baseline,
       width: runWidth,
@@ -238,7 +261,7 @@ function breakSpace(piece: Item, position: number, style: ParagraphStyle): Omit<
   const id = piece.font.hbFont.nominalGlyph(0x20);
   if (id === undefined) return undefined;
   const glyphs = [{ id, xAdvance: 0, xOffset: 0, yOffset: 0, text: ' ' }];
-  return { font: piece.font, size: style.size, width: 0, glyphs, text: ' ', start: position, rtl: false, extra: 'space' };
+  return { font: piece.font, size: sizeOf(piece.font, style), width: 0, glyphs, text: ' ', start: position, rtl: false, extra: 'space' };
 }
 
 function alignOffset(style: ParagraphStyle, slack: number): number {
