@@ -1,7 +1,8 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import { faceScale } from '../fonts/optical-scale.js';
-import { embeddingLevels, reorderRuns } from './bidi.js';
-import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
+import { reorderRuns } from './bidi.js';
+import { itemize, pieces, type Item } from './itemize.js';
+import { MissingGlyphError, type FontChain } from './font-chain.js';
 import { chainCache } from './chain-cache.js';
 import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
 import { keptRanges } from './kept-ranges.js';
@@ -73,13 +74,6 @@ export interface ParagraphLayout {
   readonly brokeKept: boolean;
 }
 
-interface Item {
-  readonly start: number;
-  readonly end: number;
-  readonly font: LoadedFont;
-  readonly level: number;
-}
-
 function scaleOf(font: LoadedFont, style: ParagraphStyle): number {
   return style.optical === false ? 1 : faceScale(font.face);
 }
@@ -132,42 +126,6 @@ function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width
     return line;
   });
   return { lines, height: top, brokeWord, brokeKept };
-}
-
-/** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
-const itemized = chainCache<Item[]>();
-
-function itemize(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
-  const key = `${direction}\u0000${parts.map((part) => `${part.bold ? 'b' : ''}${part.isolate ? 'i' : ''}\u0001${part.text}`).join('\u0002')}`;
-  return itemized(chain, key, () => itemizeUncached(text, parts, direction, chain));
-}
-
-function itemizeUncached(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
-  const chars: string[] = [];
-  const bold: boolean[] = [];
-  for (const part of parts) {
-    for (const char of part.text) {
-      chars.push(char);
-      bold.push(part.bold);
-    }
-  }
-  const fonts = chooseFonts(chars, bold, chain);
-  const levels = embeddingLevels(parts, direction);
-  const items: Item[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || fonts[i] !== fonts[start] || levels[i] !== levels[start]) {
-      items.push({ start, end: i, font: fonts[start]!, level: levels[start]! });
-      start = i;
-    }
-  }
-  return items;
-}
-
-function pieces(items: readonly Item[], start: number, end: number): Item[] {
-  return items
-    .filter((item) => item.end > start && item.start < end)
-    .map((item) => ({ ...item, start: Math.max(item.start, start), end: Math.min(item.end, end) }));
 }
 
 function shapePiece(item: Item, text: string, style: ParagraphStyle) {
