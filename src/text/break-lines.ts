@@ -145,6 +145,7 @@ function fill(units: readonly Unit[], text: string, width: number, measure: Meas
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+const DICTIONARY = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}]/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function letters(text: string): number {
@@ -171,9 +172,12 @@ function avoidLonely(
   const last = lines.at(-1)!;
   const previous = lines.at(-2)!;
   const words = (from: number, to: number): Unit[] => units.filter((u) => u.kind === 'word' && u.end > from && u.end <= to);
+  // A dictionary break inside a Burmese or Thai phrase ends no word here: only spaces (and CJK characters) do.
+  const inPhrase = (at: number): boolean => DICTIONARY.test(text[at - 1]!) && DICTIONARY.test(text[at]!);
+  const wordEnds = (from: number, to: number): number => words(from, to).filter((u) => u.end === to || !inPhrase(u.end)).length;
   const lonely = (from: number, to: number): boolean => {
     const count = letters(text.slice(from, to));
-    return (words(from, to).length <= 1 && count < LONE_WORD) || count < minChars;
+    return (wordEnds(from, to) <= 1 && count < LONE_WORD) || count < minChars;
   };
   const endsHard = units.some((u) => u.end === previous.end && u.required);
   if (previous.hyphen || endsHard || !lonely(last.start, last.end)) return lines;
@@ -181,12 +185,22 @@ function avoidLonely(
     .map((u) => u.end)
     .filter((cut) => cut > previous.start && !units.some((u) => u.end === cut && u.required))
     .reverse();
-  for (const cut of cuts) {
-    if (words(previous.start, cut).length < (lines.length > 2 ? 2 : 1)) break;
-    if (measure(cut, trimmedEnd(text, cut, last.end)) > width + EPSILON) break;
-    if (!lonely(cut, last.end)) {
-      return [...lines.slice(0, -2), { start: previous.start, end: cut, hyphen: false }, { ...last, start: cut }];
+  // Cuts between words first; inside a phrase only when none of those will do.
+  // When no cut makes the last line long enough, the one that moves the most (between words if it can) still helps.
+  const moved = (cut: number): LineRange[] => [
+    ...lines.slice(0, -2),
+    { start: previous.start, end: cut, hyphen: false },
+    { ...last, start: cut },
+  ];
+  let fallback: number | undefined;
+  for (const candidates of [cuts.filter((cut) => !inPhrase(cut)), cuts]) {
+    for (const cut of candidates) {
+      if (words(previous.start, cut).length < (lines.length > 2 ? 2 : 1)) break;
+      if (measure(cut, trimmedEnd(text, cut, last.end)) > width + EPSILON) break;
+      if (!lonely(cut, last.end)) return moved(cut);
+      if (fallback === undefined || candidates !== cuts) fallback = cut;
     }
+    if (fallback !== undefined) return moved(fallback);
   }
   return lines;
 }

@@ -68,6 +68,16 @@ describe('Burmese breaks between words and syllables', () => {
     expect(layout.lines.some((line) => line.at(-1)?.extra !== 'space')).toBe(true);
   });
 
+  it('ends a paragraph with more than one short Burmese word where the text allows, moving whole words', () => {
+    const sentence = 'ထိုသို့သော ဝရမ်းမရှိဘဲ အများပြည်သူအတွက် ဖွင့်မထားသော နေရာများသို့ ဝင်ရောက်ခြင်း သို့မဟုတ် ရှာဖွေခြင်းကို ကျွန်ုပ်တို့ သဘောမတူပါ။';
+    for (const width of widths(120, 300, 5)) {
+      const lines = lineTexts(lay(sentence, width, { lang: 'my' }));
+      // The last line holds two words, or one whole word: never a lone particle cut off a phrase.
+      const last = lines.at(-1)!;
+      if (lines.length > 2) expect(last.includes(' ') || sentence.endsWith(` ${last}`)).toBe(true);
+    }
+  });
+
   it('cuts a word too long for its line between syllables, without a hyphen', () => {
     const layout = lay('လက်မှတ်ထိုးထားသော', 30, { lang: 'my' });
     expect(layout.brokeWord).toBe(true);
