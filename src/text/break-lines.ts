@@ -91,7 +91,12 @@ function unitsFor(
     if (!fits && opportunities.some((o) => o.position > start && o.position < trimmedEnd(text, start, end))) brokeKept = true;
     return fits;
   });
-  const kept = opportunities.filter((o) => o.required || !held.some(([start, end]) => o.position > start && o.position < end));
+  // A link or an address too long for a line still never breaks after its own hyphen, which would read as hyphenation.
+  const links = keep.filter((range) => !held.includes(range) && /:\/\/|@|^www\./u.test(text.slice(range[0], range[1])));
+  const inside = (ranges: typeof keep, at: number): boolean => ranges.some(([start, end]) => at > start && at < end);
+  const kept = opportunities.filter(
+    (o) => o.required || !(inside(held, o.position) || (inside(links, o.position) && text[o.position - 1] === '-')),
+  );
   const units: Unit[] = [];
   let brokeWord = false;
   let start = 0;

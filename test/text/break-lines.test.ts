@@ -139,6 +139,15 @@ describe('kept text and last-resort breaks', () => {
     expect(lineTexts(narrow).join(' ')).toContain('Cabdi Maxamed Xasan');
   });
 
+  it('breaks a link too long for its line after a slash, never after its hyphen', () => {
+    for (const width of widths(100, 136, 2)) {
+      const layout = lay('https://www.ilrc.org/red-cards', width, { size: 10 });
+      expect(layout.brokeKept).toBe(true);
+      const lines = lineTexts(layout);
+      expect(lines).toEqual(['https://www.ilrc.org/', 'red-cards']);
+    }
+  });
+
   it('keeps an email address whole', () => {
     const lines = lineTexts(lay('Write to maria.lopez-garcia@example.org any time.', 200));
     expect(lines.some((line) => line.includes('maria.lopez-garcia@example.org'))).toBe(true);
