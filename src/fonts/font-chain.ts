@@ -89,7 +89,17 @@ export class FontSet implements FontLibrary {
 
   /** A font library for one notice: every chain knows the notice's languages. */
   forNotice(noticeLanguages: readonly string[]): FontLibrary {
-    return { chain: (lang) => this.chainFor(lang, noticeLanguages) };
+    const chains = new Map<string, FontChain>();
+    return {
+      chain: (lang) => {
+        let chain = chains.get(lang);
+        if (!chain) {
+          chain = this.chainFor(lang, noticeLanguages);
+          chains.set(lang, chain);
+        }
+        return chain;
+      },
+    };
   }
 
   /**
@@ -142,15 +152,22 @@ function firstWith(faces: readonly FontFace[], codePoint: number): LoadedFont | 
 }
 
 /** The scripts a language writes: its likely script (CLDR), Korean and Japanese with Han too. */
-export function scriptsOf(lang: string): ScriptName[] {
-  let code: string | undefined;
-  try {
-    code = new Intl.Locale(lang).maximize().script;
-  } catch {
-    return [];
+export function scriptsOf(lang: string): readonly ScriptName[] {
+  let scripts = scriptsByLang.get(lang);
+  if (!scripts) {
+    let code: string | undefined;
+    try {
+      code = new Intl.Locale(lang).maximize().script;
+    } catch {
+      code = undefined;
+    }
+    scripts = SCRIPT_CODES[code ?? ''] ?? [];
+    scriptsByLang.set(lang, scripts);
   }
-  return SCRIPT_CODES[code ?? ''] ?? [];
+  return scripts;
 }
+
+const scriptsByLang = new Map<string, readonly ScriptName[]>();
 
 const SCRIPT_CODES: Readonly<Record<string, ScriptName[]>> = {
   Latn: ['Latin'],
