@@ -93,8 +93,12 @@ function dictionaryBreaks(text: string): number[] {
 }
 
 const MARK = /\p{M}/u;
-/** Signs that join the next consonant to the one before (Myanmar virama, Khmer coeng, Tai Tham sakot). */
-const STACKER = /[\u1039\u17d2\u1a60]/u;
+/**
+ * Signs that join the next consonant to the one before: Myanmar virama, Khmer
+ * coeng, Tai Tham sakot, and the Indic viramas (older ICU cuts grapheme
+ * clusters after them, inside a conjunct).
+ */
+const STACKER = /[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca\u1039\u17d2\u1a60]/u;
 /** Myanmar asat and its visible virama: a consonant carrying one closes the syllable before it. */
 const CLOSES = /[\u103a]/u;
 /** Thai and Lao vowels written before their consonant, and those written after it that are letters. */

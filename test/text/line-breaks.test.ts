@@ -45,6 +45,8 @@ describe('syllable boundaries', () => {
     expect(syllableBoundary('မဏ္ဍပ', 3)).toBe(false);
     expect(syllableBoundary('กะ', 1)).toBe(false);
     expect(syllableBoundary('เก', 1)).toBe(false);
+    expect(syllableBoundary('क्ष', 2)).toBe(false);
+    expect(syllableBoundary('ਸ੍ਵ', 2)).toBe(false);
   });
 
   it('cuts a long Burmese word between syllables only', () => {
