@@ -42,7 +42,8 @@ export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const pages = layoutNotice(tree, { size: plan.size, fonts: session.fonts, theme: template.theme });
+  const fonts = session.fonts.forNotice(plan.languages.map((language) => language.code));
+  const pages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme });
   return { plan, title: tree.title, lang: tree.lang, pages };
 }
 

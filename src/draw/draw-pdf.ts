@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage } from '../layout/items.js';
-import { glyphRunOperators } from './glyph-text.js';
+import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { PdfFonts } from './pdf-fonts.js';
 import { qrPathOperators } from './qr-path.js';
 
@@ -23,7 +23,7 @@ type StructContent = object;
 interface TaggingDocument {
   struct(role: string, options?: { lang?: string; alt?: string }): StructElement;
   addStructure(element: StructElement): void;
-  markStructureContent(role: string): StructContent;
+  markStructureContent(role: string, options?: { actual?: string }): StructContent;
   markContent(tag: string, options?: Record<string, unknown>): void;
   endMarkedContent(): void;
   addContent(operators: string): void;
@@ -116,24 +116,57 @@ class Drawer {
     }
     const element = this.tagging.struct(node.role, { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) });
     parent.add(element);
-    if (node.items.length > 0) {
+    const drawn = node.items.filter((item) => item.type !== 'glyphs');
+    if (drawn.length > 0) {
       const content = this.tagging.markStructureContent(node.role);
-      for (const item of node.items) this.item(item);
+      for (const item of drawn) this.item(item);
       this.tagging.endMarkedContent();
       element.add(content);
     }
+    for (const item of node.items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
     for (const child of node.children) this.node(child, element);
     element.end();
+  }
+
+  /**
+   * A glyph run in a tagged element: the glyphs that carry text in a marked
+   * content sequence of their own, holding the MCID and any ActualText in one
+   * dictionary inside BT/ET (nothing nested in it, since poppler's tag-tree
+   * reader ends an MCID's text at the first EMC it meets); the glyphs that
+   * carry no text (mark glyphs, a line-end hyphen) as an artifact.
+   */
+  private taggedGlyphs(item: Extract<Item, { type: 'glyphs' }>, element: StructElement): void {
+    this.color(item.color);
+    const parts = glyphRunParts(item, this.fonts);
+    this.tagging.addContent(parts.open.join('\n'));
+    if (parts.main.length > 0) {
+      const content = this.tagging.markStructureContent('Span', parts.actual === undefined ? {} : { actual: parts.actual });
+      this.tagging.addContent(parts.main.join('\n'));
+      this.tagging.endMarkedContent();
+      element.add(content);
+    }
+    this.tagging.addContent('ET');
+    if (parts.extra.length > 0) {
+      this.tagging.addContent(parts.extraOpen.slice(0, -1).join('\n'));
+      this.tagging.markContent('Artifact');
+      this.tagging.addContent([parts.extraOpen.at(-1)!, ...parts.extra, parts.extraClose[0]!].join('\n'));
+      this.tagging.endMarkedContent();
+      this.tagging.addContent(parts.extraClose.slice(1).join('\n'));
+    }
+  }
+
+  private color(color: string): void {
+    if (color !== this.textColor) {
+      this.doc.fillColor(color);
+      this.textColor = color;
+    }
   }
 
   item(item: Item): void {
     const doc = this.doc;
     switch (item.type) {
       case 'glyphs':
-        if (item.color !== this.textColor) {
-          doc.fillColor(item.color);
-          this.textColor = item.color;
-        }
+        this.color(item.color);
         this.tagging.addContent(glyphRunOperators(item, this.fonts).join('\n'));
         return;
       case 'rect':

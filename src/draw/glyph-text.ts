@@ -50,6 +50,35 @@ interface Placed {
  *   carries its text reversed; the extra glyphs carry an empty ActualText.
  */
 export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] {
+  const parts = glyphRunParts(run, fonts);
+  const ops = [...parts.open];
+  if (parts.actual !== undefined) ops.push(`/Span <</ActualText ${utf16Hex(parts.actual)}>> BDC`);
+  ops.push(...parts.main);
+  if (parts.actual !== undefined) ops.push('EMC');
+  ops.push('ET');
+  if (parts.extra.length > 0) ops.push(...parts.extraOpen, ...parts.extra, ...parts.extraClose);
+  return ops;
+}
+
+/**
+ * A glyph run's operators in parts, so that a tagged document can wrap the
+ * glyphs that carry text in their own marked content (with the ActualText
+ * in the same dictionary as the MCID: poppler's tag-tree reader ends an
+ * MCID's text at the first EMC inside it), and the glyphs that carry none
+ * (mark glyphs, a line-end hyphen) in an artifact:
+ * `open` (BT, font, matrix) · `main` · ET · `extraOpen` · `extra` · `extraClose`.
+ */
+export interface GlyphRunParts {
+  readonly open: readonly string[];
+  /** The run's text for /ActualText (reversed for right-to-left runs), when readers need it. */
+  readonly actual?: string;
+  readonly main: readonly string[];
+  readonly extraOpen: readonly string[];
+  readonly extra: readonly string[];
+  readonly extraClose: readonly string[];
+}
+
+export function glyphRunParts(run: GlyphRunItem, fonts: PdfFonts): GlyphRunParts {
   const resource = fonts.select(run.font);
   const scale = run.size / run.font.unitsPerEm;
   let pen = 0;
@@ -60,20 +89,17 @@ export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] 
   });
   const main = placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, run));
   const extra = placed.filter((at) => at.glyph.text === '');
-  const actual = needsActualText(run);
-  const ops = ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`];
-  if (actual) ops.push(`/Span <</ActualText ${utf16Hex(run.rtl ? [...run.text].reverse().join('') : run.text)}>> BDC`);
-  ops.push(...showInLine(main, run, fonts));
-  if (actual) ops.push('EMC');
-  ops.push('ET');
-  if (extra.length > 0) {
-    ops.push('BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`);
-    for (const at of extra) {
-      ops.push(`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(run.font, at.glyph, run.rtl).hex}> Tj`);
-    }
-    ops.push('EMC', 'ET');
-  }
-  return ops;
+  return {
+    open: ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
+    ...(needsActualText(run) ? { actual: run.rtl ? [...run.text].reverse().join('') : run.text } : {}),
+    main: showInLine(main, run, fonts),
+    extraOpen: ['BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`],
+    extra: extra.flatMap((at) => [
+      `1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`,
+      `<${fonts.encode(run.font, at.glyph, run.rtl).hex}> Tj`,
+    ]),
+    extraClose: ['EMC', 'ET'],
+  };
 }
 
 const NON_SPACING = /\p{Mn}/u;

@@ -50,13 +50,43 @@ export class FontSet implements FontLibrary {
     this.users = userFonts.map((file, index) => userFace(file, index));
   }
 
+  /** The chain for text in `lang`, on a notice in no particular set of languages. */
   chain(lang: string): FontChain {
-    let chain = this.chains.get(lang);
+    return this.chainFor(lang, []);
+  }
+
+  /**
+   * The chain for text in `lang` on a notice in `noticeLanguages`. A letter
+   * of a script `lang` writes takes `lang`'s face (a Han name in a zh-Hant
+   * section: TC). A letter of another script takes the notice's variant:
+   * the face the notice's languages of that script agree on (TC when the
+   * notice has zh-Hant and not zh-Hans, Nastaliq when it has ur and not ar or
+   * fa); when they disagree, or none writes it, the default face.
+   */
+  chainFor(lang: string, noticeLanguages: readonly string[]): FontChain {
+    const variants = noticeVariants(lang, noticeLanguages, bundledFaces());
+    const key = `${lang}\u0000${[...variants].map(([script, family]) => `${script}=${family}`).join(',')}`;
+    let chain = this.chains.get(key);
     if (!chain) {
-      chain = this.makeChain(lang);
-      this.chains.set(lang, chain);
+      chain = this.makeChain(lang, variants);
+      this.chains.set(key, chain);
     }
     return chain;
+  }
+
+  /** A font library for one notice: every chain knows the notice's languages. */
+  forNotice(noticeLanguages: readonly string[]): FontLibrary {
+    const chains = new Map<string, FontChain>();
+    return {
+      chain: (lang) => {
+        let chain = chains.get(lang);
+        if (!chain) {
+          chain = this.chainFor(lang, noticeLanguages);
+          chains.set(lang, chain);
+        }
+        return chain;
+      },
+    };
   }
 
   /**
@@ -71,19 +101,26 @@ export class FontSet implements FontLibrary {
     return weight === 400 ? [...this.users, ...preferred, ...rest] : [...preferred, ...rest, ...this.users];
   }
 
-  private makeChain(lang: string): FontChain {
+  private makeChain(lang: string, variants: ReadonlyMap<ScriptName, string>): FontChain {
     const order = { 400: this.faces(lang, 400), 700: this.faces(lang, 700) };
+    const forScript = (faces: readonly FontFace[], script: ScriptName): FontFace[] => {
+      const own = faces.filter((face) => face.scripts.includes(script));
+      const family = variants.get(script);
+      return family ? [...own.filter((face) => face.family === family), ...own.filter((face) => face.family !== family)] : own;
+    };
     const memo = new Map<string, LoadedFont | undefined>();
     return {
       pick: (char, bold, previous) => {
         const codePoint = char.codePointAt(0)!;
         const faces = order[bold ? 700 : 400];
         const script = scriptOf(char);
-        if (!script && previous && faces.includes(previous.face) && previous.has(codePoint)) return previous;
+        // A space or digit stays in the font before it, unless that is a last resort (emoji: its space is an em wide).
+        const stays = previous && faces.includes(previous.face) && previous.face.scripts.length > 0;
+        if (!script && stays && previous.has(codePoint)) return previous;
         const key = `${bold ? 'b' : 'r'}${codePoint}`;
         if (!memo.has(key)) {
           const users = bold ? [] : this.users;
-          const candidates = script ? [...users, ...faces.filter((face) => face.scripts.includes(script)), ...faces] : faces;
+          const candidates = script ? [...users, ...forScript(faces, script), ...faces] : faces;
           memo.set(key, firstWith(candidates, codePoint));
         }
         return memo.get(key);
@@ -99,6 +136,62 @@ function firstWith(faces: readonly FontFace[], codePoint: number): LoadedFont | 
     if (font.has(codePoint)) return font;
   }
   return undefined;
+}
+
+/** The scripts a language writes: its likely script (CLDR), Korean and Japanese with Han too. */
+export function scriptsOf(lang: string): readonly ScriptName[] {
+  let scripts = scriptsByLang.get(lang);
+  if (!scripts) {
+    let code: string | undefined;
+    try {
+      code = new Intl.Locale(lang).maximize().script;
+    } catch {
+      code = undefined;
+    }
+    scripts = SCRIPT_CODES[code ?? ''] ?? [];
+    scriptsByLang.set(lang, scripts);
+  }
+  return scripts;
+}
+
+const scriptsByLang = new Map<string, readonly ScriptName[]>();
+
+const SCRIPT_CODES: Readonly<Record<string, ScriptName[]>> = {
+  Latn: ['Latin'],
+  Cyrl: ['Cyrillic'],
+  Grek: ['Greek'],
+  Arab: ['Arabic'],
+  Hans: ['Han', 'Bopomofo'],
+  Hant: ['Han', 'Bopomofo'],
+  Hani: ['Han'],
+  Kore: ['Hangul', 'Han'],
+  Jpan: ['Han'],
+  Deva: ['Devanagari'],
+  Beng: ['Bengali'],
+  Guru: ['Gurmukhi'],
+  Ethi: ['Ethiopic'],
+  Mymr: ['Myanmar'],
+};
+
+/**
+ * For each script `lang` does not write, the family the notice's languages
+ * whose main script it is agree on. Each such language votes for the face it
+ * prefers for the script, or the default face; one vote in all wins.
+ */
+function noticeVariants(lang: string, noticeLanguages: readonly string[], faces: readonly FontFace[]): Map<ScriptName, string> {
+  const own = new Set(scriptsOf(lang));
+  const votes = new Map<ScriptName, Set<string>>();
+  for (const other of noticeLanguages) {
+    const main = scriptsOf(other)[0];
+    if (!main || own.has(main)) continue;
+    const candidates = faces.filter((face) => face.scripts.includes(main));
+    const chosen =
+      candidates.find((face) => face.preferredBy?.includes(other)) ?? candidates.find((face) => !face.preferredBy) ?? candidates[0];
+    if (!chosen) continue;
+    votes.set(main, new Set([...(votes.get(main) ?? []), chosen.family]));
+    if (main === 'Han') votes.set('Bopomofo', votes.get('Han')!);
+  }
+  return new Map([...votes].filter(([, families]) => families.size === 1).map(([script, families]) => [script, [...families][0]!]));
 }
 
 const sets = new Map<string, FontSet>();

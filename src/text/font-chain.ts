@@ -1,4 +1,5 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
+import { faceScale } from '../fonts/optical-scale.js';
 
 /** Chooses a font for one character; `previous` is the font of the character before it. */
 export interface FontChain {
@@ -45,6 +46,37 @@ export function chooseFonts(chars: readonly string[], bold: readonly boolean[], 
     if (!font) throw new MissingGlyphError(char);
     for (let unit = 0; unit < char.length; unit++) chosen.push(font);
     previous = font;
+  });
+  return widerSpaces(chars, chosen);
+}
+
+/** A space's width in ems at the size its font is drawn, or 0 when the font has none. */
+function spaceWidth(font: LoadedFont): number {
+  const glyph = font.hbFont.nominalGlyph(0x20);
+  return glyph === undefined ? 0 : (font.hbFont.glyphHAdvance(glyph) / font.unitsPerEm) * faceScale(font.face);
+}
+
+/**
+ * A space between two fonts takes the wider of their spaces: Nastaliq's
+ * space is half of Noto Sans's, and a Latin name in an Urdu sentence would
+ * touch its neighbours. Never a last-resort face (emoji: its space is an em
+ * wide). Works on UTF-16 units; returns the same array.
+ */
+function widerSpaces(chars: readonly string[], chosen: LoadedFont[]): LoadedFont[] {
+  let unit = 0;
+  const starts = chars.map((char) => {
+    const at = unit;
+    unit += char.length;
+    return at;
+  });
+  chars.forEach((char, i) => {
+    if (char !== ' ') return;
+    const next = chars.findIndex((later, j) => j > i && later !== ' ');
+    if (next < 0) return;
+    const own = chosen[starts[i]!]!;
+    const other = chosen[starts[next]!]!;
+    const usable = other.face.scripts.length > 0 && other.has(0x20);
+    if (other !== own && usable && spaceWidth(other) > spaceWidth(own)) chosen[starts[i]!] = other;
   });
   return chosen;
 }

@@ -1,8 +1,12 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
-import { embeddingLevels, reorderRuns } from './bidi.js';
-import { chooseFonts, MissingGlyphError, type FontChain } from './font-chain.js';
+import { faceScale } from '../fonts/optical-scale.js';
+import { reorderRuns } from './bidi.js';
+import { itemize, pieces, type Item } from './itemize.js';
+import { MissingGlyphError, type FontChain } from './font-chain.js';
 import { chainCache } from './chain-cache.js';
-import { breakOpportunities, graphemeBoundaries } from './line-breaks.js';
+import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
+import { keptRanges } from './kept-ranges.js';
+import { withoutCjkSpaces } from './cjk-joins.js';
 import { shape, type Direction, type ShapedGlyph } from './shape.js';
 
 export interface TextSpan {
@@ -10,6 +14,8 @@ export interface TextSpan {
   readonly bold: boolean;
   /** Business data: a bidi isolate, so it keeps its own direction inside a sentence. */
   readonly isolate?: boolean;
+  /** Kept on one line unless it cannot fit on a line of its own. Defaults to `isolate` (a name, an address part). */
+  readonly keep?: boolean;
 }
 
 export interface ParagraphStyle {
@@ -21,8 +27,18 @@ export interface ParagraphStyle {
   readonly direction: Direction;
   /** The bidi paragraph direction; `auto` follows the first strong letter. Defaults to `direction`. */
   readonly bidi?: Direction | 'auto';
-  /** BCP 47 tag, for shaping. */
+  /** BCP 47 tag, for shaping, line breaking and joins. */
   readonly lang: string;
+  /** The last line holds at least this many letters where the text allows (2 for a Chinese title: no lone character). */
+  readonly minLastLineChars?: number;
+  /** Lines of even length (titles): the narrowest measure that keeps the same number of lines. */
+  readonly balance?: boolean;
+  /**
+   * Draw each script at its optical factor (fonts/optical-scale.ts: Nastaliq
+   * 1.3 × size, emoji 0.84 ×), so scripts look the same size. Default true;
+   * layout passes the nominal size and must not apply the factor again.
+   */
+  readonly optical?: boolean;
 }
 
 /**
@@ -41,6 +57,12 @@ export interface PlacedRun {
   /** Where the run starts in the paragraph's logical text. */
   readonly start: number;
   readonly rtl: boolean;
+  /**
+   * Drawn for the line break, not typed: a hyphen after a broken word (no
+   * text, so it reads back as nothing), or the space the line broke at (a
+   * zero-width glyph, so the text keeps a space between the lines' words).
+   */
+  readonly extra?: 'hyphen' | 'space';
 }
 
 export interface ParagraphLayout {
@@ -48,13 +70,17 @@ export interface ParagraphLayout {
   readonly height: number;
   /** True when a word was wider than the line and had to be broken inside. */
   readonly brokeWord: boolean;
+  /** True when a kept range (a name, a link, an email) was wider than the line and broken between its words. */
+  readonly brokeKept: boolean;
 }
 
-interface Item {
-  readonly start: number;
-  readonly end: number;
-  readonly font: LoadedFont;
-  readonly level: number;
+function scaleOf(font: LoadedFont, style: ParagraphStyle): number {
+  return style.optical === false ? 1 : faceScale(font.face);
+}
+
+/** The size a font's glyphs are drawn at: the paragraph's size times the face's optical factor. */
+function sizeOf(font: LoadedFont, style: ParagraphStyle): number {
+  return style.size * scaleOf(font, style);
 }
 
 /** How far the first baseline sits below the top of the paragraph, as a multiple of the size. */
@@ -76,56 +102,30 @@ export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyl
 const laidOut = chainCache<ParagraphLayout>();
 
 function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
-  const parts = spans.map((span) => ({ ...span, text: span.text.normalize('NFC') }));
+  const parts = withoutCjkSpaces(
+    spans.map((span) => ({ ...span, text: span.text.normalize('NFC') })),
+    style.lang,
+  );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain);
-  const measure = (start: number, end: number): number => measureRange(items, text, start, end, style);
-  const { ranges, brokeWord } = breakLines(text, width, measure);
+  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style), {
+    hyphen: (position: number): number => hyphenRun(items, position, style, chain).width,
+  });
+  const rules = { keep: keptRanges(text, parts), minLastLineChars: style.minLastLineChars ?? 0, balance: style.balance ?? false };
+  const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules);
   let top = 0;
-  const lines = ranges.map(([start, end]) => {
+  const lines = ranges.map((range, i) => {
     // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
-    const room = Math.max(1, ...pieces(items, start, end).map((item) => item.font.face.leading ?? 1));
-    const line = placeLine(items, text, start, end, style, width, top + style.size * BASELINE * room);
+    const room = Math.max(
+      1,
+      ...pieces(items, range.start, range.end).map((item) => (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style))),
+    );
+    const baseline = top + style.size * BASELINE * room;
+    const line = placeLine(items, text, range, style, width, baseline, chain, i === ranges.length - 1);
     top += style.size * style.leading * room;
     return line;
   });
-  return { lines, height: top, brokeWord };
-}
-
-/** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
-const itemized = chainCache<Item[]>();
-
-function itemize(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
-  const key = `${direction}\u0000${parts.map((part) => `${part.bold ? 'b' : ''}${part.isolate ? 'i' : ''}\u0001${part.text}`).join('\u0002')}`;
-  return itemized(chain, key, () => itemizeUncached(text, parts, direction, chain));
-}
-
-function itemizeUncached(text: string, parts: readonly TextSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
-  const chars: string[] = [];
-  const bold: boolean[] = [];
-  for (const part of parts) {
-    for (const char of part.text) {
-      chars.push(char);
-      bold.push(part.bold);
-    }
-  }
-  const fonts = chooseFonts(chars, bold, chain);
-  const levels = embeddingLevels(parts, direction);
-  const items: Item[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || fonts[i] !== fonts[start] || levels[i] !== levels[start]) {
-      items.push({ start, end: i, font: fonts[start]!, level: levels[start]! });
-      start = i;
-    }
-  }
-  return items;
-}
-
-function pieces(items: readonly Item[], start: number, end: number): Item[] {
-  return items
-    .filter((item) => item.end > start && item.start < end)
-    .map((item) => ({ ...item, start: Math.max(item.start, start), end: Math.min(item.end, end) }));
+  return { lines, height: top, brokeWord, brokeKept };
 }
 
 function shapePiece(item: Item, text: string, style: ParagraphStyle) {
@@ -138,79 +138,57 @@ function shapePiece(item: Item, text: string, style: ParagraphStyle) {
 function measureRange(items: readonly Item[], text: string, start: number, end: number, style: ParagraphStyle): number {
   let width = 0;
   for (const item of pieces(items, start, end)) {
-    width += (shapePiece(item, text, style).advance * style.size) / item.font.unitsPerEm;
+    width += (shapePiece(item, text, style).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
   }
   return width;
 }
 
-const TRAILING = /[\s\u200b]+$/u;
-
-function trimmedEnd(text: string, start: number, end: number): number {
-  const match = TRAILING.exec(text.slice(start, end));
-  return match ? end - match[0].length : end;
+interface Piece extends Item {
+  readonly extra?: 'hyphen';
 }
 
-/**
- * Greedy line filling over break opportunities, summing the widths of whole
- * segments (each shaped once and cached). Returns [start, end) per line.
- */
-function breakLines(
-  text: string,
-  width: number,
-  measure: (start: number, end: number) => number,
-): { ranges: [number, number][]; brokeWord: boolean } {
-  const ranges: [number, number][] = [];
-  let brokeWord = false;
-  let lineStart = 0;
-  let lineEnd = 0;
-  let lineWidth = 0;
-  const endLine = (): void => {
-    ranges.push([lineStart, lineEnd]);
-    lineStart = lineEnd;
-    lineWidth = 0;
+/** The hyphen after a word broken at `position`, in the font of the letter before it (or the first font that has one). */
+function hyphenRun(
+  items: readonly Item[],
+  position: number,
+  style: ParagraphStyle,
+  chain: FontChain,
+): { font: LoadedFont; glyphs: ShapedGlyph[]; width: number } {
+  const before = items.find((item) => item.start < position && item.end >= position) ?? items[0]!;
+  const font = before.font.has(0x2d) ? before.font : (chain.pick('-', before.font.face.weight === 700, undefined) ?? before.font);
+  const shaped = shape(font, '-', 'ltr', style.lang);
+  return {
+    font,
+    glyphs: shaped.glyphs.map((glyph) => ({ ...glyph, text: '' })),
+    width: (shaped.advance * sizeOf(font, style)) / font.unitsPerEm,
   };
-  const add = (start: number, end: number): void => {
-    if (lineEnd > lineStart && lineWidth + measure(start, trimmedEnd(text, start, end)) > width) endLine();
-    lineWidth += measure(start, end);
-    lineEnd = end;
-  };
-  let segmentStart = 0;
-  for (const opportunity of breakOpportunities(text)) {
-    const segmentEnd = opportunity.position;
-    if (measure(segmentStart, trimmedEnd(text, segmentStart, segmentEnd)) > width) {
-      brokeWord = true;
-      let from = segmentStart;
-      for (const boundary of graphemeBoundaries(text, segmentStart, segmentEnd)) {
-        add(from, boundary);
-        from = boundary;
-      }
-    } else {
-      add(segmentStart, segmentEnd);
-    }
-    segmentStart = segmentEnd;
-    if (opportunity.required) endLine();
-  }
-  if (lineEnd > lineStart || ranges.length === 0) endLine();
-  return { ranges, brokeWord };
 }
 
 function placeLine(
   items: readonly Item[],
   text: string,
-  start: number,
-  end: number,
+  range: LineRange,
   style: ParagraphStyle,
   width: number,
   baseline: number,
+  chain: FontChain,
+  lastLine: boolean,
 ): PlacedRun[] {
-  const visual = reorderRuns(pieces(items, start, trimmedEnd(text, start, end)));
+  const contentEnd = trimmedEnd(text, range.start, range.end);
+  const logical: Piece[] = pieces(items, range.start, contentEnd);
+  const lastPiece = logical.at(-1);
+  if (range.hyphen && lastPiece) logical.push({ ...lastPiece, start: contentEnd, end: contentEnd, extra: 'hyphen' });
   let x = 0;
-  const runs = visual.map((item): PlacedRun => {
-    const shaped = shapePiece(item, text, style);
-    const runWidth = (shaped.advance * style.size) / item.font.unitsPerEm;
+  const runs = reorderRuns(logical).map((item): PlacedRun => {
+    const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain) : undefined;
+    const shaped = hyphen
+      ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / sizeOf(hyphen.font, style) }
+      : shapePiece(item, text, style);
+    const font = hyphen?.font ?? item.font;
+    const runWidth = (shaped.advance * sizeOf(font, style)) / font.unitsPerEm;
     const run = {
-      font: item.font,
-      size: style.size,
+      font,
+      size: sizeOf(font, style),
       x,
       baseline,
       width: runWidth,
@@ -218,13 +196,30 @@ function placeLine(
       text: text.slice(item.start, item.end),
       start: item.start,
       rtl: item.level % 2 === 1,
+      ...(hyphen ? { extra: 'hyphen' as const } : {}),
     };
     x += runWidth;
     return run;
   });
   const offset = alignOffset(style, width - x);
+  const placed = runs.map((run) => ({ ...run, x: run.x + offset }));
+  const space =
+    !lastLine && lastPiece && /\s/u.test(text.slice(contentEnd, range.end)) ? breakSpace(lastPiece, contentEnd, style) : undefined;
+  if (space) placed.push({ ...space, baseline, x: style.direction === 'rtl' ? offset : offset + x });
   // Positions are visual; the order is logical, so that readers which take text in drawing order read it as typed.
-  return runs.map((run) => ({ ...run, x: run.x + offset })).sort((a, b) => a.start - b.start);
+  return placed.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The space a line broke at, as a glyph that draws nothing and takes no
+ * room at the line's end, so that text read back (a screen reader
+ * following the tag tree) keeps the space between the lines' words.
+ */
+function breakSpace(piece: Item, position: number, style: ParagraphStyle): Omit<PlacedRun, 'x' | 'baseline'> | undefined {
+  const id = piece.font.hbFont.nominalGlyph(0x20);
+  if (id === undefined) return undefined;
+  const glyphs = [{ id, xAdvance: 0, xOffset: 0, yOffset: 0, text: ' ' }];
+  return { font: piece.font, size: sizeOf(piece.font, style), width: 0, glyphs, text: ' ', start: position, rtl: false, extra: 'space' };
 }
 
 function alignOffset(style: ParagraphStyle, slack: number): number {

@@ -108,3 +108,24 @@ export function zbarimg(bytes: Uint8Array, dpi = 150, pageIndex = 0): string | n
     return status === ZBAR_NOTHING_FOUND ? null : stdout.replace(/\n$/, '');
   });
 }
+
+/**
+ * The text of each tagged structure element that holds text, in tree order, as poppler's
+ * `pdfinfo -struct-text` gives it (its marked-content pieces joined): what a screen reader
+ * following the tag tree reads.
+ */
+export function structText(bytes: Uint8Array): string[] {
+  const texts: string[] = [];
+  let current: string | undefined;
+  for (const line of withTempPdf(bytes, (pdfPath) => run('pdfinfo', ['-struct-text', pdfPath]).stdout).split('\n')) {
+    const quoted = /^\s*"(.*)"$/.exec(line)?.[1];
+    if (quoted === undefined) {
+      if (current !== undefined) texts.push(current);
+      current = undefined;
+    } else {
+      current = (current ?? '') + quoted;
+    }
+  }
+  if (current !== undefined) texts.push(current);
+  return texts;
+}

@@ -48,9 +48,10 @@ describe('Latin wrapping', () => {
     expect(layout.lines.length).toBeGreaterThan(2);
     expect(layout.brokeWord).toBe(false);
     for (const line of layout.lines) expect(rightEdge(line)).toBeLessThanOrEqual(width + EPSILON);
-    // Lines end at spaces (dropped at the line end), and no word is split.
-    expect(layout.lines.map(lineText).join(' ')).toBe(SENTENCE);
-    for (const line of layout.lines) expect(lineText(line)).toMatch(/^\S(.*\S)?$/);
+    // Lines end at spaces (kept only as a zero-width space run for readers), and no word is split.
+    expect(layout.lines.map(lineText).join('')).toBe(SENTENCE);
+    for (const line of layout.lines) expect(lineText(line.filter((run) => !run.extra))).toMatch(/^\S(.*\S)?$/);
+    for (const line of layout.lines.slice(0, -1)) expect(line.at(-1)).toMatchObject({ extra: 'space', text: ' ', width: 0 });
   });
 
   it('takes fewer lines as the width grows', () => {
