@@ -1,9 +1,6 @@
 import { Command, Option } from 'commander';
-import { runBatch } from '../batch/run-batch.js';
-import { parseShard } from '../batch/shard.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ROW_FORMATS, type RowFormat } from '../read/rows/row-source.js';
-import { BatchProgress } from './batch-progress.js';
 import type { CliIO, Reporter } from './io.js';
 import { addSessionFlags, sessionOptions, type SessionFlags } from './session-flags.js';
 
@@ -33,6 +30,11 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
     .option('--quiet', 'no progress output');
   return addSessionFlags(command).action(async (template: string, flags: BatchFlags) => {
+    const [{ runBatch }, { parseShard }, { BatchProgress }] = await Promise.all([
+      import('../batch/run-batch.js'),
+      import('../batch/shard.js'),
+      import('./batch-progress.js'),
+    ]);
     const progress = new BatchProgress(io, reporter, flags.quiet === true);
     try {
       const summary = await runBatch(

@@ -4,11 +4,29 @@ import { PLACARD_VERSION } from '../paths.js';
 import { terminalSafe } from '../text-hygiene.js';
 import { reportError } from './exit-codes.js';
 import { Reporter, type CliIO } from './io.js';
-import { renderCommand } from './render-command.js';
-import { batchCommand } from './batch-command.js';
-import { templatesCommand } from './templates-command.js';
-import { localesCommand } from './locales-command.js';
-import { fontsCommand } from './fonts-command.js';
+
+type Done = (code: number) => void;
+
+/**
+ * Every command, loaded only when it runs: `placard --version` loads none of
+ * them, `placard render` loads only the renderer. Help and an unknown command
+ * load them all, to list them.
+ */
+const COMMANDS: Readonly<Record<string, (io: CliIO, reporter: Reporter, done: Done) => Promise<Command>>> = {
+  render: async (io, reporter, done) => (await import('./render-command.js')).renderCommand(io, reporter, done),
+  batch: async (io, reporter, done) => (await import('./batch-command.js')).batchCommand(io, reporter, done),
+  templates: async (io) => (await import('./templates-command.js')).templatesCommand(io),
+  locales: async (io, reporter, done) => (await import('./locales-command.js')).localesCommand(io, reporter, done),
+  fonts: async (io, _reporter, done) => (await import('./fonts-command.js')).fontsCommand(io, done),
+  manifest: async (io, reporter, done) => (await import('./manifest-command.js')).manifestCommand(io, reporter, done),
+};
+
+/** The commands to load for these arguments. */
+function commandsFor(argv: readonly string[]): string[] {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  if (first === undefined && argv.length > 0 && argv.every((arg) => arg === '--version' || arg === '-V')) return [];
+  return first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
+}
 
 /** Runs placard with the given arguments and returns the exit code. Never touches `process`. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -20,12 +38,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const program = new Command('placard')
     .description('Print-ready PDF notices for businesses, in the languages their readers read.')
     .version(PLACARD_VERSION);
-  program.addCommand(renderCommand(io, reporter, done));
-  program.addCommand(batchCommand(io, reporter, done));
-  program.addCommand(templatesCommand(io));
-  program.addCommand(localesCommand(io, reporter, done));
-  program.addCommand(fontsCommand(io, done));
-  program.addCommand((await import('./manifest-command.js')).manifestCommand(io, reporter, done));
+  for (const name of commandsFor(argv)) program.addCommand(await COMMANDS[name]!(io, reporter, done));
   everyCommand(program, (command) =>
     command
       .exitOverride()

@@ -1,8 +1,5 @@
 import { Command } from 'commander';
 import { EXIT, InputError } from '../errors.js';
-import { prepare } from '../session/prepare.js';
-import { readRecord } from '../session/render-notice.js';
-import { checkOutput, writeOutput } from '../write/safe-output.js';
 import type { CliIO, Reporter } from './io.js';
 import { addSessionFlags, collect, sessionOptions, type SessionFlags } from './session-flags.js';
 
@@ -21,6 +18,12 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
   return addSessionFlags(command)
     .option('-o, --output <file>', 'output PDF file, or - for stdout')
     .action(async (template: string, flags: RenderFlags) => {
+      // Loaded here, not at the top: `placard --version` and other commands never pay for the renderer.
+      const [{ prepare }, { readRecord }, { checkOutput, writeOutput }] = await Promise.all([
+        import('../session/prepare.js'),
+        import('../session/render-notice.js'),
+        import('../write/safe-output.js'),
+      ]);
       const options = sessionOptions(template, flags, io.env);
       const output = flags.output ?? defaultOutput(template, flags);
       const record = readRecord({ ...options, sets: flags.set, ...(flags.data ? { dataFile: flags.data } : {}) });

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
 import type { SessionOptions } from '../request.js';
-import { ARRANGEMENTS, type Arrangement } from '../templates/manifest.js';
+import { ARRANGEMENTS, type Arrangement } from '../templates/arrangements.js';
 import type { CliIO } from './io.js';
 
 /** The flags `render` and `batch` share: how every notice of the run is made. */

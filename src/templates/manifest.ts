@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
 import { RIGHTS_LINKS } from '../rights-links.js';
 
-export const ARRANGEMENTS = ['stacked', 'columns', 'pages', 'duplex'] as const;
-export type Arrangement = (typeof ARRANGEMENTS)[number];
+import { ARRANGEMENTS } from './arrangements.js';
+
+export { ARRANGEMENTS, type Arrangement } from './arrangements.js';
 
 /** Fields every template has, which placard itself validates. */
 const RESERVED_FIELDS = ['languages', 'rights_url'];
