@@ -1,3 +1,4 @@
+import { editDistance } from '../text-distance.js';
 /** A tag's parts after canonicalising and adding likely subtags: zh-TW → zh, Hant; es-MX → es, Latn. */
 interface TagParts {
   readonly language: string;
@@ -62,7 +63,7 @@ export function suggestLanguage(code: string, known: Iterable<string>): string {
   const list = [...known].sort();
   const language = tagParts(wanted)?.language ?? wanted.split('-')[0];
   const byLanguage = list.find((candidate) => tagParts(candidate)?.language === language);
-  const byTypo = list.find((candidate) => distance(candidate.toLowerCase(), wanted) <= (wanted.length <= 3 ? 1 : 2));
+  const byTypo = list.find((candidate) => editDistance(candidate.toLowerCase(), wanted) <= (wanted.length <= 3 ? 1 : 2));
   const byName = list.find((candidate) => {
     const name = englishNames.of(candidate.split('-')[0]!)?.toLowerCase();
     return name !== undefined && (name === wanted || name.startsWith(`${wanted} `));
@@ -74,14 +75,3 @@ export function suggestLanguage(code: string, known: Iterable<string>): string {
 }
 
 /** Levenshtein distance, for short tags. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}

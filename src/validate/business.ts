@@ -4,6 +4,7 @@ import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
 import { matchLanguage, matchLanguages, suggestLanguage } from '../strings/locale-catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
+import { closest } from '../text-distance.js';
 import { cut, graphemeLength, printable, textProblem } from '../text-hygiene.js';
 import { validateLocalizedFields } from './localized-fields.js';
 
@@ -133,8 +134,12 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   const localized = validateLocalizedFields(raw, manifest, knownLanguages, fieldSchema);
   problems.push(...localized.problems);
   for (const key of Object.keys(raw)) {
-    if (!known.includes(key) && !localized.keys.has(key))
-      problems.push({ field: key, message: `is not a business field; known fields: ${known.join(', ')}` });
+    if (known.includes(key) || localized.keys.has(key)) continue;
+    const near = closest(key, known);
+    problems.push({
+      field: key,
+      message: `is not a business field; ${near ? `did you mean "${near}"? ` : ''}known fields: ${known.join(', ')}`,
+    });
   }
   const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};

@@ -436,3 +436,13 @@ describe('planNotice', () => {
     expect(frozen).toEqual({ template: 'private-areas', languages: ['en', 'es'], sourceDateEpoch: 0 });
   });
 });
+
+describe('unknown fields', () => {
+  it('suggests the field a typo was meant to be', () => {
+    const result = validateBusiness({ name: 'Joe', 'contact-name': 'Ana', contactrole: 'Owner', colour: 'red' }, manifest, KNOWN);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.find((problem) => problem.field === 'contact-name')!.message).toMatch(/did you mean "contact_name"\?/);
+    expect(problems.find((problem) => problem.field === 'contactrole')!.message).toMatch(/did you mean "contact_role"\?/);
+    expect(problems.find((problem) => problem.field === 'colour')!.message).not.toMatch(/did you mean/);
+  });
+});
