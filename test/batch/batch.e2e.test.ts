@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { BIN, placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
@@ -81,6 +82,27 @@ describe('placard batch', () => {
       ['11', 'languages'],
       ['13', 'rights_url'],
     ]);
+  }, 120_000);
+
+  it('makes the same PDFs from an XLSX workbook as from the CSV it holds', async () => {
+    const dir = tempDir();
+    const rows = parse(readFileSync(FIXTURE, 'utf8'), { columns: true }) as Record<string, string>[];
+    const header = Object.keys(rows[0]!);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Businesses');
+    sheet.addRow(header);
+    for (const row of rows) {
+      const added = sheet.addRow(header.map((key) => (row[key] === '' ? null : key === 'postal_code' ? Number(row[key]) : row[key])));
+      if (row.postal_code!.startsWith('0')) added.getCell(header.indexOf('postal_code') + 1).numFmt = '00000';
+    }
+    await book.xlsx.writeFile(join(dir, 'businesses.xlsx'));
+    const fromCsv = placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(dir, 'csv'), '--quiet']);
+    const fromXlsx = placard(['batch', 'private-areas', '--data', join(dir, 'businesses.xlsx'), '--out-dir', join(dir, 'xlsx'), '--quiet']);
+    expect([fromCsv.code, fromXlsx.code]).toEqual([1, 1]);
+    const pdfs = (folder: string) =>
+      Object.fromEntries(Object.entries(hashes(join(dir, folder))).filter(([name]) => name.endsWith('.pdf')));
+    expect(Object.keys(pdfs('xlsx'))).toHaveLength(9);
+    expect(pdfs('xlsx')).toEqual(pdfs('csv'));
   }, 120_000);
 
   it('names two rows of the same business apart, whatever their case', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeQr, readPdf, type PdfFacts } from '../helpers/pdf-reader.js';
@@ -213,5 +213,44 @@ describe('exit codes', () => {
     const run = placard(['render', 'private-areas', '--set', 'contact_name=Ana', '-o', out]);
     expect(run.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('-o never replaces what it must not', () => {
+  it('writes to /dev/null without replacing it', () => {
+    const before = statSync('/dev/null');
+    expect(placard(['render', 'private-areas', '--set', 'name=A', '-o', '/dev/null']).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(statSync('/dev/null').ino).toBe(before.ino);
+  });
+
+  it('refuses to write over the data file, keeping it (exit 2)', () => {
+    const dir = tempDir();
+    const data = join(dir, 'shop.yaml');
+    writeFileSync(data, 'name: Joe\n');
+    const run = placard(['render', 'private-areas', '--data', data, '-o', data]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`it is the input file ${data}`);
+    expect(readFileSync(data, 'utf8')).toBe('name: Joe\n');
+  });
+
+  it('writes through a symlink and keeps the link', () => {
+    const dir = tempDir();
+    symlinkSync('real.pdf', join(dir, 'link.pdf'));
+    expect(placard(['render', 'private-areas', '--set', 'name=A', '-o', 'link.pdf'], { cwd: dir }).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.pdf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses a read-only file and a missing folder (exit 2), naming them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kept.pdf'), 'keep');
+    chmodSync(join(dir, 'kept.pdf'), 0o444);
+    const readOnly = placard(['render', 'private-areas', '--set', 'name=A', '-o', 'kept.pdf'], { cwd: dir });
+    expect([readOnly.code, readFileSync(join(dir, 'kept.pdf'), 'utf8')]).toEqual([2, 'keep']);
+    const missing = placard(['render', 'private-areas', '--set', 'name=A', '-o', 'no/such/folder/x.pdf'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('the folder');
+    expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });
