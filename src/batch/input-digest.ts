@@ -8,10 +8,11 @@ import { openRows, type ReadRowsOptions } from '../read/rows/read-rows.js';
  * the file (a bad byte on line 90,000) stops the run here, before any work.
  */
 export async function inputDigest(file: string, options: ReadRowsOptions): Promise<{ sha256: string; records: number }> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  // Opening first: a missing or unreadable file is a usage error that names it.
   const source = await openRows(file, options);
   let records = 0;
   for await (const event of source.rows()) records += event.row > 0 ? 1 : 0;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return { sha256: hash.digest('hex'), records };
 }

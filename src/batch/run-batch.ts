@@ -71,8 +71,8 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
   const started = Date.now();
   const main = prepare(options.session);
   const template = main.session.template.manifest.id;
-  const outDir = openOutDir(options.outDir, onEvent);
   const digest = await inputDigest(options.dataFile, options);
+  const outDir = openOutDir(options.outDir, onEvent);
   const header: ManifestHeader = {
     placard_version: PLACARD_VERSION,
     template,

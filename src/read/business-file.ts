@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 import YAML from 'yaml';
 import { InputError, UsageError } from '../errors.js';
-import { parseJsonText } from './json-text.js';
+import { locator, objectCells, parseJson } from './rows/json-value.js';
+import { toRowEvent } from './rows/record.js';
 import { readTextFile } from './text-file.js';
 
 /** A business record as read: keys lower-cased, values still untyped. */
@@ -14,11 +15,35 @@ export type RawRecord = Readonly<Record<string, unknown>>;
  */
 export function readBusinessFile(file: string): RawRecord {
   const text = readTextFile(file);
-  const value = extname(file).toLowerCase() === '.json' ? parseJsonText(text, file) : parseYaml(text, file);
+  if (extname(file).toLowerCase() === '.json') return readJsonRecord(text, file);
+  const value = parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);
   }
   return lowerKeys(value as Record<string, unknown>, file);
+}
+
+/**
+ * One business from JSON, by the same rules as a batch's JSON rows: numbers
+ * keep their digits as written (a number in exponent form, true and false
+ * are refused, never changed), a field given twice is an input error.
+ */
+function readJsonRecord(text: string, file: string): RawRecord {
+  const where = locator(text);
+  const parsed = parseJson(text);
+  if ('offset' in parsed) {
+    const { line, column } = where(parsed.offset);
+    throw new UsageError(`${file}: line ${line}, column ${column}: ${parsed.message}`);
+  }
+  if (parsed.tree.type !== 'object') {
+    throw new UsageError(
+      `${file}: expected one business as a mapping of field names to values (like {"name": "Lake Street Tortillería"}); for many businesses use placard batch`,
+    );
+  }
+  const { cells, problems } = objectCells(parsed.tree, text, where, file, 1);
+  const event = toRowEvent(file, 1, cells, problems);
+  if ('problems' in event) throw new InputError(event.problems.map(({ row: _row, ...problem }) => problem));
+  return event.record;
 }
 
 function parseYaml(text: string, file: string): unknown {

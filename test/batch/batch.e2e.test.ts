@@ -218,3 +218,18 @@ describe('placard batch: killed and resumed', () => {
     expect(run.stderr).toMatch(/made 1, failed 0, skipped 5/);
   }, 120_000);
 });
+
+describe('placard batch: usage errors', () => {
+  it('names a missing data file (exit 2) and creates nothing', () => {
+    const dir = tempDir();
+    const run = placard(['batch', 'private-areas', '--data', 'nope.csv', '--out-dir', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot read data file nope.csv: no such file');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a bad --jobs or --shard (exit 2)', () => {
+    expect(placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--jobs', '0']).code).toBe(2);
+    expect(placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--shard', '4/3']).code).toBe(2);
+  });
+});
