@@ -26,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   program.addCommand(localesCommand(io, reporter, done));
   program.addCommand(fontsCommand(io, done));
   program.addCommand((await import('./manifest-command.js')).manifestCommand(io, reporter, done));
+  program.addCommand((await import('./init-command.js')).initCommand(io, reporter, done));
   everyCommand(program, (command) =>
     command
       .exitOverride()
