@@ -12,5 +12,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await main(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await main(args, {
+    // Read only when asked for (placard init), so other commands never open stdin.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 }

@@ -1,7 +1,6 @@
 import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
 import { PLACARD_VERSION } from '../paths.js';
 import type { Renderer } from '../session/prepare.js';
-import { noticeDate } from '../validate/notice-plan.js';
 import { checkOutput, openOutputStream, type OutputStream } from '../write/safe-output.js';
 import { attachPages, type DetachedPage } from './laid-pages.js';
 
@@ -25,12 +24,11 @@ export class CombinedFile {
   static async open(file: string, renderer: Renderer, inputs: readonly string[]): Promise<CombinedFile> {
     const target = checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file' });
     const output = openOutputStream(target);
-    const manifest = renderer.session.template.manifest;
     const writer = openDocument({
-      title: `${manifest.title}: every notice`,
-      lang: renderer.session.options.languages?.[0] ?? 'en',
-      subject: manifest.title,
-      date: noticeDate(renderer.session.options, renderer.session.template),
+      title: `${renderer.title}: every notice`,
+      lang: renderer.options.languages?.[0] ?? 'en',
+      subject: renderer.title,
+      date: renderer.date,
       producer: `placard ${PLACARD_VERSION}`,
     });
     writer.doc.pipe(output.stream);

@@ -4,11 +4,11 @@ import { BUSINESS_FIELDS } from '../validate/business.js';
 
 /**
  * Whether a column is one a batch passes on to validation: the contract's
- * business fields, the template's own, and per-language values of the fields
+ * business fields, the template's (or packet's) own, and per-language values of the fields
  * that have them (`private_areas.es`, `contact_role.zh-hant`).
  */
-export function knownColumns(manifest: TemplateManifest): { has(column: string): boolean } {
-  const fields = new Set<string>([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)]);
+export function knownColumns(templateFields: TemplateManifest['fields']): { has(column: string): boolean } {
+  const fields = new Set<string>([...BUSINESS_FIELDS, ...Object.keys(templateFields)]);
   return {
     has: (column) => {
       if (fields.has(column)) return true;

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TemplateError, UsageError } from '../errors.js';
-import { layoutRecord, renderRecord } from '../pipeline.js';
 import type { SessionOptions } from '../request.js';
 import { prepare } from '../session/prepare.js';
 import { detachPages } from './laid-pages.js';
@@ -25,17 +24,17 @@ port.on('message', (task: RenderTask) => {
 async function run(task: RenderTask): Promise<TaskResult> {
   try {
     if (task.layoutOnly) {
-      const laid = layoutRecord(renderer.session, task.record);
+      const laid = renderer.layout(task.record);
       return {
         kind: 'done',
         index: task.index,
-        warnings: laid.plan.warnings,
+        warnings: laid.warnings,
         languages: [],
         pageCount: laid.pages.length,
         pages: detachPages(laid.pages),
       };
     }
-    const rendered = await renderRecord(renderer.session, task.record);
+    const rendered = await renderer.make(task.record);
     return {
       kind: 'done',
       index: task.index,
@@ -43,7 +42,7 @@ async function run(task: RenderTask): Promise<TaskResult> {
       warnings: rendered.warnings,
       languages: rendered.languages,
       pageCount: rendered.pageCount,
-      ...(task.withPages ? { pages: detachPages(rendered.laid.pages) } : {}),
+      ...(task.withPages ? { pages: detachPages(rendered.pages) } : {}),
     };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'problems', index: task.index, problems: error.problems };

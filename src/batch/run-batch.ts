@@ -70,7 +70,7 @@ interface RowWork {
 export async function runBatch(options: BatchOptions, onEvent: (event: BatchEvent) => void = () => undefined): Promise<BatchSummary> {
   const started = Date.now();
   const main = prepare(options.session);
-  const template = main.session.template.manifest.id;
+  const template = main.id;
   const digest = await inputDigest(options.dataFile, options);
   const outDir = openOutDir(options.outDir, onEvent);
   const header: ManifestHeader = {
@@ -88,7 +88,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
     ...(options.format ? { format: options.format } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
   });
-  const known = knownColumns(main.session.template.manifest);
+  const known = knownColumns(main.fields);
   const unknown = source.columns.filter((column) => !known.has(column));
   if (unknown.length > 0) notes.push(`${options.dataFile}: columns placard does not use are ignored: ${unknown.join(', ')}`);
   onEvent({ type: 'start', total: countInShard(digest.records, options.shard), notes });

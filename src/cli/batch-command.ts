@@ -19,7 +19,7 @@ interface BatchFlags extends SessionFlags {
 export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
   const command = new Command('batch')
     .description('render one notice per row of a spreadsheet (CSV, TSV, XLSX, JSON, NDJSON, YAML)')
-    .argument('<template>', 'template id, e.g. private-areas')
+    .argument('<template>', 'template or packet id, e.g. private-areas or business-packet')
     .requiredOption('--data <file>', 'the businesses, one per row')
     .addOption(new Option('--format <format>', 'the data format (default: from the file extension)').choices(ROW_FORMATS))
     .option('--sheet <name>', 'XLSX only: the sheet to read (default: the first)')

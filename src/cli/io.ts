@@ -5,6 +5,8 @@ export interface CliIO {
   readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where `placard init` reads answers; only a terminal (isTTY) is asked questions. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
 /** info, warn and error lines all go through here, to stderr (stdout may carry a PDF). */

@@ -12,7 +12,7 @@ interface RenderFlags extends SessionFlags {
 export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
   const command = new Command('render')
     .description('render one notice to PDF')
-    .argument('<template>', 'template id, e.g. private-areas')
+    .argument('<template>', 'template or packet id, e.g. private-areas or business-packet')
     .option('--data <file>', 'business data as YAML or JSON')
     .option('--set <key=value>', 'set a business field (repeatable)', collect, []);
   return addSessionFlags(command)

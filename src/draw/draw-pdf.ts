@@ -31,6 +31,11 @@ interface TaggingDocument {
 
 /** Replays laid-out pages into a tagged PDF. Decides no positions. */
 export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
+  return drawParts([{ pages }], info);
+}
+
+/** Several notices in one PDF (a packet), sharing fonts, each with its own bookmark. */
+export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark?: string }[], info: DocumentInfo): Promise<Uint8Array> {
   const writer = openDocument(info);
   const chunks: Buffer[] = [];
   writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +43,7 @@ export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise
     writer.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     writer.doc.on('error', reject);
   });
-  writer.addPages(pages);
+  for (const part of parts) writer.addPages(part.pages, part.bookmark);
   writer.end();
   return done;
 }

@@ -1,44 +1,62 @@
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
-import { fontSet } from '../fonts/font-chain.js';
-import { renderRecord } from '../pipeline.js';
+import type { LaidPage } from '../layout/items.js';
+import { layoutRecord, renderRecord } from '../pipeline.js';
 import type { RawRecord } from '../read/business-file.js';
-import type { RenderResult, SessionOptions } from '../request.js';
-import type { Session } from './session.js';
-import { localeCatalog } from '../strings/locale-catalog.js';
-import { translator } from '../strings/translator.js';
-import { loadTemplate } from '../templates/catalog.js';
-import { checkRunOptions } from '../validate/notice-plan.js';
+import type { RenderedNotice, RenderResult, SessionOptions, Warning } from '../request.js';
+import type { TemplateManifest } from '../templates/manifest.js';
+import { isPacket } from '../templates/packet.js';
+import { noticeDate } from '../validate/notice-plan.js';
+import { preparePacket } from './prepare-packet.js';
+import { prepareSession, withRender } from './prepare-session.js';
 
-/** Makes notices for one session; `render` never throws for a problem with the record. */
+/** Makes notices (one template, or a packet of them) for one session; `render` never throws for a problem with the record. */
 export interface Renderer {
-  readonly session: Session;
+  /** The template or packet id: it names output files and the batch manifest. */
+  readonly id: string;
+  readonly title: string;
+  readonly options: SessionOptions;
+  /** Every field a record may carry: the template's, or the union of a packet's templates'. */
+  readonly fields: TemplateManifest['fields'];
+  /** The date of the PDFs this session makes. */
+  readonly date: Date;
   /** Files the session reads, which no output may replace. */
   readonly inputs: readonly string[];
   render(record: RawRecord): Promise<RenderResult>;
+  /** The stages up to lay out (for a combined file); a problem with the record throws InputError. */
+  layout(record: RawRecord): LaidRecord;
+  /** The whole pipeline, keeping the laid pages; a problem with the record throws InputError. */
+  make(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
+}
+
+export interface LaidRecord {
+  readonly pages: readonly LaidPage[];
+  readonly warnings: readonly Warning[];
 }
 
 /**
- * Loads the template, locales, translator and fonts, and checks the options
- * that hold for the whole run (languages, size, arrangement, link), once.
- * Problems here are the run's, not a row's: they throw (exit 2, or 1 for a bad link).
+ * Loads the template (or the packet's templates), locales, translator and
+ * fonts, and checks the options that hold for the whole run (languages,
+ * size, arrangement, link), once. Problems here are the run's, not a row's:
+ * they throw (exit 2, or 1 for a bad link).
  */
 export function prepare(options: SessionOptions): Renderer {
-  const template = loadTemplate(options.template, options.templateDirs);
-  const catalog = localeCatalog(options.localeDirs ?? []);
-  checkRunOptions(options, template, catalog);
-  const session: Session = { options, template, locales: catalog, translate: translator(catalog), fonts: fontSet(options.fonts) };
-  return {
-    session,
+  if (isPacket(options.template, options.templateDirs)) return preparePacket(options);
+  const session = prepareSession(options);
+  const { template } = session;
+  return withRender({
+    id: template.manifest.id,
+    title: template.manifest.title,
+    options,
+    fields: template.manifest.fields,
+    date: noticeDate(options, template),
     inputs: [join(template.dir, 'template.hbs'), join(template.dir, 'template.yaml'), ...(options.fonts ?? [])],
-    render: async (record) => {
-      try {
-        const { laid: _laid, ...rendered } = await renderRecord(session, record);
-        return { ok: true, ...rendered };
-      } catch (error) {
-        if (error instanceof InputError) return { ok: false, problems: error.problems, warnings: [] };
-        throw error;
-      }
+    layout: (record) => {
+      const laid = layoutRecord(session, record);
+      return { pages: laid.pages, warnings: laid.plan.warnings };
     },
-  };
+    make: async (record) => {
+      const { laid, ...rendered } = await renderRecord(session, record);
+      return { ...rendered, pages: laid.pages };
+    },
+  });
 }
