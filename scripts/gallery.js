@@ -21,8 +21,9 @@ const sizes = option('--sizes', 'letter,a4,legal,tabloid').split(',');
 const dpi = Number(option('--dpi', '40'));
 const out = args[0] ?? '/tmp/placard-gallery';
 
-const locales = readdirSync(new URL('../locales/', import.meta.url))
-  .filter((code) => code !== 'en')
+const locales = readdirSync(new URL('../locales/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'en')
+  .map((entry) => entry.name)
   .sort();
 const SETS = [
   ['en'],
