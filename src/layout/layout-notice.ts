@@ -31,7 +31,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   const pages = tree.pages.map((page, index) => {
     const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme);
     if (!fitted) {
-      const fitsOn = PAGE_SIZE_NAMES.slice(PAGE_SIZE_NAMES.indexOf(options.size) + 1).find(
+      const fitsOn = largerSizes(options.size).find(
         (size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined,
       );
       const floorAttempt = attemptAt(page.children, tree.lang, PAGE_SIZES[options.size], pageTheme(theme, options.size), options.fonts, 0);
@@ -142,4 +142,10 @@ function modelScale(tried: readonly Attempt[], available: number): number {
     if (b > 0 && available > a) return Math.sqrt((available - a) / b);
   }
   return last.scale * Math.sqrt(available / last.natural.height);
+}
+
+/** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */
+function largerSizes(size: PageSizeName): PageSizeName[] {
+  const area = (name: PageSizeName) => PAGE_SIZES[name].width * PAGE_SIZES[name].height;
+  return PAGE_SIZE_NAMES.filter((name) => area(name) > area(size)).sort((a, b) => area(a) - area(b));
 }
