@@ -13,6 +13,8 @@ export interface LayoutOptions {
   readonly fonts: FontLibrary;
   /** The template's theme; the default theme when not given. */
   readonly theme?: Theme;
+  /** Pages of this size instead of the paper's (a card, which imposition then puts on the paper); the theme is still the paper's. */
+  readonly page?: { readonly width: number; readonly height: number };
 }
 
 /** Each step of auto-fit shrinks text at least by this factor. */
@@ -29,12 +31,17 @@ const PRECISION = 0.05;
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
   const theme = options.theme ?? DEFAULT_THEME;
   const pages = tree.pages.map((page, index) => {
-    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme);
+    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme, options.page);
     if (!fitted) {
-      const fitsOn = largerSizes(options.size).find(
-        (size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined,
+      const fitsOn = largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
+      const floorAttempt = attemptAt(
+        page.children,
+        tree.lang,
+        options.page ?? PAGE_SIZES[options.size],
+        pageTheme(theme, options.size),
+        options.fonts,
+        0,
       );
-      const floorAttempt = attemptAt(page.children, tree.lang, PAGE_SIZES[options.size], pageTheme(theme, options.size), options.fonts, 0);
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
         page: index + 1,
@@ -95,9 +102,10 @@ function fitPage(
   size: PageSizeName,
   fonts: FontLibrary,
   theme: Theme,
+  card?: { width: number; height: number },
 ): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
   const page = pageTheme(theme, size);
-  const paper = PAGE_SIZES[size];
+  const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
   const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale), available, page);
   return attempt ? { attempt, paper, page } : undefined;
