@@ -34,7 +34,16 @@ export function flowBlocks(
     queue.unshift(...pieces);
   }
   if (current.length > 0) pages.push(current);
-  return pages.map((page) => joinPieces(page, origin));
+  return pages.map((page, index) => joinPieces(trimRules(page, index > 0, index < pages.length - 1), origin));
+}
+
+/** A rule that separates blocks has nothing to separate at a page break. */
+function trimRules(blocks: readonly Block[], start: boolean, end: boolean): Block[] {
+  let from = 0;
+  let to = blocks.length;
+  while (start && from < to - 1 && blocks[from]!.kind === 'rule') from++;
+  while (end && to > from + 1 && blocks[to - 1]!.kind === 'rule') to--;
+  return blocks.slice(from, to);
 }
 
 /** A block's parts, each remembering the whole it came from; undefined when it cannot be split. */
