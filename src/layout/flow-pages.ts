@@ -3,8 +3,10 @@ import type { Block, List, Section } from '../parse/notice-tree.js';
 /**
  * Splits a page's blocks into runs that each fit one page, for a page that
  * flows (`<page flow="yes">`). Breaks fall between blocks: a language
- * section may break between its blocks and a list between its items, never
- * inside a paragraph or a line. `height` measures blocks laid out together.
+ * section after another one starts a new page whole when it fits one; else
+ * blocks are split to fill the page (a section between its blocks, a list
+ * between its items), never inside a paragraph or a line, and never right
+ * after a heading. `height` measures blocks laid out together.
  * Undefined when a block that cannot be split is taller than a page.
  */
 export function flowBlocks(
@@ -23,15 +25,21 @@ export function flowBlocks(
       current = candidate;
       continue;
     }
-    if (current.length > 0) {
-      pages.push(current);
-      current = [];
-      queue.unshift(block);
+    // After another language's section, a section that fits a page of its own starts the next page
+    // whole; otherwise a block taller than the space left is split to fill this page.
+    const fitsAlone =
+      block.kind === 'section' && current.some((part) => part.kind === 'section') && height(joinPieces([block], origin)) <= available;
+    const pieces = fitsAlone ? undefined : splitBlock(block, origin);
+    if (pieces) {
+      queue.unshift(...pieces);
       continue;
     }
-    const pieces = splitBlock(block, origin);
-    if (!pieces) return undefined;
-    queue.unshift(...pieces);
+    if (current.length === 0) return undefined;
+    // A heading goes to the next page with what it heads.
+    const kept = current.slice(0, Math.max(1, lastNonHeading(current) + 1));
+    pages.push(kept);
+    queue.unshift(...current.slice(kept.length), block);
+    current = [];
   }
   if (current.length > 0) pages.push(current);
   return pages.map((page, index) => joinPieces(trimRules(page, index > 0, index < pages.length - 1), origin));
@@ -44,6 +52,13 @@ function trimRules(blocks: readonly Block[], start: boolean, end: boolean): Bloc
   while (start && from < to - 1 && blocks[from]!.kind === 'rule') from++;
   while (end && to > from + 1 && blocks[to - 1]!.kind === 'rule') to--;
   return blocks.slice(from, to);
+}
+
+/** The index of the last block that is not a heading (or a section piece holding only headings); -1 if none. */
+function lastNonHeading(blocks: readonly Block[]): number {
+  const heading = (block: Block): boolean =>
+    block.kind === 'heading' || (block.kind === 'section' && block.children.length > 0 && block.children.every(heading));
+  return blocks.findLastIndex((block) => !heading(block));
 }
 
 /** A block's parts, each remembering the whole it came from; undefined when it cannot be split. */
@@ -61,17 +76,21 @@ function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefine
 }
 
 /** Puts neighbouring parts of one section or list back together, so that a page lays them out as one. */
-function joinPieces(blocks: readonly Block[], origin: ReadonlyMap<Block, Block>): Block[] {
+function joinPieces(blocks: readonly Block[], origin: Map<Block, Block>): Block[] {
   const joined: Block[] = [];
   let previousWhole: Block | undefined;
   for (const block of blocks) {
     const whole = origin.get(block);
     const last = joined.at(-1);
     if (whole !== undefined && whole === previousWhole && last) {
+      let merged: Block | undefined;
       if (last.kind === 'section' && block.kind === 'section')
-        joined[joined.length - 1] = { ...last, children: joinPieces([...last.children, ...block.children], origin) };
-      else if (last.kind === 'list' && block.kind === 'list')
-        joined[joined.length - 1] = { ...last, items: [...last.items, ...block.items] };
+        merged = { ...last, children: joinPieces([...last.children, ...block.children], origin) };
+      else if (last.kind === 'list' && block.kind === 'list') merged = { ...last, items: [...last.items, ...block.items] };
+      if (merged) {
+        origin.set(merged, whole);
+        joined[joined.length - 1] = merged;
+      } else joined.push(block);
     } else {
       joined.push(block.kind === 'section' ? { ...block, children: joinPieces(block.children, origin) } : block);
     }
