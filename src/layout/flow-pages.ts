@@ -1,5 +1,8 @@
 import type { Block, List, Section } from '../parse/notice-tree.js';
 
+/** A flowing page makes at most this many pages: more is a runaway template, not a notice. */
+export const MAX_FLOW_PAGES = 40;
+
 /**
  * Splits a page's blocks into runs that each fit one page, for a page that
  * flows (`<page flow="yes">`). Breaks fall between blocks: a language
@@ -7,7 +10,8 @@ import type { Block, List, Section } from '../parse/notice-tree.js';
  * blocks are split to fill the page (a section between its blocks, a list
  * between its items), never inside a paragraph or a line, and never right
  * after a heading. `height` measures blocks laid out together.
- * Undefined when a block that cannot be split is taller than a page.
+ * Undefined when a block that cannot be split is taller than a page, or the
+ * content would take more than MAX_FLOW_PAGES pages.
  */
 export function flowBlocks(
   blocks: readonly Block[],
@@ -38,6 +42,7 @@ export function flowBlocks(
     // A heading goes to the next page with what it heads.
     const kept = current.slice(0, Math.max(1, lastNonHeading(current) + 1));
     pages.push(kept);
+    if (pages.length >= MAX_FLOW_PAGES) return undefined;
     queue.unshift(...current.slice(kept.length), block);
     current = [];
   }

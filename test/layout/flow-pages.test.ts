@@ -100,3 +100,19 @@ describe('the staff sheet', () => {
     for (const code of ['en', 'es', 'vi', 'zh-Hans']) expect(langs).toContain(code);
   });
 });
+
+describe('a runaway flowing page', () => {
+  it('stops at MAX_FLOW_PAGES pages with the usual "does not fit" error', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => `<item>entry ${i}</item>`).join('');
+    expect(() => lay(`<list>${items}</list>`, true)).toThrow(/does not fit/);
+  });
+});
+
+describe('the flow attribute', () => {
+  it('takes yes or no, and names the line and column otherwise', () => {
+    expect(() => parseMarkup('<notice title="T" lang="en">\n<page flow="maybe"><p>x</p></page></notice>', 'test')).toThrow(
+      /line 2.*flow="maybe"; expected one of yes, no/s,
+    );
+    expect(parseMarkup('<notice title="T" lang="en"><page flow="no"><p>x</p></page></notice>', 'test').pages[0]!.flow).toBeUndefined();
+  });
+});
