@@ -2,7 +2,7 @@ import { drawPdf } from './draw/draw-pdf.js';
 import { noticeContext } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
-import { impose } from './impose/impose.js';
+import { cardSize, impose } from './impose/impose.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
@@ -43,9 +43,9 @@ export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const card = template.manifest.card && { width: template.manifest.card.width_in * 72, height: template.manifest.card.height_in * 72 };
-  const laidPages = layoutNotice(tree, { size: plan.size, fonts: session.fonts, theme: template.theme, ...(card ? { page: card } : {}) });
-  const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, ...(card ? { card } : {}), bleedMm: session.options.bleed });
+  const card = cardSize(template.manifest);
+  const laidPages = layoutNotice(tree, { size: plan.size, fonts: session.fonts, theme: template.theme, page: card });
+  const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
   return { plan, title: tree.title, lang: tree.lang, pages };
 }
 

@@ -1,8 +1,13 @@
 import type { LaidPage } from '../layout/items.js';
 import { PAGE_SIZES, type PageSizeName } from '../layout/page-sizes.js';
-import type { Arrangement } from '../templates/manifest.js';
+import type { Arrangement, TemplateManifest } from '../templates/manifest.js';
 import { addBleed } from './bleed.js';
 import { cardGrid, cardSheet, type Size } from './card-sheet.js';
+
+/** The card a card template lays out (`card:` in template.yaml), in points; undefined for other templates. */
+export function cardSize(manifest: TemplateManifest): Size | undefined {
+  return manifest.card && { width: manifest.card.width_in * 72, height: manifest.card.height_in * 72 };
+}
 
 /** How laid pages go onto paper: cards N-up on sheets, and bleed with crop marks. */
 export interface Imposition {
