@@ -2,6 +2,7 @@ import { drawPdf } from './draw/draw-pdf.js';
 import { noticeContext } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
+import { cardSize, impose } from './impose/impose.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
@@ -20,7 +21,7 @@ export interface LaidNotice {
 
 /**
  * The pipeline for one business, in order: validate → strings → fill →
- * parse → lay out → draw. Reading happens before (src/read/), writing after
+ * parse → lay out → impose → draw. Reading happens before (src/read/), writing after
  * (src/write/); loading templates, locales and fonts happens once per run
  * (src/session/). Each stage takes data and returns data; none touches `process`.
  * Problems with the record throw InputError.
@@ -32,7 +33,7 @@ export async function renderRecord(session: Session, raw: RawRecord): Promise<Re
   return { pdf, warnings: plan.warnings, pageCount: laid.pages.length, languages: plan.languages.map((language) => language.code), laid };
 }
 
-/** The stages up to lay out: validate → strings → fill → parse → lay out. */
+/** The stages up to drawing: validate → strings → fill → parse → lay out → impose. */
 export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales);
@@ -43,7 +44,9 @@ export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
   const fonts = session.fonts.forNotice(plan.languages.map((language) => language.code));
-  const pages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme });
+  const card = cardSize(template.manifest);
+  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card });
+  const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
   return { plan, title: tree.title, lang: tree.lang, pages };
 }
 

@@ -12,6 +12,8 @@ export interface SessionOptions {
   readonly arrange?: Arrangement;
   readonly size?: PageSizeName;
   readonly rightsUrl?: string;
+  /** Print-shop bleed in millimetres (0–10): crop marks, TrimBox and BleedBox. */
+  readonly bleed?: number;
   /** Seconds since 1970 (SOURCE_DATE_EPOCH); otherwise the template's wording date is used. */
   readonly sourceDateEpoch?: number;
   /** Refuse draft translations instead of warning. */

@@ -235,6 +235,7 @@ function outputOptions(session: SessionOptions): Record<string, string | number 
     size: session.size ?? null,
     arrange: session.arrange ?? null,
     rights_url: session.rightsUrl ?? null,
+    ...(session.bleed !== undefined ? { bleed: session.bleed } : {}),
     source_date_epoch: session.sourceDateEpoch ?? null,
     require_reviewed: session.requireReviewed ?? false,
     fonts: session.fonts ? [...session.fonts] : [],

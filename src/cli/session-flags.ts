@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
+import { MAX_BLEED_MM } from '../impose/bleed.js';
 import type { SessionOptions } from '../request.js';
 import { ARRANGEMENTS, type Arrangement } from '../templates/arrangements.js';
 import type { CliIO } from './io.js';
@@ -11,6 +12,7 @@ export interface SessionFlags {
   arrange?: Arrangement;
   size?: PageSizeName;
   rightsUrl?: string;
+  bleed?: string;
   templates: string[];
   font: string[];
   locales: string[];
@@ -24,6 +26,7 @@ export function addSessionFlags(command: Command): Command {
     .option('--lang <codes>', 'comma-separated languages, e.g. en,es')
     .addOption(new Option('--arrange <arrangement>', 'how languages share the paper').choices(ARRANGEMENTS))
     .addOption(new Option('--size <size>', 'paper size').choices(PAGE_SIZE_NAMES))
+    .option('--bleed <mm>', `bleed for a print shop, 0 to ${MAX_BLEED_MM} mm: adds crop marks, TrimBox and BleedBox`)
     .option('--rights-url <url>', 'link for the QR code (https: or http:)')
     .option('--templates <dir>', 'a folder of extra templates (repeatable)', collect, [])
     .option('--font <file>', 'a TTF/OTF font to try first (repeatable)', collect, [])
@@ -50,6 +53,7 @@ export function sessionOptions(template: string, flags: SessionFlags, env: CliIO
     ...(flags.size ? { size: flags.size } : {}),
     ...(flags.rightsUrl !== undefined ? { rightsUrl: flags.rightsUrl } : {}),
     ...(flags.requireReviewed ? { requireReviewed: true } : {}),
+    ...(flags.bleed !== undefined ? { bleed: bleedMm(flags.bleed) } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
   };
 }
@@ -61,4 +65,13 @@ function sourceDateEpoch(value: string | undefined): number | undefined {
     throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (like 1764115200), found "${value}"`);
   }
   return Number(value);
+}
+
+/** --bleed: millimetres from 0 to MAX_BLEED_MM, as a plain decimal. */
+function bleedMm(value: string): number {
+  const parsed = /^\d{1,2}(\.\d{1,3})?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(parsed >= 0 && parsed <= MAX_BLEED_MM)) {
+    throw new UsageError(`--bleed takes millimetres from 0 to ${MAX_BLEED_MM}, like --bleed 3; found "${value}"`);
+  }
+  return parsed;
 }

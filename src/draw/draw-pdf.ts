@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Item, LaidNode, LaidPage } from '../layout/items.js';
+import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { PdfFonts } from './pdf-fonts.js';
 import { qrPathOperators } from './qr-path.js';
@@ -87,6 +87,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
     addPages: (pages, bookmark) => {
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
+        if (page.boxes) setPageBoxes(doc, page);
         if (index === 0 && bookmark !== undefined) doc.outline.addItem(bookmark);
         drawer.textColor = undefined;
         for (const node of page.nodes) drawer.node(node, root);
@@ -97,6 +98,14 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       doc.end();
     },
   };
+}
+
+/** TrimBox and BleedBox in the current page's dictionary, in PDF coordinates (from the bottom-left). */
+function setPageBoxes(doc: PDFKit.PDFDocument, page: LaidPage): void {
+  const data = (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data;
+  const box = (b: PageBox) => [b.x, page.height - b.y - b.height, b.x + b.width, page.height - b.y].map((n) => Math.round(n * 1000) / 1000);
+  data.TrimBox = box(page.boxes!.trim);
+  data.BleedBox = box(page.boxes!.bleed);
 }
 
 /** Replays nodes and items onto the current page, tagging as it goes. */

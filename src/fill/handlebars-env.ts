@@ -102,12 +102,13 @@ const businessOf = (data: FillData): Readonly<Record<string, unknown>> =>
 
 /**
  * {{#eachPage}}<page>…</page>{{/eachPage}}: the pages of the notice. With
- * --arrange pages, the block is filled once per language and eachLanguage
- * inside it sees only that language; otherwise once, with every language.
+ * --arrange pages or duplex (a card's front, then its back), the block is
+ * filled once per language and eachLanguage inside it sees only that
+ * language; otherwise once, with every language.
  */
 handlebars.registerHelper('eachPage', function (this: unknown, options: HelperOptions) {
   const data = options.data as FillData;
-  const groups = data.arrange === 'pages' ? data.languages.map((language) => [language]) : [data.languages];
+  const groups = data.arrange === 'pages' || data.arrange === 'duplex' ? data.languages.map((language) => [language]) : [data.languages];
   const pages = groups.map((languages) => {
     const text = options.fn(this, { data: { ...Handlebars.createFrame(options.data), languages } });
     data.budget?.spend(text);

@@ -74,6 +74,16 @@ export interface LaidPage {
   readonly height: number;
   /** Nodes in page coordinates (no offsets left). */
   readonly nodes: readonly LaidNode[];
+  /** Set by imposition when a print shop's bleed is asked for: TrimBox and BleedBox, from the page's top-left. */
+  readonly boxes?: { readonly trim: PageBox; readonly bleed: PageBox };
+}
+
+/** A rectangle on the page, from its top-left corner, in points. */
+export interface PageBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
 }
 
 /** Moves a node; cheap, because the move is only noted, and applied once by placeNodes. */

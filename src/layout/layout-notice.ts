@@ -3,6 +3,7 @@ import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
 import type { Laid, LayoutContext } from './context.js';
 import { assertFinite } from './finite.js';
+import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
 import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from './page-sizes.js';
@@ -13,6 +14,8 @@ export interface LayoutOptions {
   readonly fonts: FontLibrary;
   /** The template's theme; the default theme when not given. */
   readonly theme?: Theme;
+  /** Pages of this size instead of the paper's (a card, which imposition then puts on the paper); the theme is still the paper's. */
+  readonly page?: { readonly width: number; readonly height: number };
 }
 
 /** Each step of auto-fit shrinks text at least by this factor. */
@@ -28,13 +31,22 @@ const PRECISION = 0.05;
  */
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
   const theme = options.theme ?? DEFAULT_THEME;
-  const pages = tree.pages.map((page, index) => {
-    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme);
+  const pages = tree.pages.flatMap((page, index): LaidPage[] => {
+    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme, options.page);
+    if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
+      const flowed = flowPage(page.children, tree.lang, options, theme);
+      if (flowed) return flowed;
+    }
     if (!fitted) {
-      const fitsOn = PAGE_SIZE_NAMES.slice(PAGE_SIZE_NAMES.indexOf(options.size) + 1).find(
-        (size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined,
+      const fitsOn = largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
+      const floorAttempt = attemptAt(
+        page.children,
+        tree.lang,
+        options.page ?? PAGE_SIZES[options.size],
+        pageTheme(theme, options.size),
+        options.fonts,
+        0,
       );
-      const floorAttempt = attemptAt(page.children, tree.lang, PAGE_SIZES[options.size], pageTheme(theme, options.size), options.fonts, 0);
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
         page: index + 1,
@@ -45,10 +57,31 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
     const { attempt, paper, page: laidTheme } = fitted;
     const available = paper.height - 2 * laidTheme.margin;
     const placed = stack(attempt.laid, attempt.gaps, available - attempt.natural.height);
-    return { ...paper, nodes: placeNodes(placed.nodes, laidTheme.margin, laidTheme.margin) };
+    return [{ ...paper, nodes: placeNodes(placed.nodes, laidTheme.margin, laidTheme.margin) }];
   });
   assertFinite(pages);
   return pages;
+}
+
+/** A flowing page goes onto more pages rather than shrink its text below this scale. */
+const FLOW_BELOW = 0.85;
+
+/**
+ * A flowing page's content on as many pages as it needs, at the design's
+ * text size (scale 1, or the paper's floor), breaking only between blocks
+ * (see flowBlocks); undefined when one block alone is taller than a page.
+ */
+function flowPage(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme): LaidPage[] | undefined {
+  const page = pageTheme(theme, options.size);
+  const paper = options.page ?? PAGE_SIZES[options.size];
+  const available = paper.height - 2 * page.margin;
+  const at = (part: Blocks) => attemptAt(part, lang, paper, page, options.fonts, 1);
+  const parts = flowBlocks(blocks, (part) => at(part).natural.height, available);
+  return parts?.map((part) => {
+    const attempt = at(part);
+    const placed = stack(attempt.laid, attempt.gaps, Math.max(0, available - attempt.natural.height));
+    return { ...paper, nodes: placeNodes(placed.nodes, page.margin, page.margin) };
+  });
 }
 
 interface Attempt {
@@ -95,9 +128,10 @@ function fitPage(
   size: PageSizeName,
   fonts: FontLibrary,
   theme: Theme,
+  card?: { width: number; height: number },
 ): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
   const page = pageTheme(theme, size);
-  const paper = PAGE_SIZES[size];
+  const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
   const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale), available, page);
   return attempt ? { attempt, paper, page } : undefined;
@@ -142,4 +176,10 @@ function modelScale(tried: readonly Attempt[], available: number): number {
     if (b > 0 && available > a) return Math.sqrt((available - a) / b);
   }
   return last.scale * Math.sqrt(available / last.natural.height);
+}
+
+/** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */
+function largerSizes(size: PageSizeName): PageSizeName[] {
+  const area = (name: PageSizeName) => PAGE_SIZES[name].width * PAGE_SIZES[name].height;
+  return PAGE_SIZE_NAMES.filter((name) => area(name) > area(size)).sort((a, b) => area(a) - area(b));
 }

@@ -84,6 +84,8 @@ export type Block = Heading | Paragraph | List | Qr | Rule | Spacer | Section | 
 
 export interface NoticePage {
   readonly children: readonly Block[];
+  /** `<page flow="yes">`: content that does not fit one page continues on the next. */
+  readonly flow?: boolean;
 }
 
 export interface NoticeTree {

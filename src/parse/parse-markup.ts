@@ -11,10 +11,10 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
   parse.attributes(root, ['title', 'lang'], ['title', 'lang']);
   const pages = parse.elements(root).map((page): NoticePage => {
     if (page.name !== 'page') throw markupError(source, page, 'is not allowed in <notice>: expected <page>');
-    parse.attributes(page, []);
+    parse.attributes(page, ['flow']);
     const children = parse.blocks(page);
     if (children.length === 0) throw markupError(source, page, 'is empty: a page needs at least one block, like <h1> or <p>');
-    return { children };
+    return parse.choice(page, 'flow', ['yes', 'no'] as const, 'no') === 'yes' ? { children, flow: true } : { children };
   });
   if (pages.length === 0) throw markupError(source, root, 'has no <page>: a notice needs at least one page');
   return { title: root.attributes.title!, lang: root.attributes.lang!, pages };

@@ -32,6 +32,11 @@ export const manifestSchema = z.object({
   rights_link: z.enum(Object.keys(RIGHTS_LINKS) as [keyof typeof RIGHTS_LINKS]),
   sizes: z.array(z.enum(PAGE_SIZE_NAMES as [string, ...string[]])).min(1),
   arrangements: z.array(z.enum(ARRANGEMENTS)).min(1),
+  /** For cards: each page the template makes is one card of this size, printed as many to a sheet as fit (src/impose/). */
+  card: z
+    .object({ width_in: z.number().min(1).max(8), height_in: z.number().min(1).max(8) })
+    .strict()
+    .optional(),
   /** From this many languages on, the default arrangement is columns (if supported). */
   columns_from: z.number().int().positive().default(3),
   fields: z.record(

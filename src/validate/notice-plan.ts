@@ -81,11 +81,21 @@ export function planNotice(raw: RawRecord, request: SessionOptions, template: Te
       })),
     );
   }
+  const arrange = request.arrange ?? defaultArrangement(template, languages.length);
+  if (arrange === 'duplex' && languages.length > 2) {
+    throw new InputError([
+      {
+        field: 'languages',
+        value: codes.join(','),
+        message: `--arrange duplex prints two languages, the first on the front and the second on the back; found ${languages.length}. Use two languages, or --arrange pages for one sheet per language`,
+      },
+    ]);
+  }
   return {
     template,
     business,
     languages,
-    arrange: request.arrange ?? defaultArrangement(template, languages.length),
+    arrange,
     size: request.size ?? ((template.manifest.sizes.includes('letter') ? 'letter' : template.manifest.sizes[0]!) as PageSizeName),
     rightsUrl,
     date: noticeDate(request, template),

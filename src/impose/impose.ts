@@ -1,0 +1,44 @@
+import type { LaidPage } from '../layout/items.js';
+import { PAGE_SIZES, type PageSizeName } from '../layout/page-sizes.js';
+import type { Arrangement, TemplateManifest } from '../templates/manifest.js';
+import { addBleed } from './bleed.js';
+import { cardGrid, cardSheet, type Size } from './card-sheet.js';
+
+/** The card a card template lays out (`card:` in template.yaml), in points; undefined for other templates. */
+export function cardSize(manifest: TemplateManifest): Size | undefined {
+  return manifest.card && { width: manifest.card.width_in * 72, height: manifest.card.height_in * 72 };
+}
+
+/** How laid pages go onto paper: cards N-up on sheets, and bleed with crop marks. */
+export interface Imposition {
+  /** The paper the notice prints on. */
+  readonly sheet: PageSizeName;
+  /** Set when the template lays out cards: each laid page is one card, repeated across a sheet. */
+  readonly card?: Size;
+  readonly arrange: Arrangement;
+  /** Bleed in millimetres; adds crop marks, TrimBox and BleedBox. */
+  readonly bleedMm?: number;
+}
+
+/**
+ * The imposition stage, after layout and before drawing. Laid pages in,
+ * laid pages out; nothing is changed in place. Card templates give one page
+ * per card side: each becomes a sheet of copies with cut marks. With
+ * `duplex`, the first page is the front and the second the back, whose
+ * sheet is mirrored so that each back lands behind its front when the
+ * sheets are printed double-sided and turned on the long edge.
+ */
+export function impose(pages: readonly LaidPage[], imposition: Imposition): LaidPage[] {
+  const sheets = imposition.card ? cardSheets(pages, imposition.card, imposition) : [...pages];
+  return imposition.bleedMm === undefined ? sheets : sheets.map((page) => addBleed(page, imposition.bleedMm!));
+}
+
+function cardSheets(cards: readonly LaidPage[], card: Size, imposition: Imposition): LaidPage[] {
+  const grid = cardGrid(PAGE_SIZES[imposition.sheet], card);
+  const duplex = imposition.arrange === 'duplex';
+  // In duplex, odd pages are backs: mirrored, and cut from the front, so without marks of their own.
+  return cards.map((page, index) => {
+    const back = duplex && index % 2 === 1;
+    return cardSheet(page, grid, { mirror: back, cutMarks: !back });
+  });
+}

@@ -1,0 +1,105 @@
+import type { Block, List, Section } from '../parse/notice-tree.js';
+
+/** A flowing page makes at most this many pages: more is a runaway template, not a notice. */
+export const MAX_FLOW_PAGES = 40;
+
+/**
+ * Splits a page's blocks into runs that each fit one page, for a page that
+ * flows (`<page flow="yes">`). Breaks fall between blocks: a language
+ * section after another one starts a new page whole when it fits one; else
+ * blocks are split to fill the page (a section between its blocks, a list
+ * between its items), never inside a paragraph or a line, and never right
+ * after a heading. `height` measures blocks laid out together.
+ * Undefined when a block that cannot be split is taller than a page, or the
+ * content would take more than MAX_FLOW_PAGES pages.
+ */
+export function flowBlocks(
+  blocks: readonly Block[],
+  height: (blocks: readonly Block[]) => number,
+  available: number,
+): Block[][] | undefined {
+  const origin = new Map<Block, Block>();
+  const queue = [...blocks];
+  const pages: Block[][] = [];
+  let current: Block[] = [];
+  while (queue.length > 0) {
+    const block = queue.shift()!;
+    const candidate = [...current, block];
+    if (height(joinPieces(candidate, origin)) <= available) {
+      current = candidate;
+      continue;
+    }
+    // After another language's section, a section that fits a page of its own starts the next page
+    // whole; otherwise a block taller than the space left is split to fill this page.
+    const fitsAlone =
+      block.kind === 'section' && current.some((part) => part.kind === 'section') && height(joinPieces([block], origin)) <= available;
+    const pieces = fitsAlone ? undefined : splitBlock(block, origin);
+    if (pieces) {
+      queue.unshift(...pieces);
+      continue;
+    }
+    if (current.length === 0) return undefined;
+    // A heading goes to the next page with what it heads.
+    const kept = current.slice(0, Math.max(1, lastNonHeading(current) + 1));
+    pages.push(kept);
+    if (pages.length >= MAX_FLOW_PAGES) return undefined;
+    queue.unshift(...current.slice(kept.length), block);
+    current = [];
+  }
+  if (current.length > 0) pages.push(current);
+  return pages.map((page, index) => joinPieces(trimRules(page, index > 0, index < pages.length - 1), origin));
+}
+
+/** A rule that separates blocks has nothing to separate at a page break. */
+function trimRules(blocks: readonly Block[], start: boolean, end: boolean): Block[] {
+  let from = 0;
+  let to = blocks.length;
+  while (start && from < to - 1 && blocks[from]!.kind === 'rule') from++;
+  while (end && to > from + 1 && blocks[to - 1]!.kind === 'rule') to--;
+  return blocks.slice(from, to);
+}
+
+/** The index of the last block that is not a heading (or a section piece holding only headings); -1 if none. */
+function lastNonHeading(blocks: readonly Block[]): number {
+  const heading = (block: Block): boolean =>
+    block.kind === 'heading' || (block.kind === 'section' && block.children.length > 0 && block.children.every(heading));
+  return blocks.findLastIndex((block) => !heading(block));
+}
+
+/** A block's parts, each remembering the whole it came from; undefined when it cannot be split. */
+function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefined {
+  const whole = origin.get(block) ?? block;
+  let pieces: Block[] | undefined;
+  if (block.kind === 'section') {
+    const parts = block.children.length === 1 ? splitBlock(block.children[0]!, origin) : [...block.children];
+    pieces = parts && parts.length > 1 ? parts.map((child): Section => ({ ...block, children: [child] })) : undefined;
+  } else if (block.kind === 'list' && block.items.length > 1) {
+    pieces = block.items.map((item): List => ({ ...block, items: [item] }));
+  }
+  for (const piece of pieces ?? []) origin.set(piece, whole);
+  return pieces;
+}
+
+/** Puts neighbouring parts of one section or list back together, so that a page lays them out as one. */
+function joinPieces(blocks: readonly Block[], origin: Map<Block, Block>): Block[] {
+  const joined: Block[] = [];
+  let previousWhole: Block | undefined;
+  for (const block of blocks) {
+    const whole = origin.get(block);
+    const last = joined.at(-1);
+    if (whole !== undefined && whole === previousWhole && last) {
+      let merged: Block | undefined;
+      if (last.kind === 'section' && block.kind === 'section')
+        merged = { ...last, children: joinPieces([...last.children, ...block.children], origin) };
+      else if (last.kind === 'list' && block.kind === 'list') merged = { ...last, items: [...last.items, ...block.items] };
+      if (merged) {
+        origin.set(merged, whole);
+        joined[joined.length - 1] = merged;
+      } else joined.push(block);
+    } else {
+      joined.push(block.kind === 'section' ? { ...block, children: joinPieces(block.children, origin) } : block);
+    }
+    previousWhole = whole;
+  }
+  return joined;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+
+import { fontSet } from '../../src/fonts/font-chain.js';
+import { layoutNotice } from '../../src/layout/layout-notice.js';
+import { pageTheme, DEFAULT_THEME } from '../../src/layout/theme.js';
+import { parseMarkup } from '../../src/parse/parse-markup.js';
+import { prepare } from '../../src/session/prepare.js';
+import { allNodes, glyphRuns } from './laid-items.js';
+
+const words = (n: number) =>
+  Array.from({ length: 60 }, (_, i) => `w${n}x${i}`)
+    .join(' ')
+    .trim();
+const paragraphs = (count: number) => Array.from({ length: count }, (_, n) => `<p>${words(n)}</p>`).join('');
+const lay = (body: string, flow: boolean) =>
+  layoutNotice(parseMarkup(`<notice title="T" lang="en"><page${flow ? ' flow="yes"' : ''}>${body}</page></notice>`, 'test'), {
+    size: 'letter',
+    fonts: fontSet(),
+  });
+
+describe('<page flow="yes">', () => {
+  it('continues on more pages, each paragraph whole on one page, every line inside the margins', () => {
+    const pages = lay(`<h1>Title</h1>${paragraphs(30)}`, true);
+    expect(pages.length).toBeGreaterThan(1);
+    const margin = pageTheme(DEFAULT_THEME, 'letter').margin;
+    const pageOf = new Map<number, number>();
+    pages.forEach((page, index) => {
+      for (const run of glyphRuns(page.nodes)) {
+        expect(run.y).toBeGreaterThan(margin);
+        expect(run.y).toBeLessThanOrEqual(page.height - margin);
+        for (const match of run.text.matchAll(/w(\d+)x/g)) {
+          const paragraph = Number(match[1]);
+          expect(pageOf.get(paragraph) ?? index).toBe(index);
+          pageOf.set(paragraph, index);
+        }
+      }
+    });
+    // Every paragraph is there, in order.
+    expect([...pageOf.keys()]).toEqual(Array.from({ length: 30 }, (_, n) => n));
+    expect([...pageOf.values()]).toEqual([...pageOf.values()].sort((a, b) => a - b));
+  });
+
+  it('breaks a long list between its items, and a language section between its blocks, keeping the language', () => {
+    const items = Array.from({ length: 90 }, (_, i) => `<item>entry ${i}</item>`).join('');
+    const pages = lay(`<section lang="es" dir="ltr"><h1>Lista</h1><list>${items}</list></section>`, true);
+    expect(pages.length).toBeGreaterThan(1);
+    const seen = pages.flatMap((page) =>
+      glyphRuns(page.nodes).flatMap((run) => [...run.text.matchAll(/entry (\d+)/g)].map((m) => Number(m[1]))),
+    );
+    expect(seen).toEqual(Array.from({ length: 90 }, (_, i) => i));
+    for (const page of pages) {
+      const sections = allNodes(page.nodes).filter((node) => node.role === 'Sect');
+      expect(sections).toHaveLength(1);
+      expect(sections[0]!.lang).toBe('es');
+      expect(allNodes(page.nodes).filter((node) => node.role === 'L')).toHaveLength(1);
+    }
+  });
+
+  it('keeps a page that fits on one page', () => {
+    expect(lay(`<h1>Title</h1>${paragraphs(2)}`, true)).toHaveLength(1);
+  });
+
+  it('does not flow a page that does not ask to: too much text is still an error', () => {
+    expect(() => lay(paragraphs(30), false)).toThrow(/does not fit/);
+  });
+});
+
+describe('the staff sheet', () => {
+  const business = { name: 'Taqueria El Sol', contact_name: 'María López, 612-555-0100', backup_contact: 'Juan Pérez, 612-555-0111' };
+
+  it('is one page in English with a short contact list', () => {
+    const renderer = prepare({ template: 'staff-sheet', languages: ['en'] });
+    expect(renderer.layout({ ...business, legal_contact: 'Legal Aid 612-555-0199' }).pages).toHaveLength(1);
+  });
+
+  it('flows onto a second page with a long contact list', () => {
+    const renderer = prepare({ template: 'staff-sheet', languages: ['en'] });
+    const contacts = Array.from({ length: 12 }, (_, i) => `Legal aid line ${i + 1}, weekdays, 612-555-01${10 + i}`);
+    const laid = renderer.layout({ ...business, legal_contact: contacts.join(';') });
+    expect(laid.pages).toHaveLength(2);
+    const text = laid.pages.map((page) =>
+      glyphRuns(page.nodes)
+        .map((run) => run.text)
+        .join(' '),
+    );
+    expect(text[1]).toContain('612-555-0121');
+    expect(text[0]).not.toContain('612-555-0121');
+  });
+
+  it('flows with many languages, one language section after another', () => {
+    const renderer = prepare({ template: 'staff-sheet', languages: ['en', 'es', 'vi', 'zh-Hans'] });
+    const laid = renderer.layout(business);
+    expect(laid.pages.length).toBeGreaterThanOrEqual(2);
+    const langs = laid.pages.flatMap((page) =>
+      allNodes(page.nodes)
+        .filter((node) => node.role === 'Sect' && node.lang !== undefined)
+        .map((node) => node.lang),
+    );
+    for (const code of ['en', 'es', 'vi', 'zh-Hans']) expect(langs).toContain(code);
+  });
+});
+
+describe('a runaway flowing page', () => {
+  it('stops at MAX_FLOW_PAGES pages with the usual "does not fit" error', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => `<item>entry ${i}</item>`).join('');
+    expect(() => lay(`<list>${items}</list>`, true)).toThrow(/does not fit/);
+  });
+});
+
+describe('the flow attribute', () => {
+  it('takes yes or no, and names the line and column otherwise', () => {
+    expect(() => parseMarkup('<notice title="T" lang="en">\n<page flow="maybe"><p>x</p></page></notice>', 'test')).toThrow(
+      /line 2.*flow="maybe"; expected one of yes, no/s,
+    );
+    expect(parseMarkup('<notice title="T" lang="en"><page flow="no"><p>x</p></page></notice>', 'test').pages[0]!.flow).toBeUndefined();
+  });
+});
