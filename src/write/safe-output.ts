@@ -95,8 +95,7 @@ export interface OutputStream {
 
 export function openOutputStream(target: OutputTarget): OutputStream {
   if (target.kind === 'stream') {
-    closeSync(openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK));
-    const stream = createWriteStream(target.path, { flags: 'w' });
+    const stream = createWriteStream('', { fd: openStream(target) });
     return { stream, commit: () => finished(stream), abort: async () => void stream.destroy() };
   }
   const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -127,22 +126,33 @@ export async function writeSafely(given: string, bytes: Uint8Array, options: Out
 }
 
 function writeStream(target: OutputTarget, bytes: Uint8Array): void {
-  let fd: number;
-  try {
-    // A FIFO nobody reads would block for ever: open it without waiting first, to find out.
-    closeSync(openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK));
-    fd = openSync(target.path, constants.O_WRONLY);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENXIO') throw new UsageError(`cannot write ${target.given}: it is a FIFO that no program is reading`);
-    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
-  }
+  const fd = openStream(target);
   try {
     for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
   } catch (error) {
     throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Opens a FIFO or device for writing. A FIFO nobody reads would block for
+ * ever, so it is first opened without waiting, to find out; that first
+ * descriptor stays open until the real one is, or the reader would see the
+ * end of its input in between and go away.
+ */
+function openStream(target: OutputTarget): number {
+  let probe: number | undefined;
+  try {
+    probe = openSync(target.path, constants.O_WRONLY | constants.O_NONBLOCK);
+    return openSync(target.path, constants.O_WRONLY);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENXIO') throw new UsageError(`cannot write ${target.given}: it is a FIFO that no program is reading`);
+    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  } finally {
+    if (probe !== undefined) closeSync(probe);
   }
 }
 
