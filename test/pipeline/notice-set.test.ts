@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderNotice } from '../../src/session/render-notice.js';
+import { readPdf } from '../helpers/pdf-reader.js';
+import { decodeAllQr } from '../helpers/qr-codes.js';
+
+const RIGHTS = 'https://www.ilrc.org/red-cards';
+const REPORT = 'https://www.minneapolismn.gov/report-incident';
+
+/** Each new notice with the fields it prints, and the strings that must read back. */
+const NOTICES = {
+  'property-use': { sets: ['street=1510 E Lake St'], keys: ['title', 'statement', 'no_permission'], qr: [RIGHTS] },
+  'public-property': {
+    sets: ['jurisdiction=City of Minneapolis', 'order_number=Executive Order 2025-02', 'property_id=LIB-0042', `report_url=${REPORT}`],
+    keys: ['title', 'statement', 'jurisdiction_label', 'order_label', 'property_label'],
+    qr: [RIGHTS, REPORT],
+  },
+  'staff-only': { sets: [], keys: ['title', 'subtitle', 'not_public'], qr: [] },
+} as const;
+
+const strings = (lng: string, namespace: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+/** Compare text without white space: lines of CJK text wrap without a space, pdf.js joins them with one. */
+const squeezed = (text: string) => text.normalize('NFC').replace(/\s+/g, '');
+
+const CASES = Object.keys(NOTICES).flatMap((id) =>
+  ['es', 'ar', 'zh-Hans'].flatMap((other) => (['letter', 'a4'] as const).map((size) => ({ id: id as keyof typeof NOTICES, other, size }))),
+);
+
+describe.each(CASES)('$id in en+$other on $size', ({ id, other, size }) => {
+  it('renders, every string and the business data read back, and every QR code decodes from pixels', async () => {
+    const notice = NOTICES[id];
+    const rendered = await renderNotice({
+      template: id,
+      languages: ['en', other],
+      size,
+      sets: ['name=Lake Street Tortillería', ...notice.sets],
+    });
+    const facts = await readPdf(rendered.pdf);
+    expect(facts.pageCount).toBe(1);
+    const text = squeezed(facts.text);
+    for (const lng of ['en', other]) {
+      for (const key of notice.keys) expect(text).toContain(squeezed(strings(lng, id)[key]!));
+      expect(text).toContain(squeezed(strings(lng, 'common').not_advice!));
+      if (notice.qr.length > 1) expect(text).toContain(squeezed(strings(lng, 'report-link').label!));
+    }
+    expect(text).toContain(squeezed('Lake Street Tortillería'));
+    for (const set of notice.sets) expect(text).toContain(squeezed(set.slice(set.indexOf('=') + 1)));
+    expect(facts.text).toMatch(new RegExp(`${id} · 2026-\\d\\d-\\d\\d · en · ${other} draft · placard`));
+    expect((await decodeAllQr(rendered.pdf)).sort()).toEqual([...notice.qr].sort());
+  });
+});
+
+describe('the second link', () => {
+  it('prints a labelled second QR code on private-areas when report_url is given', async () => {
+    const rendered = await renderNotice({
+      template: 'private-areas',
+      languages: ['en', 'es'],
+      sets: ['name=Lake Street Tortillería', `report_url=${REPORT}`],
+    });
+    const text = squeezed((await readPdf(rendered.pdf)).text);
+    expect(text).toContain(squeezed('Scan to document an incident'));
+    expect(text).toContain(squeezed('Escanee para documentar un incidente'));
+    expect(text).toContain(REPORT);
+    expect((await decodeAllQr(rendered.pdf)).sort()).toEqual([REPORT, RIGHTS].sort());
+  });
+
+  it('has no default: without report_url there is one code and no incident label', async () => {
+    for (const template of ['private-areas', 'public-property']) {
+      const rendered = await renderNotice({ template, sets: ['name=Lake Street Library', 'jurisdiction=City of Minneapolis'] });
+      expect((await readPdf(rendered.pdf)).text).not.toContain('incident');
+      expect(await decodeAllQr(rendered.pdf)).toEqual([RIGHTS]);
+    }
+  });
+
+  it('never mentions immigration on the staff-only sign, in any language', () => {
+    const words = /immigra|inmigra|migra|ICE|warrant|orden judicial|移民|이민|مهاجرت|هجرة|امیگریشن/i;
+    for (const lng of ['en', 'es', 'fr', 'pt', 'zh-Hans', 'zh-Hant', 'ko', 'ar', 'fa', 'ur', 'vi', 'ru', 'tl', 'ht', 'so', 'hmn'])
+      for (const value of Object.values(strings(lng, 'staff-only'))) expect(value).not.toMatch(words);
+  });
+});
