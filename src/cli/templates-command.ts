@@ -1,10 +1,15 @@
 import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { checkTemplate } from '../templates/check-template.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';
 import { findPackets, readPacket } from '../templates/packet.js';
-import type { CliIO } from './io.js';
+import { describeTemplate } from '../templates/describe-template.js';
+import { Reporter, type CliIO } from './io.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function templatesCommand(io: CliIO): Command {
-  const templates = new Command('templates').description('list and show notice templates and packets');
+  const templates = new Command('templates').description('list, show and check notice templates and packets');
   templates
     .command('list')
     .description('list the templates and packets placard knows')
@@ -20,6 +25,25 @@ export function templatesCommand(io: CliIO): Command {
         const parts = packet.templates.map((entry) => (entry.copies > 1 ? `${entry.template} ×${entry.copies}` : entry.template));
         io.stdout.write(`${id.padEnd(20)} (packet) ${packet.title}: ${parts.join(', ')}\n`);
       }
+    });
+  templates
+    .command('show')
+    .description('show a template: fields (required or optional), sizes, arrangements, languages')
+    .argument('<id>', 'the template id, like private-areas')
+    .option('--templates <dir>', 'a folder of extra templates')
+    .option('--locales <dir>', 'a folder of locale folders (repeatable)', collect, [])
+    .action((id: string, flags: { templates?: string; locales: string[] }) => {
+      io.stdout.write(describeTemplate(loadTemplate(id, flags.templates ? [flags.templates] : []), flags.locales));
+    });
+  templates
+    .command('check')
+    .description('check a template folder: manifest, theme and markup, then render it with sample data (exit 1 on any problem)')
+    .argument('<dir>', 'the template folder (holding template.yaml, template.hbs and theme.yaml)')
+    .option('--locales <dir>', 'a folder of locale folders (repeatable)', collect, [])
+    .action(async (dir: string, flags: { locales: string[] }) => {
+      const problems = await checkTemplate(dir, flags.locales);
+      if (problems.length > 0) throw new InputError(problems);
+      new Reporter(io).info(`${dir}: ok (manifest, theme, markup and sample renders)`);
     });
   return templates;
 }

@@ -70,7 +70,11 @@ export function readXml(xml: string, source: string): XmlElement {
     if (error instanceof TemplateError) throw error;
     failure ??= error as Error;
   }
-  if (failure) throw new TemplateError(`${source}: the filled template is not valid notice markup: ${withLine(failure.message, xml)}`);
+  if (failure) {
+    const message = `${source}: the filled template is not valid notice markup: ${withLine(failure.message, xml)}`;
+    const at = /^(\d+):(\d+):\s*(.*)/s.exec(failure.message);
+    throw at ? new MarkupError(message, Number(at[1]), Number(at[2]), `not valid notice markup: ${at[3]}`) : new TemplateError(message);
+  }
   if (!root) throw new TemplateError(`${source}: the filled template is empty`);
   return root;
 }
@@ -82,8 +86,28 @@ function withLine(message: string, xml: string): string {
   return `line ${match[1]}, column ${match[2]}: ${message.replace(/^\d+:\d+:\s*/, '')}\n    ${text.trim()}`;
 }
 
+/**
+ * A problem in the filled markup, with where it is (line from 1, column as
+ * saxes counts it: just after the element's opening tag), so that
+ * `templates check` can trace it back to the template's own line.
+ */
+export class MarkupError extends TemplateError {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    /** The problem alone, without the position and the quoted line. */
+    readonly detail: string,
+  ) {
+    super(message);
+  }
+}
+
 export function markupError(source: string, element: XmlElement, message: string): TemplateError {
-  return new TemplateError(
+  return new MarkupError(
     `${source} (filled markup): line ${element.line}, column ${element.column}: <${element.name}> ${message}\n    ${element.lineText.trim()}`,
+    element.line,
+    element.column,
+    `<${element.name}> ${message}`,
   );
 }

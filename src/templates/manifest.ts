@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
 import { RIGHTS_LINKS } from '../rights-links.js';
+import { CONTRACT_FIELDS } from '../validate/business-fields.js';
 
 import { ARRANGEMENTS } from './arrangements.js';
 
@@ -10,7 +11,7 @@ export { ARRANGEMENTS, type Arrangement } from './arrangements.js';
 const RESERVED_FIELDS = ['languages', 'rights_url'];
 
 const fieldSpec = z.object({
-  type: z.enum(['text', 'list']),
+  type: z.enum(['text', 'list', 'link']),
   required: z.boolean().default(false),
   max: z.number().int().positive(),
   max_items: z.number().int().positive().optional(),
@@ -39,13 +40,25 @@ export const manifestSchema = z.object({
     .optional(),
   /** From this many languages on, the default arrangement is columns (if supported). */
   columns_from: z.number().int().positive().default(3),
-  fields: z.record(
-    z
-      .string()
-      .regex(/^[a-z][a-z0-9_]*$/, 'field names are lower-case letters, digits and _')
-      .refine((name) => !RESERVED_FIELDS.includes(name), 'languages and rights_url are set by placard, not declared by templates'),
-    fieldSpec,
-  ),
+  fields: z
+    .record(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9_]*$/, 'field names are lower-case letters, digits and _')
+        .refine((name) => !RESERVED_FIELDS.includes(name), 'languages and rights_url are set by placard, not declared by templates'),
+      fieldSpec,
+    )
+    .superRefine((fields, ctx) => {
+      for (const [name, spec] of Object.entries(fields)) {
+        const contract = CONTRACT_FIELDS[name];
+        if (contract && contract.type !== spec.type)
+          ctx.addIssue({
+            code: 'custom',
+            path: [name, 'type'],
+            message: `${name} is a ${contract.type} in placard's business schema (the same for every template); declare it with type: ${contract.type}`,
+          });
+      }
+    }),
 });
 
 export type TemplateManifest = z.infer<typeof manifestSchema>;

@@ -6,6 +6,7 @@ import { matchLanguage, matchLanguages, suggestLanguage } from '../strings/local
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { closest } from '../text-distance.js';
 import { cut, graphemeLength, printable, textProblem } from '../text-hygiene.js';
+import { CONTRACT_FIELDS } from './business-fields.js';
 import { validateLocalizedFields } from './localized-fields.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
@@ -23,6 +24,12 @@ export const BUSINESS_FIELDS = [
   'contact_name',
   'contact_role',
   'private_areas',
+  'jurisdiction',
+  'order_number',
+  'property_id',
+  'backup_contact',
+  'legal_contact',
+  'report_url',
   'languages',
   'rights_url',
 ] as const;
@@ -66,6 +73,7 @@ function textSchema(spec: FieldSpec) {
 }
 
 export function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
+  if (spec.type === 'link') return linkSchema;
   if (spec.type === 'list') {
     const items = z.array(
       textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
@@ -95,7 +103,8 @@ function languagesSchema(known: readonly string[]) {
   );
 }
 
-const rightsUrlSchema = z.preprocess(
+/** rights_url and report_url: the one link rule (rights-links.ts checkLink). */
+const linkSchema = z.preprocess(
   asText,
   z.string().superRefine((value, ctx) => {
     const checked = checkLink(value);
@@ -115,8 +124,9 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: readonly strin
   const key = knownLanguages.join(',');
   let shape = byLanguages.get(key);
   if (!shape) {
-    shape = { languages: languagesSchema(knownLanguages), rights_url: rightsUrlSchema };
-    for (const [field, spec] of Object.entries(manifest.fields)) shape[field] = fieldSchema(spec);
+    shape = { languages: languagesSchema(knownLanguages), rights_url: linkSchema };
+    // Contract fields the template does not print are checked all the same (and kept), so a row is valid for every template or none.
+    for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields })) shape[field] = fieldSchema(spec);
     byLanguages.set(key, shape);
   }
   return shape;

@@ -4,6 +4,7 @@ import type { RawRecord } from '../read/business-file.js';
 import { matchLanguage } from '../strings/language-match.js';
 import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
+import { specOf } from './business-fields.js';
 
 export interface LocalizedFields {
   /** The raw keys that are per-language values, e.g. "contact_role.es-mx". */
@@ -30,7 +31,8 @@ export function validateLocalizedFields(
   for (const [key, value] of Object.entries(raw)) {
     const at = key.indexOf('.');
     const field = key.slice(0, at);
-    if (at <= 0 || !LOCALIZED_FIELDS.includes(field) || !manifest.fields[field]) continue;
+    const spec = specOf(field, manifest.fields);
+    if (at <= 0 || !LOCALIZED_FIELDS.includes(field) || !spec) continue;
     keys.add(key);
     const tag = key.slice(at + 1);
     const lang = matchLanguage(tag, knownLanguages);
@@ -41,7 +43,7 @@ export function validateLocalizedFields(
       });
       continue;
     }
-    const parsed = schemaFor(manifest.fields[field]).safeParse(typeof value === 'string' ? value.trim() : value);
+    const parsed = schemaFor(spec).safeParse(typeof value === 'string' ? value.trim() : value);
     if (parsed.success) values[`${field}.${lang}`] = parsed.data;
     else for (const issue of parsed.error.issues) problems.push({ field: key, value: String(value), message: issue.message });
   }

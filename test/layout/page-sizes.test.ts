@@ -10,18 +10,17 @@ describe('paper sizes', () => {
     expect(PAGE_SIZES.decal).toEqual({ width: 4 * 72, height: 4 * 72 });
   });
 
-  it('print the door notice on half-letter, both languages on one page', async () => {
-    const rendered = await renderNotice({
-      template: 'private-areas',
-      languages: ['en', 'es'],
-      size: 'half-letter',
-      sets: ['name=Taqueria El Sol'],
-    });
+  it.each([
+    ['half-letter', 396, 612],
+    ['decal', 288, 288],
+  ] as const)('print the staff-only sign on %s, both languages on one page', async (size, width, height) => {
+    const rendered = await renderNotice({ template: 'staff-only', languages: ['en', 'es'], size, sets: ['name=Taqueria El Sol'] });
     const facts = await readPdf(rendered.pdf);
     expect(facts.pageCount).toBe(1);
-    expect(facts.pages[0]).toMatchObject({ width: 396, height: 612 });
-    expect(facts.text).toContain('Private area');
-    expect(facts.text).toContain('Área privada');
+    expect(facts.pages[0]).toMatchObject({ width, height });
+    const text = facts.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Employees only');
+    expect(text).toContain('Solo empleados');
   });
 
   it('refuse the door notice on a decal, which cannot hold it, naming the sizes it supports', async () => {

@@ -1,0 +1,42 @@
+import type { FieldSpec } from '../templates/manifest.js';
+import { MAX_LINK_LENGTH } from '../rights-links.js';
+
+const text = (max: number): FieldSpec => ({ type: 'text', required: false, max });
+
+/**
+ * The one business schema every template shares: each contract field with
+ * its type and length limit. A template declares the fields it prints
+ * (template.yaml `fields`, where it may mark them required or allow fewer
+ * characters); a contract field it does not declare is still checked here
+ * and kept, so one spreadsheet feeds every template.
+ */
+export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  id: text(64),
+  name: text(80),
+  street: text(80),
+  city: text(60),
+  region: text(40),
+  postal_code: text(16),
+  country: text(60),
+  phone: text(32),
+  email: text(80),
+  website: text(120),
+  contact_name: text(60),
+  contact_role: text(40),
+  private_areas: { type: 'list', required: false, max: 40, max_items: 8 },
+  /** City notices: the city or county, the order that applies, the property's own identifier. */
+  jurisdiction: text(80),
+  order_number: text(40),
+  property_id: text(40),
+  /** Who speaks for the business when the designated contact is away (the staff sheet prints it). */
+  backup_contact: text(80),
+  /** Whom staff call: lawyers or legal aid lines, as the business writes them (entries separated by ";"). */
+  legal_contact: { type: 'list', required: false, max: 120, max_items: 12 },
+  /** A second, labelled link: a jurisdiction's page for documenting an incident (no default). */
+  report_url: { type: 'link', required: false, max: MAX_LINK_LENGTH },
+};
+
+/** The spec a record's field is checked with: the template's own declaration, else the contract's. */
+export function specOf(field: string, declared: Readonly<Record<string, FieldSpec>>): FieldSpec | undefined {
+  return declared[field] ?? CONTRACT_FIELDS[field];
+}
