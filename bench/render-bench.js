@@ -4,7 +4,7 @@
 // Every figure is a median over turns; each turn runs placard and Typst one after the other, so a slow
 // spell of a shared machine falls on both alike. Compare the ratios, not the absolute times.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACARD_BIN, VARIANTS, batch, coldRender, version, writeRows } from './placard-runs.js';
 import { singleNotice } from './single-notice.js';
@@ -20,6 +20,7 @@ const COLD_RUNS = 3; // cold starts per turn
 const variants = Object.keys(VARIANTS);
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
+const loadBefore = loadavg()[0];
 const work = mkdtempSync(join(tmpdir(), 'placard-bench-'));
 const peers = preparePeers(log);
 const samples = new Map();
@@ -76,6 +77,11 @@ try {
   const out = [];
   const mb = (kb) => `${fmt(kb / 1024, 0)} MB`;
   out.push(`placard: ${PLACARD_BIN}; ${TURNS} turns${quick ? ' (--quick)' : ''}; every figure a median over the turns`);
+  const load = [loadBefore, loadavg()[0]];
+  out.push(`load average ${fmt(load[0])} at the start, ${fmt(load[1])} at the end, on ${availableParallelism()} cores`);
+  if (Math.max(...load) > availableParallelism() - 1) {
+    out.push('  (other work is using the cores: --jobs 2 cannot get a second core to itself, so speed-ups here understate)');
+  }
   out.push('');
   out.push(`placard batch, ${ROWS} rows, whole \`placard batch --quiet\` process (private-areas, one PDF per row)`);
   out.push('  variant     jobs   wall s   ms/notice   rows/s   ms/notice after start-up   peak RSS');
