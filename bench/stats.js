@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setInterval, clearInterval } from 'node:timers';
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
