@@ -1,38 +1,132 @@
-// Rendering speed: ms per door notice, median over many renders, beside a
-// bare-PDFKit baseline measured in the same run. Run: npm run bench.
+// placard's speed and memory beside Typst's, measured in one run, in turns. Run: npm run bench
+// (about ten minutes on a 2-core machine), or npm run bench -- --quick (two or three minutes).
 //
-// Each case runs in its own process (one case's garbage never slows another),
-// in turns, so that a slow spell of a shared machine falls on every case alike.
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { CASES } from './cases.js';
+// Every figure is a median over turns; each turn runs placard and Typst one after the other, so a slow
+// spell of a shared machine falls on both alike. Compare the ratios, not the absolute times.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PLACARD_BIN, VARIANTS, batch, coldRender, version, writeRows } from './placard-runs.js';
+import { singleNotice } from './single-notice.js';
+import { fmt, median } from './stats.js';
+import { preparePeers, typstBatch, typstCold } from './typst-runs.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const TURNS = 3;
-// A batch reaches its steady speed after about a hundred notices (JIT, font and layout caches).
-const WARMUP = 100;
-const worker = fileURLToPath(new URL('./render-case.js', import.meta.url));
+const quick = process.argv.includes('--quick');
+const TURNS = quick ? 2 : 3;
+const ROWS = quick ? 300 : 1000;
+const BIG_ROWS = quick ? 3000 : 10000;
+const TYPST_ROWS = 200;
+const COLD_RUNS = 3; // cold starts per turn
+const variants = Object.keys(VARIANTS);
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const loadBefore = loadavg()[0];
+const work = mkdtempSync(join(tmpdir(), 'placard-bench-'));
+const peers = preparePeers(log);
+const samples = new Map();
+const add = (key, value) => samples.set(key, [...(samples.get(key) ?? []), value]);
+const med = (key) => (samples.has(key) ? median(samples.get(key)) : NaN);
 
-const labels = Object.keys(CASES);
-const times = new Map(labels.map((label) => [label, []]));
-for (let turn = 0; turn < TURNS; turn++) {
-  for (const label of labels) {
-    const out = execFileSync(process.execPath, [worker, label, String(Math.ceil(RUNS / TURNS)), String(WARMUP)], { encoding: 'utf8' });
-    times.get(label).push(...JSON.parse(out));
+try {
+  for (const variant of variants) {
+    writeRows(join(work, `${variant}-${ROWS}.csv`), variant, ROWS);
+    writeRows(join(work, `${variant}-1.csv`), variant, 1);
   }
-}
+  for (let turn = 1; turn <= TURNS; turn++) {
+    log(`turn ${turn} of ${TURNS}`);
+    for (const variant of variants) {
+      for (const jobs of [1, 2]) {
+        const full = await batch(join(work, `${variant}-${ROWS}.csv`), variant, jobs, join(work, 'out'));
+        const one = await batch(join(work, `${variant}-1.csv`), variant, jobs, join(work, 'out'));
+        add(`${variant} j${jobs} ms`, full.ms);
+        add(`${variant} j${jobs} kb`, full.peakKb);
+        // After start-up: what each further notice costs once the process and its workers are ready.
+        const marginal = (full.ms - one.ms) / (ROWS - 1);
+        add(`${variant} j${jobs} marginal`, marginal);
+        if (peers && jobs === 1) {
+          const typst = await typstBatch(peers, VARIANTS[variant].typst, TYPST_ROWS, join(work, 'typst'));
+          add(`${variant} typst`, typst.perNoticeMs);
+          add(`${variant} typst setup`, typst.setupMs);
+          add(`${variant} typst kb`, typst.peakKb);
+          add(`${variant} per core j1 / typst`, marginal / typst.perNoticeMs);
+        }
+      }
+      add(`${variant} speed-up`, samples.get(`${variant} j1 ms`).at(-1) / samples.get(`${variant} j2 ms`).at(-1));
+      add(`${variant} marginal speed-up`, samples.get(`${variant} j1 marginal`).at(-1) / samples.get(`${variant} j2 marginal`).at(-1));
+      if (peers)
+        add(`${variant} per core j2 / typst`, (2 * samples.get(`${variant} j2 marginal`).at(-1)) / samples.get(`${variant} typst`).at(-1));
+    }
+    for (let run = 0; run < COLD_RUNS; run++) {
+      add('version', (await version()).ms);
+      for (const variant of variants) {
+        const placard = (await coldRender(variant, join(work, 'cold'))).ms;
+        add(`${variant} cold`, placard);
+        if (!peers) continue;
+        const typst = (await typstCold(peers, VARIANTS[variant].typst, join(work, 'cold', `typst-${variant}.pdf`))).ms;
+        add(`${variant} typst cold`, typst);
+        add(`${variant} cold / typst`, placard / typst);
+      }
+    }
+  }
 
-const baseline = median(times.get('bare PDFKit, en+es (baseline)'));
-console.log(
-  `median ms per notice over ${RUNS} renders (${TURNS} processes of ${Math.ceil(RUNS / TURNS)} each, after ${WARMUP} warm-up renders in each)`,
-);
-for (const label of labels) {
-  const ms = median(times.get(label));
-  console.log(`${label.padEnd(36)} ${ms.toFixed(2).padStart(8)} ms   ${(ms / baseline).toFixed(2)}x baseline`);
+  log(`memory: one ${BIG_ROWS}-row batch, en-es, --jobs 2`);
+  writeRows(join(work, `en-es-${BIG_ROWS}.csv`), 'en-es', BIG_ROWS);
+  const big = await batch(join(work, `en-es-${BIG_ROWS}.csv`), 'en-es', 2, join(work, 'out'));
+  const single = quick ? [] : singleNotice(300, 3);
+
+  const out = [];
+  const mb = (kb) => `${fmt(kb / 1024, 0)} MB`;
+  out.push(`placard: ${PLACARD_BIN}; ${TURNS} turns${quick ? ' (--quick)' : ''}; every figure a median over the turns`);
+  const load = [loadBefore, loadavg()[0]];
+  out.push(`load average ${fmt(load[0])} at the start, ${fmt(load[1])} at the end, on ${availableParallelism()} cores`);
+  if (Math.max(...load) > availableParallelism() - 1) {
+    out.push('  (other work is using the cores: --jobs 2 cannot get a second core to itself, so speed-ups here understate)');
+  }
+  out.push('');
+  out.push(`placard batch, ${ROWS} rows, whole \`placard batch --quiet\` process (private-areas, one PDF per row)`);
+  out.push('  variant     jobs   wall s   ms/notice   rows/s   ms/notice after start-up   peak RSS');
+  for (const variant of variants) {
+    for (const jobs of [1, 2]) {
+      const ms = med(`${variant} j${jobs} ms`);
+      const cells = [variant.padEnd(10), String(jobs).padStart(4), fmt(ms / 1000, 1).padStart(8), fmt(ms / ROWS).padStart(11)];
+      cells.push(fmt((ROWS * 1000) / ms, 0).padStart(8), fmt(med(`${variant} j${jobs} marginal`)).padStart(26));
+      out.push(`  ${cells.join(' ')}   ${mb(med(`${variant} j${jobs} kb`)).padStart(8)}`);
+    }
+  }
+  out.push('  (after start-up: (time for all rows - time for a 1-row batch) / (rows - 1), per process)');
+  if (peers) {
+    out.push('');
+    out.push(`Typst, ${TYPST_ROWS} notices in one process (its own per_notice_ms, set-up excluded)`);
+    for (const variant of variants) {
+      const line = `  ${variant.padEnd(10)} ${fmt(med(`${variant} typst`)).padStart(8)} ms/notice   set-up ${fmt(med(`${variant} typst setup`), 0)} ms`;
+      out.push(`${line}   peak RSS ${mb(med(`${variant} typst kb`))}`);
+    }
+  }
+  const rows = [];
+  const ratio = (label, key, target, unit = 'x') => rows.push([label, `${fmt(med(key))}${unit}`, target]);
+  for (const variant of variants) {
+    if (peers) ratio(`placard per notice per core, --jobs 1 / Typst, ${variant}`, `${variant} per core j1 / typst`, '<= 1.0x');
+    if (peers) ratio(`placard per notice per core, --jobs 2 / Typst, ${variant}`, `${variant} per core j2 / typst`, '<= 1.0x');
+    ratio(`two jobs / one job, whole batch, ${variant}`, `${variant} speed-up`, '>= 1.8x');
+    ratio(`two jobs / one job, after start-up, ${variant}`, `${variant} marginal speed-up`, '>= 1.8x');
+    if (peers) ratio(`cold placard render / cold Typst notice, ${variant}`, `${variant} cold / typst`, '<= 1.5x');
+  }
+  out.push('');
+  out.push('Ratios (median of the per-turn ratios)                           measured   target');
+  for (const [label, value, target] of rows) out.push(`  ${label.padEnd(62)} ${value.padStart(8)}   ${target}`);
+  for (const variant of variants) {
+    const typst = peers ? `, Typst ${fmt(med(`${variant} typst cold`), 0)} ms` : '';
+    out.push(`  cold single notice, whole process, ${variant}: placard ${fmt(med(`${variant} cold`), 0)} ms${typst}`);
+  }
+  out.push(`  placard --version, whole process: ${fmt(med('version'), 0)} ms (target <= 80 ms)`);
+  const small = med(`en-es j2 kb`);
+  out.push('');
+  out.push(
+    `Memory, en-es, --jobs 2: ${BIG_ROWS} rows peak ${mb(big.peakKb)} in ${fmt(big.ms / 1000, 1)} s; ${ROWS} rows peak ${mb(small)}`,
+  );
+  out.push(`  ratio ${fmt(big.peakKb / small)}x (target <= 1.2x): ${big.peakKb <= 1.2 * small ? 'flat' : 'GROWS'}`);
+  if (single.length > 0) out.push('', ...single);
+  console.log(out.join('\n'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-console.log('targets on a 2-core machine: en+es <= 3.3 ms, ar+zh-Hans <= 4.6 ms (what Typst reached on the same notice)');
