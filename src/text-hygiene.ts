@@ -6,7 +6,11 @@
 /** No language stacks more than a few marks on one letter (Burmese and Bengali use 3); more is "Zalgo" text. */
 export const MAX_MARKS_PER_LETTER = 6;
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+/** Made on first use: creating a segmenter costs 10–30 ms, which `placard --help` need not pay. */
+const graphemes = {
+  segment: (value: string) => (segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' })).segment(value),
+};
 
 /** Length as a reader counts it: user-perceived characters (grapheme clusters), so an emoji is one. */
 export function graphemeLength(value: string): number {

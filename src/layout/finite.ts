@@ -20,23 +20,27 @@ function* walk(nodes: readonly LaidNode[]): Generator<LaidNode> {
   }
 }
 
+/** Checks the numbers in place (this runs for every glyph of every notice); the message is built only on failure. */
 function checkItem(item: Item, page: number): void {
-  const numbers: Record<string, number> = { x: item.x, y: item.y };
+  const bad = (name: string, value: number): never => {
+    throw new Error(`layout bug: a ${item.type} item on page ${page} has ${name} = ${value}`);
+  };
+  if (!Number.isFinite(item.x)) bad('x', item.x);
+  if (!Number.isFinite(item.y)) bad('y', item.y);
   if (item.type === 'glyphs') {
-    numbers.size = item.size;
-    item.glyphs.forEach((glyph, i) => {
-      numbers[`glyph ${i} advance`] = glyph.xAdvance;
-      numbers[`glyph ${i} x offset`] = glyph.xOffset;
-      numbers[`glyph ${i} y offset`] = glyph.yOffset;
-    });
+    if (!Number.isFinite(item.size)) bad('size', item.size);
+    const glyphs = item.glyphs;
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i]!;
+      if (!Number.isFinite(glyph.xAdvance)) bad(`glyph ${i} advance`, glyph.xAdvance);
+      if (!Number.isFinite(glyph.xOffset)) bad(`glyph ${i} x offset`, glyph.xOffset);
+      if (!Number.isFinite(glyph.yOffset)) bad(`glyph ${i} y offset`, glyph.yOffset);
+    }
   } else if (item.type === 'qr') {
-    numbers.size = item.size;
-    numbers.module = item.module;
+    if (!Number.isFinite(item.size)) bad('size', item.size);
+    if (!Number.isFinite(item.module)) bad('module', item.module);
   } else {
-    numbers.width = item.width;
-    numbers.height = item.height;
-  }
-  for (const [name, value] of Object.entries(numbers)) {
-    if (!Number.isFinite(value)) throw new Error(`layout bug: a ${item.type} item on page ${page} has ${name} = ${value}`);
+    if (!Number.isFinite(item.width)) bad('width', item.width);
+    if (!Number.isFinite(item.height)) bad('height', item.height);
   }
 }

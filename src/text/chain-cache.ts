@@ -5,7 +5,7 @@ import type { FontChain } from './font-chain.js';
  * Values must never be changed once made. A cache that grows past `limit`
  * entries starts again, so memory stays bounded in a long batch.
  */
-export function chainCache<V>(limit = 20_000): (chain: FontChain, key: string, make: () => V) => V {
+export function chainCache<V>(limit = 2_000): (chain: FontChain, key: string, make: () => V) => V {
   const caches = new WeakMap<FontChain, Map<string, V>>();
   return (chain, key, make) => {
     let cache = caches.get(chain);

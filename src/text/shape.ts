@@ -22,7 +22,7 @@ export type Direction = 'ltr' | 'rtl';
 const buffer = new hb.Buffer();
 /** Shaped runs by font, then by direction and language, then by text. */
 const cache = new Map<LoadedFont, Map<string, Map<string, ShapedRun>>>();
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 2_000;
 
 function runsFor(font: LoadedFont, direction: Direction, lang: string): Map<string, ShapedRun> {
   let byFont = cache.get(font);
