@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { RenderTask, TaskResult } from './worker-protocol.js';
 
+/**
+ * A worker's young and old heaps, kept small so the garbage collector runs
+ * before memory grows: a notice needs a few megabytes, and a batch of 10,000
+ * should peak where one of 1,000 does.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
 interface Slot {
   worker: Worker;
   task: RenderTask | undefined;
@@ -53,7 +60,7 @@ export class WorkerPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(this.file, { workerData: this.data }), task: undefined };
+    const slot: Slot = { worker: new Worker(this.file, { workerData: this.data, resourceLimits: WORKER_LIMITS }), task: undefined };
     slot.worker.on('message', (result: TaskResult) => {
       this.deathsInARow = 0;
       this.finish(slot, result);
