@@ -61,7 +61,8 @@ describe('templates check', () => {
 
   it('names every manifest and theme problem with its line and column', async () => {
     const dir = brokenCopy('staff-only', 'manifest', {
-      'template.yaml': (text) => text.replace('sizes: [letter, a4, legal, tabloid, half-letter, decal]', 'sizes: [letter, a5]').replace('max: 80', 'max: -3'),
+      'template.yaml': (text) =>
+        text.replace('sizes: [letter, a4, legal, tabloid, half-letter, decal]', 'sizes: [letter, a5]').replace('max: 80', 'max: -3'),
       'theme.yaml': (text) => text.replace('margin_mm: 12.7', "margin_mm: 'wide'"),
     });
     const problems = await checkTemplate(dir);
