@@ -34,32 +34,14 @@ export function openJson(file: string): RowSource {
     for (let index = 0; index < items.starts.length; index++) {
       const row = index + 1;
       const start = items.starts[index]!;
+      // An item that cannot be a business is a problem of its row; the run goes on.
+      const refuse = (message: string): RowEvent => ({ row, problems: [{ file, row, ...where(start), message }] });
       if (items.kinds[index] !== 'object') {
-        yield {
-          row,
-          problems: [
-            {
-              file,
-              row,
-              ...where(start),
-              message: `is ${kind(items.kinds[index]!)}; expected an object like {"name": "Lake Street Tortillería"}`,
-            },
-          ],
-        };
+        yield refuse(`is ${kind(items.kinds[index]!)}; expected an object like {"name": "Lake Street Tortillería"}`);
         continue;
       }
       if (items.ends[index]! - start > ROW_LIMITS.recordChars) {
-        yield {
-          row,
-          problems: [
-            {
-              file,
-              row,
-              ...where(start),
-              message: `is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB; one business is a few hundred bytes`,
-            },
-          ],
-        };
+        yield refuse(`is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB; one business is a few hundred bytes`);
         continue;
       }
       const itemText = text.slice(start, items.ends[index]);
