@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
+import { codeOf } from '../text-hygiene.js';
 import type { WriteAtomic } from './manifest.js';
 import type { Shard } from './shard.js';
 
@@ -93,7 +94,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  *    OWASP lists, is already shown as `<U+0009>` / `<U+000D>` by step 2.
  */
 export function safeCell(value: string): string {
-  const shown = cut(value).replace(HIDDEN, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  const shown = cut(value).replace(HIDDEN, (char) => `<${codeOf(char)}>`);
   return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 

@@ -8,7 +8,7 @@ import type { SessionOptions, Warning } from '../request.js';
 import { prepare } from '../session/prepare.js';
 import { writeSafely } from '../write/safe-output.js';
 import { CombinedFile } from './combined-file.js';
-import { errorsFileName, formatErrorsCsv, rowErrors, type RowError } from './errors-csv.js';
+import { rowErrors, writeErrorsCsv, type RowError } from './errors-csv.js';
 import { FileNamer } from './file-names.js';
 import { inputDigest } from './input-digest.js';
 import { knownColumns } from './known-columns.js';
@@ -192,7 +192,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
     throw stop;
   }
   await writer.finish(index + 1);
-  const errorsFile = await writeErrors(outDir, errors, options.shard);
+  const errorsFile = await writeErrorsCsv(outDir, errors, writeSafely, options.shard);
   await combined?.finish();
   return {
     total: counts.made + counts.skipped + counts.failed,
@@ -252,12 +252,6 @@ function idAndName(record: Readonly<Record<string, unknown>>): { id?: string; na
   const id = text(record.id);
   const name = text(record.name);
   return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
-}
-
-async function writeErrors(dir: string, errors: readonly RowError[], shard: Shard | undefined): Promise<string> {
-  const file = join(dir, errorsFileName(shard));
-  await writeSafely(file, formatErrorsCsv(errors));
-  return file;
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -6,9 +6,8 @@ import { fontSet } from '../fonts/font-chain.js';
 import { flattenStrings } from '../strings/locale-check.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { knownLanguage } from './locales-command.js';
+import { collect } from './session-flags.js';
 import type { CliIO } from './io.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function fontsCommand(io: CliIO, done: (code: number) => void): Command {
   const command = new Command('fonts').description('list fonts and check language coverage');

@@ -7,9 +7,9 @@ import { scaffoldLocale } from '../strings/locale-scaffold.js';
 import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
+import { collect } from './session-flags.js';
 import type { CliIO, Reporter } from './io.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 const LOCALES_HELP = 'a folder of locale folders that add to or override the built-in ones (repeatable)';
 
 /** The known tag for a user's tag (es-MX → es), or a usage error that suggests the nearest one. */

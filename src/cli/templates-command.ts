@@ -5,8 +5,7 @@ import { findTemplates, loadTemplate } from '../templates/catalog.js';
 import { findPackets, readPacket } from '../templates/packet.js';
 import { describeTemplate } from '../templates/describe-template.js';
 import { Reporter, type CliIO } from './io.js';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { collect } from './session-flags.js';
 
 export function templatesCommand(io: CliIO): Command {
   const templates = new Command('templates').description('list, show and check notice templates and packets');
