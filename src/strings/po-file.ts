@@ -74,16 +74,17 @@ export function readPo(text: string, file: string, lang?: string): TranslationFi
   } catch (error) {
     throw new UsageError(`${file}: not a valid PO file: ${(error as Error).message}`);
   }
-  const language = table.headers.Language?.trim().replaceAll('_', '-');
+  // A PO file without a header entry, or with an entry and no msgstr, is still a PO file: read what is there.
+  const language = table.headers?.Language?.trim().replaceAll('_', '-');
   const categories = gettextCategories(lang ?? language ?? 'en');
   const entries: TranslationEntry[] = [];
-  for (const [context, byId] of Object.entries(table.translations)) {
+  for (const [context, byId] of Object.entries(table.translations ?? {})) {
     for (const [msgid, translation] of Object.entries(byId)) {
       if (context === '' && msgid === '') continue;
       const fuzzy = (translation.comments?.flag ?? '').split(/[,\s]+/).includes('fuzzy');
       if (translation.msgid_plural !== undefined) {
         categories.forEach((category, index) => {
-          const target = translation.msgstr[index] ?? '';
+          const target = translation.msgstr?.[index] ?? '';
           const source = category === 'one' ? msgid : translation.msgid_plural!;
           entries.push({
             key: `${context}_${category}`,
@@ -94,7 +95,7 @@ export function readPo(text: string, file: string, lang?: string): TranslationFi
         });
         continue;
       }
-      const target = translation.msgstr[0] ?? '';
+      const target = translation.msgstr?.[0] ?? '';
       entries.push({
         key: context,
         source: msgid,

@@ -39,7 +39,12 @@ export async function readXliff(text: string, file: string): Promise<Translation
   try {
     js = await xliff12ToJs(text);
   } catch (error) {
-    throw new UsageError(`${file}: not a valid XLIFF 1.2 file: ${(error as Error).message.split('\n')[0]}`);
+    // The xliff package fails on some malformed files with a TypeError of its own; that says nothing to a translator.
+    const why =
+      error instanceof TypeError
+        ? 'expected <xliff version="1.2"> holding <file> elements with <trans-unit>s'
+        : (error as Error).message.split('\n')[0];
+    throw new UsageError(`${file}: not a valid XLIFF 1.2 file: ${why}`);
   }
   if (!js || typeof js !== 'object' || !js.resources) throw new UsageError(`${file}: not a valid XLIFF 1.2 file: no <xliff> element`);
   const states = targetStates(text);

@@ -10,6 +10,7 @@ import { importEntries } from '../../src/strings/locale-import.js';
 import { readPo } from '../../src/strings/po-file.js';
 import { exportLocale } from '../../src/strings/translation-files.js';
 import { readXliff } from '../../src/strings/xliff-file.js';
+import { UsageError } from '../../src/errors.js';
 import { hasTool } from '../helpers/system-tools.js';
 
 const shipped = [...locales().keys()].filter((code) => code !== 'en').sort();
@@ -187,5 +188,27 @@ describe('plural strings in PO', () => {
         (problem) => problem.field === 'common:items',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('translation files a stranger might give', () => {
+  it('reads a PO file without a header entry, and refuses broken ones as usage errors', async () => {
+    expect(readPo('msgctxt "common:not_advice"\nmsgid "x"\nmsgstr "y"\n', 'bare.po', 'es').entries).toEqual([
+      expect.objectContaining({ key: 'common:not_advice', target: 'y', state: 'final' }),
+    ]);
+    expect(readPo('', 'empty.po', 'es').entries).toEqual([]);
+    expect(() => readPo('msgctxt "x"\nmsgid "a"\n', 'no-msgstr.po', 'es')).toThrow(UsageError);
+  });
+
+  it('refuses malformed XLIFF with a message for a translator, not a stack', async () => {
+    expect((await readXliff('<xliff version="1.2"></xliff>', 'empty.xlf')).entries).toEqual([]);
+    for (const text of ['<xliff', '<html/>', '<xliff version="1.2"><file><body><trans-unit/></body></file></xliff>']) {
+      const error = await readXliff(text, 'bad.xlf').then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).not.toMatch(/Cannot read properties/);
+    }
   });
 });
