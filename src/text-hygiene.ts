@@ -70,7 +70,7 @@ export function printable(value: string, max = 60): string {
   let count = 0;
   for (const { segment } of graphemes.segment(value)) {
     if (count === max) return `${shown}…`;
-    shown += [...segment].map((char) => (UNPRINTABLE.test(char) ? `<${codeOf(char)}>` : char)).join('');
+    shown += [...stacked(segment)].map((char) => (UNPRINTABLE.test(char) ? `<${codeOf(char)}>` : char)).join('');
     count++;
   }
   return shown;
@@ -87,6 +87,14 @@ export function cut(value: string, max: number): string {
     count++;
   }
   return kept;
+}
+
+/** A letter with more marks than any language stacks, shown as the letter, two marks and a count of the rest. */
+function stacked(segment: string): string {
+  const marks = segment.match(MARK)?.length ?? 0;
+  if (marks <= MAX_MARKS_PER_LETTER) return segment;
+  const kept = [...segment].filter((char, index) => index === 0 || !/\p{M}/u.test(char) || index <= 2).join('');
+  return `${kept}<+${marks - 2} marks>`;
 }
 
 /** A whole line made safe for a terminal: every control character but the line break as a U+ code. */

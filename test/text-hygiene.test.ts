@@ -75,3 +75,10 @@ describe('showing values in messages', () => {
     expect(cut('ရွှေ'.repeat(100), 3)).toBe('ရွှေရွှေရွှေ…');
   });
 });
+
+describe('showing a flood of marks', () => {
+  it('shows a letter with too many marks as the letter, two marks and a count, so a message cannot draw a column of accents', () => {
+    expect(printable(`Cafe${'\u0301'.repeat(50)}`)).toBe('Cafe\u0301\u0301<+48 marks>');
+    expect(printable('ရွှေ Phở')).toBe('ရွှေ Phở');
+  });
+});
