@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TemplateError, UsageError, type Problem } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
 import { openRows, type RowFormat } from '../read/rows/read-rows.js';
@@ -254,9 +254,11 @@ function idAndName(record: Readonly<Record<string, unknown>>): { id?: string; na
   return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
 }
 
+/** Whether `file` sits directly in `dir` (the same folder, by device and inode, whatever the spelling of the paths). */
 function isInside(file: string, dir: string): boolean {
   try {
-    return statSync(join(file, '..')).ino === statSync(dir).ino;
+    const [parent, folder] = [statSync(dirname(resolve(file))), statSync(dir)];
+    return parent.dev === folder.dev && parent.ino === folder.ino;
   } catch {
     return false;
   }
