@@ -38,7 +38,10 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
       if (flowed) return flowed;
     }
     if (!fitted) {
-      const fitsOn = largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
+      // A card keeps its size on every paper: a larger paper is no way out.
+      const fitsOn = options.page
+        ? undefined
+        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -52,6 +55,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         page: index + 1,
         minBody: pageTheme(theme, options.size).minBody,
         fitsOn,
+        ...(options.page ? { card: options.page } : {}),
       });
     }
     const { attempt, paper, page: laidTheme } = fitted;
