@@ -36,7 +36,7 @@ function barePdfKit(i) {
         .fontSize(14)
         .text(s.non_public)
         .text(s.ask_for_role.replace('{{contact_name}}', 'Rosa Delgado').replace('{{contact_role}}', 'Owner'));
-      doc.fontSize(9).text(`${s.scan_rights} ${s.not_advice}`).moveDown();
+      doc.fontSize(9).text(`${s.scan_label} ${s.not_advice}`).moveDown();
     }
     doc.end();
   });

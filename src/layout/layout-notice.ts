@@ -1,4 +1,4 @@
-import type { NoticeTree } from '../parse/notice-tree.js';
+import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import { flowParts, stack } from './blocks.js';
 import type { Laid, LayoutContext } from './context.js';
@@ -34,11 +34,14 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   const pages = tree.pages.flatMap((page, index): LaidPage[] => {
     const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme, options.page);
     if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
-      const flowed = flowPage(page.children, tree.lang, options, theme);
+      const flowed = flowPage(page, tree.lang, options, theme);
       if (flowed) return flowed;
     }
     if (!fitted) {
-      const fitsOn = largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
+      // A card keeps its size on every paper: a larger paper is no way out.
+      const fitsOn = options.page
+        ? undefined
+        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -52,6 +55,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         page: index + 1,
         minBody: pageTheme(theme, options.size).minBody,
         fitsOn,
+        ...(options.page ? { card: options.page } : {}),
       });
     }
     const { attempt, paper, page: laidTheme } = fitted;
@@ -71,18 +75,25 @@ const FLOW_BELOW = 0.85;
  * text size (scale 1, or the paper's floor), breaking only between blocks
  * (see flowBlocks); undefined when one block alone is taller than a page.
  */
-function flowPage(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme): LaidPage[] | undefined {
+function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, theme: Theme): LaidPage[] | undefined {
   const page = pageTheme(theme, options.size);
   const paper = options.page ?? PAGE_SIZES[options.size];
   const available = paper.height - 2 * page.margin;
-  const at = (part: Blocks) => attemptAt(part, lang, paper, page, options.fonts, 1);
-  const parts = flowBlocks(blocks, (part) => at(part).natural.height, available);
+  const head = notice.children.slice(0, notice.head ?? 0);
+  const foot = notice.children.slice(notice.children.length - (notice.foot ?? 0));
+  const body = notice.children.slice(head.length, notice.children.length - foot.length);
+  // Every page carries the header and the footer, the footer at the bottom of the page.
+  const whole = (part: Blocks): Blocks => (foot.length > 0 ? [...head, ...part, BOTTOM, ...foot] : [...head, ...part]);
+  const at = (part: Blocks) => attemptAt(whole(part), lang, paper, page, options.fonts, 1);
+  const parts = flowBlocks(body, (part) => at(part).natural.height, available);
   return parts?.map((part) => {
     const attempt = at(part);
     const placed = stack(attempt.laid, attempt.gaps, Math.max(0, available - attempt.natural.height));
     return { ...paper, nodes: placeNodes(placed.nodes, page.margin, page.margin) };
   });
 }
+
+const BOTTOM: Spacer = { kind: 'spacer', size: 0, grow: 1 };
 
 interface Attempt {
   readonly scale: number;

@@ -9,6 +9,8 @@ export interface OverflowFacts {
   readonly minBody: number;
   /** The first larger paper on which the page fits, if any. */
   readonly fitsOn?: PageSizeName;
+  /** Set when the page is a card (in points): a larger paper does not make a card larger. */
+  readonly card?: { readonly width: number; readonly height: number };
 }
 
 /**
@@ -42,6 +44,7 @@ export function overflowError(texts: readonly TextRecord[], facts: OverflowFacts
     ]);
   }
   const sections = texts.filter((text) => text.inSection);
+  if (facts.card) return cardOverflow(sections.length > 0 ? sections : texts, facts.card, facts.minBody);
   const langs = [...new Set(sections.map((text) => text.lang))];
   const translated = sections.reduce((sum, text) => sum + text.height, 0);
   if (langs.length >= 2 && translated >= total * 0.5) {
@@ -69,6 +72,28 @@ export function overflowError(texts: readonly TextRecord[], facts: OverflowFacts
   return new TemplateError(
     `${start}, nor on any larger page: the template's own content overflows; ${blame}. Shorten that text in the template`,
   );
+}
+
+/**
+ * A card side that cannot hold its language's text: the language, and what to
+ * do. A card has one size whatever the paper, so the text would have to be
+ * clipped, and placard never clips.
+ */
+function cardOverflow(texts: readonly TextRecord[], card: { width: number; height: number }, minBody: number): InputError {
+  const byLang = new Map<string, number>();
+  for (const text of texts) byLang.set(text.lang, (byLang.get(text.lang) ?? 0) + text.height);
+  const lang = [...byLang].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en';
+  const inches = (points: number) => String(Math.round((points / 72) * 100) / 100);
+  return new InputError([
+    {
+      field: 'languages',
+      value: lang,
+      message:
+        `the ${inches(card.width)} × ${inches(card.height)} in card does not fit its text in language ${lang} even with body ` +
+        `text at ${minBody} pt, and placard never clips a card: print ${lang} on a full-page notice instead (such as the staff ` +
+        `sheet), or have a translator shorten the card's ${lang} strings`,
+    },
+  ]);
 }
 
 function clip(text: string): string {

@@ -86,6 +86,10 @@ export interface NoticePage {
   readonly children: readonly Block[];
   /** `<page flow="yes">`: content that does not fit one page continues on the next. */
   readonly flow?: boolean;
+  /** `<header>`: this many first children are printed again at the top of every page a flowing page makes. */
+  readonly head?: number;
+  /** `<footer>`: this many last children are printed again at the bottom of every page a flowing page makes. */
+  readonly foot?: number;
 }
 
 export interface NoticeTree {

@@ -12,9 +12,14 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
   const pages = parse.elements(root).map((page): NoticePage => {
     if (page.name !== 'page') throw markupError(source, page, 'is not allowed in <notice>: expected <page>');
     parse.attributes(page, ['flow']);
-    const children = parse.blocks(page);
+    const { children, head, foot } = parse.pageBlocks(page);
     if (children.length === 0) throw markupError(source, page, 'is empty: a page needs at least one block, like <h1> or <p>');
-    return parse.choice(page, 'flow', ['yes', 'no'] as const, 'no') === 'yes' ? { children, flow: true } : { children };
+    return {
+      children,
+      ...(parse.choice(page, 'flow', ['yes', 'no'] as const, 'no') === 'yes' ? { flow: true } : {}),
+      ...(head > 0 ? { head } : {}),
+      ...(foot > 0 ? { foot } : {}),
+    };
   });
   if (pages.length === 0) throw markupError(source, root, 'has no <page>: a notice needs at least one page');
   return { title: root.attributes.title!, lang: root.attributes.lang!, pages };
@@ -47,6 +52,32 @@ class MarkupReader {
       if (child.trim() !== '') throw markupError(this.source, element, `cannot hold text directly: "${child.trim().slice(0, 40)}"`);
       return false;
     });
+  }
+
+  /**
+   * A page's blocks, with an optional <header> first and <footer> last: their
+   * blocks are the page's first and last, and a flowing page repeats them on
+   * every page it makes (head and foot count them).
+   */
+  pageBlocks(page: XmlElement): { children: Block[]; head: number; foot: number } {
+    const elements = this.elements(page);
+    const children: Block[] = [];
+    let head = 0;
+    let foot = 0;
+    elements.forEach((element, index) => {
+      if (element.name === 'header' || element.name === 'footer') {
+        const header = element.name === 'header';
+        if (header ? index !== 0 : index !== elements.length - 1) {
+          throw markupError(this.source, element, `must be the ${header ? 'first' : 'last'} element of its <page>`);
+        }
+        this.attributes(element, []);
+        const blocks = this.blocks(element);
+        if (header) head = blocks.length;
+        else foot = blocks.length;
+        children.push(...blocks);
+      } else children.push(this.block(element));
+    });
+    return { children, head, foot };
   }
 
   blocks(element: XmlElement): Block[] {

@@ -14,7 +14,6 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'area_break_room',
     'area_back_room',
     'area_warehouse',
-    'area_employee_parking',
   ],
   contact_role: ['role_owner', 'role_manager', 'role_supervisor'],
 };

@@ -23,6 +23,8 @@ export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   website: text(120),
   contact_name: text(60),
   contact_role: text(40),
+  /** The designated contact's phone (the staff sheet prints it); templates fall back to `phone`. */
+  contact_phone: text(32),
   private_areas: { type: 'list', required: false, max: 40, max_items: 8 },
   /** City notices: the city or county, the order that applies, the property's own identifier. */
   jurisdiction: text(80),
@@ -30,8 +32,16 @@ export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   property_id: text(40),
   /** Who speaks for the business when the designated contact is away (the staff sheet prints it). */
   backup_contact: text(80),
+  /** The backup's phone; templates fall back to `phone`. */
+  backup_phone: text(32),
   /** Whom staff call: lawyers or legal aid lines, as the business writes them (entries separated by ";"). */
   legal_contact: { type: 'list', required: false, max: 120, max_items: 12 },
+  /**
+   * Wallet cards: one short line, an organisation's name or a hotline. Cards
+   * never print the business's name (a worker who shows the card would show
+   * where they work); an owner who wants it writes it here.
+   */
+  card_line: text(60),
   /** A second, labelled link: a jurisdiction's page for documenting an incident (no default). */
   report_url: { type: 'link', required: false, max: MAX_LINK_LENGTH },
 };

@@ -54,9 +54,14 @@ function withTempPdf<T>(bytes: Uint8Array, use: (pdfPath: string, dir: string) =
   }
 }
 
-/** Plain (non-layout) text of the whole document, UTF-8; pages end with '\f'. */
-export function pdftotext(bytes: Uint8Array): string {
-  return withTempPdf(bytes, (pdfPath) => run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).stdout);
+/** Plain (non-layout) text of the whole document, UTF-8; pages end with '\f'. With `crop` (in points), only the text inside it. */
+export function pdftotext(bytes: Uint8Array, crop?: { x: number; y: number; width: number; height: number }): string {
+  const area = crop
+    ? ['-x', crop.x, '-y', crop.y, '-W', crop.width, '-H', crop.height].map((part) =>
+        typeof part === 'number' ? String(Math.round(part)) : part,
+      )
+    : [];
+  return withTempPdf(bytes, (pdfPath) => run('pdftotext', ['-enc', 'UTF-8', ...area, pdfPath, '-']).stdout);
 }
 
 /** pdffonts' table, one row per font object. */

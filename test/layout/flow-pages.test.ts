@@ -85,6 +85,11 @@ describe('the staff sheet', () => {
     );
     expect(text[1]).toContain('612-555-0121');
     expect(text[0]).not.toContain('612-555-0121');
+    // Every page carries the business's name and the version line.
+    for (const page of text) {
+      expect(page).toContain('Taqueria El Sol');
+      expect(page).toMatch(/staff-sheet · \d{4}-\d\d-\d\d · en · placard/);
+    }
   });
 
   it('flows with many languages, one language section after another', () => {
@@ -97,6 +102,54 @@ describe('the staff sheet', () => {
         .map((node) => node.lang),
     );
     for (const code of ['en', 'es', 'vi', 'zh-Hans']) expect(langs).toContain(code);
+  });
+});
+
+describe('<header> and <footer> on a flowing page', () => {
+  const textOf = (page: { nodes: Parameters<typeof glyphRuns>[0] }) =>
+    glyphRuns(page.nodes)
+      .map((run) => run.text)
+      .join(' ');
+
+  it('prints the header at the top and the footer at the bottom of every page it makes', () => {
+    const pages = lay(
+      `<header><p>HEAD-LINE</p></header><h1>Title</h1>${paragraphs(30)}<footer><p size="meta">FOOT-LINE</p></footer>`,
+      true,
+    );
+    expect(pages.length).toBeGreaterThan(1);
+    const margin = pageTheme(DEFAULT_THEME, 'letter').margin;
+    for (const page of pages) {
+      const runs = glyphRuns(page.nodes);
+      const head = runs.find((run) => run.text.includes('HEAD-LINE'))!;
+      const foot = runs.find((run) => run.text.includes('FOOT-LINE'))!;
+      expect(Math.min(...runs.map((run) => run.y))).toBe(head.y);
+      expect(Math.max(...runs.map((run) => run.y))).toBe(foot.y);
+      // The footer sits at the bottom margin, not right under the text.
+      expect(page.height - margin - foot.y).toBeLessThan(10);
+    }
+    // The body is still all there, once.
+    const all = pages.map(textOf).join(' ');
+    for (let n = 0; n < 30; n++) expect(all.match(new RegExp(`w${n}x0 `, 'g'))).toHaveLength(1);
+  });
+
+  it('keeps a page that fits as it is, header first and footer last', () => {
+    const pages = lay(`<header><p>HEAD-LINE</p></header><p>body</p><footer><p>FOOT-LINE</p></footer>`, true);
+    expect(pages).toHaveLength(1);
+    expect(textOf(pages[0]!)).toMatch(/^HEAD-LINE body FOOT-LINE$/);
+  });
+
+  it('are the first and last elements of a page, or an error with line and column', () => {
+    expect(() => parseMarkup('<notice title="T" lang="en">\n<page><p>x</p><header><p>h</p></header></page></notice>', 'test')).toThrow(
+      /line 2.*<header>.*must be the first element of its <page>/s,
+    );
+    expect(() => parseMarkup('<notice title="T" lang="en"><page><footer><p>f</p></footer><p>x</p></page></notice>', 'test')).toThrow(
+      /must be the last element of its <page>/,
+    );
+    const page = parseMarkup(
+      '<notice title="T" lang="en"><page><header><p>h</p><rule/></header><p>x</p><footer><p>f</p></footer></page></notice>',
+      't',
+    ).pages[0]!;
+    expect([page.head, page.foot, page.children.length]).toEqual([2, 1, 4]);
   });
 });
 

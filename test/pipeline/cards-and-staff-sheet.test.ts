@@ -80,10 +80,13 @@ describe('rights cards, on coordinates', () => {
       grid.slots.forEach((slot, i) => {
         const front = fronts[i]!;
         const back = backs[i]!;
-        // The same card offset within its slot, front and back.
+        // The same card offset within its slot, front and back (each side fits its own text, so the
+        // titles' sizes, and with them their baselines, may differ a little).
         const mirrored = mirroredSlot(slot, grid);
         expect(back.x - mirrored.x).toBeCloseTo(front.x - slot.x, 6);
-        expect(back.y).toBeCloseTo(front.y, 6);
+        expect(Math.abs(back.y - front.y)).toBeLessThan(4);
+        expect(back.y - slot.y).toBeGreaterThan(0);
+        expect(back.y - slot.y).toBeLessThan(30);
         // Turned over on the long edge, the back card's slot covers the front card's slot.
         expect(paper.width - (mirrored.x + 252)).toBeCloseTo(slot.x, 6);
         expect(Math.floor((back.x - grid.slots[0]!.x) / 252)).toBe(grid.columns - 1 - slot.column);

@@ -10,13 +10,15 @@ const REPORT = 'https://www.minneapolismn.gov/report-incident';
 
 /** Each new notice with the fields it prints, and the strings that must read back. */
 const NOTICES = {
-  'property-use': { sets: ['street=1510 E Lake St'], keys: ['title', 'statement', 'no_permission'], qr: [RIGHTS] },
+  'property-use': { sets: ['street=1510 E Lake St'], keys: ['title', 'statement', 'no_permission'], qr: [RIGHTS], advice: true },
   'public-property': {
     sets: ['jurisdiction=City of Minneapolis', 'order_number=Executive Order 2025-02', 'property_id=LIB-0042', `report_url=${REPORT}`],
     keys: ['title', 'statement', 'jurisdiction_label', 'order_label', 'property_label'],
     qr: [RIGHTS, REPORT],
+    advice: true,
   },
-  'staff-only': { sets: [], keys: ['title', 'subtitle', 'not_public'], qr: [] },
+  // No not-legal-advice line on the low-profile sign: it would reveal its purpose (content.md fact 5).
+  'staff-only': { sets: [], keys: ['title', 'subtitle', 'not_public'], qr: [], advice: false },
 } as const;
 
 const strings = (lng: string, namespace: string) =>
@@ -43,7 +45,8 @@ describe.each(CASES)('$id in en+$other on $size', ({ id, other, size }) => {
     const text = squeezed(facts.text);
     for (const lng of ['en', other]) {
       for (const key of notice.keys) expect(text).toContain(squeezed(strings(lng, id)[key]!));
-      expect(text).toContain(squeezed(strings(lng, 'common').not_advice!));
+      if (notice.advice) expect(text).toContain(squeezed(strings(lng, 'common').not_advice!));
+      else expect(text).not.toContain(squeezed(strings(lng, 'common').not_advice!));
       if (notice.qr.length > 1) expect(text).toContain(squeezed(strings(lng, 'report-link').label!));
     }
     expect(text).toContain(squeezed('Lake Street Tortillería'));
@@ -69,7 +72,10 @@ describe('the second link', () => {
 
   it('has no default: without report_url there is one code and no incident label', async () => {
     for (const template of ['private-areas', 'public-property']) {
-      const rendered = await renderNotice({ template, sets: ['name=Lake Street Library', 'jurisdiction=City of Minneapolis'] });
+      const rendered = await renderNotice({
+        template,
+        sets: ['name=Lake Street Library', 'jurisdiction=City of Minneapolis', 'order_number=Executive Order 2025-02'],
+      });
       expect((await readPdf(rendered.pdf)).text).not.toContain('incident');
       expect(await decodeAllQr(rendered.pdf)).toEqual([RIGHTS]);
     }

@@ -81,7 +81,7 @@ describe('checkLocale', () => {
   it('finds missing keys, extra keys and changed placeholders, all at once', () => {
     const problems = checkLocale(broken, english).errors;
     const fields = problems.map((problem) => problem.field);
-    expect(fields).toContain('common:scan_rights');
+    expect(fields).toContain('common:scan_label');
     expect(fields).toContain('common:extra');
     expect(problems.find((problem) => problem.field === 'private-areas:ask_for')?.message).toMatch(/\{name\}.*\{contact_name\}/);
   });

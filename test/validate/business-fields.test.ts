@@ -6,7 +6,7 @@ import { BUSINESS_FIELDS, validateBusiness } from '../../src/validate/business.j
 import { CONTRACT_FIELDS } from '../../src/validate/business-fields.js';
 
 const KNOWN = ['en', 'es'];
-const TEMPLATES = ['private-areas', 'property-use', 'public-property', 'staff-only'];
+const TEMPLATES = ['private-areas', 'property-use', 'public-property', 'staff-only', 'staff-sheet', 'rights-cards'];
 
 /** One spreadsheet row that carries every contract field, as a CSV reader gives it. */
 const FULL_ROW = {
@@ -23,11 +23,15 @@ const FULL_ROW = {
   contact_name: 'Rosa Delgado',
   contact_role: 'Manager',
   'contact_role.es': 'Gerente',
+  contact_phone: '612-555-0101',
   private_areas: 'Office;Storage room',
   jurisdiction: 'City of Minneapolis',
   order_number: 'Executive Order 2025-02',
   property_id: 'LIB-0042',
+  backup_contact: 'Juan Pérez',
+  backup_phone: '612-555-0102',
   legal_contact: 'Legal aid line 612-555-0199',
+  card_line: 'Rights hotline 1-800-555-0100',
   report_url: 'https://example.org/report',
   languages: 'en,es',
   rights_url: 'https://example.org/rights',
@@ -57,7 +61,7 @@ describe('one business schema for every template', () => {
 
   it.each(TEMPLATES)('%s checks report_url by the link rule, even where it does not print it', (id) => {
     const result = validateBusiness(
-      { name: 'X', jurisdiction: 'City', report_url: 'javascript:alert(1)' },
+      { name: 'X', jurisdiction: 'City', order_number: 'Order 1', report_url: 'javascript:alert(1)' },
       loadTemplate(id).manifest,
       KNOWN,
     );
@@ -80,10 +84,31 @@ describe('one business schema for every template', () => {
     ]);
   });
 
-  it('makes jurisdiction required where a template requires it, and only there', () => {
+  it('makes jurisdiction and order_number required where a template requires them, and only there', () => {
     const city = validateBusiness({ name: 'Library' }, loadTemplate('public-property').manifest, KNOWN);
-    expect(city.ok ? [] : city.problems).toEqual([{ field: 'jurisdiction', message: 'is required and missing' }]);
+    expect(city.ok ? [] : city.problems).toEqual([
+      { field: 'jurisdiction', message: 'is required and missing' },
+      { field: 'order_number', message: 'is required and missing' },
+    ]);
     expect(validateBusiness({ name: 'Library' }, loadTemplate('property-use').manifest, KNOWN).ok).toBe(true);
+  });
+
+  it('checks the phones and the card line against the contract, on every template', () => {
+    for (const id of TEMPLATES) {
+      const result = validateBusiness(
+        { name: 'X', jurisdiction: 'C', order_number: 'O', contact_phone: '1'.repeat(33), card_line: 'L'.repeat(61) },
+        loadTemplate(id).manifest,
+        KNOWN,
+      );
+      expect(result.ok ? [] : result.problems.map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+        'contact_phone: expected at most 32 characters',
+        'card_line: expected at most 60 characters',
+      ]);
+    }
+  });
+
+  it('needs no data at all for rights cards: the business name is not a card field', () => {
+    expect(validateBusiness({}, loadTemplate('rights-cards').manifest, KNOWN).ok).toBe(true);
   });
 
   it('still refuses a field that is not in the contract', () => {
