@@ -29,6 +29,7 @@ export const BUSINESS_FIELDS = [
   'property_id',
   'backup_contact',
   'legal_contact',
+  'household_line',
   'report_url',
   'languages',
   'rights_url',
