@@ -49,7 +49,7 @@ export function initCommand(io: CliIO, reporter: Reporter, done: (code: number) 
       stdin.once('end', () => ended.abort());
       const context = (): Context => ({ input: stdin, output: forward(io.stdout), signal: ended.signal });
       say('Welcome to placard. A few questions, and then your notice is printed to a PDF file.');
-      const asked = await asking(async () => {
+      const asked = await asking(run, async () => {
         const audience = await askAudience(context);
         const file = join(flags.dir, `${audience}.yaml`);
         if (existsSync(file) && !(await askReplace(context, file))) return { kept: file, audience };
@@ -103,14 +103,14 @@ function forward(stdout: CliIO['stdout']): Writable {
  * for exit 130; input that ends early is a usage error. Either way nothing
  * has been written.
  */
-async function asking<T>(questions: () => Promise<T>): Promise<T | typeof INTERRUPTED> {
+async function asking<T>(run: string, questions: () => Promise<T>): Promise<T | typeof INTERRUPTED> {
   try {
     return await questions();
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') return INTERRUPTED;
     if (error instanceof Error && error.name === 'AbortPromptError') {
       throw new UsageError(
-        'placard init stopped before every question was answered; nothing was written. Run placard init again to start over.',
+        `placard init stopped before every question was answered; nothing was written. Run ${run} init again to start over.`,
       );
     }
     throw error;

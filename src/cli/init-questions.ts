@@ -44,9 +44,8 @@ const QUESTIONS: Readonly<Record<Audience, readonly Question[]>> = {
     {
       field: 'private_areas',
       message:
-        'Which areas can customers not enter, that you keep closed (a door, a "staff only" sign)? ' +
-        'Separate them with ";" or ",", for example: Kitchen; Office; Storage room. ' +
-        'Not a parking lot or anything open to the public (press Enter to skip):',
+        'Areas customers cannot enter and that you keep closed, for example: Kitchen; Office; Storage room ' +
+        '(separate them with ";" or ","; not a parking lot or anything else open to the public; press Enter to skip):',
     },
   ],
   home: [

@@ -56,7 +56,7 @@ const FIRST_RUN = [
   ['Phone number', '\r'],
   ['Who should visitors ask for?', 'Ana\r'],
   ['Their role', 'Owner\r'],
-  ['customers not enter, that you keep closed', 'Kitchen, Office\r'],
+  ['customers cannot enter and that you keep closed', 'Kitchen, Office\r'],
   ['Which languages', 'es'], // typing filters the list: Español comes to the top, under the cursor
   ['❯ Español', '\r'],
   ['❯ Done', '\r'],
@@ -106,7 +106,7 @@ describe('placard init: from nothing to a PDF', () => {
     const code = await main(['init', '--dir', dir], term.io);
     expect(code, term.stderr()).toBe(0);
     expect(term.answered()).toBe(steps.length);
-    for (const business of ['name of your business', 'Street address', 'visitors ask for', 'customers not enter']) {
+    for (const business of ['name of your business', 'Street address', 'visitors ask for', 'customers cannot enter']) {
       expect(term.stdout()).not.toContain(business);
     }
     const file = join(dir, 'home.yaml');
