@@ -32,10 +32,10 @@ export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   backup_contact: text(80),
   /** Whom staff call: lawyers or legal aid lines, as the business writes them (entries separated by ";"). */
   legal_contact: { type: 'list', required: false, max: 120, max_items: 12 },
-  /** Home notices: an optional line such as "Apartment 4B", never the residents' names. */
-  household_line: text(60),
   /** A second, labelled link: a jurisdiction's page for documenting an incident (no default). */
   report_url: { type: 'link', required: false, max: MAX_LINK_LENGTH },
+  /** Home notices: an optional line such as "Apartment 4B", never the residents' names. */
+  household_line: text(60),
 };
 
 /** The spec a record's field is checked with: the template's own declaration, else the contract's. */

@@ -29,8 +29,8 @@ export const BUSINESS_FIELDS = [
   'property_id',
   'backup_contact',
   'legal_contact',
-  'household_line',
   'report_url',
+  'household_line',
   'languages',
   'rights_url',
 ] as const;
