@@ -7,6 +7,10 @@ import { ARRANGEMENTS } from './arrangements.js';
 
 export { ARRANGEMENTS, type Arrangement } from './arrangements.js';
 
+/** Who a template or packet is for: init and the web form ask "a business or a home?" and offer only what fits. */
+export const AUDIENCES = ['business', 'home'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
 /** Fields every template has, which placard itself validates. */
 const RESERVED_FIELDS = ['languages', 'rights_url'];
 
@@ -31,6 +35,8 @@ export const manifestSchema = z.object({
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
     }, 'is not a real date'),
   rights_link: z.enum(Object.keys(RIGHTS_LINKS) as [keyof typeof RIGHTS_LINKS]),
+  /** Who posts it: `home` for residents' notices; absent means a business (init and the web form ask which). */
+  audience: z.enum(AUDIENCES).optional(),
   sizes: z.array(z.enum(PAGE_SIZE_NAMES as [string, ...string[]])).min(1),
   arrangements: z.array(z.enum(ARRANGEMENTS)).min(1),
   /** For cards: each page the template makes is one card of this size, printed as many to a sheet as fit (src/impose/). */

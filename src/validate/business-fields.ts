@@ -44,6 +44,8 @@ export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   card_line: text(60),
   /** A second, labelled link: a jurisdiction's page for documenting an incident (no default). */
   report_url: { type: 'link', required: false, max: MAX_LINK_LENGTH },
+  /** Home notices: an optional line such as "Apartment 4B", never the residents' names. */
+  household_line: text(60),
 };
 
 /** The spec a record's field is checked with: the template's own declaration, else the contract's. */

@@ -33,6 +33,7 @@ export const BUSINESS_FIELDS = [
   'legal_contact',
   'card_line',
   'report_url',
+  'household_line',
   'languages',
   'rights_url',
 ] as const;

@@ -131,7 +131,7 @@ describe('import', () => {
       '<trans-unit id="title" approved="no">',
     );
     const entries = (await readXliff(xliff, 'ko.xlf')).entries;
-    expect(entries.find((entry) => entry.key === 'private-areas:title')?.state).toBe('fuzzy');
+    expect(entries.find((entry) => entry.key === 'home:title')?.state).toBe('fuzzy');
     expect((await readXliff(xliff, 'ko.xlf')).language).toBe('ko');
   });
 

@@ -22,7 +22,7 @@ describe('packets: named bundles of templates, defined by data', () => {
     writePacket(dir, 'broken', ['  - template: private-areas', '  - template: no-such-sign', '  - template: nor-this']);
     const error = thrown(UsageError, () => loadPacket('broken', [dir]));
     expect(error.message).toContain('no-such-sign, nor-this');
-    expect(error.message).toContain('known templates: back-door, private-areas');
+    expect(error.message).toContain('known templates: back-door, home, private-areas');
   });
 
   it('says what is wrong with a malformed packet file, and what it expected', () => {
