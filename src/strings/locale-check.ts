@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { jsonKeyPosition } from './locale-file.js';
+import { cldrCategories } from './plural-forms.js';
 
 /** What `locales check` found: errors fail the check, warnings do not. */
 export interface Findings {
@@ -46,8 +47,9 @@ export function pluralGroups(keys: Iterable<string>): Map<string, Set<string>> {
   return groups;
 }
 
+/** The CLDR plural categories of a language, sorted, from CLDR's data (Intl falls back to English for a language ICU lacks). */
 export function cldrPluralCategories(code: string): string[] {
-  return [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
+  return cldrCategories(code).sort();
 }
 
 /** Where a key is written: its namespace file, and the line and column of the key when it is there. */
