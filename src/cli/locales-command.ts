@@ -4,6 +4,7 @@ import { fontSet } from '../fonts/font-chain.js';
 import { checkLocales } from '../strings/check-locales.js';
 import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';
+import { confirmStrings } from '../strings/locale-confirm.js';
 import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
@@ -49,9 +50,10 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       }
       const errors = reports.flatMap((report) => report.errors);
       if (errors.length > 0) throw new InputError(errors);
-      for (const { code, status, warnings } of reports) {
+      for (const { code, status, warnings, stale } of reports) {
         const notes = [
           status === 'draft' ? 'draft: needs a fluent reviewer' : '',
+          stale > 0 ? `${stale} stale` : '',
           warnings.length > 0 ? `${warnings.length} warning(s)` : '',
         ];
         reporter.info(`${code}: ok${notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : ''}`);
@@ -73,6 +75,26 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
           `  placard locales import ${scaffold.code}.po --locales ${flags.dir}\n` +
           `  placard locales check ${scaffold.code} --locales ${flags.dir}`,
       );
+      done(EXIT.ok);
+    });
+  command
+    .command('confirm')
+    .description("record that translations were checked against today's English, so they are no longer stale")
+    .argument('<lng>', 'the language, e.g. es')
+    .option('--key <ns:key>', 'a key to confirm, like private-areas:warrant (repeatable; default: every translated key)', collect, [])
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action(async (code: string, flags: { key: string[]; locales: string[] }) => {
+      const catalog = localeCatalog(flags.locales);
+      const locale = catalog.get(knownLanguage(code, catalog.keys()))!;
+      if (locale.code === 'en')
+        throw new UsageError('en is the English master; its strings are what translations are made from, so there is nothing to confirm');
+      const result = await confirmStrings(locale, catalog.get('en')!, flags.key.length > 0 ? flags.key : undefined);
+      for (const key of result.confirmed) reporter.info(`${locale.code} ${key}: confirmed against today's English`);
+      reporter.info(
+        `${locale.code}: ${result.confirmed.length} string(s) confirmed` + (result.file ? `; wrote ${result.file}` : '; no file changed'),
+      );
+      if (result.problems.length > 0)
+        throw new UsageError(result.problems.map((problem) => `--key ${problem.field}: ${problem.message}`).join('\n'));
       done(EXIT.ok);
     });
   command

@@ -5,6 +5,7 @@ import { BUILTIN_LOCALES } from '../paths.js';
 import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
 import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
+import { readTranslatedFrom, type TranslatedFromFile } from './translated-from.js';
 
 export type { LocaleMeta } from './locale-meta.js';
 export { matchLanguage, matchLanguages, suggestLanguage } from './language-match.js';
@@ -18,6 +19,8 @@ export interface Locale {
   readonly namespaces: Readonly<Record<string, StringTree>>;
   /** Translator notes by "namespace:key" (notes.yaml; English carries them). */
   readonly notes: Readonly<Record<string, string>>;
+  /** What each translation was made from (translated-from.yaml); undefined when the locale has none. */
+  readonly translatedFrom?: TranslatedFromFile;
 }
 
 /** A locale folder as found, with every problem that stops it from being used. */
@@ -92,8 +95,18 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
     if (parsed.ok) namespaces[file.slice(0, -'.json'.length)] = parsed.value;
     else problems.push(...parsed.problems);
   }
-  if (!meta.ok || problems.length > 0) return { code, dir, problems };
-  return { code, dir, problems, locale: { code, dir, meta: meta.value, namespaces, notes } };
+  const translatedFrom = readTranslatedFrom(dir);
+  if (!translatedFrom.ok) problems.push(...translatedFrom.problems);
+  if (!meta.ok || !translatedFrom.ok || problems.length > 0) return { code, dir, problems };
+  const locale: Locale = {
+    code,
+    dir,
+    meta: meta.value,
+    namespaces,
+    notes,
+    ...(translatedFrom.value ? { translatedFrom: translatedFrom.value } : {}),
+  };
+  return { code, dir, problems, locale };
 }
 
 const catalogs = new Map<string, ReadonlyMap<string, Locale>>();

@@ -16,7 +16,7 @@ const MAX_TRANSLATION_FILE_BYTES = 4 * 1024 * 1024;
 /** A locale as PO or XLIFF text: every English key, with the locale's translations and the translator notes. */
 export async function exportLocale(locale: Locale, master: Locale, format: TranslationFormat): Promise<string> {
   const entries = exportEntries(locale, master);
-  return format === 'po' ? writePo(locale, entries) : writeXliff(locale, entries);
+  return format === 'po' ? writePo(locale, master, entries) : writeXliff(locale, master, entries);
 }
 
 /** Reads a PO or XLIFF file, telling them apart by extension, then by content. */

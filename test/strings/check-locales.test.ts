@@ -30,7 +30,11 @@ describe('locales check on fixture locales', () => {
     expect(messages('ru')).toContainEqual(
       expect.stringMatching(/^common:items: has plural forms \{one, other\} but CLDR gives ru \{few, many, one, other\}/),
     );
-    expect(report('ru').warnings.map((warning) => warning.field)).toEqual(['common:not_advice']);
+    expect(
+      report('ru')
+        .warnings.filter((warning) => !warning.file?.endsWith('translated-from.yaml'))
+        .map((warning) => warning.field),
+    ).toEqual(['common:not_advice']);
     expect(report('ru').warnings[0]!.message).toMatch(/same as English/);
   });
 
