@@ -129,13 +129,16 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       const wanted = flags.lng ?? translated.language;
       if (!wanted) throw new UsageError(`${file} does not say its language; give it with --lng, like --lng es`);
       const locale = catalog.get(knownLanguage(wanted, catalog.keys()))!;
-      const result = await importEntries(locale, catalog.get('en')!, translated.entries, file);
+      const result = await importEntries(locale, catalog.get('en')!, translated.entries, file, translated.date);
       for (const { key, from, to } of result.changed)
         reporter.info(`${locale.code} ${key}: ${from === '' ? '(new)' : JSON.stringify(from)} → ${JSON.stringify(to)}`);
       const fuzzy = result.skipped.filter((entry) => entry.why === 'fuzzy').length;
       const untranslated = result.skipped.length - fuzzy;
       reporter.info(
         `${locale.code}: ${result.changed.length} string(s) changed` +
+          (result.confirmed.length > result.changed.length
+            ? `, ${result.confirmed.length - result.changed.length} confirmed unchanged`
+            : '') +
           (fuzzy > 0 ? `, ${fuzzy} fuzzy left out` : '') +
           (untranslated > 0 ? `, ${untranslated} untranslated left out` : '') +
           (result.written.length > 0 ? `; wrote ${result.written.join(', ')}` : '; no file changed'),

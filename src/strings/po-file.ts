@@ -4,6 +4,7 @@ import { PLACARD_VERSION } from '../paths.js';
 import type { Locale } from './locale-catalog.js';
 import { gettextCategories, gettextPluralForms } from './plural-forms.js';
 import { sourceReferences } from './source-references.js';
+import { revisionOf } from './translated-from.js';
 import type { TranslationEntry, TranslationFile } from './translation-entries.js';
 
 /** The PO Language header writes tags with "_" (zh_Hans, pt_BR); placard's tags use "-". */
@@ -48,7 +49,7 @@ export function writePo(locale: Locale, master: Locale, entries: readonly Transl
     charset: 'utf-8',
     headers: {
       'Project-Id-Version': `placard ${PLACARD_VERSION}`,
-      'PO-Revision-Date': `${locale.meta.date} 00:00+0000`,
+      'PO-Revision-Date': poDate(revisionOf(locale.translatedFrom, locale.meta.date)),
       'Last-Translator': locale.meta.translators.join(', '),
       'Language-Team': `${locale.meta.english_name} (${locale.meta.status})`,
       Language: poLanguage(locale.code),
@@ -80,6 +81,9 @@ function comments(master: Locale, entry: TranslationEntry, base: string): NonNul
     ...(entry.previous !== undefined ? { previous: `msgid ${poString(entry.previous)}` } : {}),
   } as NonNullable<GetTextTranslation['comments']>;
 }
+
+/** An ISO date-time as PO writes it: "2026-11-26 00:00:00+0000" (seconds kept, so an import's date round-trips). */
+const poDate = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)}+0000`;
 
 /** A PO string literal, escaped as gettext writes it. */
 const poString = (text: string): string =>

@@ -111,3 +111,12 @@ export function staleStrings(
   }
   return stale;
 }
+
+/** The revision date an export carries: the newest import recorded for the locale, else its meta.yaml date (ISO 8601). */
+export function revisionOf(records: TranslatedFromFile | undefined, metaDate: string): string {
+  const dates = Object.values(records ?? {})
+    .map((record) => record.imported)
+    .filter((date): date is string => date !== undefined && !Number.isNaN(Date.parse(date)));
+  const meta = new Date(`${metaDate}T00:00:00Z`).toISOString();
+  return [meta, ...dates].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? new Date(b).toISOString() : a));
+}

@@ -42,7 +42,6 @@ export function writeXliff(locale: Locale, master: Locale, entries: readonly Tra
       if (entry.previous !== undefined) {
         out.push(`        <note from="placard">English changed since this was translated. It was: ${text(entry.previous)}</note>`);
       }
-      void master;
       out.push('      </trans-unit>');
     }
     out.push('    </body>', '  </file>');
