@@ -49,11 +49,21 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
           errors.push({
             ...keyLocation(locale, key),
             field: key,
+            key: key,
             message: `has characters no bundled font can draw: ${coverage.missing.join(', ')}; use other characters, or add a font with --font FILE when rendering`,
           });
         }
       }
       checkFonts(locale.meta.fonts, families, join(locale.dir, 'meta.yaml'), warnings);
+    }
+    const unnamed = locale?.meta.translators.findIndex((name) => /^\(.*\)$|^your name$/i.test(name.trim())) ?? -1;
+    if (locale && unnamed >= 0) {
+      errors.push({
+        file: join(locale.dir, 'meta.yaml'),
+        field: 'translators',
+        value: locale.meta.translators[unnamed]!,
+        message: 'still holds the placeholder "locales new" wrote; put the translator\'s real name (or organisation) there',
+      });
     }
     const status = locale?.meta.status;
     if (status === 'reviewed' && errors.length > 0) {
@@ -82,6 +92,7 @@ export function staleFindings(locale: Locale, master: Locale): Problem[] {
   return staleStrings(flattenStrings(locale), (key) => englishSource(english, key), locale.translatedFrom).map(({ key, was, now }) => ({
     ...keyLocation(locale, key),
     field: key,
+    key: key,
     message: `is stale: English changed from "${was}" to "${now}" since it was translated; redraft it, then run "placard locales confirm ${locale.code} --key ${key}" (or import it as final)`,
   }));
 }

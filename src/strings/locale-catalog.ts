@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { assertInside } from '../contained-path.js';
 import { formatProblem, TemplateError, UsageError, type Problem } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
 import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
@@ -31,6 +32,14 @@ export interface LocaleSource {
   readonly problems: readonly Problem[];
 }
 
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /** A folder is a locale when it holds meta.yaml. */
 const isLocaleFolder = (dir: string): boolean => existsSync(join(dir, 'meta.yaml'));
 
@@ -44,7 +53,9 @@ export function readLocaleSources(userDirs: readonly string[]): Map<string, Loca
   for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const folder = join(dir, entry.name);
-      if (!entry.isDirectory() || !isLocaleFolder(folder)) continue;
+      if (entry.isSymbolicLink()) assertInside(dir, folder, '--locales');
+      if (!isFolder(folder) || !isLocaleFolder(folder)) continue;
+      for (const file of readdirSync(folder)) assertInside(dir, join(folder, file), '--locales');
       found.delete(entry.name);
       found.set(entry.name, readLocaleSource(folder, entry.name));
     }

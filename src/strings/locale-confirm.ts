@@ -38,11 +38,11 @@ export async function confirmStrings(
   for (const key of wanted) {
     const source = englishSource(english, key);
     if (source === undefined) {
-      problems.push({ field: key, message: `is not a key of the English master (keys look like "private-areas:title")` });
+      problems.push({ field: key, key: key, message: `is not a key of the English master (keys look like "private-areas:title")` });
       continue;
     }
     if ((strings.get(key) ?? '').trim() === '') {
-      problems.push({ field: key, message: 'is not translated in this locale; translate it first' });
+      problems.push({ field: key, key: key, message: 'is not translated in this locale; translate it first' });
       continue;
     }
     const before = records.get(key);

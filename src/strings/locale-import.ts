@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
 import type { Locale } from './locale-catalog.js';
-import { flattenStrings, placeholders } from './locale-check.js';
+import { flattenStrings, placeholderList, placeholders, translationTextProblem } from './locale-check.js';
 import type { StringTree } from './locale-file.js';
 import { stringsJson } from './locale-scaffold.js';
 import { confirmStrings } from './locale-confirm.js';
@@ -47,7 +47,7 @@ export async function importEntries(
   const refused: Problem[] = [];
   const updates = new Map<string, Map<string, string>>();
   for (const entry of entries) {
-    const where = { file, ...(entry.line !== undefined ? { line: entry.line } : {}), field: entry.key };
+    const where = { file, ...(entry.line !== undefined ? { line: entry.line } : {}), field: entry.key, key: entry.key };
     const base = PLURAL.exec(entry.key)?.[1];
     const source = english.get(entry.key) ?? (base !== undefined ? english.get(`${base}_other`) : undefined);
     if (source === undefined) {
@@ -72,8 +72,13 @@ export async function importEntries(
       refused.push({
         ...where,
         value: entry.target,
-        message: `has placeholders {${have}} but English has {${want}}; it was left out. Keep each {{…}} exactly as in English`,
+        message: `has placeholders ${placeholderList(entry.target)} but English has ${placeholderList(source)}; it was left out. Keep each {{…}} exactly as in English`,
       });
+      continue;
+    }
+    const bad = translationTextProblem(entry.target);
+    if (bad) {
+      refused.push({ ...where, value: entry.target, message: `${bad}; it was left out` });
       continue;
     }
     const target = entry.target.normalize('NFC');

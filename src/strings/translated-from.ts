@@ -51,6 +51,7 @@ export function readTranslatedFrom(dir: string): Parsed<TranslatedFromFile | und
         file,
         ...yamlPosition(doc, text.value, [key]),
         field: key,
+        key: key,
         message: 'expected sha256 (16 hex digits) and english (the English text it was translated from)',
       });
       continue;

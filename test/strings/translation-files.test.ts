@@ -101,7 +101,7 @@ describe('import', () => {
     expect(result.refused).toEqual([
       expect.objectContaining({
         field: 'private-areas:ask_for',
-        message: expect.stringMatching(/\{nombre\} but English has \{contact_name\}/),
+        message: expect.stringMatching(/\{\{nombre\}\} but English has \{\{contact_name\}\}/),
       }),
     ]);
     expect(result.changed).toEqual([{ key: 'private-areas:subtitle', from: 'Solo empleados', to: 'Solo personal' }]);
