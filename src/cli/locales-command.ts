@@ -5,6 +5,7 @@ import { checkLocales } from '../strings/check-locales.js';
 import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';
 import { confirmStrings } from '../strings/locale-confirm.js';
+import { glossaryCsv, glossaryTbx } from '../strings/glossary.js';
 import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
@@ -99,21 +100,35 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
     });
   command
     .command('export')
-    .description('write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools')
+    .description(
+      'write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools, or its glossary of legal terms as TBX or CSV',
+    )
     .argument('<lng>', 'the language to export, e.g. es')
-    .requiredOption('--format <format>', 'po or xliff')
-    .option('-o, --output <file>', 'where to write (default: <lng>.po or <lng>.xlf; - for stdout)')
+    .requiredOption('--format <format>', 'po or xliff (the strings), tbx or csv (the glossary)')
+    .option('-o, --output <file>', 'where to write (default: <lng>.po, .xlf, .tbx or .csv; - for stdout)')
     .option('--locales <dir>', LOCALES_HELP, collect, [])
     .action(async (code: string, flags: { format: string; output?: string; locales: string[] }) => {
-      if (flags.format !== 'po' && flags.format !== 'xliff') throw new UsageError(`--format expects po or xliff, found "${flags.format}"`);
+      const format = flags.format.toLowerCase();
+      if (!['po', 'xliff', 'tbx', 'csv'].includes(format))
+        throw new UsageError(`--format expects po, xliff, tbx or csv, found "${flags.format}"`);
       const catalog = localeCatalog(flags.locales);
       const locale = catalog.get(knownLanguage(code, catalog.keys()))!;
-      const text = await exportLocale(locale, catalog.get('en')!, flags.format);
-      const output = flags.output ?? `${locale.code}.${FORMAT_EXTENSION[flags.format]}`;
+      const master = catalog.get('en')!;
+      if ((format === 'tbx' || format === 'csv') && !(locale.glossary && master.glossary)) {
+        throw new UsageError(`${locale.code} has no glossary to export: add ${locale.code}/glossary.yaml (and en/glossary.yaml) first`);
+      }
+      const text =
+        format === 'tbx'
+          ? glossaryTbx(locale, master)
+          : format === 'csv'
+            ? glossaryCsv(locale, master)
+            : await exportLocale(locale, master, format as 'po' | 'xliff');
+      const extension = format === 'po' || format === 'xliff' ? FORMAT_EXTENSION[format] : format;
+      const output = flags.output ?? `${locale.code}.${extension}`;
       if (output === '-') io.stdout.write(text);
       else {
         await writeSafely(output, new TextEncoder().encode(text));
-        reporter.info(`wrote ${output} (${locale.code}, ${flags.format})`);
+        reporter.info(`wrote ${output} (${locale.code}, ${format})`);
       }
       done(EXIT.ok);
     });

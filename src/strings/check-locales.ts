@@ -5,6 +5,7 @@ import { checkCoverage } from '../fonts/coverage.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import type { Locale, LocaleSource } from './locale-catalog.js';
 import { englishSource } from './locale-confirm.js';
+import { checkGlossary } from './glossary.js';
 import { staleStrings, TRANSLATED_FROM_FILE } from './translated-from.js';
 import { checkLocale, flattenStrings, keyLocation, type Findings } from './locale-check.js';
 
@@ -36,8 +37,11 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
       errors.push(...found.errors);
       warnings.push(...found.warnings);
       if (master && code !== 'en') {
+        const terms = checkGlossary(locale, master);
+        errors.push(...terms.errors);
+        warnings.push(...terms.warnings);
         const found = staleFindings(locale, master);
-        stale = found.filter((problem) => problem.field !== undefined).length;
+        stale = found.filter((problem) => problem.key !== undefined).length;
         warnings.push(...found);
       }
       checkScript(locale.code, locale.meta.script, join(locale.dir, 'meta.yaml'), warnings);

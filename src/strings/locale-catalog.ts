@@ -7,6 +7,7 @@ import { parseStringsJson, readLocaleText, type StringTree } from './locale-file
 import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
 import { readTranslatedFrom, type TranslatedFromFile } from './translated-from.js';
+import { readGlossary, type Glossary } from './glossary.js';
 
 export type { LocaleMeta } from './locale-meta.js';
 export { matchLanguage, matchLanguages, suggestLanguage } from './language-match.js';
@@ -22,6 +23,8 @@ export interface Locale {
   readonly notes: Readonly<Record<string, string>>;
   /** What each translation was made from (translated-from.yaml); undefined when the locale has none. */
   readonly translatedFrom?: TranslatedFromFile;
+  /** The locale's legal terms (glossary.yaml); undefined when it has none. */
+  readonly glossary?: Glossary;
 }
 
 /** A locale folder as found, with every problem that stops it from being used. */
@@ -108,7 +111,9 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
   }
   const translatedFrom = readTranslatedFrom(dir);
   if (!translatedFrom.ok) problems.push(...translatedFrom.problems);
-  if (!meta.ok || !translatedFrom.ok || problems.length > 0) return { code, dir, problems };
+  const glossary = readGlossary(dir);
+  if (!glossary.ok) problems.push(...glossary.problems);
+  if (!meta.ok || !translatedFrom.ok || !glossary.ok || problems.length > 0) return { code, dir, problems };
   const locale: Locale = {
     code,
     dir,
@@ -116,6 +121,7 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
     namespaces,
     notes,
     ...(translatedFrom.value ? { translatedFrom: translatedFrom.value } : {}),
+    ...(glossary.value ? { glossary: glossary.value } : {}),
   };
   return { code, dir, problems, locale };
 }
