@@ -7,6 +7,8 @@ export interface Problem {
   readonly line?: number;
   readonly column?: number;
   readonly field?: string;
+  /** A translation key ("private-areas:title"); messages name it as a key, not a field. */
+  readonly key?: string;
   readonly value?: string;
   readonly message: string;
 }
@@ -39,7 +41,8 @@ export function formatProblem(problem: Problem): string {
   if (problem.line !== undefined) {
     where.push(problem.column !== undefined ? `line ${problem.line}, column ${problem.column}` : `line ${problem.line}`);
   }
-  if (problem.field) where.push(`field "${printable(problem.field, 40)}"`);
+  if (problem.key) where.push(`key "${printable(problem.key, 60)}"`);
+  else if (problem.field) where.push(`field "${printable(problem.field, 40)}"`);
   if (problem.value !== undefined) where.push(`value "${printable(problem.value, 60)}"`);
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   return `${prefix}${problem.message}`;

@@ -9,6 +9,7 @@ import { PLACARD_VERSION } from './paths.js';
 import type { RawRecord } from './read/business-file.js';
 import type { RenderedNotice } from './request.js';
 import type { Session } from './session/session.js';
+import { takeTranslationWarnings } from './strings/translator.js';
 import { planNotice, type NoticePlan } from './validate/notice-plan.js';
 
 /** A notice laid out and ready to draw, on its own or into a combined file. */
@@ -47,7 +48,9 @@ export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
   const card = cardSize(template.manifest);
   const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card });
   const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
-  return { plan, title: tree.title, lang: tree.lang, pages };
+  // Strings that printed in English, or were translated from older English: said once a run (src/strings/translator.ts).
+  const warnings = [...plan.warnings, ...takeTranslationWarnings(session.translate)];
+  return { plan: { ...plan, warnings }, title: tree.title, lang: tree.lang, pages };
 }
 
 /** The PDF's metadata for one notice. */

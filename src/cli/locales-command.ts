@@ -4,6 +4,8 @@ import { fontSet } from '../fonts/font-chain.js';
 import { checkLocales } from '../strings/check-locales.js';
 import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';
+import { confirmStrings } from '../strings/locale-confirm.js';
+import { glossaryCsv, glossaryTbx } from '../strings/glossary.js';
 import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
@@ -49,9 +51,10 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       }
       const errors = reports.flatMap((report) => report.errors);
       if (errors.length > 0) throw new InputError(errors);
-      for (const { code, status, warnings } of reports) {
+      for (const { code, status, warnings, stale } of reports) {
         const notes = [
           status === 'draft' ? 'draft: needs a fluent reviewer' : '',
+          stale > 0 ? `${stale} stale` : '',
           warnings.length > 0 ? `${warnings.length} warning(s)` : '',
         ];
         reporter.info(`${code}: ok${notes.some(Boolean) ? ` (${notes.filter(Boolean).join('; ')})` : ''}`);
@@ -76,22 +79,56 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       done(EXIT.ok);
     });
   command
-    .command('export')
-    .description('write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools')
-    .argument('<lng>', 'the language to export, e.g. es')
-    .requiredOption('--format <format>', 'po or xliff')
-    .option('-o, --output <file>', 'where to write (default: <lng>.po or <lng>.xlf; - for stdout)')
+    .command('confirm')
+    .description("record that translations were checked against today's English, so they are no longer stale")
+    .argument('<lng>', 'the language, e.g. es')
+    .option('--key <ns:key>', 'a key to confirm, like private-areas:warrant (repeatable; default: every translated key)', collect, [])
     .option('--locales <dir>', LOCALES_HELP, collect, [])
-    .action(async (code: string, flags: { format: string; output?: string; locales: string[] }) => {
-      if (flags.format !== 'po' && flags.format !== 'xliff') throw new UsageError(`--format expects po or xliff, found "${flags.format}"`);
+    .action(async (code: string, flags: { key: string[]; locales: string[] }) => {
       const catalog = localeCatalog(flags.locales);
       const locale = catalog.get(knownLanguage(code, catalog.keys()))!;
-      const text = await exportLocale(locale, catalog.get('en')!, flags.format);
-      const output = flags.output ?? `${locale.code}.${FORMAT_EXTENSION[flags.format]}`;
+      if (locale.code === 'en')
+        throw new UsageError('en is the English master; its strings are what translations are made from, so there is nothing to confirm');
+      const result = await confirmStrings(locale, catalog.get('en')!, flags.key.length > 0 ? flags.key : undefined);
+      for (const key of result.confirmed) reporter.info(`${locale.code} ${key}: confirmed against today's English`);
+      reporter.info(
+        `${locale.code}: ${result.confirmed.length} string(s) confirmed` + (result.file ? `; wrote ${result.file}` : '; no file changed'),
+      );
+      if (result.problems.length > 0)
+        throw new UsageError(result.problems.map((problem) => `--key ${problem.field}: ${problem.message}`).join('\n'));
+      done(EXIT.ok);
+    });
+  command
+    .command('export')
+    .description(
+      'write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools, or its glossary of legal terms as TBX or CSV',
+    )
+    .argument('<lng>', 'the language to export, e.g. es')
+    .requiredOption('--format <format>', 'po or xliff (the strings), tbx or csv (the glossary)')
+    .option('-o, --output <file>', 'where to write (default: <lng>.po, .xlf, .tbx or .csv; - for stdout)')
+    .option('--locales <dir>', LOCALES_HELP, collect, [])
+    .action(async (code: string, flags: { format: string; output?: string; locales: string[] }) => {
+      const format = flags.format.toLowerCase();
+      if (!['po', 'xliff', 'tbx', 'csv'].includes(format))
+        throw new UsageError(`--format expects po, xliff, tbx or csv, found "${flags.format}"`);
+      const catalog = localeCatalog(flags.locales);
+      const locale = catalog.get(knownLanguage(code, catalog.keys()))!;
+      const master = catalog.get('en')!;
+      if ((format === 'tbx' || format === 'csv') && !(locale.glossary && master.glossary)) {
+        throw new UsageError(`${locale.code} has no glossary to export: add ${locale.code}/glossary.yaml (and en/glossary.yaml) first`);
+      }
+      const text =
+        format === 'tbx'
+          ? glossaryTbx(locale, master)
+          : format === 'csv'
+            ? glossaryCsv(locale, master)
+            : await exportLocale(locale, master, format as 'po' | 'xliff');
+      const extension = format === 'po' || format === 'xliff' ? FORMAT_EXTENSION[format] : format;
+      const output = flags.output ?? `${locale.code}.${extension}`;
       if (output === '-') io.stdout.write(text);
       else {
         await writeSafely(output, new TextEncoder().encode(text));
-        reporter.info(`wrote ${output} (${locale.code}, ${flags.format})`);
+        reporter.info(`wrote ${output} (${locale.code}, ${format})`);
       }
       done(EXIT.ok);
     });
@@ -107,13 +144,16 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       const wanted = flags.lng ?? translated.language;
       if (!wanted) throw new UsageError(`${file} does not say its language; give it with --lng, like --lng es`);
       const locale = catalog.get(knownLanguage(wanted, catalog.keys()))!;
-      const result = await importEntries(locale, catalog.get('en')!, translated.entries, file);
+      const result = await importEntries(locale, catalog.get('en')!, translated.entries, file, translated.date);
       for (const { key, from, to } of result.changed)
         reporter.info(`${locale.code} ${key}: ${from === '' ? '(new)' : JSON.stringify(from)} → ${JSON.stringify(to)}`);
       const fuzzy = result.skipped.filter((entry) => entry.why === 'fuzzy').length;
       const untranslated = result.skipped.length - fuzzy;
       reporter.info(
         `${locale.code}: ${result.changed.length} string(s) changed` +
+          (result.confirmed.length > result.changed.length
+            ? `, ${result.confirmed.length - result.changed.length} confirmed unchanged`
+            : '') +
           (fuzzy > 0 ? `, ${fuzzy} fuzzy left out` : '') +
           (untranslated > 0 ? `, ${untranslated} untranslated left out` : '') +
           (result.written.length > 0 ? `; wrote ${result.written.join(', ')}` : '; no file changed'),

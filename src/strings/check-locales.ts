@@ -3,13 +3,18 @@ import type { Problem } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
 import { checkCoverage } from '../fonts/coverage.js';
 import type { FontLibrary } from '../text/font-chain.js';
-import type { LocaleSource } from './locale-catalog.js';
+import type { Locale, LocaleSource } from './locale-catalog.js';
+import { englishSource } from './locale-confirm.js';
+import { checkGlossary } from './glossary.js';
+import { staleStrings, TRANSLATED_FROM_FILE } from './translated-from.js';
 import { checkLocale, flattenStrings, keyLocation, type Findings } from './locale-check.js';
 
 /** One locale's result: its tag, status, and what was found. */
 export interface LocaleReport extends Findings {
   readonly code: string;
   readonly status?: 'draft' | 'reviewed';
+  /** How many translations were made from English that has changed since. */
+  readonly stale: number;
 }
 
 /**
@@ -23,6 +28,7 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
     const source = sources.get(code)!;
     const errors: Problem[] = [...source.problems];
     const warnings: Problem[] = [];
+    let stale = 0;
     const locale = source.locale;
     if (!master && code !== 'en')
       errors.push({ file: join(source.dir, '..', 'en'), message: 'the English master cannot be read; fix it first' });
@@ -30,6 +36,14 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
       const found = checkLocale(locale, master ?? locale);
       errors.push(...found.errors);
       warnings.push(...found.warnings);
+      if (master && code !== 'en') {
+        const terms = checkGlossary(locale, master);
+        errors.push(...terms.errors);
+        warnings.push(...terms.warnings);
+        const found = staleFindings(locale, master);
+        stale = found.filter((problem) => problem.key !== undefined).length;
+        warnings.push(...found);
+      }
       checkScript(locale.code, locale.meta.script, join(locale.dir, 'meta.yaml'), warnings);
       const families = new Set<string>();
       for (const [key, text] of flattenStrings(locale)) {
@@ -39,11 +53,21 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
           errors.push({
             ...keyLocation(locale, key),
             field: key,
+            key: key,
             message: `has characters no bundled font can draw: ${coverage.missing.join(', ')}; use other characters, or add a font with --font FILE when rendering`,
           });
         }
       }
       checkFonts(locale.meta.fonts, families, join(locale.dir, 'meta.yaml'), warnings);
+    }
+    const unnamed = locale?.meta.translators.findIndex((name) => /^\(.*\)$|^your name$/i.test(name.trim())) ?? -1;
+    if (locale && unnamed >= 0) {
+      errors.push({
+        file: join(locale.dir, 'meta.yaml'),
+        field: 'translators',
+        value: locale.meta.translators[unnamed]!,
+        message: 'still holds the placeholder "locales new" wrote; put the translator\'s real name (or organisation) there',
+      });
     }
     const status = locale?.meta.status;
     if (status === 'reviewed' && errors.length > 0) {
@@ -54,8 +78,27 @@ export function checkLocales(sources: ReadonlyMap<string, LocaleSource>, codes: 
           'is "reviewed" but the locale fails the check; fix the errors above, or set status: draft until a reviewer signs off again',
       });
     }
-    return { code, ...(status ? { status } : {}), errors, warnings };
+    return { code, ...(status ? { status } : {}), errors, warnings, stale };
   });
+}
+
+/** Translations made from English that has changed since, each with the file and line of the translation. */
+export function staleFindings(locale: Locale, master: Locale): Problem[] {
+  const english = flattenStrings(master);
+  if (!locale.translatedFrom) {
+    return [
+      {
+        file: join(locale.dir, TRANSLATED_FROM_FILE),
+        message: `is missing, so placard cannot tell which translations are stale; once they are checked against today's English, run "placard locales confirm ${locale.code}"`,
+      },
+    ];
+  }
+  return staleStrings(flattenStrings(locale), (key) => englishSource(english, key), locale.translatedFrom).map(({ key, was, now }) => ({
+    ...keyLocation(locale, key),
+    field: key,
+    key: key,
+    message: `is stale: English changed from "${was}" to "${now}" since it was translated; redraft it, then run "placard locales confirm ${locale.code} --key ${key}" (or import it as final)`,
+  }));
 }
 
 function checkScript(code: string, script: string, file: string, warnings: Problem[]): void {

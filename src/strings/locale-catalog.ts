@@ -1,10 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { assertInside } from '../contained-path.js';
 import { formatProblem, TemplateError, UsageError, type Problem } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
 import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
 import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
+import { readTranslatedFrom, type TranslatedFromFile } from './translated-from.js';
+import { readGlossary, type Glossary } from './glossary.js';
 
 export type { LocaleMeta } from './locale-meta.js';
 export { matchLanguage, matchLanguages, suggestLanguage } from './language-match.js';
@@ -18,6 +21,10 @@ export interface Locale {
   readonly namespaces: Readonly<Record<string, StringTree>>;
   /** Translator notes by "namespace:key" (notes.yaml; English carries them). */
   readonly notes: Readonly<Record<string, string>>;
+  /** What each translation was made from (translated-from.yaml); undefined when the locale has none. */
+  readonly translatedFrom?: TranslatedFromFile;
+  /** The locale's legal terms (glossary.yaml); undefined when it has none. */
+  readonly glossary?: Glossary;
 }
 
 /** A locale folder as found, with every problem that stops it from being used. */
@@ -27,6 +34,14 @@ export interface LocaleSource {
   readonly locale?: Locale;
   readonly problems: readonly Problem[];
 }
+
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** A folder is a locale when it holds meta.yaml. */
 const isLocaleFolder = (dir: string): boolean => existsSync(join(dir, 'meta.yaml'));
@@ -41,7 +56,9 @@ export function readLocaleSources(userDirs: readonly string[]): Map<string, Loca
   for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const folder = join(dir, entry.name);
-      if (!entry.isDirectory() || !isLocaleFolder(folder)) continue;
+      if (entry.isSymbolicLink()) assertInside(dir, folder, '--locales');
+      if (!isFolder(folder) || !isLocaleFolder(folder)) continue;
+      for (const file of readdirSync(folder)) assertInside(dir, join(folder, file), '--locales');
       found.delete(entry.name);
       found.set(entry.name, readLocaleSource(folder, entry.name));
     }
@@ -92,8 +109,21 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
     if (parsed.ok) namespaces[file.slice(0, -'.json'.length)] = parsed.value;
     else problems.push(...parsed.problems);
   }
-  if (!meta.ok || problems.length > 0) return { code, dir, problems };
-  return { code, dir, problems, locale: { code, dir, meta: meta.value, namespaces, notes } };
+  const translatedFrom = readTranslatedFrom(dir);
+  if (!translatedFrom.ok) problems.push(...translatedFrom.problems);
+  const glossary = readGlossary(dir);
+  if (!glossary.ok) problems.push(...glossary.problems);
+  if (!meta.ok || !translatedFrom.ok || !glossary.ok || problems.length > 0) return { code, dir, problems };
+  const locale: Locale = {
+    code,
+    dir,
+    meta: meta.value,
+    namespaces,
+    notes,
+    ...(translatedFrom.value ? { translatedFrom: translatedFrom.value } : {}),
+    ...(glossary.value ? { glossary: glossary.value } : {}),
+  };
+  return { code, dir, problems, locale };
 }
 
 const catalogs = new Map<string, ReadonlyMap<string, Locale>>();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { jsonKeyPosition } from './locale-file.js';
+import { codeOf, printable, textProblem } from '../text-hygiene.js';
+import { cldrCategories } from './plural-forms.js';
 
 /** What `locales check` found: errors fail the check, warnings do not. */
 export interface Findings {
@@ -25,6 +27,34 @@ export function flattenStrings(locale: Pick<Locale, 'namespaces'>): Map<string, 
 
 const PLACEHOLDER = /\{\{\s*([^}\s,]+)[^}]*\}\}/g;
 
+/** Placeholders as a translator typed them, for messages: "{{contact}}, {{role}}", or "none". */
+export function placeholderList(text: string): string {
+  const found = [...text.matchAll(PLACEHOLDER)].map((match) => match[0]).sort();
+  return found.length > 0 ? found.join(', ') : 'none';
+}
+
+/** The longest translation placard accepts: the longest English string is a few hundred characters. */
+export const MAX_TRANSLATION_CHARS = 2000;
+
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Why a translation cannot be printed, or undefined: control characters
+ * (ESC, BEL…), bidi embeddings, overrides and isolates (which can reorder
+ * what a reader sees; the renderer sets direction itself), damaged text,
+ * or more than MAX_TRANSLATION_CHARS characters.
+ */
+export function translationTextProblem(text: string): string | undefined {
+  const bidi = BIDI_CONTROL.exec(text)?.[0];
+  if (bidi !== undefined) {
+    return `contains the bidi control ${codeOf(bidi)}, which can reorder what a reader sees; remove it (placard sets each language's direction)`;
+  }
+  if (text.length > MAX_TRANSLATION_CHARS) {
+    return `is ${text.length} characters long; a translation is at most ${MAX_TRANSLATION_CHARS} (the English is a sentence or two)`;
+  }
+  return textProblem(text);
+}
+
 /** The placeholder names in a string, sorted: "Ask for {{contact_name}}" → ["contact_name"]. */
 export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).sort();
@@ -46,8 +76,9 @@ export function pluralGroups(keys: Iterable<string>): Map<string, Set<string>> {
   return groups;
 }
 
+/** The CLDR plural categories of a language, sorted, from CLDR's data (Intl falls back to English for a language ICU lacks). */
 export function cldrPluralCategories(code: string): string[] {
-  return [...new Intl.PluralRules(code).resolvedOptions().pluralCategories].sort();
+  return cldrCategories(code).sort();
 }
 
 /** Where a key is written: its namespace file, and the line and column of the key when it is there. */
@@ -84,6 +115,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
       errors.push({
         ...at(strings.has(other) ? other : base),
         field: base,
+        key: base,
         message: `has plural forms {${have.join(', ') || 'none'}} but CLDR gives ${locale.code} {${want.join(', ')}}; write one key ${want.map((form) => `${base.split(':')[1]}_${form}`).join(', ')} each`,
       });
     }
@@ -91,7 +123,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
   for (const [key, source] of english) {
     const text = strings.get(key) ?? (isPlural(key) ? strings.get(key.replace(PLURAL, '$1_other')) : undefined);
     if (text === undefined) {
-      if (!isPlural(key)) errors.push({ ...at(key), field: key, message: `is missing (English: "${source}")` });
+      if (!isPlural(key)) errors.push({ ...at(key), field: key, key: key, message: `is missing (English: "${source}")` });
       continue;
     }
     if (!strings.has(key)) continue;
@@ -104,7 +136,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
       continue;
     }
     if (!english.has(key))
-      errors.push({ ...at(key), field: key, message: 'is not in the English master; remove it, or add it to locales/en' });
+      errors.push({ ...at(key), field: key, key: key, message: 'is not in the English master; remove it, or add it to locales/en' });
   }
   if (locale === master) checkNotes(master, english, errors);
   return { errors, warnings };
@@ -119,15 +151,20 @@ function checkString(
   errors: Problem[],
   warnings: Problem[],
 ): void {
-  const where = { ...at(key), field: key, value: text };
+  const where = { ...at(key), field: key, key: key, value: text };
   if (text.trim() === '') {
-    errors.push({ ...at(key), field: key, message: `is empty; translate "${source}"` });
+    errors.push({ ...at(key), field: key, key: key, message: `is empty; translate "${source}"` });
     return;
   }
   const want = placeholders(source).join(', ');
   const have = placeholders(text).join(', ');
   if (want !== have)
-    errors.push({ ...where, message: `has placeholders {${have}} but English has {${want}}; keep each {{…}} exactly as in English` });
+    errors.push({
+      ...where,
+      message: `has placeholders ${placeholderList(text)} but English has ${placeholderList(source)}; keep each {{…}} exactly as in English`,
+    });
+  const bad = translationTextProblem(text);
+  if (bad) errors.push({ ...where, value: printable(text, 60), message: bad });
   if (text !== text.normalize('NFC'))
     errors.push({ ...where, message: 'is not NFC-normalised; save the file with composed characters (NFC)' });
   if (!isMaster && text === source && /\p{L}/u.test(text)) {
@@ -143,12 +180,13 @@ function checkNotes(master: Locale, english: Map<string, string>, errors: Proble
       errors.push({
         file,
         field: key,
+        key: key,
         message: 'has no translator note; add one line saying where it is printed and what each {{…}} stands for',
       });
     }
   }
   for (const key of Object.keys(master.notes)) {
     if (!english.has(key) && !pluralGroups(english.keys()).has(key))
-      errors.push({ file, field: key, message: 'is a note for a string English does not have' });
+      errors.push({ file, field: key, key: key, message: 'is a note for a string English does not have' });
   }
 }

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
 import type { Locale } from './locale-catalog.js';
-import { flattenStrings, placeholders } from './locale-check.js';
+import { flattenStrings, placeholderList, placeholders, translationTextProblem } from './locale-check.js';
 import type { StringTree } from './locale-file.js';
 import { stringsJson } from './locale-scaffold.js';
+import { confirmStrings } from './locale-confirm.js';
+import { englishHash } from './translated-from.js';
 import type { TranslationEntry } from './translation-entries.js';
 
 export interface ImportResult {
@@ -14,7 +16,9 @@ export interface ImportResult {
   readonly skipped: readonly { key: string; why: string }[];
   /** Entries refused: broken placeholders, unknown keys, English changed since export. */
   readonly refused: readonly Problem[];
-  /** Namespace files rewritten. */
+  /** Keys whose translated-from record now names today's English (they were stale, untracked, or changed). */
+  readonly confirmed: readonly string[];
+  /** Files rewritten: namespace files, and translated-from.yaml. */
   readonly written: readonly string[];
 }
 
@@ -32,15 +36,18 @@ export async function importEntries(
   master: Locale,
   entries: readonly TranslationEntry[],
   file: string,
+  date?: string,
 ): Promise<ImportResult> {
   const english = flattenStrings(master);
   const current = flattenStrings(locale);
+  const records = locale.translatedFrom ?? {};
+  const toConfirm: string[] = [];
   const changed: { key: string; from: string; to: string }[] = [];
   const skipped: { key: string; why: string }[] = [];
   const refused: Problem[] = [];
   const updates = new Map<string, Map<string, string>>();
   for (const entry of entries) {
-    const where = { file, ...(entry.line !== undefined ? { line: entry.line } : {}), field: entry.key };
+    const where = { file, ...(entry.line !== undefined ? { line: entry.line } : {}), field: entry.key, key: entry.key };
     const base = PLURAL.exec(entry.key)?.[1];
     const source = english.get(entry.key) ?? (base !== undefined ? english.get(`${base}_other`) : undefined);
     if (source === undefined) {
@@ -65,13 +72,30 @@ export async function importEntries(
       refused.push({
         ...where,
         value: entry.target,
-        message: `has placeholders {${have}} but English has {${want}}; it was left out. Keep each {{…}} exactly as in English`,
+        message: `has placeholders ${placeholderList(entry.target)} but English has ${placeholderList(source)}; it was left out. Keep each {{…}} exactly as in English`,
       });
+      continue;
+    }
+    const bad = translationTextProblem(entry.target);
+    if (bad) {
+      refused.push({ ...where, value: entry.target, message: `${bad}; it was left out` });
       continue;
     }
     const target = entry.target.normalize('NFC');
     const from = current.get(entry.key) ?? '';
-    if (from === target && current.has(entry.key)) continue;
+    const record = records[entry.key];
+    const unchanged = from === target && current.has(entry.key);
+    if (!unchanged && date && record?.imported && Date.parse(date) < Date.parse(record.imported)) {
+      refused.push({
+        ...where,
+        value: entry.target,
+        message: `this file was saved ${date}, before the last import of this key (a file saved ${record.imported}); importing it would undo newer work. Export again and make the change there`,
+      });
+      continue;
+    }
+    // A final entry translated from today's English confirms it, changed or not.
+    if (!unchanged || record?.sha256 !== englishHash(source)) toConfirm.push(entry.key);
+    if (unchanged) continue;
     changed.push({ key: entry.key, from, to: target });
     const [namespace, path] = [entry.key.slice(0, entry.key.indexOf(':')), entry.key.slice(entry.key.indexOf(':') + 1)];
     const namespaceUpdates = updates.get(namespace) ?? new Map<string, string>();
@@ -79,14 +103,23 @@ export async function importEntries(
     updates.set(namespace, namespaceUpdates);
   }
   const written: string[] = [];
+  let updated = locale;
   for (const [namespace, values] of updates) {
     let tree: StringTree = locale.namespaces[namespace] ?? {};
     for (const [path, value] of values) tree = withValue(tree, path.split('.'), value);
     const target = join(locale.dir, `${namespace}.json`);
     await writeSafely(target, new TextEncoder().encode(stringsJson(tree)));
     written.push(target);
+    updated = { ...updated, namespaces: { ...updated.namespaces, [namespace]: tree } };
   }
-  return { changed, skipped, refused, written };
+  let confirmed: readonly string[] = [];
+  if (toConfirm.length > 0) {
+    const stamp = date ?? new Date().toISOString();
+    const result = await confirmStrings(updated, master, toConfirm, new Map(toConfirm.map((key) => [key, stamp])));
+    confirmed = result.confirmed;
+    if (result.file) written.push(result.file);
+  }
+  return { changed, skipped, refused, confirmed, written };
 }
 
 /** A copy of the tree with one value set; existing keys keep their place, new ones go last. */

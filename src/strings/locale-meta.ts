@@ -67,7 +67,7 @@ export function parseNotes(text: string, file: string): Parsed<Record<string, st
   const notes: Record<string, string> = {};
   for (const [key, note] of Object.entries(value)) {
     if (typeof note === 'string' && note.trim() !== '') notes[key] = note.trim();
-    else problems.push({ file, ...yamlPosition(doc, text, [key]), field: key, message: 'expected a note as text' });
+    else problems.push({ file, ...yamlPosition(doc, text, [key]), field: key, key: key, message: 'expected a note as text' });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: notes };
 }

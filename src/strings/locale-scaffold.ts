@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { UsageError } from '../errors.js';
@@ -8,6 +7,7 @@ import type { Locale } from './locale-catalog.js';
 import type { StringTree } from './locale-file.js';
 import { cldrPluralCategories } from './locale-check.js';
 import type { LocaleMeta } from './locale-meta.js';
+import { writeTranslatedFrom } from './translated-from.js';
 
 /** Bundled font families by ISO 15924 script; Noto Sans also draws digits and punctuation. */
 const SCRIPT_FONTS: Readonly<Record<string, readonly string[]>> = {
@@ -38,7 +38,18 @@ export function canonicalTag(tag: string): string {
     );
   }
   const language = new Intl.Locale(canonical).language;
-  if (englishNames.of(language) === undefined) {
+  if (language === undefined || language === 'und' || canonical.split('-')[0]!.toLowerCase() === 'und') {
+    throw new UsageError(
+      `"${tag}" is the tag for an undetermined language; give the language's own code, like "de" (German) or "hmn" (Hmong)`,
+    );
+  }
+  let name: string | undefined;
+  try {
+    name = englishNames.of(language);
+  } catch {
+    name = undefined;
+  }
+  if (name === undefined) {
     throw new UsageError(`"${language}" is not a language CLDR knows; use an ISO 639 code, like "de" (German) or "hmn" (Hmong)`);
   }
   return canonical;
@@ -57,6 +68,14 @@ export interface Scaffold {
  */
 export async function scaffoldLocale(tag: string, parent: string, master: Locale, today: Date): Promise<Scaffold> {
   const code = canonicalTag(tag);
+  if (code === 'en') {
+    throw new UsageError(
+      'en is the English master every translation is made from; a new "en" would replace it. To change English, edit locales/en; for a regional English, use a tag like en-GB',
+    );
+  }
+  if (existsSync(parent) && !statSync(parent).isDirectory()) {
+    throw new UsageError(`--dir ${parent}: is a file; expected a folder to hold locale folders (it is created when missing)`);
+  }
   const dir = join(parent, code);
   if (existsSync(dir)) throw new UsageError(`${dir} already exists; edit it, or choose another folder with --dir`);
   const locale = new Intl.Locale(code);
@@ -75,8 +94,21 @@ export async function scaffoldLocale(tag: string, parent: string, master: Locale
     fonts: [...(SCRIPT_FONTS[script] ?? ['Noto Sans'])],
   };
   const files: string[] = [];
-  // Making the locale's folder is what this command is for (the user's --dir is created too).
-  mkdirSync(dir, { recursive: true });
+  try {
+    // Making the locale's folder is what this command is for (the user's --dir is created too).
+    mkdirSync(dir, { recursive: true });
+    await writeFiles(dir, code, meta, master, files);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC', 'EEXIST', 'EDQUOT'].includes(code)) {
+      throw new UsageError(`--dir ${parent}: cannot write ${dir} (${code}: ${(error as Error).message}); choose a folder you can write to`);
+    }
+    throw error;
+  }
+  return { code, dir, files };
+}
+
+async function writeFiles(dir: string, code: string, meta: LocaleMeta, master: Locale, files: string[]): Promise<void> {
   const write = async (name: string, text: string): Promise<void> => {
     await writeSafely(join(dir, name), new TextEncoder().encode(text));
     files.push(join(dir, name));
@@ -86,7 +118,8 @@ export async function scaffoldLocale(tag: string, parent: string, master: Locale
   for (const [namespace, strings] of Object.entries(master.namespaces)) {
     await write(`${namespace}.json`, stringsJson(emptied(strings, forms)));
   }
-  return { code, dir, files };
+  // Nothing is translated yet; imports and "locales confirm" record what each string is made from.
+  files.push(await writeTranslatedFrom(dir, {}));
 }
 
 /** The one way locale JSON is written: two-space indent, a final newline (as shipped). */

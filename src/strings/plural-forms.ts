@@ -1,76 +1,120 @@
-import { cldrPluralCategories } from './locale-check.js';
+import { createRequire } from 'node:module';
 
-/** gettext's Plural-Forms for the languages placard knows (from GNU gettext's and CLDR's tables). */
-const PLURAL_FORMS = {
-  one: 'nplurals=1; plural=0;',
-  notOne: 'nplurals=2; plural=(n != 1);',
-  aboveOne: 'nplurals=2; plural=(n > 1);',
-  ar: 'nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);',
-  slavic: 'nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);',
-} as const;
+/**
+ * gettext's Plural-Forms, derived from CLDR's cardinal plural rules (the
+ * cldr-core package), the same rules `locales check` enforces through
+ * Intl.PluralRules. gettext counts whole numbers only, so each CLDR rule is
+ * read with the operands of an integer (i = n, and v, w, f, t, c, e all 0),
+ * and categories CLDR gives no integer for (Polish and Russian "other",
+ * which is for fractions) are left out: Polish becomes nplurals=3. CLDR has
+ * no gettext expressions, and gettext's own table is C source, so the
+ * conversion is written here; test/strings/plural-forms.test.ts checks every
+ * expression against Intl.PluralRules for 0…1000.
+ */
 
-const BY_LANGUAGE: Readonly<Record<string, keyof typeof PLURAL_FORMS>> = {
-  en: 'notOne',
-  es: 'notOne',
-  de: 'notOne',
-  it: 'notOne',
-  nl: 'notOne',
-  sv: 'notOne',
-  pt: 'notOne',
-  ht: 'notOne',
-  so: 'notOne',
-  ur: 'notOne',
-  bn: 'notOne',
-  pa: 'notOne',
-  fr: 'aboveOne',
-  fil: 'aboveOne',
-  tl: 'aboveOne',
-  am: 'aboveOne',
-  fa: 'aboveOne',
-  ar: 'ar',
-  ru: 'slavic',
-  uk: 'slavic',
-  be: 'slavic',
-  vi: 'one',
-  ko: 'one',
-  ja: 'one',
-  zh: 'one',
-  my: 'one',
-  hmn: 'one',
-  th: 'one',
-  id: 'one',
-};
+type RuleSet = Readonly<Record<string, string>>;
 
-/** The CLDR category each gettext plural index stands for, per kind of Plural-Forms. */
-const CATEGORIES: Readonly<Record<keyof typeof PLURAL_FORMS, readonly string[]>> = {
-  one: ['other'],
-  notOne: ['one', 'other'],
-  aboveOne: ['one', 'other'],
-  ar: ['zero', 'one', 'two', 'few', 'many', 'other'],
-  slavic: ['one', 'few', 'many'],
-};
+const require = createRequire(import.meta.url);
+const cardinals = (require('cldr-core/supplemental/plurals.json') as { supplemental: { 'plurals-type-cardinal': Record<string, RuleSet> } })
+  .supplemental['plurals-type-cardinal'];
 
-function kind(code: string): keyof typeof PLURAL_FORMS {
-  if (code.toLowerCase() === 'pt-br') return 'aboveOne';
-  let language = code.split('-')[0]!.toLowerCase();
+const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+/** CLDR's rules for a tag: the tag itself, then without its region or script, then the language; else root (only "other"). */
+function rulesFor(code: string): RuleSet {
+  let tags = [code];
   try {
-    language = new Intl.Locale(code).language;
+    const locale = new Intl.Locale(code);
+    tags = [code, `${locale.language}-${locale.region ?? ''}`, locale.language];
   } catch {
-    // keep the first subtag
+    tags = [code, code.split('-')[0]!];
   }
-  return BY_LANGUAGE[language] ?? (cldrPluralCategories(code).length === 1 ? 'one' : 'notOne');
+  for (const tag of tags) if (cardinals[tag]) return cardinals[tag];
+  return { 'pluralRule-count-other': ' @integer 0~15, 100, 1000' };
+}
+
+interface Category {
+  readonly name: string;
+  /** A C expression, or true/false when the rule is constant for integers. */
+  readonly test: string | boolean;
+}
+
+function categoriesOf(code: string): Category[] {
+  const rules = rulesFor(code);
+  const out: Category[] = [];
+  for (const name of ORDER) {
+    const rule = rules[`pluralRule-count-${name}`];
+    if (rule === undefined || !rule.includes('@integer')) continue;
+    out.push({ name, test: name === 'other' ? true : condition(rule.split('@')[0]!.trim()) });
+  }
+  return out.filter((category) => category.test !== false);
+}
+
+/** A CLDR condition ("v = 0 and i % 10 = 2..4 or …") as a C expression over n, for integers. */
+function condition(text: string): string | boolean {
+  if (text === '') return true;
+  const ors = text.split(/\s+or\s+/).map((part) => {
+    const ands = part.split(/\s+and\s+/).map(relation);
+    if (ands.includes(false)) return false;
+    const live = ands.filter((term): term is string => term !== true);
+    return live.length === 0 ? true : live.length === 1 ? live[0]! : live.map((term) => `(${term})`).join(' && ');
+  });
+  if (ors.includes(true)) return true;
+  const live = ors.filter((term): term is string => term !== false);
+  return live.length === 0 ? false : live.length === 1 ? live[0]! : live.map((term) => `(${term})`).join(' || ');
+}
+
+const RELATION = /^([niftvwce])\s*(?:%\s*(\d+))?\s*(!=|=)\s*([\d.,]+)$/;
+
+function relation(text: string): string | boolean {
+  const match = RELATION.exec(text.trim());
+  if (!match) throw new Error(`unreadable CLDR plural relation "${text}"`);
+  const [, operand, modulus, op, list] = match;
+  const ranges = list!.split(',').map((item) => item.split('..').map(Number) as [number, number?]);
+  const equal = op === '=';
+  if (operand !== 'n' && operand !== 'i') {
+    // Every other operand is 0 for a whole number written without decimals or exponent.
+    const hit = ranges.some(([low, high = low]) => low <= 0 && 0 <= high);
+    return hit === equal;
+  }
+  const value = modulus ? `n % ${modulus}` : 'n';
+  const tests = ranges.map(([low, high]) =>
+    high === undefined
+      ? `${value} == ${low}`
+      : equal
+        ? `${value} >= ${low} && ${value} <= ${high}`
+        : `(${value} >= ${low} && ${value} <= ${high})`,
+  );
+  if (equal) return tests.length === 1 ? tests[0]! : tests.map((test) => `(${test})`).join(' || ');
+  const negated = ranges.map(([low, high]) => (high === undefined ? `${value} != ${low}` : `${value} < ${low} || ${value} > ${high}`));
+  return negated.length === 1 ? negated[0]! : negated.map((test) => `(${test})`).join(' && ');
+}
+
+/** Every CLDR cardinal category of a tag, fractions included, in CLDR's order (hmn, with no CLDR data: other). */
+export function cldrCategories(code: string): string[] {
+  const rules = rulesFor(code);
+  return ORDER.filter((name) => rules[`pluralRule-count-${name}`] !== undefined);
 }
 
 /**
  * For a PO entry with msgid_plural: the CLDR category (i18next key suffix)
- * of each msgstr[n], e.g. ru → one, few, many. CLDR categories not listed
- * (ru "other", for fractions) travel as entries of their own.
+ * of each msgstr[n], e.g. pl → one, few, many. CLDR categories not listed
+ * (pl "other", for fractions) travel as entries of their own.
  */
 export function gettextCategories(code: string): readonly string[] {
-  return CATEGORIES[kind(code)];
+  return categoriesOf(code).map((category) => category.name);
 }
 
-/** The Plural-Forms header for a tag (pt-BR counts like French); from CLDR's categories for languages not in the table. */
+/** The Plural-Forms header for a tag, e.g. pl → nplurals=3 with CLDR's rule. */
 export function gettextPluralForms(code: string): string {
-  return PLURAL_FORMS[kind(code)]!;
+  const categories = categoriesOf(code);
+  if (categories.length === 1) return 'nplurals=1; plural=0;';
+  // The form gettext's own table writes for English and most two-form languages.
+  const single = /^n == (\d+)$/.exec(String(categories[0]!.test));
+  if (categories.length === 2 && single) return `nplurals=2; plural=(n != ${single[1]});`;
+  let expression = String(categories.length - 1);
+  for (let index = categories.length - 2; index >= 0; index--) {
+    expression = `(${String(categories[index]!.test)}) ? ${index} : ${expression}`;
+  }
+  return `nplurals=${categories.length}; plural=(${expression});`;
 }

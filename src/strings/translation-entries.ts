@@ -1,5 +1,7 @@
 import type { Locale } from './locale-catalog.js';
 import { cldrPluralCategories, flattenStrings } from './locale-check.js';
+import { englishSource } from './locale-confirm.js';
+import { staleStrings } from './translated-from.js';
 
 /** One string to translate, as it travels to and from PO and XLIFF files. */
 export interface TranslationEntry {
@@ -14,6 +16,8 @@ export interface TranslationEntry {
   readonly state: 'final' | 'fuzzy' | 'untranslated';
   /** For one form of a plural string: its base key and the English singular and plural. */
   readonly plural?: { readonly base: string; readonly one: string; readonly other: string };
+  /** For a stale translation: the English it was made from (exported as msgmerge's `#| msgid`). */
+  readonly previous?: string;
   /** Where the entry was read, for messages. */
   readonly line?: number;
 }
@@ -21,6 +25,8 @@ export interface TranslationEntry {
 /** A translation file as read: its language (if it says) and its entries. */
 export interface TranslationFile {
   readonly language?: string;
+  /** When the file was last saved, as it says (PO-Revision-Date, XLIFF <file date>), ISO 8601. */
+  readonly date?: string;
   readonly entries: readonly TranslationEntry[];
 }
 
@@ -35,6 +41,9 @@ const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 export function exportEntries(locale: Locale, master: Locale): TranslationEntry[] {
   const strings = flattenStrings(locale);
   const english = flattenStrings(master);
+  const stale = new Map(
+    staleStrings(strings, (key) => englishSource(english, key), locale.translatedFrom).map(({ key, was }) => [key, was]),
+  );
   const entries: TranslationEntry[] = [];
   const done = new Set<string>();
   const add = (key: string, source: string, noteKey: string, plural?: TranslationEntry['plural']): void => {
@@ -42,12 +51,14 @@ export function exportEntries(locale: Locale, master: Locale): TranslationEntry[
     done.add(key);
     const target = strings.get(key) ?? '';
     const note = master.notes[noteKey];
+    const previous = stale.get(key);
     entries.push({
       key,
       source,
       target,
       ...(note ? { note } : {}),
-      state: target === '' ? 'untranslated' : 'final',
+      state: target === '' ? 'untranslated' : previous !== undefined ? 'fuzzy' : 'final',
+      ...(previous !== undefined ? { previous } : {}),
       ...(plural ? { plural } : {}),
     });
   };

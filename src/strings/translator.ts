@@ -1,6 +1,9 @@
 import i18next, { type i18n } from 'i18next';
 import { TemplateError } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
+import { flattenStrings } from './locale-check.js';
+import { englishSource } from './locale-confirm.js';
+import { staleStrings } from './translated-from.js';
 
 /** Looks up one string in one language; values are interpolated, never escaped (Handlebars escapes once). */
 export type Translate = (lang: string, key: string, values?: Record<string, string>) => string;
@@ -30,34 +33,108 @@ function instanceFor(catalog: ReadonlyMap<string, Locale>): i18n {
 }
 
 /**
- * A translate function over the given locales. A missing string is an
- * error, never a silent fallback. Results are kept: templates ask for the
+ * A translate function over the given locales. A string a locale lacks, or
+ * has empty, prints in English and is reported (never as its raw key); a
+ * string English lacks is an error. Results are kept: templates ask for the
  * same strings with the same placeholder markers on every notice.
  */
 export function translator(catalog: ReadonlyMap<string, Locale>): Translate {
   let translate = translators.get(catalog);
   if (!translate) {
-    translate = makeTranslator(instanceFor(catalog));
+    const state: TranslatorState = { noted: new Set(), missing: new Map(), stale: new Map(), staleKeys: new Map() };
+    translate = makeTranslator(instanceFor(catalog), catalog, state);
     translators.set(catalog, translate);
+    states.set(translate, state);
   }
   return translate;
 }
 
 const translators = new WeakMap<ReadonlyMap<string, Locale>, Translate>();
 
-function makeTranslator(instance: i18n): Translate {
+interface TranslatorState {
+  /** "lang\0key" already reported. */
+  readonly noted: Set<string>;
+  /** Reports not yet taken, by language. */
+  readonly missing: Map<string, string[]>;
+  readonly stale: Map<string, string[]>;
+  /** Each language's stale keys, worked out on first use. */
+  readonly staleKeys: Map<string, ReadonlySet<string>>;
+}
+
+const states = new WeakMap<Translate, TranslatorState>();
+
+/** A value no translation contains: what i18next gives back for a missing or empty string. */
+const MISSING = '\u0000placard:missing\u0000';
+
+function makeTranslator(instance: i18n, catalog: ReadonlyMap<string, Locale>, state: TranslatorState): Translate {
   const done = new Map<string, string>();
+  const note = (list: Map<string, string[]>, lang: string, key: string): void => {
+    const id = `${lang}\u0000${key}`;
+    if (state.noted.has(id)) return;
+    state.noted.add(id);
+    list.set(lang, [...(list.get(lang) ?? []), key]);
+  };
   return (lang, key, values = {}) => {
     const id = `${lang}\u0000${key}\u0000${JSON.stringify(values)}`;
     let text = done.get(id);
     if (text === undefined) {
-      if (!instance.exists(key, { lng: lang })) {
+      text = instance.t(key, { ...values, lng: lang, defaultValue: MISSING });
+      if (text === MISSING && lang !== 'en') {
+        note(state.missing, lang, key);
+        text = instance.t(key, { ...values, lng: 'en', defaultValue: MISSING });
+      }
+      if (text === MISSING) {
         throw new TemplateError(`the ${lang} locale has no string "${key}"; run "placard locales check ${lang}"`);
       }
-      text = instance.t(key, { ...values, lng: lang });
+      if (lang !== 'en' && staleKeysOf(catalog, lang, state).has(key)) note(state.stale, lang, key);
       if (done.size > 10_000) done.clear();
       done.set(id, text);
     }
     return text;
   };
+}
+
+function staleKeysOf(catalog: ReadonlyMap<string, Locale>, lang: string, state: TranslatorState): ReadonlySet<string> {
+  let keys = state.staleKeys.get(lang);
+  if (!keys) {
+    const locale = catalog.get(lang);
+    const master = catalog.get('en');
+    const english = master ? flattenStrings(master) : new Map<string, string>();
+    const stale = locale ? staleStrings(flattenStrings(locale), (key) => englishSource(english, key), locale.translatedFrom) : [];
+    // A plural string is asked for by its base key.
+    keys = new Set(stale.flatMap(({ key }) => [key, key.replace(/_(zero|one|two|few|many|other)$/, '')]));
+    state.staleKeys.set(lang, keys);
+  }
+  return keys;
+}
+
+/**
+ * What the translator has found since last asked, once per language and
+ * key for the whole run: strings that printed in English because the
+ * locale lacks them, and translations made from older English.
+ */
+export function takeTranslationWarnings(translate: Translate): { lang: string; message: string }[] {
+  const state = states.get(translate);
+  if (!state) return [];
+  const warnings: { lang: string; message: string }[] = [];
+  const list = (keys: readonly string[]): string =>
+    `${keys
+      .slice(0, 5)
+      .map((key) => `"${key}"`)
+      .join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
+  for (const [lang, keys] of state.missing) {
+    warnings.push({
+      lang,
+      message: `the ${lang} translation has no text for ${list(keys)}; ${keys.length === 1 ? 'it prints' : 'they print'} in English. Run "placard locales check ${lang}"`,
+    });
+  }
+  for (const [lang, keys] of state.stale) {
+    warnings.push({
+      lang,
+      message: `the ${lang} translation of ${list(keys)} was made from older English and may not say what the English says now. Run "placard locales check ${lang}"`,
+    });
+  }
+  state.missing.clear();
+  state.stale.clear();
+  return warnings;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { assertInside } from '../contained-path.js';
 import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
 import { DEFAULT_THEME, themeSchema, type Theme } from '../layout/theme.js';
@@ -25,6 +26,8 @@ export function findTemplates(userDirs: readonly string[] = []): Map<string, str
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       // A symlinked template folder counts like a real one (statSync follows the link).
       const folder = join(dir, entry.name);
+      // ...as long as it stays inside the folder given (a stranger's pack could point anywhere).
+      if (entry.isSymbolicLink()) assertInside(dir, folder, '--templates');
       if (isFolder(folder) && existsSync(join(folder, 'template.yaml'))) found.set(entry.name, folder);
     }
   }
@@ -51,6 +54,7 @@ function readTemplate(id: string, userDirs: readonly string[]): Template {
     throw new UsageError(`unknown template "${id}"; known templates: ${[...folders.keys()].sort().join(', ')}`);
   }
   const file = join(dir, 'template.hbs');
+  for (const name of ['template.hbs', 'template.yaml', 'theme.yaml']) assertInside(dirname(dir), join(dir, name), '--templates');
   if (!existsSync(file)) throw new TemplateError(`${dir}: the template folder has no template.hbs`);
   const template = { manifest: readManifest(dir), dir, source: readTextFile(file, MAX_TEMPLATE_BYTES, 'template'), theme: readTheme(dir) };
   if (template.manifest.id !== id) {

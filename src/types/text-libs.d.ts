@@ -21,25 +21,3 @@ declare module 'bidi-js' {
   }
   export default function bidiFactory(): Bidi;
 }
-
-// The two XLIFF 1.2 converters placard uses from the `xliff` package (which ships no typings).
-declare module 'xliff/jsToXliff12' {
-  import type { XliffJs } from 'xliff/xliff12ToJs';
-  export default function jsToXliff12(js: XliffJs, options?: { indent?: string; xmlLangAttr?: boolean }): Promise<string>;
-}
-
-declare module 'xliff/xliff12ToJs' {
-  export interface XliffUnit {
-    source?: string;
-    target?: string;
-    note?: string | string[];
-    additionalAttributes?: Record<string, string>;
-    groupUnits?: Record<string, XliffUnit>;
-  }
-  export interface XliffJs {
-    sourceLanguage: string;
-    targetLanguage?: string;
-    resources: Record<string, Record<string, XliffUnit>>;
-  }
-  export default function xliff12ToJs(xml: string, options?: { captureSpacesBetweenElements?: boolean }): Promise<XliffJs>;
-}

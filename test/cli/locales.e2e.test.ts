@@ -31,6 +31,12 @@ describe('a new translator, without opening JSON', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toContain('de private-areas:title: (new) → "Privater Bereich"');
 
+    const unnamed = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    expect(unnamed.stderr).toMatch(/de\/meta\.yaml, field "translators", value "\(your name\)": still holds the placeholder/);
+    expect(unnamed.code).toBe(1);
+    const meta = join(cwd, 'mine', 'de', 'meta.yaml');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('(your name)', 'Ana Pérez'));
+
     const checked = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
     expect(checked.stderr).not.toMatch(/is empty/);
     expect(checked.stderr).toMatch(/warning: .*private-areas:warrant.*same as English/);
@@ -72,9 +78,9 @@ describe('a new translator, without opening JSON', () => {
   it('fails check on a missing key and a broken placeholder, naming both', () => {
     const run = placard(['locales', 'check', 'de', '--locales', 'test/fixtures/locales/check']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/de\/common\.json, field "common:separator": is missing/);
+    expect(run.stderr).toMatch(/de\/common\.json, key "common:separator": is missing/);
     expect(run.stderr).toMatch(
-      /de\/common\.json, line 3, column 3, field "common:greeting", .*has placeholders \{nom\} but English has \{name\}/,
+      /de\/common\.json, line 3, column 3, key "common:greeting", .*has placeholders \{\{nom\}\} but English has \{\{name\}\}/,
     );
   });
 

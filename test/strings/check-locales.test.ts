@@ -18,7 +18,7 @@ describe('locales check on fixture locales', () => {
     const found = messages('de');
     expect(found).toContainEqual(expect.stringMatching(/^common:separator: is missing/));
     expect(found).toContainEqual(expect.stringMatching(/^common:extra: is not in the English master/));
-    expect(found).toContainEqual(expect.stringMatching(/^common:greeting: has placeholders \{nom\} but English has \{name\}/));
+    expect(found).toContainEqual(expect.stringMatching(/^common:greeting: has placeholders \{\{nom\}\} but English has \{\{name\}\}/));
     expect(found).toContainEqual(expect.stringMatching(/^common:not_advice: is empty/));
     expect(found).toContainEqual(expect.stringMatching(/^common:unnoted: is not NFC/));
     const placeholder = report('de').errors.find((problem) => problem.field === 'common:greeting')!;
@@ -30,7 +30,11 @@ describe('locales check on fixture locales', () => {
     expect(messages('ru')).toContainEqual(
       expect.stringMatching(/^common:items: has plural forms \{one, other\} but CLDR gives ru \{few, many, one, other\}/),
     );
-    expect(report('ru').warnings.map((warning) => warning.field)).toEqual(['common:not_advice']);
+    expect(
+      report('ru')
+        .warnings.filter((warning) => !warning.file?.endsWith('translated-from.yaml'))
+        .map((warning) => warning.field),
+    ).toEqual(['common:not_advice']);
     expect(report('ru').warnings[0]!.message).toMatch(/same as English/);
   });
 
@@ -98,7 +102,7 @@ describe('a malformed locale when rendering', () => {
     const strings = join(dir, 'es', 'private-areas.json');
     writeFileSync(strings, readFileSync(strings, 'utf8').replace('{{contact_name}}.', '{{nombre}}.'));
     const error = thrown(TemplateError, () => localeCatalog([dir]));
-    expect(error.message).toMatch(/private-areas:ask_for.*has placeholders \{nombre\}/);
+    expect(error.message).toMatch(/private-areas:ask_for.*has placeholders \{\{nombre\}\}/);
     expect(error.message).toMatch(/es\/meta\.yaml, field "status": is "reviewed" but the locale fails the check/);
   });
 

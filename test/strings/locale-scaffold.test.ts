@@ -16,7 +16,7 @@ describe('locales new', () => {
     const scaffold = await scaffoldLocale('de_at', dir, english, new Date('2026-11-26T12:00:00Z'));
     expect(scaffold.code).toBe('de-AT');
     expect(readdirSync(join(dir, 'de-AT')).sort()).toEqual(
-      ['meta.yaml', ...Object.keys(english.namespaces).map((namespace) => `${namespace}.json`)].sort(),
+      ['meta.yaml', 'translated-from.yaml', ...Object.keys(english.namespaces).map((namespace) => `${namespace}.json`)].sort(),
     );
     const locale = localeCatalog([dir]).get('de-AT')!;
     expect(locale.meta).toMatchObject({
