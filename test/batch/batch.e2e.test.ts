@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 
-const FIXTURE = '../shared/fixtures/businesses.csv';
+const FIXTURE = 'test/fixtures/businesses.csv';
 const HEADER = 'id,name,city,contact_name,private_areas,languages,phone';
 
 /** A city sheet: `count` rows, with broken rows at the given 0-based positions, plus columns placard does not use. */
