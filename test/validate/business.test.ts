@@ -135,12 +135,13 @@ describe('validateBusiness: fixture rows', () => {
     expect(problems[0]!.message).toMatch(/required/);
   });
 
-  it('reports b010 (language xx-Nowhere) on the field "languages", listing the known languages', () => {
+  it('reports b010 (language xx-Nowhere) on the field "languages", pointing to the list once instead of repeating it per row', () => {
     const problems = problemsOf(ROWS.b010);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.field).toBe('languages');
     expect(problems[0]!.message).toContain('xx-Nowhere');
-    expect(problems[0]!.message).toContain('known languages: en, es');
+    expect(problems[0]!.message).toContain('"placard locales list" shows the languages');
+    expect(problems[0]!.message).not.toContain('known languages: en, es');
   });
 
   it('reports b012 (a javascript: link) on the field "rights_url", saying only https and http are allowed', () => {
