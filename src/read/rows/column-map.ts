@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { UsageError } from '../../errors.js';
-import { closest } from '../../text-distance.js';
+import { closest, editDistance } from '../../text-distance.js';
 import { LOCALIZED_FIELDS } from '../../strings/vocabulary.js';
 import type { TemplateManifest } from '../../templates/manifest.js';
 import { BUSINESS_FIELDS } from '../../validate/business.js';
@@ -54,7 +54,8 @@ export function mapColumns(source: RowSource, set: FieldSet, explicit: ExplicitC
   for (const [field, header] of Object.entries(explicit)) {
     const known = fieldOf(field, set);
     if (!known) {
-      const near = closest(field, [...set.fields]);
+      const near =
+        closest(field, [...set.fields]) ?? [...set.fields].find((candidate) => editDistance(candidate, field.toLowerCase()) <= 2);
       throw new UsageError(`--map ${field}=…: "${field}" is not a business field${near ? `; did you mean "${near}"?` : ''}`);
     }
     const column = source.columns.find((candidate) => headerKey(candidate) === headerKey(header));
@@ -98,7 +99,8 @@ export function mapColumns(source: RowSource, set: FieldSet, explicit: ExplicitC
         (source.headerRow && source.headerRow > 1 ? '' : '; if the column names are lower down, say --header-row N'),
     );
   }
-  const notes: string[] = [...passedOver];
+  // What the reader found at open (the header under a title, say) is said before the run starts.
+  const notes: string[] = [...source.warnings.map((warning) => `${warning.file}: ${warning.message}`), ...passedOver];
   if (unused.length > 0) {
     const described = unused.slice(0, 12).map((header) => {
       const near = nearField(header, set.fields);
