@@ -38,7 +38,7 @@ export function checkRunOptions(request: SessionOptions, template: Template, loc
     throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
   for (const word of request.languages ?? []) {
     const found = matchLanguageWord(word, knownLanguages(locales));
-    if ('problem' in found) throw new UsageError(`${found.problem} (in --lang); known languages: ${known.join(', ')}`);
+    if ('problem' in found) throw new UsageError(`--lang: ${found.problem}; known languages: ${known.join(', ')}`);
   }
   const { manifest } = template;
   if (request.size && !manifest.sizes.includes(request.size)) {
