@@ -45,7 +45,7 @@ describe('textProblem', () => {
   });
 
   it('passes every sample name and field of the fixtures', () => {
-    const csv = readFileSync(new URL('../../shared/fixtures/businesses.csv', import.meta.url), 'utf8');
+    const csv = readFileSync(new URL('./fixtures/businesses.csv', import.meta.url), 'utf8');
     for (const cell of csv.split(/[\n,]/)) expect(textProblem(cell.replaceAll('"', '')), cell).toBeUndefined();
     const names = JSON.parse(readFileSync(new URL('./fixtures/script-names.json', import.meta.url), 'utf8')) as Record<string, string>;
     for (const name of Object.values(names)) expect(textProblem(name), name).toBeUndefined();

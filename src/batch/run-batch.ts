@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TemplateError, UsageError, type Problem } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
+import { mapColumns, runFields, type ExplicitColumns } from '../read/rows/column-map.js';
 import { openRows, type RowFormat } from '../read/rows/read-rows.js';
 import type { SessionOptions, Warning } from '../request.js';
 import { prepare } from '../session/prepare.js';
@@ -32,6 +33,10 @@ export interface BatchOptions {
   readonly jobs?: number;
   readonly resume?: boolean;
   readonly shard?: Shard;
+  /** The row that holds the column names (--header-row); default found. */
+  readonly headerRow?: number;
+  /** Field → column header, from --map and --columns. */
+  readonly columns?: ExplicitColumns;
 }
 
 /** What the runner tells its caller while it works (the CLI draws progress from these). */
@@ -84,13 +89,15 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
   const previous = options.resume ? loadPrevious(outDir, options.shard) : undefined;
   const resume = previous ? new PreviousManifest(previous.manifest, header) : undefined;
   if (previous) notes.push(...previous.warnings, ...resume!.changes());
-  const source = await openRows(options.dataFile, {
+  const opened = await openRows(options.dataFile, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
   });
+  // Headers as cities write them ("Business Name", "ZIP"); a required field with no column stops here, before any row renders.
+  const { source, notes: columnNotes } = mapColumns(opened, runFields(main.fields), options.columns);
+  notes.push(...columnNotes);
   const known = knownColumns(main.fields);
-  const unknown = source.columns.filter((column) => !known.has(column));
-  if (unknown.length > 0) notes.push(`${options.dataFile}: columns placard does not use are ignored: ${unknown.join(', ')}`);
   onEvent({ type: 'start', total: countInShard(digest.records, options.shard), notes });
 
   const writer = await ManifestWriter.open(outDir, header, writeSafely);
@@ -156,6 +163,11 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
   try {
     for await (const event of source.rows()) {
       if (stop) break;
+      if ('skipped' in event) {
+        // A blank row, a row of spaces or a "Total:" line: no business, so skipped, not failed (counted once, by shard 1).
+        if (!options.shard || options.shard.k === 1) counts.skipped++;
+        continue;
+      }
       index++;
       const record = 'record' in event ? withoutColumns(event.record, known) : {};
       const file = namer.name(event.row, record, template);

@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { ROW_FORMATS, type RowFormat } from '../read/rows/row-source.js';
 import type { CliIO, Reporter } from './io.js';
-import { addSessionFlags, sessionOptions, type SessionFlags } from './session-flags.js';
+import { parseMapFlags, readColumnsFile } from '../read/rows/column-map.js';
+import { addSessionFlags, collect, sessionOptions, type SessionFlags } from './session-flags.js';
 
 interface BatchFlags extends SessionFlags {
   data: string;
@@ -14,6 +15,9 @@ interface BatchFlags extends SessionFlags {
   resume?: boolean;
   shard?: string;
   quiet?: boolean;
+  headerRow?: string;
+  columns?: string;
+  map: string[];
 }
 
 export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
@@ -28,7 +32,10 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .option('--resume', 'keep the notices an earlier run made that are still right, and make the rest')
     .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
-    .option('--quiet', 'no progress output');
+    .option('--quiet', 'no progress output')
+    .option('--header-row <n>', 'the row that holds the column names (default: found under a title or notes)')
+    .option('--columns <file>', 'a YAML file of field: Column Header lines, for headers placard does not recognise')
+    .option('--map <field=header>', 'which column gives a field, like --map name="Legal Name" (repeatable)', collect, []);
   return addSessionFlags(command).action(async (template: string, flags: BatchFlags) => {
     const [{ runBatch }, { parseShard }, { BatchProgress }] = await Promise.all([
       import('../batch/run-batch.js'),
@@ -48,6 +55,10 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
           ...(flags.jobs !== undefined ? { jobs: jobs(flags.jobs) } : {}),
           ...(flags.resume ? { resume: true } : {}),
           ...(flags.shard ? { shard: parseShard(flags.shard, io.env) } : {}),
+          ...(flags.headerRow !== undefined ? { headerRow: headerRow(flags.headerRow) } : {}),
+          ...(flags.columns !== undefined || flags.map.length > 0
+            ? { columns: { ...(flags.columns !== undefined ? readColumnsFile(flags.columns) : {}), ...parseMapFlags(flags.map) } }
+            : {}),
         },
         progress.onEvent,
       );
@@ -63,6 +74,13 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
       throw error;
     }
   });
+}
+
+function headerRow(value: string): number {
+  if (!/^\d{1,7}$/.test(value.trim()) || Number(value) < 1) {
+    throw new UsageError(`--header-row expects the number of the row that holds the column names, like --header-row 3; found "${value}"`);
+  }
+  return Number(value);
 }
 
 function jobs(value: string): number {

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { EXIT, formatProblem, InputError, UsageError } from '../errors.js';
 import { fontSet } from '../fonts/font-chain.js';
 import { checkLocales } from '../strings/check-locales.js';
-import { localeCatalog, matchLanguage, readLocaleSources, suggestLanguage } from '../strings/locale-catalog.js';
+import { languageTagForName, matchLanguageWord } from '../read/language-names.js';
+import { localeCatalog, readLocaleSources } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';
 import { confirmStrings } from '../strings/locale-confirm.js';
 import { glossaryCsv, glossaryTbx } from '../strings/glossary.js';
@@ -14,13 +15,12 @@ import type { CliIO, Reporter } from './io.js';
 
 const LOCALES_HELP = 'a folder of locale folders that add to or override the built-in ones (repeatable)';
 
-/** The known tag for a user's tag (es-MX → es), or a usage error that suggests the nearest one. */
+/** The known tag for a user's tag or language name (es-MX → es, Spanish → es), or a usage error that suggests the nearest one. */
 export function knownLanguage(code: string, known: Iterable<string>): string {
   const list = [...known].sort();
-  const match = matchLanguage(code, list);
-  if (match) return match;
-  const hint = suggestLanguage(code, list);
-  throw new UsageError(`unknown language "${code}"; ${hint ? `${hint} Known` : 'known'} languages: ${list.join(', ')}`);
+  const found = matchLanguageWord(code, list);
+  if ('code' in found) return found.code;
+  throw new UsageError(`${found.problem}; known languages: ${list.join(', ')}`);
 }
 
 export function localesCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
@@ -68,7 +68,7 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
     .option('--dir <dir>', 'the folder of locale folders to write it into', './locales')
     .option('--locales <dir>', LOCALES_HELP, collect, [])
     .action(async (code: string, flags: { dir: string; locales: string[] }) => {
-      const scaffold = await scaffoldLocale(code, flags.dir, localeCatalog(flags.locales).get('en')!, new Date());
+      const scaffold = await scaffoldLocale(languageTagForName(code), flags.dir, localeCatalog(flags.locales).get('en')!, new Date());
       for (const file of scaffold.files) reporter.info(`wrote ${file}`);
       reporter.info(
         `Next: put your name in meta.yaml, then translate in Poedit or Weblate:\n` +

@@ -19,14 +19,15 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
     .option('-o, --output <file>', 'output PDF file, or - for stdout')
     .action(async (template: string, flags: RenderFlags) => {
       // Loaded here, not at the top: `placard --version` and other commands never pay for the renderer.
-      const [{ prepare }, { readRecord }, { checkOutput, writeOutput }] = await Promise.all([
+      const [{ prepare }, { readRecordWithWarnings }, { checkOutput, writeOutput }] = await Promise.all([
         import('../session/prepare.js'),
         import('../session/render-notice.js'),
         import('../write/safe-output.js'),
       ]);
       const options = sessionOptions(template, flags, io.env);
       const output = flags.output ?? defaultOutput(template, flags);
-      const record = readRecord({ ...options, sets: flags.set, ...(flags.data ? { dataFile: flags.data } : {}) });
+      const { record, warnings } = readRecordWithWarnings({ ...options, sets: flags.set, ...(flags.data ? { dataFile: flags.data } : {}) });
+      for (const warning of warnings) reporter.warn(warning);
       const renderer = prepare(options);
       // Checked before the work: a bad output is refused at once, and never replaces an input.
       const target =

@@ -4,6 +4,7 @@ import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
 import { MAX_BLEED_MM } from '../impose/bleed.js';
 import type { SessionOptions } from '../request.js';
 import { ARRANGEMENTS, type Arrangement } from '../templates/arrangements.js';
+import { splitLanguages } from '../read/language-names.js';
 import type { CliIO } from './io.js';
 
 /** The flags `render` and `batch` share: how every notice of the run is made. */
@@ -41,14 +42,7 @@ export function sessionOptions(template: string, flags: SessionFlags, env: CliIO
     templateDirs: flags.templates,
     fonts: flags.font,
     localeDirs: flags.locales,
-    ...(flags.lang
-      ? {
-          languages: flags.lang
-            .split(',')
-            .map((code) => code.trim())
-            .filter(Boolean),
-        }
-      : {}),
+    ...(flags.lang ? { languages: splitLanguages(flags.lang) } : {}),
     ...(flags.arrange ? { arrange: flags.arrange } : {}),
     ...(flags.size ? { size: flags.size } : {}),
     ...(flags.rightsUrl !== undefined ? { rightsUrl: flags.rightsUrl } : {}),

@@ -1,9 +1,10 @@
 import { extname } from 'node:path';
-import YAML from 'yaml';
+import YAML, { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
 import { locator, objectCells, parseJson } from './rows/json-value.js';
 import { toRowEvent } from './rows/record.js';
 import { readTextFile } from './text-file.js';
+import { swallowedByComments, yamlAdvice } from './yaml-advice.js';
 
 /** A business record as read: keys lower-cased, values still untyped. */
 export type RawRecord = Readonly<Record<string, unknown>>;
@@ -14,13 +15,18 @@ export type RawRecord = Readonly<Record<string, unknown>>;
  * parsed is a usage error naming the file, line and column.
  */
 export function readBusinessFile(file: string): RawRecord {
+  return readBusinessFileWithWarnings(file).record;
+}
+
+/** readBusinessFile, with warnings about the file: a value a YAML comment cut short, naming its line. */
+export function readBusinessFileWithWarnings(file: string): { record: RawRecord; warnings: string[] } {
   const text = readTextFile(file);
-  if (extname(file).toLowerCase() === '.json') return readJsonRecord(text, file);
-  const value = parseYaml(text, file);
+  if (extname(file).toLowerCase() === '.json') return { record: readJsonRecord(text, file), warnings: [] };
+  const { value, warnings } = parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file}: expected one business as a mapping of field names to values (like "name: Lake Street Tortillería")`);
   }
-  return lowerKeys(value as Record<string, unknown>, file);
+  return { record: lowerKeys(value as Record<string, unknown>, file), warnings: warnings.map((warning) => `${file}: ${warning}`) };
 }
 
 /**
@@ -46,20 +52,24 @@ function readJsonRecord(text: string, file: string): RawRecord {
   return event.record;
 }
 
-function parseYaml(text: string, file: string): unknown {
-  const doc = YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
+function parseYaml(text: string, file: string): { value: unknown; warnings: string[] } {
+  const lines = new LineCounter();
+  const doc = YAML.parseDocument(text, { schema: 'failsafe', uniqueKeys: true, lineCounter: lines });
   const error = doc.errors[0];
-  if (error) {
-    const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : 'somewhere';
-    throw new UsageError(`${file}: ${where}: not valid YAML: ${error.message.split('\n')[0]}`);
-  }
+  if (error) throw new UsageError(`${file}: ${yamlAdvice(error, text)}`);
   try {
-    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), warnings: swallowedByComments(doc, lines) };
   } catch (error) {
     // The yaml package stops alias bombs and says so; a stack overflow means nesting no business needs.
     const what = error instanceof RangeError ? 'is nested too deeply' : `uses more than ${MAX_YAML_ALIASES} aliases (*name)`;
     throw new UsageError(`${file}: ${what}; business data is a flat mapping of fields`);
   }
+}
+
+/** A mapping, or a list holding one: no business field is one (it would print as "[object Object]"). */
+function nested(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((entry) => entry !== null && typeof entry === 'object');
+  return value !== null && typeof value === 'object';
 }
 
 /** A business file needs no aliases at all; a few are harmless, thousands are an attack. */
@@ -72,6 +82,10 @@ function lowerKeys(record: Record<string, unknown>, file: string): RawRecord {
     const field = key.trim().toLowerCase();
     const earlier = fields.get(field);
     if (earlier) throw new InputError([{ file, field, message: `is given twice, as "${earlier[0]}" and "${key}"; keep one` }]);
+    if (nested(value))
+      throw new InputError([
+        { file, field, message: 'is a nested mapping; expected text or a list of text (put a value with ":", "{" or "[" in quotes)' },
+      ]);
     fields.set(field, [key, value]);
   }
   return Object.fromEntries([...fields].map(([field, [, value]]) => [field, value]));

@@ -12,6 +12,7 @@ import { translator } from '../strings/translator.js';
 import { loadTemplate } from '../templates/catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { loadPacket, type Packet, type PacketEntry } from '../templates/packet.js';
+import { knownLanguages } from '../read/language-names.js';
 import { validateBusiness } from '../validate/business.js';
 import { noticeDate } from '../validate/notice-plan.js';
 import type { Renderer } from './prepare.js';
@@ -40,7 +41,7 @@ export function preparePacket(options: SessionOptions): Renderer {
     sessions.map(({ session }) => session.template.manifest),
   );
   const date = new Date(Math.max(...sessions.map(({ session }) => noticeDate(options, session.template).getTime())));
-  const known = [...locales.keys()].sort();
+  const known = knownLanguages(locales);
 
   const layoutParts = (record: RawRecord): { parts: Part[]; laid: LaidNotice[] } => {
     // Every problem with the record at once, against the union of the templates' fields.

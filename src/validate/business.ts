@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
 import { checkLink } from '../rights-links.js';
-import { matchLanguage, matchLanguages, suggestLanguage } from '../strings/locale-catalog.js';
+import { readLanguages, type KnownLanguages } from '../read/language-names.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { closest } from '../text-distance.js';
-import { cut, graphemeLength, printable, textProblem } from '../text-hygiene.js';
+import { cut, graphemeLength, textProblem } from '../text-hygiene.js';
 import { CONTRACT_FIELDS } from './business-fields.js';
 import { validateLocalizedFields } from './localized-fields.js';
 
@@ -49,14 +49,21 @@ export type Validation = { ok: true; business: Business } | { ok: false; problem
 const asText = (value: unknown): unknown =>
   typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.trim() : value;
 
+/**
+ * A list written as text: entries separated by ";" or line breaks. private_areas
+ * (which `init` asks for with commas) also splits on commas when it has no ";",
+ * so "Back room, Office" is two areas from YAML, --set and CSV alike.
+ */
 const asList =
-  (separator: string) =>
+  (field?: string) =>
   (value: unknown): unknown => {
-    if (typeof value === 'string')
+    if (typeof value === 'string') {
+      const separator = field === 'private_areas' && !/[;\n]/.test(value) ? ',' : /[;\n]/;
       return value
         .split(separator)
         .map((part) => part.trim())
         .filter((part) => part !== '');
+    }
     if (Array.isArray(value)) return value.map((part) => (typeof part === 'string' ? part.trim() : part));
     return value;
   };
@@ -76,34 +83,33 @@ function textSchema(spec: FieldSpec) {
   });
 }
 
-export function fieldSchema(spec: FieldSpec): z.ZodTypeAny {
+export function fieldSchema(spec: FieldSpec, field?: string): z.ZodTypeAny {
   if (spec.type === 'link') return linkSchema;
   if (spec.type === 'list') {
     const items = z.array(
       textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
       { invalid_type_error: 'expected a list (entries separated by ";")' },
     );
-    return z.preprocess(asList(';'), spec.max_items ? items.max(spec.max_items, `expected at most ${spec.max_items} entries`) : items);
+    return z.preprocess(asList(field), spec.max_items ? items.max(spec.max_items, `expected at most ${spec.max_items} entries`) : items);
   }
   return z.preprocess(asText, textSchema(spec));
 }
 
-function languagesSchema(known: readonly string[]) {
+/** Languages as people write them (codes, names, "English/Somali", "es; so"): see read/language-names.ts. */
+function languagesSchema(known: KnownLanguages) {
   return z.preprocess(
-    asList(','),
+    (value) => (typeof value === 'string' || Array.isArray(value) ? readLanguages(value as string | string[], known) : value),
     z
-      .array(z.string())
-      .superRefine((codes, ctx) => {
-        for (const code of codes) {
-          if (!matchLanguage(code, known))
-            ctx.addIssue({
-              code: 'custom',
-              message: `unknown language "${printable(code, 20)}"; ${[suggestLanguage(code, known), `known languages: ${known.join(', ')}`].filter(Boolean).join(' ')}`,
-            });
-        }
-        if (codes.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
+      .object(
+        { codes: z.array(z.string()), problems: z.array(z.string()) },
+        { invalid_type_error: 'expected a list of languages, like "en,es"' },
+      )
+      .superRefine(({ codes, problems }, ctx) => {
+        for (const message of problems) ctx.addIssue({ code: 'custom', message });
+        if (codes.length === 0 && problems.length === 0)
+          ctx.addIssue({ code: 'custom', message: 'expected at least one language, like "en,es"' });
       })
-      .transform((codes) => matchLanguages(codes, known)),
+      .transform(({ codes }) => codes),
   );
 }
 
@@ -119,18 +125,18 @@ const linkSchema = z.preprocess(
 const schemas = new WeakMap<TemplateManifest, Map<string, Record<string, z.ZodTypeAny>>>();
 
 /** One schema per field, built once per template and list of languages (a batch validates thousands of rows). */
-function fieldSchemas(manifest: TemplateManifest, knownLanguages: readonly string[]): Record<string, z.ZodTypeAny> {
+function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): Record<string, z.ZodTypeAny> {
   let byLanguages = schemas.get(manifest);
   if (!byLanguages) {
     byLanguages = new Map();
     schemas.set(manifest, byLanguages);
   }
-  const key = knownLanguages.join(',');
+  const key = knownLanguages.map((item) => (typeof item === 'string' ? item : `${item.code}=${item.name}=${item.english_name}`)).join(',');
   let shape = byLanguages.get(key);
   if (!shape) {
     shape = { languages: languagesSchema(knownLanguages), rights_url: linkSchema };
     // Contract fields the template does not print are checked all the same (and kept), so a row is valid for every template or none.
-    for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields })) shape[field] = fieldSchema(spec);
+    for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields })) shape[field] = fieldSchema(spec, field);
     byLanguages.set(key, shape);
   }
   return shape;
@@ -140,12 +146,13 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: readonly strin
  * Checks one business record against the template's fields and collects
  * every problem (field, value, what was expected), never just the first.
  */
-export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, knownLanguages: readonly string[]): Validation {
+export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, knownLanguages: KnownLanguages): Validation {
   const problems: Problem[] = [];
   // The contract's fields, and any a user's template declares for itself.
   const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
   // Per-language values (contact_role.es) are checked apart: see localized-fields.ts.
-  const localized = validateLocalizedFields(raw, manifest, knownLanguages, fieldSchema);
+  const codes = knownLanguages.map((item) => (typeof item === 'string' ? item : item.code));
+  const localized = validateLocalizedFields(raw, manifest, codes, fieldSchema);
   problems.push(...localized.problems);
   for (const key of Object.keys(raw)) {
     if (known.includes(key) || localized.keys.has(key)) continue;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
-import { matchLanguage } from '../strings/language-match.js';
+import { matchLanguageWord } from '../read/language-names.js';
 import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { specOf } from './business-fields.js';
@@ -23,7 +23,7 @@ export function validateLocalizedFields(
   raw: RawRecord,
   manifest: TemplateManifest,
   knownLanguages: readonly string[],
-  schemaFor: (spec: FieldSpec) => z.ZodTypeAny,
+  schemaFor: (spec: FieldSpec, field: string) => z.ZodTypeAny,
 ): LocalizedFields {
   const keys = new Set<string>();
   const values: Record<string, unknown> = {};
@@ -35,7 +35,8 @@ export function validateLocalizedFields(
     if (at <= 0 || !LOCALIZED_FIELDS.includes(field) || !spec) continue;
     keys.add(key);
     const tag = key.slice(at + 1);
-    const lang = matchLanguage(tag, knownLanguages);
+    const matched = matchLanguageWord(tag, knownLanguages);
+    const lang = 'code' in matched ? matched.code : undefined;
     if (!lang) {
       problems.push({
         field: key,
@@ -43,7 +44,7 @@ export function validateLocalizedFields(
       });
       continue;
     }
-    const parsed = schemaFor(spec).safeParse(typeof value === 'string' ? value.trim() : value);
+    const parsed = schemaFor(spec, field).safeParse(typeof value === 'string' ? value.trim() : value);
     if (parsed.success) values[`${field}.${lang}`] = parsed.data;
     else for (const issue of parsed.error.issues) problems.push({ field: key, value: String(value), message: issue.message });
   }

@@ -3,8 +3,8 @@ import type { PageSizeName } from '../layout/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { SessionOptions, Warning } from '../request.js';
 import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
-import { matchLanguage, matchLanguages, suggestLanguage, type Locale } from '../strings/locale-catalog.js';
-import { printable } from '../text-hygiene.js';
+import { knownLanguages, matchLanguageWord, readLanguages } from '../read/language-names.js';
+import type { Locale } from '../strings/locale-catalog.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
 import { validateBusiness, type Business } from './business.js';
@@ -36,11 +36,9 @@ export function checkRunOptions(request: SessionOptions, template: Template, loc
   const known = [...locales.keys()].sort();
   if (request.languages?.length === 0)
     throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
-  for (const code of request.languages ?? []) {
-    if (!matchLanguage(code, locales.keys()))
-      throw new UsageError(
-        `unknown language "${printable(code, 20)}" in --lang; ${withSpace(suggestLanguage(code, known))}known languages: ${known.join(', ')}`,
-      );
+  for (const word of request.languages ?? []) {
+    const found = matchLanguageWord(word, knownLanguages(locales));
+    if ('problem' in found) throw new UsageError(`--lang: ${found.problem}; known languages: ${known.join(', ')}`);
   }
   const { manifest } = template;
   if (request.size && !manifest.sizes.includes(request.size)) {
@@ -62,11 +60,11 @@ export function checkRunOptions(request: SessionOptions, template: Template, loc
  * link and date. The run's options were checked once, by checkRunOptions.
  */
 export function planNotice(raw: RawRecord, request: SessionOptions, template: Template, locales: ReadonlyMap<string, Locale>): NoticePlan {
-  const validation = validateBusiness(raw, template.manifest, [...locales.keys()].sort());
+  const validation = validateBusiness(raw, template.manifest, knownLanguages(locales));
   if (!validation.ok) throw new InputError(validation.problems);
   const business = validation.business;
   const rightsUrl = request.rightsUrl ?? business.rights_url ?? RIGHTS_LINKS[template.manifest.rights_link];
-  const codes = request.languages ? matchLanguages(request.languages, locales.keys()) : (business.languages ?? ['en']);
+  const codes = request.languages ? readLanguages(request.languages, knownLanguages(locales)).codes : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
     const meta = locales.get(code)!.meta;
     return { code, dir: meta.dir, name: meta.name, status: meta.status };
@@ -117,8 +115,4 @@ export function noticeDate(options: SessionOptions, template: Template): Date {
   return options.sourceDateEpoch !== undefined
     ? new Date(options.sourceDateEpoch * 1000)
     : new Date(`${template.manifest.version}T00:00:00Z`);
-}
-
-function withSpace(suggestion: string): string {
-  return suggestion ? `${suggestion} ` : '';
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 
-const FIXTURE = '../shared/fixtures/businesses.csv';
+const FIXTURE = 'test/fixtures/businesses.csv';
 const HEADER = 'id,name,city,contact_name,private_areas,languages,phone';
 
 /** A city sheet: `count` rows, with broken rows at the given 0-based positions, plus columns placard does not use. */
@@ -63,7 +63,7 @@ describe('placard batch', () => {
       ['203', 'c201', 'name'],
       ['301', 'c299', 'phone'],
     ]);
-    expect(run.stderr).toMatch(/columns placard does not use are ignored: ward, notes/);
+    expect(run.stderr).toMatch(/columns placard does not use are ignored: "ward", "notes"/);
     expect(run.stderr.match(/^error: row/gm)).toHaveLength(5);
     expect(run.stderr).toMatch(/made 295, failed 5, skipped 0/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { entries: { row: number; file: string }[] };

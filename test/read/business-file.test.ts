@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { InputError, UsageError } from '../../src/errors.js';
-import { readBusinessFile } from '../../src/read/business-file.js';
+import { readBusinessFile, readBusinessFileWithWarnings } from '../../src/read/business-file.js';
+import { validateBusiness } from '../../src/validate/business.js';
+import { loadTemplate } from '../../src/templates/catalog.js';
 import { thrown } from '../helpers/thrown.js';
 
 let dir: string;
@@ -75,17 +77,17 @@ describe('readBusinessFile: YAML', () => {
     const target = file('broken-quote.yaml', 'name: "unterminated\ncity: Chicago\n');
     const error = usageErrorFrom(target);
     expect(error.message).toContain(target);
-    expect(error.message).toMatch(/not valid YAML/);
+    expect(error.message).toMatch(/line \d+, column \d+: a quote that opens a value is never closed/);
   });
 
   it('gives malformed YAML with the line and column of the mistake', () => {
     const error = usageErrorFrom(file('tab.yaml', 'name: Joe\n\tcity: Chicago\n'));
-    expect(error.message).toMatch(/line 2, column \d+/);
+    expect(error.message).toMatch(/line 2, column 1: the line starts with a tab/);
   });
 
   it('rejects duplicate keys', () => {
     const error = usageErrorFrom(file('duplicate.yaml', 'name: One\nname: Two\n'));
-    expect(error.message).toMatch(/unique/i);
+    expect(error.message).toMatch(/line 2, column \d+: this field is given twice/);
   });
 
   it('rejects a top-level list with a UsageError naming the file', () => {
@@ -174,5 +176,47 @@ describe('readBusinessFile: JSON keys', () => {
   it('refuses a field given twice, with its line and column', () => {
     const error = thrown(InputError, () => readBusinessFile(file('twice.json', '{\n  "name": "First",\n  "name": "Second"\n}\n')));
     expect(error.problems[0]).toMatchObject({ field: 'name', line: 3, column: 3 });
+  });
+});
+
+describe('a business.yaml edited by hand (issue 14, item 6)', () => {
+  it('warns, naming the line, when a comment cut a value short', () => {
+    const { record, warnings } = readBusinessFileWithWarnings(
+      file('hash.yaml', 'name: Deli\nstreet: 2200 Riverside Ave #4\ncity: Minneapolis # our city\n'),
+    );
+    expect(record).toEqual({ name: 'Deli', street: '2200 Riverside Ave', city: 'Minneapolis' });
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        'line 2: "street" reads as "2200 Riverside Ave": YAML takes "#4" as a comment. If it is part of the value, put the value in quotes: street: "2200 Riverside Ave #4"',
+      ),
+    ]);
+  });
+
+  it('reads the quoted value exactly, with no warning', () => {
+    expect(readBusinessFileWithWarnings(file('quoted.yaml', 'name: Deli\nstreet: "2200 Riverside Ave #4"\n'))).toEqual({
+      record: { name: 'Deli', street: '2200 Riverside Ave #4' },
+      warnings: [],
+    });
+  });
+
+  it('turns YAML errors into plain advice: put the value in quotes', () => {
+    const colon = usageErrorFrom(file('colon.yaml', "name: Hodan's Halal Market: Groceries & Café\n"));
+    expect(colon.message).toContain(
+      'line 1, column 7: the value holds ": ", which YAML reads as the start of another field; put the value in quotes: name: "Hodan\'s Halal Market: Groceries & Café"',
+    );
+    expect(usageErrorFrom(file('quote.yaml', 'name: "Deli\n')).message).toContain('a quote that opens a value is never closed');
+    expect(usageErrorFrom(file('tab.yaml', 'name: x\n\tcity: y\n')).message).toContain('line 2, column 1: the line starts with a tab');
+    expect(usageErrorFrom(file('at.yaml', 'name: @deli\n')).message).toContain('a value cannot start with @ unless it is in quotes');
+  });
+
+  it('refuses a nested mapping instead of printing [object Object] (issue 15, item 25)', () => {
+    const error = thrown(InputError, () => readBusinessFile(file('nested.yaml', 'name: {a: b}\n')));
+    expect(error.problems[0]).toMatchObject({ field: 'name', message: expect.stringContaining('is a nested mapping') });
+  });
+
+  it('splits a comma-separated private_areas string into areas, as --set and CSV do', () => {
+    const record = readBusinessFile(file('areas.yaml', 'name: Deli\nprivate_areas: Back room, Office\n'));
+    const checked = validateBusiness(record, loadTemplate('private-areas').manifest, ['en']);
+    expect(checked.ok && checked.business.private_areas).toEqual(['Back room', 'Office']);
   });
 });

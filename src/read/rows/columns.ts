@@ -25,7 +25,7 @@ export interface Header {
  * ("Name" and "name ") would make every row ambiguous, so that is a usage
  * error naming both columns; so is a header with no names at all.
  */
-export function readHeader(cells: readonly (string | undefined)[], file: string): Header {
+export function readHeader(cells: readonly (string | undefined)[], file: string, row = 1): Header {
   const fields: (string | undefined)[] = [];
   const seen = new Map<string, number>();
   for (const [index, cell] of cells.entries()) {
@@ -36,24 +36,22 @@ export function readHeader(cells: readonly (string | undefined)[], file: string)
     }
     if (Buffer.byteLength(field) > ROW_LIMITS.valueBytes) {
       throw new UsageError(
-        `${file}: row 1, column ${columnLetter(index)}: the header is longer than ${ROW_LIMITS.valueBytes} bytes; expected a field name like "name"`,
+        `${file}: row ${row}, column ${columnLetter(index)}: the header is longer than ${ROW_LIMITS.valueBytes} bytes; expected a field name like "name"`,
       );
     }
     const earlier = seen.get(field);
     if (earlier !== undefined) {
       throw new UsageError(
-        `${file}: row 1: columns ${columnLetter(earlier)} ("${cells[earlier]!.trim()}") and ${columnLetter(index)} ("${cell!.trim()}") ` +
+        `${file}: row ${row}: columns ${columnLetter(earlier)} ("${cells[earlier]!.trim()}") and ${columnLetter(index)} ("${cell!.trim()}") ` +
           `are both the field "${field}" (names are matched without regard to case); rename or remove one`,
       );
     }
     seen.set(field, index);
     fields.push(field);
   }
-  if (seen.size === 0) throw new UsageError(`${file}: row 1 has no field names; expected a header row like "id,name,street,city"`);
-  if (seen.size > ROW_LIMITS.columns) {
-    throw new UsageError(
-      `${file}: row 1 has ${seen.size} named columns; at most ${ROW_LIMITS.columns} are read. Remove the columns placard does not use`,
-    );
+  if (seen.size === 0) throw new UsageError(`${file}: row ${row} has no field names; expected a header row like "id,name,street,city"`);
+  if (seen.size > ROW_LIMITS.headerColumns) {
+    throw new UsageError(`${file}: row ${row} has ${seen.size} named columns; that is not a sheet of businesses`);
   }
   return { fields, columns: [...seen.keys()] };
 }

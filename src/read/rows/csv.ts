@@ -2,6 +2,7 @@ import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
+import { findHeaderRow, skippedRow, type FoundHeader } from './header-row.js';
 import { toRowEvent, type Cell } from './record.js';
 import { once, ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
@@ -13,30 +14,26 @@ import { textChunks } from './text-stream.js';
  * a short row leaves its missing cells absent, a row with more filled cells
  * than the header is a row problem. See RowEvent for row numbers.
  */
-export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowSource> {
+export async function openCsv(file: string, format: 'csv' | 'tsv', wantedHeaderRow?: number): Promise<RowSource> {
   const parser = parse({
     delimiter: format === 'tsv' ? '\t' : ',',
+    // Every line ending, in any mix: a header saved on Windows over rows appended on a Mac is still one row per line.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    max_record_size: ROW_LIMITS.recordChars,
+    max_record_size: HARD_RECORD_CHARS,
   });
-  pipeline(Readable.from(textChunks(file)), parser, () => undefined);
-  const records = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
-  let first: IteratorResult<string[]>;
-  try {
-    first = await next(records, file);
-  } catch (error) {
-    parser.destroy();
-    throw error;
-  }
-  if (first.done) {
-    parser.destroy();
-    throw new UsageError(`data file ${file} is empty; expected a header row like "id,name,street,city"`);
-  }
+  pipeline(Readable.from(textChunks(file, ROW_LIMITS.streamBytes, { nul: true })), parser, () => undefined);
+  const records = numbered((parser as AsyncIterable<string[]>)[Symbol.asyncIterator](), file);
+  let found: FoundHeader<CsvRow> | undefined;
   let header: Header;
   try {
-    header = readHeader(first.value, file);
+    found = await findHeaderRow(records, (item) => item.cells, file, wantedHeaderRow);
+    if (!found) throw new UsageError(`data file ${file} is empty; expected a header row like "id,name,street,city"`);
+    if (found.header.cells.some((cell) => cell.includes('\0')))
+      throw new UsageError(`data file ${file}: row ${found.header.row} holds a NUL byte (0x00); this is not a text file`);
+    header = readHeader(found.header.cells, file, found.header.row);
   } catch (error) {
     parser.destroy();
     throw error;
@@ -45,40 +42,85 @@ export async function openCsv(file: string, format: 'csv' | 'tsv'): Promise<RowS
   if (format === 'csv' && /[;\t]/.test(only)) {
     parser.destroy();
     throw new UsageError(
-      `data file ${file}: row 1 is one column, "${only.slice(0, 60)}"; separate the fields with commas, or read a tab-separated file with --format tsv`,
+      `data file ${file}: row ${found.header.row} is one column, "${only.slice(0, 60)}"; separate the fields with commas, or read a tab-separated file with --format tsv`,
     );
   }
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = found.note ? [{ file, row: found.header.row, message: found.note }] : [];
+  const used: { columns?: ReadonlySet<string> } = {};
+  const headerRow = found.header.row;
+  const buffered = found.buffered;
   return {
     file,
     format,
     columns: header.columns,
     warnings,
-    rows: once(file, () => csvRows(file, records, header, warnings, () => parser.destroy())),
+    headerRow,
+    useOnly: (columns) => {
+      used.columns = columns;
+    },
+    rows: once(file, () => csvRows(file, buffered, records, header, headerRow, used, warnings, () => parser.destroy())),
     close: () => parser.destroy(),
   };
 }
 
+/** Records past this many characters stop the file (a quote never closed); past ROW_LIMITS.recordChars, only the row fails. */
+const HARD_RECORD_CHARS = 8 * ROW_LIMITS.recordChars;
+
+interface CsvRow {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+async function* numbered(records: AsyncIterator<string[]>, file: string): AsyncGenerator<CsvRow> {
+  let row = 0;
+  for (let item = await next(records, file); !item.done; item = await next(records, file)) {
+    row++;
+    if (row > ROW_LIMITS.rows) throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
+    yield { row, cells: item.value };
+  }
+}
+
 async function* csvRows(
   file: string,
-  records: AsyncIterator<string[]>,
+  buffered: readonly CsvRow[],
+  records: AsyncIterator<CsvRow>,
   header: Header,
+  headerRow: number,
+  used: { columns?: ReadonlySet<string> },
   warnings: Problem[],
   close: () => void,
 ): AsyncGenerator<RowEvent> {
   const unnamed = new UnnamedColumns();
-  let row = 1;
   let yielded = 0;
+  async function* all(): AsyncGenerator<CsvRow> {
+    yield* buffered;
+    for (let item = await records.next(); !item.done; item = await records.next()) yield item.value;
+  }
   try {
-    for (let item = await next(records, file); !item.done; item = await next(records, file)) {
-      row++;
-      if (row > ROW_LIMITS.rows)
-        throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
-      if (item.value.every((cell) => cell === '')) continue;
+    for await (const { row, cells } of all()) {
+      const skipped = skippedRow(cells);
+      if (skipped) {
+        yield { row, skipped };
+        continue;
+      }
       yielded++;
-      yield rowEvent(file, row, item.value, header, (index) => unnamed.add(index, row));
+      const length = cells.reduce((sum, cell) => sum + cell.length, 0);
+      if (length > ROW_LIMITS.recordChars) {
+        yield {
+          row,
+          problems: [
+            {
+              file,
+              row,
+              message: `is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB; a business's row is a few hundred characters`,
+            },
+          ],
+        };
+        continue;
+      }
+      yield rowEvent(file, row, cells, header, used.columns, (index) => unnamed.add(index, row));
     }
-    const unnamedWarning = unnamed.warning(file, 1);
+    const unnamedWarning = unnamed.warning(file, headerRow);
     if (unnamedWarning) warnings.push(unnamedWarning);
     if (yielded === 0) warnings.push({ file, message: 'has a header row but no rows of data' });
   } finally {
@@ -86,7 +128,14 @@ async function* csvRows(
   }
 }
 
-function rowEvent(file: string, row: number, values: readonly string[], header: Header, onUnnamed: (index: number) => void): RowEvent {
+function rowEvent(
+  file: string,
+  row: number,
+  values: readonly string[],
+  header: Header,
+  used: ReadonlySet<string> | undefined,
+  onUnnamed: (index: number) => void,
+): RowEvent {
   const cells: Cell[] = [];
   const extra: string[] = [];
   for (const [index, value] of values.entries()) {
@@ -97,6 +146,7 @@ function rowEvent(file: string, row: number, values: readonly string[], header: 
       if (index < header.fields.length) onUnnamed(index);
       continue;
     }
+    if (used && !used.has(field)) continue;
     cells.push({ key: field, value });
   }
   const problems: Problem[] =
@@ -131,7 +181,7 @@ function csvMessage(error: CsvError): string {
     case 'CSV_INVALID_CLOSING_QUOTE':
       return `${line}a quoted value ends and more text follows before the next separator; inside quotes, write a quote as ""`;
     case 'CSV_MAX_RECORD_SIZE':
-      return `${line}a row is longer than ${ROW_LIMITS.recordChars / 1024 / 1024} MB (is a quote never closed?)`;
+      return `${line}a row is longer than ${HARD_RECORD_CHARS / 1024 / 1024} MB (is a quote never closed?)`;
     default:
       return `${line}not valid CSV: ${error.message}`;
   }

@@ -16,7 +16,12 @@ export interface Cell {
  * not well-formed Unicode, too many cells. Empty values are left out, as an
  * empty spreadsheet cell is. `problems` are those the format reader found.
  */
-export function toRowEvent(file: string, row: number, cells: readonly Cell[], problems: readonly Problem[] = []): RowEvent {
+export function toRowEvent(
+  file: string,
+  row: number,
+  cells: readonly Cell[],
+  problems: readonly Problem[] = [],
+): Exclude<RowEvent, { skipped: string }> {
   const found: Problem[] = [...problems];
   if (cells.length > ROW_LIMITS.columns) {
     return { row, problems: [...found, { file, row, message: `has ${cells.length} fields; at most ${ROW_LIMITS.columns} are read` }] };
@@ -68,6 +73,7 @@ function valueProblem(value: string | readonly string[]): string | undefined {
   let bytes = 0;
   for (const text of texts) {
     bytes += Buffer.byteLength(text);
+    if (text.includes('\0')) return 'holds a NUL byte (0x00), which is not text; retype the value';
     if (LONE_SURROGATE.test(text)) return 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
   }
   if (bytes > ROW_LIMITS.valueBytes) return `is ${bytes} bytes long; a value may hold at most ${MAX_VALUE_TEXT}`;

@@ -19,7 +19,10 @@ export type RowFormat = (typeof ROW_FORMATS)[number];
  * - NDJSON: the line number, the first line is 1 (blank lines yield nothing).
  */
 export type RowEvent =
-  { readonly row: number; readonly record: RawRecord } | { readonly row: number; readonly problems: readonly Problem[] };
+  | { readonly row: number; readonly record: RawRecord }
+  | { readonly row: number; readonly problems: readonly Problem[] }
+  /** A row that holds no business (blank, only spaces, a "Total:" line): counted as skipped, never failed. */
+  | { readonly row: number; readonly skipped: string };
 
 /**
  * An opened data file. `openRows` reads the header (or, for JSON and YAML,
@@ -43,6 +46,15 @@ export interface RowSource {
   readonly columns: readonly string[];
   /** File-level notes that are not errors (a column without a header, a header with no rows); grows while rows are read. */
   readonly warnings: readonly Problem[];
+  /** CSV, TSV, XLSX: the row the column names were read from. */
+  readonly headerRow?: number;
+  /**
+   * CSV, TSV, XLSX: read only these columns (names as in `columns`); the
+   * rest are not checked at all (an oversized value, a NUL byte or one
+   * cell too many in a column nobody uses is no reason to fail a row).
+   * Call before `rows()`.
+   */
+  useOnly?(columns: ReadonlySet<string>): void;
   rows(): AsyncIterable<RowEvent>;
   close(): void;
 }
@@ -51,8 +63,10 @@ export interface RowSource {
 export const ROW_LIMITS = {
   /** UTF-8 bytes in one value. */
   valueBytes: 4 * 1024,
-  /** Columns in the header and cells in one row. */
+  /** Columns read in one row (cells with values in the columns used). */
   columns: 200,
+  /** Columns in a header row: past this it is not a sheet of businesses. */
+  headerColumns: 16_384,
   /** Rows in one file, blank ones included. */
   rows: 1_000_000,
   /** Characters in one CSV record or NDJSON line. */

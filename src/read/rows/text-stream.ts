@@ -31,7 +31,11 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * usage error naming its line and column. The byte order mark is dropped. The
  * file is closed when the caller stops early.
  */
-export async function* textChunks(file: string, maxBytes: number = ROW_LIMITS.streamBytes): AsyncGenerator<string> {
+export async function* textChunks(
+  file: string,
+  maxBytes: number = ROW_LIMITS.streamBytes,
+  options: { readonly nul?: boolean } = {},
+): AsyncGenerator<string> {
   const handle = await openDataFile(file);
   const stream = handle.createReadStream({ highWaterMark: 64 * 1024 });
   let pending: Buffer = Buffer.alloc(0);
@@ -55,10 +59,10 @@ export async function* textChunks(file: string, maxBytes: number = ROW_LIMITS.st
       first = false;
       const cut = completeLength(bytes);
       pending = bytes.subarray(cut);
-      const text = decodeChecked(bytes.subarray(0, cut), file, where);
+      const text = decodeChecked(bytes.subarray(0, cut), file, where, options.nul === true);
       if (text.length > 0) yield text;
     }
-    if (pending.length > 0) decodeChecked(pending, file, where);
+    if (pending.length > 0) decodeChecked(pending, file, where, options.nul === true);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read data file ${file}: ${(error as Error).message}`);
@@ -81,12 +85,13 @@ function completeLength(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-function decodeChecked(bytes: Uint8Array, file: string, where: { line: number; column: number }): string {
+/** `nul`: a NUL byte is let through (CSV checks it per cell, so one bad cell fails one row). */
+function decodeChecked(bytes: Uint8Array, file: string, where: { line: number; column: number }, nul = false): string {
   let text: string;
   let bad = -1;
   try {
     text = strict.decode(bytes);
-    bad = text.indexOf('\0');
+    bad = nul ? -1 : text.indexOf('\0');
   } catch {
     const at = firstBadByte(bytes);
     text = new TextDecoder('utf-8').decode(bytes.subarray(0, at));

@@ -1,5 +1,6 @@
 import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
+import { findHeaderRow, skippedRow, type FoundHeader } from './header-row.js';
 import { toRowEvent, type Cell } from './record.js';
 import { once, type RowEvent, type RowSource } from './row-source.js';
 import { sheetParts } from './xlsx/parts.js';
@@ -13,37 +14,47 @@ import { Workbook } from './xlsx/zip.js';
  * cannot cap what a part inflates to. The first non-empty row is the header;
  * rows keep the numbers the sheet shows. Cell text follows `numberText`.
  */
-export async function openXlsx(file: string, sheet: string | undefined): Promise<RowSource> {
+export async function openXlsx(file: string, sheet: string | undefined, wantedHeaderRow?: number): Promise<RowSource> {
   const book = await Workbook.open(file);
   let rows: AsyncGenerator<SheetRow>;
   let header: Header;
-  let headerRow: number;
+  let found: FoundHeader<SheetRow> | undefined;
   try {
     const parts = await sheetParts(book, sheet);
     rows = sheetRows(book, parts);
-    let first = await rows.next();
-    while (!first.done && first.value.cells.size === 0) first = await rows.next();
-    if (first.done)
+    found = await findHeaderRow(rows, textCells, file, wantedHeaderRow);
+    if (!found)
       throw new UsageError(`data file ${file}: sheet "${parts.sheetName}" is empty; expected a header row like "id, name, street, city"`);
-    headerRow = first.value.row;
-    header = readHeader(headerCells(file, first.value), file);
+    header = readHeader(headerCells(file, found.header), file, found.header.row);
   } catch (error) {
     book.close();
     throw error;
   }
-  const warnings: Problem[] = [];
+  const headerRow = found.header.row;
+  const buffered = found.buffered;
+  const warnings: Problem[] = found.note ? [{ file, row: headerRow, message: found.note }] : [];
+  const used: { columns?: ReadonlySet<string> } = {};
+  async function* all(): AsyncGenerator<SheetRow> {
+    yield* buffered;
+    yield* rows;
+  }
   async function* events(): AsyncGenerator<RowEvent> {
     const unnamed = new UnnamedColumns();
     let yielded = 0;
     try {
-      for await (const sheetRow of rows) {
-        if (sheetRow.cells.size === 0 && !sheetRow.overflow) continue;
+      for await (const sheetRow of all()) {
+        const skipped =
+          sheetRow.overflow || [...sheetRow.cells.values()].some((cell) => 'problem' in cell) ? undefined : skippedRow(textCells(sheetRow));
+        if (skipped) {
+          yield { row: sheetRow.row, skipped };
+          continue;
+        }
         for (const index of sheetRow.cells.keys()) {
           if (header.fields[index] === undefined) unnamed.add(index, sheetRow.row);
         }
         if (sheetRow.overflow) unnamed.add(sheetRow.overflow, sheetRow.row);
         yielded++;
-        yield rowEvent(file, sheetRow, header);
+        yield rowEvent(file, sheetRow, header, used.columns);
       }
       const unnamedWarning = unnamed.warning(file, headerRow);
       if (unnamedWarning) warnings.push(unnamedWarning);
@@ -58,9 +69,20 @@ export async function openXlsx(file: string, sheet: string | undefined): Promise
     format: 'xlsx',
     columns: header.columns,
     warnings,
+    headerRow,
+    useOnly: (columns) => {
+      used.columns = columns;
+    },
     rows: once(file, events),
     close: () => void rows.return(undefined).then(close, close),
   };
+}
+
+/** A row's cells as text, by column (a cell with a problem counts as empty), for finding the header and blank rows. */
+function textCells(row: SheetRow): (string | undefined)[] {
+  const cells: (string | undefined)[] = [];
+  for (const [index, cell] of row.cells) if ('text' in cell && index < 1024) cells[index] = cell.text;
+  return cells;
 }
 
 function headerCells(file: string, row: SheetRow): (string | undefined)[] {
@@ -74,13 +96,13 @@ function headerCells(file: string, row: SheetRow): (string | undefined)[] {
 }
 
 /** A cell in a column without a header is ignored (with one warning per column): a sheet's columns cannot shift like a CSV row's. */
-function rowEvent(file: string, sheetRow: SheetRow, header: Header): RowEvent {
+function rowEvent(file: string, sheetRow: SheetRow, header: Header, used: ReadonlySet<string> | undefined): RowEvent {
   const { row } = sheetRow;
   const cells: Cell[] = [];
   const problems: Problem[] = [];
   for (const [index, cell] of sheetRow.cells) {
     const field = header.fields[index];
-    if (field === undefined) continue;
+    if (field === undefined || (used && !used.has(field))) continue;
     if ('problem' in cell) problems.push({ file, row, field, message: `(column ${columnLetter(index)}) ${cell.problem}` });
     else cells.push({ key: field, value: cell.text });
   }

@@ -131,7 +131,7 @@ describe('XLSX rows', () => {
     const { events, source } = await readAll(file);
     expect(events).toEqual([{ row: 2, record: { name: 'v0' } }]);
     expect(source.warnings.map((warning) => warning.message)).toEqual([
-      'columns B, C, D, E, F and 195 more have no header, so their values are ignored; give each a field name in row 1',
+      'columns B, C, D, E, F and 294 more have no header, so their values are ignored; give each a field name in row 1',
     ]);
   });
 });
@@ -162,9 +162,7 @@ describe('XLSX files that are not usable', () => {
     expect((await rejected(UsageError, () => openRows(write(dir, 'renamed.xlsx', 'id,name\n')))).message).toContain(
       'is not a readable XLSX workbook',
     );
-    expect((await rejected(UsageError, () => openRows('/dev/zero', { format: 'xlsx' }))).message).toContain(
-      'is not a readable XLSX workbook',
-    );
+    expect((await rejected(UsageError, () => openRows('/dev/zero', { format: 'xlsx' }))).message).toContain('is a device, not a file');
     expect((await rejected(UsageError, () => openRows(dir, { format: 'xlsx' }))).message).toContain('it is a folder');
     expect((await rejected(UsageError, () => openRows(path.join(dir, 'nope.xlsx')))).message).toContain('no such file');
     const broken = zip(workbookEntries('<x:worksheet><x:sheetData><x:row>'));

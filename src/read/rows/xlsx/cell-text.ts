@@ -1,5 +1,15 @@
 /** What a number cell shows, reduced to the cases placard renders exactly. */
-export type CellStyle = { readonly kind: 'general' } | { readonly kind: 'date' } | { readonly kind: 'zeros'; readonly pattern: string };
+export type CellStyle =
+  | { readonly kind: 'general' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'zeros'; readonly pattern: string }
+  | { readonly kind: 'digits'; readonly sections: readonly DigitSection[] };
+
+/** One section of a format of digit places and literal text, like (###) ###-####, with its condition ([<=9999999]) if any. */
+export interface DigitSection {
+  readonly condition?: { readonly op: string; readonly value: number };
+  readonly parts: readonly ('0' | '#' | { readonly literal: string })[];
+}
 
 const GENERAL: CellStyle = { kind: 'general' };
 const BUILT_IN_DATES = new Set([
@@ -21,7 +31,84 @@ export function cellStyle(id: number, code: string | undefined): CellStyle {
     .replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
   if (/[dmyhs]/i.test(bare.split(';')[0]!) && !/^general$/i.test(bare)) return { kind: 'date' };
   if (/^0+([- ]0+)*$/.test(bare)) return { kind: 'zeros', pattern: bare };
-  return GENERAL;
+  const sections = digitSections(code);
+  return sections ? { kind: 'digits', sections } : GENERAL;
+}
+
+/**
+ * A format made only of digit places (0, #) and literal text, such as the
+ * phone formats (###) ###-#### and [<=9999999]###-####;(###) ###-####, or
+ * undefined for any other (decimals, thousands separators, percent, text).
+ */
+export function digitSections(code: string): DigitSection[] | undefined {
+  const sections: DigitSection[] = [];
+  for (const source of code.split(';').slice(0, 3)) {
+    const parts: DigitSection['parts'][number][] = [];
+    let condition: DigitSection['condition'];
+    for (let i = 0; i < source.length; i++) {
+      const char = source[i]!;
+      if (char === '0' || char === '#') parts.push(char);
+      else if (char === '"') {
+        const end = source.indexOf('"', i + 1);
+        if (end < 0) return undefined;
+        parts.push({ literal: source.slice(i + 1, end) });
+        i = end;
+      } else if (char === '\\') parts.push({ literal: source[++i] ?? '' });
+      else if (char === '[') {
+        const end = source.indexOf(']', i);
+        if (end < 0) return undefined;
+        const found = /^\[(<=|>=|<>|<|>|=)(-?\d+(?:\.\d+)?)\]$/.exec(source.slice(i, end + 1));
+        if (found) condition = { op: found[1]!, value: Number(found[2]) };
+        i = end;
+      } else if (char === '_' || char === '*') i++;
+      else if (' ()-/+:$'.includes(char)) parts.push({ literal: char });
+      else return undefined;
+    }
+    if (!parts.some((part) => typeof part === 'string')) return sections.length > 0 ? sections : undefined;
+    sections.push({ ...(condition ? { condition } : {}), parts });
+  }
+  return sections.length > 0 ? sections : undefined;
+}
+
+function holds(condition: DigitSection['condition'], n: number): boolean {
+  if (!condition) return true;
+  const { op, value } = condition;
+  return op === '<='
+    ? n <= value
+    : op === '>='
+      ? n >= value
+      : op === '<'
+        ? n < value
+        : op === '>'
+          ? n > value
+          : op === '='
+            ? n === value
+            : n !== value;
+}
+
+/** A whole number shown through digit places: # shows a digit if there is one, 0 always shows one, extra digits go to the first place. */
+function digitText(sections: readonly DigitSection[], n: number): string | undefined {
+  const conditional = sections.some((section) => section.condition);
+  const section = conditional ? sections.find((candidate) => holds(candidate.condition, n)) : sections[0];
+  if (!section) return undefined;
+  const digits = String(n);
+  const places = section.parts.filter((part) => typeof part === 'string').length;
+  let left = digits.length;
+  let place = places;
+  const out: string[] = [];
+  for (let i = section.parts.length - 1; i >= 0; i--) {
+    const part = section.parts[i]!;
+    if (typeof part !== 'string') {
+      out.push(part.literal);
+      continue;
+    }
+    place--;
+    if (place === 0 && left > 0) out.push(digits.slice(0, left));
+    else if (left > 0) out.push(digits[left - 1]!);
+    else if (part === '0') out.push('0');
+    left = place === 0 ? 0 : Math.max(0, left - 1);
+  }
+  return out.reverse().join('');
 }
 
 export type CellText = { readonly text: string } | { readonly problem: string };
@@ -48,6 +135,10 @@ export function numberText(raw: string, style: CellStyle, date1904: boolean): Ce
     const digits = String(n);
     const slots = style.pattern.replace(/[^0]/g, '').length;
     if (digits.length <= slots) return { text: fillPattern(style.pattern, digits.padStart(slots, '0')) };
+  }
+  if (style.kind === 'digits' && Number.isInteger(n) && n >= 0) {
+    const shown = digitText(style.sections, n);
+    if (shown !== undefined) return { text: shown };
   }
   const text = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
   if (/e/i.test(text))

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { UsageError } from '../../../errors.js';
+import { ROW_LIMITS } from '../row-source.js';
 import { cellStyle, type CellStyle } from './cell-text.js';
 import { readXml, unescapeOoxml } from './xml.js';
 import type { Workbook } from './zip.js';
@@ -78,16 +79,22 @@ async function relationships(book: Workbook, part: string, base: string): Promis
   return found;
 }
 
+/** Characters kept of one shared string: past the 4 KB a value may hold, the cell fails anyway. */
+const MAX_STRING_CHARS = 4 * ROW_LIMITS.valueBytes;
+
 /** The shared string table: each <si> is its <t> texts joined, phonetic guides (<rPh>) left out. */
 async function sharedStrings(book: Workbook, part: string): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | undefined;
+  let size = 0;
   let inText = false;
   let phonetic = 0;
   readXml(book.file, part, await book.text(part), {
     open(name) {
-      if (name === 'si') current = [];
-      else if (name === 'rPh') phonetic++;
+      if (name === 'si') {
+        current = [];
+        size = 0;
+      } else if (name === 'rPh') phonetic++;
       else if (name === 't') inText = phonetic === 0;
     },
     close(name) {
@@ -98,7 +105,10 @@ async function sharedStrings(book: Workbook, part: string): Promise<string[]> {
       else if (name === 't') inText = false;
     },
     text(text) {
-      if (inText && current) current.push(text);
+      // Capped as it is read: a string of a million <t> runs keeps only what can fail the cell's size check.
+      if (!inText || !current || size > MAX_STRING_CHARS) return;
+      current.push(text.slice(0, MAX_STRING_CHARS + 1 - size));
+      size += text.length;
     },
   });
   return strings;

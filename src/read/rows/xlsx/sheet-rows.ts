@@ -3,6 +3,7 @@ import { columnLetter } from '../columns.js';
 import { ROW_LIMITS } from '../row-source.js';
 import { isoDateText, numberText, type CellText } from './cell-text.js';
 import type { SheetParts } from './parts.js';
+import { mergedRanges, MergeFill } from './merged-cells.js';
 import { unescapeOoxml, XmlReader } from './xml.js';
 import type { Workbook } from './zip.js';
 
@@ -21,6 +22,7 @@ export interface SheetRow {
  * value (#N/A) or an untrustworthy number is a problem for that cell.
  */
 export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenerator<SheetRow> {
+  const merges = new MergeFill(await mergedRanges(book, parts.sheetPart));
   const ready: SheetRow[] = [];
   let row = 0;
   let rowsSeen = 0;
@@ -34,13 +36,13 @@ export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenera
       if (name === 'row') {
         if (++rowsSeen > ROW_LIMITS.rows)
           throw new UsageError(`data file ${book.file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
-        row = attributes['r'] ? Number(attributes['r']) : row + 1;
+        row = attributes['r'] !== undefined ? rowNumber(book.file, attributes['r'], row) : row + 1;
         cells = new Map();
         overflow = undefined;
         column = -1;
       } else if (name === 'c') {
         column = attributes['r'] ? columnIndex(attributes['r']) : column + 1;
-        cell = { type: attributes['t'] ?? 'n', style: Number(attributes['s'] ?? 0), value: [], inline: [], formula: false };
+        cell = { type: attributes['t'] ?? 'n', style: Number(attributes['s'] ?? 0), value: [], inline: [], formula: false, size: 0 };
       } else if (cell && name === 'v') into = cell.value;
       else if (cell && name === 'f') cell.formula = true;
       else if (cell && name === 't') into = cell.inline;
@@ -50,14 +52,17 @@ export async function* sheetRows(book: Workbook, parts: SheetParts): AsyncGenera
       else if (name === 'c' && cell) {
         const text = cellText(cell, parts);
         if (text && (!('text' in text) || text.text !== '')) {
-          if (column < ROW_LIMITS.columns) cells.set(column, text);
+          if (column >= 0 && column < ROW_LIMITS.headerColumns) cells.set(column, text);
           else overflow ??= columnLetter(column);
         }
         cell = undefined;
-      } else if (name === 'row') ready.push({ row, cells, ...(overflow ? { overflow } : {}) });
+      } else if (name === 'row') ready.push({ row, cells: merges.fill(row, cells), ...(overflow ? { overflow } : {}) });
     },
     text(text) {
-      into?.push(text);
+      if (!into || !cell) return;
+      // One cell's text is capped as it is read: a cell of a million <t> runs must not hold them all.
+      if (cell.size < MAX_CELL_CHARS) into.push(text.slice(0, MAX_CELL_CHARS - cell.size));
+      cell.size += text.length;
     },
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -82,9 +87,31 @@ interface RawCell {
   readonly value: string[];
   readonly inline: string[];
   formula: boolean;
+  /** Characters of text seen, kept or not. */
+  size: number;
+}
+
+/** Characters of one cell kept while reading; more is a problem for the cell ("longer than 4 KB"). */
+const MAX_CELL_CHARS = ROW_LIMITS.valueBytes + 1;
+
+/** The highest row number a sheet can have (Excel's and LibreOffice's limit). */
+const MAX_SHEET_ROW = 1_048_576;
+
+/** A <row r> as a row number: a whole number from 1 to 1,048,576, after the row before it; anything else is a damaged sheet. */
+function rowNumber(file: string, value: string, previous: number): number {
+  const row = /^[1-9]\d{0,6}$/.test(value) ? Number(value) : NaN;
+  if (!(row <= MAX_SHEET_ROW) || row <= previous) {
+    throw new UsageError(
+      `data file ${file}: the sheet numbers a row "${value.slice(0, 20)}" after row ${previous}; rows count up from 1 to ${MAX_SHEET_ROW}. ` +
+        'Open the workbook in a spreadsheet program and save it again',
+    );
+  }
+  return row;
 }
 
 function cellText(cell: RawCell, parts: SheetParts): CellText | undefined {
+  if (cell.size > ROW_LIMITS.valueBytes)
+    return { problem: `is longer than ${ROW_LIMITS.valueBytes / 1024} KB; a value may hold at most that` };
   const raw = cell.value.join('');
   if (cell.formula && raw === '' && cell.type !== 'inlineStr') {
     return {

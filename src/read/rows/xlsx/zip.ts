@@ -45,6 +45,10 @@ export class Workbook {
       for await (const entry of zip.eachEntry()) {
         if (entries.size >= MAX_ENTRIES)
           throw new UsageError(`data file ${file} holds more than ${MAX_ENTRIES} parts; this is not a workbook placard can read`);
+        if (entries.has(entry.fileName))
+          throw new UsageError(
+            `data file ${file} holds two parts named ${entry.fileName.slice(0, 80)}; a saved workbook has one of each, so this file was altered. Save it again from a spreadsheet program`,
+          );
         entries.set(entry.fileName, entry);
       }
       return new Workbook(file, zip, entries);
