@@ -49,16 +49,18 @@ export function rowErrors(row: number, record: Readonly<Record<string, unknown>>
  */
 export function formatErrorsCsv(errors: readonly RowError[]): Uint8Array {
   const sorted = errors.map((error, order) => ({ error, order })).sort((a, b) => a.error.row - b.error.row || a.order - b.order);
-  const records = sorted.map(({ error }) => [
-    String(error.row),
-    safeCell(error.id ?? ''),
-    safeCell(error.name ?? ''),
-    safeCell(error.field ?? ''),
-    safeCell(error.value ?? ''),
-    safeCell(error.reason),
-  ]);
-  const text = stringify(records, { bom: true, header: true, columns: [...ERRORS_CSV_COLUMNS], record_delimiter: 'windows' });
-  return new TextEncoder().encode(text);
+  return new TextEncoder().encode(ERRORS_CSV_HEADER + sorted.map(({ error }) => errorsCsvLine(error)).join(''));
+}
+
+/** The BOM and header line of errors.csv. */
+export const ERRORS_CSV_HEADER = `\uFEFF${ERRORS_CSV_COLUMNS.join(',')}\r\n`;
+
+/** One problem as its line of errors.csv, CRLF included. Safe cells hold no line break, so it is one line. */
+export function errorsCsvLine(error: RowError): string {
+  const cells = [String(error.row), error.id ?? '', error.name ?? '', error.field ?? '', error.value ?? ''].map((cell, at) =>
+    at === 0 ? cell : safeCell(cell),
+  );
+  return stringify([[...cells, safeCell(error.reason)]], { record_delimiter: 'windows' });
 }
 
 /** `errors.csv`, or `errors.shard-2-of-8.csv` so that shards can share one output folder. */

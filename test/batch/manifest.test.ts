@@ -96,6 +96,19 @@ describe('loadPrevious', () => {
     expect(previous.warnings).toEqual([expect.stringMatching(/1 unreadable line\(s\) skipped; those rows are rendered again/)]);
   });
 
+  it('keeps every whole line of a journal torn in the middle of a character, or with a line that is not UTF-8', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.json'), serializeManifest({ ...HEADER, entries: [], failed: [] }));
+    const line = (index: number): Buffer => Buffer.from(`${JSON.stringify({ entry: entry(index, { name: 'Café Ünal' }) })}\n`);
+    const torn = line(3).subarray(0, line(3).indexOf(Buffer.from('é')) + 1);
+    writeFileSync(join(dir, 'manifest.jsonl'), Buffer.concat([line(0), Buffer.from([0xff, 0xfe, 0x0a]), line(1), line(2), torn]));
+    const previous = loadPrevious(dir);
+    expect(previous.manifest?.entries.map((row) => row.index)).toEqual([0, 1, 2]);
+    expect(previous.warnings).toEqual([
+      expect.stringMatching(/2 unreadable line\(s\) skipped; those rows are rendered again \(line 2, 5\)/),
+    ]);
+  });
+
   it('ignores a journal with no manifest beside it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'manifest.jsonl'), `${JSON.stringify({ entry: entry(0) })}\n`);
