@@ -84,6 +84,12 @@ const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066
 /** What a spreadsheet reads as the start of a formula (OWASP's list; tab and CR never lead once shown as <U+…>). */
 const FORMULA_START = /^[=+\-@]/;
 
+/** Half of a character cut off at the end of a value (by whoever shortened it before us): it is dropped, never shown as U+FFFD. */
+const CUT_SURROGATE = /[\uD800-\uDBFF](…?)$/;
+
+/** Half of a character anywhere else: shown by its code, since UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -96,7 +102,9 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  *    OWASP lists, is already shown as `<U+0009>` / `<U+000D>` by step 2.
  */
 export function safeCell(value: string): string {
-  const shown = cut(value).replace(HIDDEN, (char) => `<${codeOf(char)}>`);
+  const shown = cut(value.replace(CUT_SURROGATE, '$1'))
+    .replace(HIDDEN, (char) => `<${codeOf(char)}>`)
+    .replace(LONE_SURROGATE, (char) => `<${codeOf(char)}>`);
   return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 
