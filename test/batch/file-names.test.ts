@@ -36,7 +36,11 @@ describe('slug', () => {
 
 describe('fileStem', () => {
   it('never starts a file name with "-", which the next command would read as an option', () => {
-    expect(namesInOrder([{ id: '-rf' }, { id: '--help' }, { name: '-x' }])).toEqual(['rf-private-areas.pdf', 'help-private-areas.pdf', 'x-private-areas.pdf']);
+    expect(namesInOrder([{ id: '-rf' }, { id: '--help' }, { name: '-x' }])).toEqual([
+      'rf-private-areas.pdf',
+      'help-private-areas.pdf',
+      'x-private-areas.pdf',
+    ]);
     fc.assert(
       fc.property(fc.string(), fc.string(), (id, name) => !namesInOrder([{ id, name }])[0]!.startsWith('-')),
       { seed: 15, numRuns: 300 },
