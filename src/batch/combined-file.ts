@@ -23,9 +23,12 @@ export class CombinedFile {
     private readonly output: OutputStream,
   ) {}
 
-  /** Where the file goes, checked before the run touches anything (exit 2 for a folder, the input, read-only…). */
-  static check(file: string, renderer: Renderer, inputs: readonly string[]): OutputTarget {
-    return checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file' });
+  /**
+   * Where the file goes, checked before the run touches anything (exit 2 for a folder, the input, read-only…).
+   * Inside the output folder a link at its name is replaced, never followed (see SECURITY.md).
+   */
+  static check(file: string, renderer: Renderer, inputs: readonly string[], inOutputFolder = false): OutputTarget {
+    return checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file', replaceLinks: inOutputFolder });
   }
 
   static async open(target: OutputTarget, renderer: Renderer): Promise<CombinedFile> {

@@ -80,9 +80,10 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
   const files = runFiles(options.outDir, options.shard);
   // Everything that can refuse the run does so before any file is touched.
   checkAliases(files, options.dataFile, options.combined);
-  const combinedTarget = options.combined ? CombinedFile.check(options.combined, main, [options.dataFile]) : undefined;
   const digest = await inputDigest(options.dataFile, options);
   openOutDir(options.outDir, () => onEvent({ type: 'note', message: `created the output folder ${options.outDir}` }));
+  const combinedInside = options.combined !== undefined && isInside(options.combined, files.dir);
+  const combinedTarget = options.combined ? CombinedFile.check(options.combined, main, [options.dataFile], combinedInside) : undefined;
   const content = contentDigest(main, options.session);
   const header: ManifestHeader = {
     placard_version: PLACARD_VERSION,
@@ -131,7 +132,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
     const namer = new FileNamer();
     const combined = combinedTarget ? await CombinedFile.open(combinedTarget, main) : undefined;
     signals.onStop(() => void combined?.abort());
-    if (combined && options.combined && isInside(options.combined, files.dir)) namer.reserve(basename(options.combined));
+    if (combined && combinedInside) namer.reserve(basename(options.combined!));
     const internal: string[] = [];
     const counts = { made: 0, skipped: 0, failed: 0 };
     const pending = new Set<Promise<void>>();
