@@ -6,8 +6,13 @@ import { availableParallelism } from 'node:os';
  * v2 CPU quota allows (a container limited to 2 CPUs on a 64-core host gets 2, not 64).
  * `os.availableParallelism()` counts the CPUs the process may run on (its affinity), but not a quota.
  */
-export function defaultJobs(cpuMax = readCpuMax()): number {
+export function defaultJobs(cpuMax: string | undefined = readCpuMax()): number {
   return Math.max(1, Math.min(availableParallelism(), quotaCpus(cpuMax) ?? Infinity));
+}
+
+/** Worker threads for a run of `rows` rows: as asked (or the default), but never more than there are rows. */
+export function workerCount(requested: number | undefined, rows: number, cpuMax?: string): number {
+  return Math.max(1, Math.min(requested ?? defaultJobs(cpuMax), rows));
 }
 
 /** CPUs a cgroup v2 `cpu.max` line allows ("200000 100000" → 2, "150000 100000" → 2, "max 100000" → none). */

@@ -8,7 +8,7 @@ import { prepare } from '../session/prepare.js';
 import { writeSafely } from '../write/safe-output.js';
 import { CombinedFile } from './combined-file.js';
 import { contentDigest } from './content-digest.js';
-import { defaultJobs } from './cpu-count.js';
+import { workerCount } from './cpu-count.js';
 import { rowErrors, type RowError } from './errors-csv.js';
 import { ErrorsWriter } from './errors-writer.js';
 import { FileNamer } from './file-names.js';
@@ -191,7 +191,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
       onEvent({ type: 'row', row: item.row, status: 'made' });
     };
 
-    const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), total));
+    const jobs = workerCount(options.jobs, total);
     const pool = new WorkerPool(jobs, workerFile(), options.session, (result) => {
       const done = finish(result).catch((error: unknown) => {
         stop ??= error as Error;

@@ -174,6 +174,23 @@ describe('placard batch stopped by a signal', () => {
   }
 });
 
+describe('placard batch: problems of one row stay that row’s', () => {
+  it('a row whose language lacks a string fails alone (exit 1), listed in errors.csv; the other rows are made', () => {
+    const dir = setUp(4);
+    cpSync(resolve('locales/es'), join(dir, 'loc', 'es'), { recursive: true });
+    const strings = join(dir, 'loc', 'es', 'private-areas.json');
+    const tree = JSON.parse(readFileSync(strings, 'utf8')) as Record<string, string>;
+    delete tree.warrant;
+    writeFileSync(strings, JSON.stringify(tree));
+    const run = batch(dir, '--locales', 'loc');
+    expect(run.code, run.stderr).toBe(1);
+    expect(pdfs(join(dir, 'o')).sort()).toEqual(['s1-private-areas.pdf', 's2-private-areas.pdf']);
+    const errors = readFileSync(join(dir, 'o', 'errors.csv'), 'utf8');
+    expect(errors).toMatch(/\r\n2,s0,Shop 0,,,"the es locale has no string ""private-areas:warrant""/);
+    expect(errors).toMatch(/\r\n5,s3,/);
+  }, 60_000);
+});
+
 describe('placard batch --resume and content', () => {
   it('re-renders exactly the notices whose translation or template changed', () => {
     const dir = setUp(6);
