@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalFileName, manifestFileName, parseManifest, serializeManifest, type Manifest } from '../../src/batch/manifest.js';
+import {
+  journalFileName,
+  manifestFileName,
+  parseManifest,
+  readManifestFile,
+  serializeManifest,
+  type Manifest,
+} from '../../src/batch/manifest.js';
 import { loadPrevious } from '../../src/batch/load-previous.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
@@ -53,6 +60,26 @@ describe('manifest file', () => {
     const message = thrown(UsageError, () => parseManifest(JSON.stringify(bad), 'm.json')).message;
     expect(message).toContain('entries.0.sha256: expected 64 lower-case hex digits');
     expect(message).toMatch(/extra/);
+  });
+
+  it('reads a large manifest a line at a time, as it reads a small one whole', () => {
+    const manifest: Manifest = {
+      ...HEADER,
+      rows_total: 40,
+      entries: [...Array(30).keys()].map((index) => entry(index)),
+      failed: [{ row: 40, index: 38, name: 'x' }],
+    };
+    const file = join(tempDir(), 'manifest.json');
+    writeFileSync(file, serializeManifest(manifest));
+    expect(readManifestFile(file, 100)).toEqual(readManifestFile(file));
+    expect(readManifestFile(file, 100)).toEqual(manifest);
+    const empty = join(tempDir(), 'manifest.json');
+    writeFileSync(empty, serializeManifest({ ...HEADER, entries: [], failed: [] }));
+    expect(readManifestFile(empty, 10)).toEqual({ ...HEADER, entries: [], failed: [] });
+    writeFileSync(file, text(manifest).replace('"row":5,', '"row":"five",'));
+    expect(thrown(UsageError, () => readManifestFile(file, 100)).message).toMatch(
+      /manifest\.json is not a placard manifest: line \d+: row: /,
+    );
   });
 
   it('is named per shard, so shards can share one output folder', () => {
