@@ -2,15 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { eachLine } from './lines.js';
-import {
-  entrySchema,
-  failedSchema,
-  journalFileName,
-  manifestFileName,
-  readManifestFile,
-  type Manifest,
-  type ManifestEntry,
-} from './manifest.js';
+import { readManifestFile } from './manifest-read.js';
+import { entrySchema, failedSchema, journalFileName, manifestFileName, type Manifest, type ManifestEntry } from './manifest.js';
 import type { Shard } from './shard.js';
 
 const byIndex = (a: { index: number }, b: { index: number }): number => a.index - b.index;

@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { TemplateError, UsageError, type Problem } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
 import { openRows, type RowFormat } from '../read/rows/read-rows.js';
@@ -20,6 +19,7 @@ import { ManifestWriter } from './manifest-writer.js';
 import { checkAliases, manifestTemplate, openOutDir, runFiles, sweepOwnTemporaries, takeLock } from './out-dir.js';
 import { PreviousManifest, recordSha256, rowContent, sha256Hex } from './resume.js';
 import { inShard, type Shard } from './shard.js';
+import { countInShard, idAndName, isInside, outputOptions, withoutColumns } from './run-parts.js';
 import { catchSignals } from './signals.js';
 import { WorkerPool } from './worker-pool.js';
 import type { TaskResult } from './worker-protocol.js';
@@ -163,6 +163,13 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
         return fail(item, [{ message: `placard could not render this row (a bug; please report it): ${result.message.split('\n')[0]}` }]);
       }
       if (result.kind === 'problems') return fail(item, result.problems);
+      if (result.pageCount > MAX_NOTICE_PAGES) {
+        return fail(item, [
+          {
+            message: `this notice would have ${result.pageCount} pages; placard makes notices of at most ${MAX_NOTICE_PAGES}: shorten its longest fields`,
+          },
+        ]);
+      }
       if (result.pdf && result.pdf.length > MAX_NOTICE_BYTES) {
         const size = Math.round(result.pdf.length / 1e6);
         return fail(item, [
@@ -269,47 +276,8 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
 /** The same template error on this many rows before any notice is made stops the run. */
 const TEMPLATE_FAILURES_TO_STOP = 10;
 
+/** A notice (or a packet's notices) with more pages than this is a row problem: it would not fit on a door. */
+export const MAX_NOTICE_PAGES = 50;
+
 /** A notice larger than this is a row problem, not a file: no door notice needs tens of pages. */
 export const MAX_NOTICE_BYTES = 50_000_000;
-
-/** Options that change the bytes of the output; a resume with other values renders everything again. */
-function outputOptions(session: SessionOptions): Record<string, string | number | boolean | null | readonly string[]> {
-  return {
-    languages: session.languages ? [...session.languages] : null,
-    size: session.size ?? null,
-    arrange: session.arrange ?? null,
-    rights_url: session.rightsUrl ?? null,
-    ...(session.bleed !== undefined ? { bleed: session.bleed } : {}),
-    source_date_epoch: session.sourceDateEpoch ?? null,
-    require_reviewed: session.requireReviewed ?? false,
-    fonts: session.fonts ? [...session.fonts] : [],
-    templates: session.templateDirs ? [...session.templateDirs] : [],
-  };
-}
-
-function withoutColumns(record: Readonly<Record<string, unknown>>, known: { has(column: string): boolean }): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => known.has(key)));
-}
-
-function idAndName(record: Readonly<Record<string, unknown>>): { id?: string; name?: string } {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-  const id = text(record.id);
-  const name = text(record.name);
-  return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
-}
-
-/** Whether `file` sits directly in `dir` (the same folder, by device and inode, whatever the spelling of the paths). */
-function isInside(file: string, dir: string): boolean {
-  try {
-    const [parent, folder] = [statSync(dirname(resolve(file))), statSync(dir)];
-    return parent.dev === folder.dev && parent.ino === folder.ino;
-  } catch {
-    return false;
-  }
-}
-
-function countInShard(records: number, shard: Shard | undefined): number {
-  let count = 0;
-  for (let index = 0; index < records; index++) if (inShard(index, shard)) count++;
-  return count;
-}

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { readManifestFile, serializeManifest } from '../batch/manifest.js';
+import { serializeManifest } from '../batch/manifest.js';
+import { readManifestFile } from '../batch/manifest-read.js';
 import { mergeManifests, type ManifestSource } from '../batch/merge.js';
 import { errorsBeside, mergeErrorFiles } from '../batch/merge-errors.js';
 import { EXIT, InputError, UsageError } from '../errors.js';

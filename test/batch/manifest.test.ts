@@ -1,15 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  journalFileName,
-  manifestFileName,
-  parseManifest,
-  readManifestFile,
-  serializeManifest,
-  type Manifest,
-} from '../../src/batch/manifest.js';
+import { journalFileName, manifestFileName, parseManifest, serializeManifest, type Manifest } from '../../src/batch/manifest.js';
 import { loadPrevious } from '../../src/batch/load-previous.js';
+import { readManifestFile } from '../../src/batch/manifest-read.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { entry, HEADER, tempDir } from './manifest-fixtures.js';
