@@ -1,7 +1,7 @@
 import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
 import { PLACARD_VERSION } from '../paths.js';
 import type { Renderer } from '../session/prepare.js';
-import { checkOutput, openOutputStream, type OutputStream } from '../write/safe-output.js';
+import { checkOutput, openOutputStream, type OutputStream, type OutputTarget } from '../write/safe-output.js';
 import { attachPages, type DetachedPage } from './laid-pages.js';
 
 /**
@@ -15,14 +15,23 @@ export class CombinedFile {
   private readonly order: number[] = [];
   private next = 0;
   private readonly ready = new Map<number, { pages: readonly DetachedPage[]; bookmark: string } | null>();
+  /** A write that failed (a full disk): the run stops instead of laying out pages nobody can write. */
+  failure: Error | undefined;
 
   private constructor(
     private readonly writer: DocumentWriter,
     private readonly output: OutputStream,
   ) {}
 
-  static async open(file: string, renderer: Renderer, inputs: readonly string[]): Promise<CombinedFile> {
-    const target = checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file' });
+  /**
+   * Where the file goes, checked before the run touches anything (exit 2 for a folder, the input, read-only…).
+   * Inside the output folder a link at its name is replaced, never followed (see SECURITY.md).
+   */
+  static check(file: string, renderer: Renderer, inputs: readonly string[], inOutputFolder = false): OutputTarget {
+    return checkOutput(file, { inputs: [...inputs, ...renderer.inputs], what: 'combined file', replaceLinks: inOutputFolder });
+  }
+
+  static async open(target: OutputTarget, renderer: Renderer): Promise<CombinedFile> {
     const output = openOutputStream(target);
     const writer = openDocument({
       title: `${renderer.title}: every notice`,
@@ -32,7 +41,14 @@ export class CombinedFile {
       producer: `placard ${PLACARD_VERSION}`,
     });
     writer.doc.pipe(output.stream);
-    return new CombinedFile(writer, output);
+    const combined = new CombinedFile(writer, output);
+    output.stream.on('error', (error: Error) => {
+      combined.failure ??= error;
+      // Let the document flow on into nothing, so it still ends and `finish` reports the error.
+      writer.doc.unpipe(output.stream);
+      writer.doc.resume();
+    });
+    return combined;
   }
 
   /** A row of the run, in input order: the file waits for it before drawing later rows. */

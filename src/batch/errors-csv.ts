@@ -49,16 +49,18 @@ export function rowErrors(row: number, record: Readonly<Record<string, unknown>>
  */
 export function formatErrorsCsv(errors: readonly RowError[]): Uint8Array {
   const sorted = errors.map((error, order) => ({ error, order })).sort((a, b) => a.error.row - b.error.row || a.order - b.order);
-  const records = sorted.map(({ error }) => [
-    String(error.row),
-    safeCell(error.id ?? ''),
-    safeCell(error.name ?? ''),
-    safeCell(error.field ?? ''),
-    safeCell(error.value ?? ''),
-    safeCell(error.reason),
-  ]);
-  const text = stringify(records, { bom: true, header: true, columns: [...ERRORS_CSV_COLUMNS], record_delimiter: 'windows' });
-  return new TextEncoder().encode(text);
+  return new TextEncoder().encode(ERRORS_CSV_HEADER + sorted.map(({ error }) => errorsCsvLine(error)).join(''));
+}
+
+/** The BOM and header line of errors.csv. */
+export const ERRORS_CSV_HEADER = `\uFEFF${ERRORS_CSV_COLUMNS.join(',')}\r\n`;
+
+/** One problem as its line of errors.csv, CRLF included. Safe cells hold no line break, so it is one line. */
+export function errorsCsvLine(error: RowError): string {
+  const cells = [String(error.row), error.id ?? '', error.name ?? '', error.field ?? '', error.value ?? ''].map((cell, at) =>
+    at === 0 ? cell : safeCell(cell),
+  );
+  return stringify([[...cells, safeCell(error.reason)]], { record_delimiter: 'windows' });
 }
 
 /** `errors.csv`, or `errors.shard-2-of-8.csv` so that shards can share one output folder. */
@@ -82,6 +84,12 @@ const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066
 /** What a spreadsheet reads as the start of a formula (OWASP's list; tab and CR never lead once shown as <U+…>). */
 const FORMULA_START = /^[=+\-@]/;
 
+/** Half of a character cut off at the end of a value (by whoever shortened it before us): it is dropped, never shown as U+FFFD. */
+const CUT_SURROGATE = /[\uD800-\uDBFF](…?)$/;
+
+/** Half of a character anywhere else: shown by its code, since UTF-8 cannot hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -94,7 +102,9 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  *    OWASP lists, is already shown as `<U+0009>` / `<U+000D>` by step 2.
  */
 export function safeCell(value: string): string {
-  const shown = cut(value).replace(HIDDEN, (char) => `<${codeOf(char)}>`);
+  const shown = cut(value.replace(CUT_SURROGATE, '$1'))
+    .replace(HIDDEN, (char) => `<${codeOf(char)}>`)
+    .replace(LONE_SURROGATE, (char) => `<${codeOf(char)}>`);
   return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 

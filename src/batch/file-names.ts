@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  *
  * The stem is, in order of preference:
  * 1. the row's `id`, exactly as given, when it is a safe file name: ASCII letters, digits, `-`, `_` and `.`,
- *    not starting with `.`, at most 80 characters (`CITY-0042` gives `CITY-0042-private-areas.pdf`);
+ *    not starting with `.` or `-` (a name starting with `-` reads as an option to the next command), at most 80 characters (`CITY-0042` gives `CITY-0042-private-areas.pdf`);
  * 2. otherwise the slug of the `id` (when it has one), else the slug of the `name`: the text is decomposed (NFKD),
  *    accents are dropped, a few letters are spelled out (ß → ss, æ → ae, ø → o, đ → d, ł → l, ı → i, þ → th),
  *    it is lower-cased, every run of anything other than `a-z` and `0-9` becomes one `-`, leading and trailing
@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
  * row's file name depends only on the rows before it in the input, never on which worker finishes first, on
  * `--jobs` or on `--shard`: call `name()` for every row of the input, in input order, including rows that fail
  * validation and rows that belong to another shard. Every name is ASCII, holds no `/`, `\` or other character
- * a file system refuses, never starts with `.` and stays under 200 bytes.
+ * a file system refuses, never starts with `.` or `-` and stays under 200 bytes.
  */
 export class FileNamer {
   private readonly taken = new Set<string>();
@@ -70,7 +70,7 @@ export function fileStem(row: number, record: Readonly<Record<string, unknown>>)
 
 /** The value as it stands, when it is already a safe file name of at most `max` characters. */
 function safeName(value: string, max: number): string | undefined {
-  return /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(value) && value.length <= max ? value : undefined;
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(value) && value.length <= max ? value : undefined;
 }
 
 /** Letters that NFKD does not take apart, spelled the way people type them in ASCII. */

@@ -1,16 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readTextFile } from '../read/text-file.js';
-import {
-  entrySchema,
-  failedSchema,
-  journalFileName,
-  manifestFileName,
-  readManifestFile,
-  type Manifest,
-  type ManifestEntry,
-} from './manifest.js';
+import { eachLine } from './lines.js';
+import { readManifestFile } from './manifest-read.js';
+import { entrySchema, failedSchema, journalFileName, manifestFileName, type Manifest, type ManifestEntry } from './manifest.js';
 import type { Shard } from './shard.js';
 
 const byIndex = (a: { index: number }, b: { index: number }): number => a.index - b.index;
@@ -41,30 +34,39 @@ export function loadPrevious(dir: string, shard?: Shard): PreviousRun {
     return { warnings: [`${(error as Error).message}; it is ignored and every row is rendered again`] };
   }
   if (!existsSync(journal)) return { manifest, warnings: [] };
-  const replayed = replayJournal(readTextFile(journal, 256 * 1024 * 1024, 'manifest journal'), manifest);
-  const warnings =
-    replayed.skipped > 0 ? [`${journal}: ${replayed.skipped} unreadable line(s) skipped; those rows are rendered again`] : [];
+  const replayed = replayJournal(journal, manifest);
+  const warnings: string[] = [];
+  if (replayed.skipped.length > 0) {
+    const lines = replayed.skipped.slice(0, 5).join(', ') + (replayed.skipped.length > 5 ? ', …' : '');
+    warnings.push(`${journal}: ${replayed.skipped.length} unreadable line(s) skipped; those rows are rendered again (line ${lines})`);
+  }
   return { manifest: replayed.manifest, warnings };
 }
 
 const journalLine = z.union([z.object({ entry: entrySchema }).strict(), z.object({ failed: failedSchema }).strict()]);
 
-/** The manifest with the journal's rows laid over it (a later line for the same index wins). */
-export function replayJournal(text: string, manifest: Manifest): { manifest: Manifest; skipped: number } {
+/**
+ * The manifest with the journal's rows laid over it (a later line for the same index wins). Each line is read
+ * and decoded on its own: a line cut off by a kill (even in the middle of a character) or otherwise unreadable is
+ * skipped and numbered in `skipped`, and every whole line is kept.
+ */
+export function replayJournal(journal: string, manifest: Manifest): { manifest: Manifest; skipped: number[] } {
   const entries = new Map(manifest.entries.map((entry) => [entry.index, entry]));
   const failed = new Map(manifest.failed.map((row) => [row.index, row]));
-  let skipped = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let parsed: ReturnType<typeof journalLine.safeParse>;
+  const skipped: number[] = [];
+  for (const { number, text } of eachLine(journal, 1024 * 1024)) {
+    if (text !== undefined && text.trim() === '') continue;
+    let parsed: ReturnType<typeof journalLine.safeParse> | undefined;
     try {
-      parsed = journalLine.safeParse(JSON.parse(line));
+      parsed = text === undefined ? undefined : journalLine.safeParse(JSON.parse(text));
     } catch {
-      skipped += 1;
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
+      skipped.push(number);
       continue;
     }
-    if (!parsed.success) skipped += 1;
-    else if ('entry' in parsed.data) {
+    if ('entry' in parsed.data) {
       entries.set(parsed.data.entry.index, parsed.data.entry as ManifestEntry);
       failed.delete(parsed.data.entry.index);
     } else {

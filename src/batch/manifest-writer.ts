@@ -1,64 +1,65 @@
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { checkOutput, openOutputStream } from '../write/safe-output.js';
 import {
   journalFileName,
   manifestFileName,
+  manifestHead,
+  manifestLine,
+  manifestMiddle,
+  manifestTail,
   orderedEntry,
   orderedFailed,
   serializeManifest,
   type FailedRow,
   type JournalLine,
-  type Manifest,
   type ManifestEntry,
   type ManifestHeader,
   type WriteAtomic,
 } from './manifest.js';
 
 export interface ManifestWriterOptions {
-  /** Rewrite manifest.json at most this often while rows finish (default 5 s); always at the end. */
-  readonly checkpointMs?: number;
-  /** The clock, for tests. */
-  readonly now?: () => number;
+  /** Marks temporary files as this run's (see out-dir.ts). */
+  readonly tempTag?: string;
 }
 
 /**
- * Keeps DIR/manifest.json up to date while a batch runs, so a crash loses at most the rows in flight.
+ * Keeps DIR/manifest.json and its journal while a batch runs, so a crash loses at most the rows in flight, in
+ * memory and time that do not grow with the rows already done.
  *
  * - `open` writes manifest.json at once with this run's header and no rows, so a journal never sits beside a
  *   header from another run (other options, another version), and starts an empty journal, `manifest.jsonl`.
- * - `add` / `fail` append one JSON line per finished row to the journal (one `write` call on a file opened for
- *   `checkpointMs` rewrite manifest.json atomically with every row so far, then empty the journal.
- * - `finish` writes the final manifest.json (with `rows_total`) and removes the journal.
+ * - `add` / `fail` append one JSON line per finished row to the journal (one `write` on a file opened for
+ *   appending; a short write is an error). The journal only grows: nothing is rewritten while rows finish.
+ * - `finish` streams the final manifest.json (with `rows_total`) from the journal, sorted by index, and removes
+ *   the journal. `finish()` without a count (a run stopped by a signal) writes what is done, with no `rows_total`.
  * - `close` stops without finishing: the journal stays for `--resume` (see `loadPrevious` in load-previous.ts).
  *
  * Why a journal and not an atomic rewrite per row: that costs O(rows²) bytes. Measured here (2026-11-26, 2 shared
- * cores) for 2,000 rows of about 500 bytes each: a rewrite per row wrote 1 GB in 5.9 s (3 ms a row, growing with
- * the row count, against about 10 ms to render a notice); the journal took 0.08 s for all 2,000.
+ * cores) for 2,000 rows of about 500 bytes each: a rewrite per row wrote 1 GB in 5.9 s; the journal took 0.08 s.
+ * An earlier version also rewrote manifest.json whole every 5 s, which was quadratic too, and past about 490,000
+ * rows grew beyond what placard reads back. Now only the position of each journal line is kept in memory (four
+ * numbers a row), so a million rows need a few tens of megabytes at the end.
  *
  * Calls are queued, so `add` may be called without waiting for the previous call. A crash between a PDF's rename
- * and its journal line only means the row is rendered again on resume. Entries are kept in memory (about 500
- * bytes a row: 5 MB for 10,000 rows). No fsync: a killed process loses nothing the kernel has; a power cut may
- * lose the last seconds, which resume then renders again.
+ * and its journal line only means the row is rendered again on resume. No fsync: a killed process loses nothing
+ * the kernel has; a power cut may lose the last seconds, which resume then renders again.
  */
 export class ManifestWriter {
-  private readonly entries = new Map<number, ManifestEntry>();
-  private readonly failed = new Map<number, FailedRow>();
   private queue: Promise<unknown> = Promise.resolve();
-  private lastCheckpoint: number;
+  /** Per journal line: index, byte offset, byte length (without the newline). A later line for an index wins. */
+  private readonly lines: number[] = [];
+  private size = 0;
 
   private constructor(
     private readonly file: string,
     private readonly journalFile: string,
     private readonly header: ManifestHeader,
-    private readonly write: WriteAtomic,
     private journal: FileHandle | undefined,
-    private readonly checkpointMs: number,
-    private readonly now: () => number,
-  ) {
-    this.lastCheckpoint = now();
-  }
+    private readonly tempTag: string | undefined,
+  ) {}
 
   /** Starts this run's record in DIR: read the earlier one first (`loadPrevious`) if you resume. */
   static async open(dir: string, header: ManifestHeader, write: WriteAtomic, options: ManifestWriterOptions = {}): Promise<ManifestWriter> {
@@ -69,40 +70,57 @@ export class ManifestWriter {
     try {
       // A new file, never one already there: removing first means a link planted at this name is not followed.
       await rm(journalFile, { force: true });
-      journal = await open(journalFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND);
+      journal = await open(journalFile, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND);
     } catch (error) {
       throw new UsageError(`cannot write ${journalFile}: ${(error as Error).message}`);
     }
-    const now = options.now ?? Date.now;
-    return new ManifestWriter(file, journalFile, header, write, journal, options.checkpointMs ?? 5000, now);
+    return new ManifestWriter(file, journalFile, header, journal, options.tempTag);
   }
 
   /** Records a notice made (or carried over unchanged by a resume). Call it after the PDF is in place. */
   add(entry: ManifestEntry): Promise<void> {
-    return this.enqueue(async () => {
-      this.entries.set(entry.index, orderedEntry(entry));
-      this.failed.delete(entry.index);
-      await this.append({ entry: orderedEntry(entry) });
-    });
+    return this.enqueue(() => this.append(entry.index, { entry: orderedEntry(entry) }));
   }
 
   /** Records a row that could not be rendered (its problems go to errors.csv). */
   fail(row: FailedRow): Promise<void> {
-    return this.enqueue(async () => {
-      this.failed.set(row.index, orderedFailed(row));
-      this.entries.delete(row.index);
-      await this.append({ failed: orderedFailed(row) });
-    });
+    return this.enqueue(() => this.append(row.index, { failed: orderedFailed(row) }));
   }
 
-  /** Writes the final manifest.json, with the number of records in the whole input, and removes the journal. */
-  finish(rowsTotal: number): Promise<Manifest> {
+  /**
+   * Writes manifest.json from the journal, sorted by index, and removes the journal. With `rowsTotal` (the
+   * number of records in the whole input) the run is complete; without, it stopped early and says so.
+   */
+  finish(rowsTotal?: number): Promise<void> {
     return this.enqueue(async () => {
-      const manifest = this.snapshot(rowsTotal);
-      await this.write(this.file, serializeManifest(manifest));
+      const latest = new Map<number, number>();
+      for (let at = 0; at < this.lines.length; at += 3) latest.set(this.lines[at]!, at);
+      const order = [...latest.entries()].sort(([a], [b]) => a - b).map(([, at]) => at);
+      const target = checkOutput(this.file, { replaceLinks: true, what: 'manifest', ...(this.tempTag ? { tempTag: this.tempTag } : {}) });
+      const output = openOutputStream(target);
+      const fd = this.journal!.fd;
+      try {
+        const write = (text: string): Promise<void> | undefined =>
+          output.stream.write(text) ? undefined : new Promise((resolve) => output.stream.once('drain', resolve));
+        await write(manifestHead({ ...this.header, ...(rowsTotal !== undefined ? { rows_total: rowsTotal } : {}) }));
+        for (const kind of ['entry', 'failed'] as const) {
+          let first = true;
+          for (const at of order) {
+            const line = JSON.parse(readAt(fd, this.lines[at + 1]!, this.lines[at + 2]!)) as JournalLine;
+            const value = kind === 'entry' ? ('entry' in line ? line.entry : undefined) : 'failed' in line ? line.failed : undefined;
+            if (!value) continue;
+            await write(`${first ? '\n' : ',\n'}${manifestLine(value)}`);
+            first = false;
+          }
+          await write(`${first ? '' : '\n  '}${kind === 'entry' ? manifestMiddle() : manifestTail()}`);
+        }
+        await output.commit();
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
       await this.closeJournal();
       await rm(this.journalFile, { force: true });
-      return manifest;
     });
   }
 
@@ -111,31 +129,20 @@ export class ManifestWriter {
     return this.enqueue(() => this.closeJournal());
   }
 
-  /** Every row recorded so far, as the manifest would hold them. */
-  snapshot(rowsTotal?: number): Manifest {
-    return {
-      ...this.header,
-      ...(rowsTotal !== undefined ? { rows_total: rowsTotal } : {}),
-      entries: [...this.entries.values()].sort((a, b) => a.index - b.index),
-      failed: [...this.failed.values()].sort((a, b) => a.index - b.index),
-    };
-  }
-
-  private async append(line: JournalLine): Promise<void> {
+  private async append(index: number, line: JournalLine): Promise<void> {
     if (!this.journal) throw new Error(`manifest writer for ${this.file} is already closed`);
+    const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
+    let written: number;
     try {
-      await this.journal.write(`${JSON.stringify(line)}\n`);
+      ({ bytesWritten: written } = await this.journal.write(bytes));
     } catch (error) {
       throw new UsageError(`cannot write ${this.journalFile}: ${(error as Error).message}`);
     }
-    if (this.now() - this.lastCheckpoint >= this.checkpointMs) await this.checkpoint();
-  }
-
-  private async checkpoint(): Promise<void> {
-    await this.write(this.file, serializeManifest(this.snapshot()));
-    // A crash between the two steps leaves rows in both files; replaying them is harmless.
-    await this.journal?.truncate(0);
-    this.lastCheckpoint = this.now();
+    if (written !== bytes.length) {
+      throw new UsageError(`cannot write ${this.journalFile}: only ${written} of ${bytes.length} bytes were written (is the disk full?)`);
+    }
+    this.lines.push(index, this.size, bytes.length - 1);
+    this.size += bytes.length;
   }
 
   private async closeJournal(): Promise<void> {
@@ -149,4 +156,14 @@ export class ManifestWriter {
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+function readAt(fd: number, offset: number, length: number): string {
+  const buffer = Buffer.alloc(length);
+  for (let done = 0; done < length;) {
+    const read = readSync(fd, buffer, done, length - done, offset + done);
+    if (read === 0) throw new UsageError('the manifest journal was cut short while the run was writing it');
+    done += read;
+  }
+  return buffer.toString('utf8');
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { readTextFile } from '../read/text-file.js';
 import type { Shard } from './shard.js';
+
+/** The most records an input may have (src/read/rows/row-source.ts), so the most rows a manifest may list. */
+export const MAX_MANIFEST_ROWS = 1_000_000;
 
 /** Writes a whole file atomically (temp file + rename in the same folder); the batch runner passes its own. */
 export type WriteAtomic = (path: string, bytes: Uint8Array) => Promise<void>;
@@ -17,7 +19,19 @@ export interface ManifestHeader {
   readonly input: { readonly file: string; readonly sha256: string };
   /** Every option that changes output bytes, and nothing else (not --jobs, --quiet or --out-dir). */
   readonly options: OutputOptions;
+  /** What the notices were made from besides the data: see `ContentDigest`. */
+  readonly content?: ContentDigest;
   readonly shard?: Shard;
+}
+
+/**
+ * sha256 digests of the content a run reads besides its data (content-digest.ts): the template (or packet) files,
+ * the font files given, and each locale's files by language tag. Paths alone would miss an edit in place.
+ */
+export interface ContentDigest {
+  readonly templates: string;
+  readonly fonts: string;
+  readonly locales: Readonly<Record<string, string>>;
 }
 
 /** One notice made. `file` is relative to the manifest's folder. */
@@ -35,6 +49,8 @@ export interface ManifestEntry {
   readonly warnings: readonly string[];
   /** sha256 of the row's validated record (see `recordSha256`): a resume renders a row again when it changes. */
   readonly record_sha256: string;
+  /** sha256 of the template, fonts and the locales of this notice's languages it was made from (`rowContent`). */
+  readonly content_sha256?: string;
 }
 
 /** A row that was not rendered; its problems are in errors.csv. */
@@ -87,6 +103,7 @@ export const entrySchema = z
     languages: z.array(z.string()),
     warnings: z.array(z.string()),
     record_sha256: sha256,
+    content_sha256: sha256.optional(),
   })
   .strict();
 
@@ -97,6 +114,10 @@ const headerShape = {
   template: z.string().min(1),
   input: z.object({ file: z.string(), sha256 }).strict(),
   options: z.record(optionValue),
+  content: z
+    .object({ templates: sha256, fonts: sha256, locales: z.record(sha256) })
+    .strict()
+    .optional(),
   shard: z
     .object({ k: z.number().int().min(1), n: z.number().int().min(1) })
     .strict()
@@ -105,7 +126,12 @@ const headerShape = {
 };
 
 const manifestSchema = z
-  .object({ ...headerShape, rows_total: z.number().int().min(0).optional(), entries: z.array(entrySchema), failed: z.array(failedSchema) })
+  .object({
+    ...headerShape,
+    rows_total: z.number().int().min(0).max(MAX_MANIFEST_ROWS, `at most ${MAX_MANIFEST_ROWS} rows (the most an input may have)`).optional(),
+    entries: z.array(entrySchema),
+    failed: z.array(failedSchema),
+  })
   .strict();
 
 /** Parses manifest text; anything else is a usage error that names the file and the first few problems. */
@@ -124,27 +150,57 @@ export function parseManifest(text: string, file: string): Manifest {
   return parsed.data as Manifest;
 }
 
-/** Reads a manifest file strictly: a missing or malformed file is a usage error naming it. */
-export function readManifestFile(file: string): Manifest {
-  return parseManifest(readTextFile(file, 256 * 1024 * 1024, 'manifest'), file);
-}
-
 /**
- * The manifest as bytes: two-space JSON with a fixed key order, options sorted by name, entries and failed rows
- * sorted by index, one trailing newline.
+ * The manifest as bytes: two-space JSON with a fixed key order and options sorted by name, entries and failed rows
+ * sorted by index and written one compact JSON object per line (so a million-row manifest can be read and written
+ * a line at a time, and `grep` finds a row), one trailing newline. `manifestHead`, `manifestLine` and
+ * `manifestTail` give the same text in pieces, for the writer that streams it.
  */
 export function serializeManifest(manifest: Manifest): Uint8Array {
+  const entries = [...manifest.entries].sort(byIndex).map((entry) => manifestLine(orderedEntry(entry)));
+  const failed = [...manifest.failed].sort(byIndex).map((row) => manifestLine(orderedFailed(row)));
+  const text = `${manifestHead(manifest)}${listBody(entries)}${manifestMiddle()}${listBody(failed)}${manifestTail()}`;
+  return new TextEncoder().encode(text);
+}
+
+function listBody(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `\n${lines.join(',\n')}\n  `;
+}
+
+/** Everything up to and including `"entries": [`. */
+export function manifestHead(header: ManifestHeader & { readonly rows_total?: number }): string {
   const ordered = {
-    placard_version: manifest.placard_version,
-    template: manifest.template,
-    input: { file: manifest.input.file, sha256: manifest.input.sha256 },
-    options: sortedOptions(manifest.options),
-    ...(manifest.shard ? { shard: { k: manifest.shard.k, n: manifest.shard.n } } : {}),
-    ...(manifest.rows_total !== undefined ? { rows_total: manifest.rows_total } : {}),
-    entries: [...manifest.entries].sort(byIndex).map(orderedEntry),
-    failed: [...manifest.failed].sort(byIndex).map(orderedFailed),
+    placard_version: header.placard_version,
+    template: header.template,
+    input: { file: header.input.file, sha256: header.input.sha256 },
+    options: sortedOptions(header.options),
+    ...(header.content ? { content: orderedContent(header.content) } : {}),
+    ...(header.shard ? { shard: { k: header.shard.k, n: header.shard.n } } : {}),
+    ...(header.rows_total !== undefined ? { rows_total: header.rows_total } : {}),
   };
-  return new TextEncoder().encode(`${JSON.stringify(ordered, null, 2)}\n`);
+  return `${JSON.stringify(ordered, null, 2).slice(0, -2)},\n  "entries": [`;
+}
+
+/** One entry or failed row, as its line (without the comma between lines). */
+export function manifestLine(value: ManifestEntry | FailedRow): string {
+  return `    ${JSON.stringify(value)}`;
+}
+
+/** Between the entries and the failed rows. */
+export function manifestMiddle(): string {
+  return '],\n  "failed": [';
+}
+
+export function manifestTail(): string {
+  return ']\n}\n';
+}
+
+function orderedContent(content: ContentDigest): ContentDigest {
+  return {
+    templates: content.templates,
+    fonts: content.fonts,
+    locales: Object.fromEntries(Object.entries(content.locales).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
 }
 
 export function sortedOptions(options: OutputOptions): OutputOptions {
@@ -165,6 +221,7 @@ export function orderedEntry(entry: ManifestEntry): ManifestEntry {
     languages: [...entry.languages],
     warnings: [...entry.warnings],
     record_sha256: entry.record_sha256,
+    ...(entry.content_sha256 !== undefined ? { content_sha256: entry.content_sha256 } : {}),
   };
 }
 

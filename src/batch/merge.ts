@@ -20,7 +20,7 @@ export interface MergeResult {
  * Joins the manifests of the shards of one run into the manifest of the whole run.
  *
  * - Manifests must come from the same run: the same placard version, template, input (by sha256), output options,
- *   record count and shard count. Anything else is a usage error naming both files and the difference. A manifest
+ *   content of the template, fonts and translations (by digest), record count and shard count. Anything else is a usage error naming both files and the difference. A manifest
  *   without `rows_total` is from a run that stopped early: resume it first.
  * - Every record of the input must be in exactly one manifest, as a notice made or a row that failed. Records in
  *   no manifest, or in two, come back as problems (by spreadsheet row where the manifests show how records map to
@@ -77,6 +77,7 @@ function checkSameRun(first: ManifestSource, other: ManifestSource): void {
     ['template', a.template, b.template],
     ['input sha256', a.input.sha256, b.input.sha256],
     ['options', canonicalJson(a.options), canonicalJson(b.options)],
+    ['template, font or translation content', canonicalJson(a.content ?? null), canonicalJson(b.content ?? null)],
     ['record count', a.rows_total, total],
     ['shard count', a.shard?.n ?? 1, b.shard?.n ?? 1],
   ];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sortedOptions, type Manifest, type ManifestEntry, type ManifestHeader } from './manifest.js';
+import { sortedOptions, type ContentDigest, type Manifest, type ManifestEntry, type ManifestHeader } from './manifest.js';
 
 /** What `--resume` does with one row, and why. */
 export type ResumeDecision =
@@ -24,6 +24,8 @@ export interface RowPlan {
  * 3. "template changed (a → b)" / "options changed (size: letter → a4)": every row;
  * 4. "not in the manifest": no earlier entry has this row's file name (a new row, or one whose name moved);
  * 5. "input changed": the entry's `record_sha256` differs: this row's data was edited;
+ *    "content changed": its `content_sha256` is not what the template, fonts and its languages' locales give now
+ *    (`rowContent`): an edited translation re-renders the notices in that language, and no others;
  * 6. "file missing": no regular file at the entry's name (deleted, or replaced by a folder or link);
  * 7. "file changed": the file's sha256 is not the one recorded.
  *
@@ -51,10 +53,16 @@ export class PreviousManifest {
   changes(): string[] {
     if (!this.manifest) return ['no manifest from an earlier run: every row is rendered'];
     if (this.everyRow) return [`${this.everyRow}: every row is rendered again`];
+    const lines: string[] = [];
     if (this.manifest.input.sha256 !== this.current.input.sha256) {
-      return [`the input changed since the earlier run: only rows whose data changed are rendered again`];
+      lines.push(`the input changed since the earlier run: only rows whose data changed are rendered again`);
     }
-    return [];
+    const before = this.manifest.content;
+    const after = this.current.content;
+    const changed = after ? (before ? contentChanges(before, after) : ['what placard recorded']) : [];
+    if (changed.length > 0)
+      lines.push(`${changed.join(', ')} changed since the earlier run: the notices made from them are rendered again`);
+    return lines;
   }
 
   /** The decision that needs no file: `render` with a reason, or the entry whose file is to be checked. */
@@ -64,6 +72,8 @@ export class PreviousManifest {
     if (!entry || entry.file !== row.file) return { reason: 'not in the manifest' };
     if (entry.template !== row.template) return { reason: `template changed (${entry.template} → ${row.template})` };
     if (entry.record_sha256 !== row.record_sha256) return { reason: 'input changed' };
+    const content = this.current.content;
+    if (content && entry.content_sha256 !== rowContent(content, entry.languages)) return { reason: 'content changed' };
     return { entry };
   }
 
@@ -132,4 +142,27 @@ export function canonicalJson(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
   return `{${members.join(',')}}`;
+}
+
+/**
+ * What one notice was made from: the template, the fonts and the locales of its languages (and English, the
+ * source every translation is checked against). A notice whose languages' locales are untouched keeps this
+ * value when another language's translation is edited, so `--resume` renders again only the notices that change.
+ */
+export function rowContent(content: ContentDigest, languages: readonly string[]): string {
+  const used = [...new Set([...languages, 'en'])].sort();
+  return sha256Hex(
+    canonicalJson({ templates: content.templates, fonts: content.fonts, locales: used.map((lng) => [lng, content.locales[lng] ?? null]) }),
+  );
+}
+
+/** The locales whose content differs between two digests, and whether the templates or fonts do. */
+export function contentChanges(before: ContentDigest, after: ContentDigest): string[] {
+  const changed: string[] = [];
+  if (before.templates !== after.templates) changed.push('the template');
+  if (before.fonts !== after.fonts) changed.push('the fonts');
+  const tags = [...new Set([...Object.keys(before.locales), ...Object.keys(after.locales)])].sort();
+  const locales = tags.filter((tag) => before.locales[tag] !== after.locales[tag]);
+  if (locales.length > 0) changed.push(`the ${locales.join(', ')} translation${locales.length === 1 ? '' : 's'}`);
+  return changed;
 }

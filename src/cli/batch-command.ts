@@ -29,7 +29,7 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--sheet <name>', 'XLSX only: the sheet to read (default: the first)')
     .requiredOption('--out-dir <dir>', 'folder for the PDFs, manifest.json and errors.csv')
     .option('--combined <file>', 'also write one PDF of every notice, in input order')
-    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .option('--jobs <n>', "worker threads (default: one per core, within a container's CPU quota; never more than rows)")
     .option('--resume', 'keep the notices an earlier run made that are still right, and make the rest')
     .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
     .option('--quiet', 'no progress output')
@@ -63,6 +63,12 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
         progress.onEvent,
       );
       progress.end(summary);
+      if (summary.interrupted) {
+        reporter.error(
+          `stopped by ${summary.interrupted}: what was done is in ${summary.manifest} and ${summary.errors}; rerun with --resume to finish`,
+        );
+        return done(summary.interrupted === 'SIGINT' ? 130 : 143);
+      }
       for (const stack of summary.internal) reporter.info(stack);
       if (summary.internal.length > 0) {
         reporter.error('some rows failed because of a bug in placard; please report it with the traces above');

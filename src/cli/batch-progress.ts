@@ -7,15 +7,15 @@ import type { CliIO, Reporter } from './io.js';
 const LINE_EVERY_MS = 5_000;
 
 /**
- * Shows a batch's progress on stderr: a bar with count, rate and time left
- * on a terminal (cli-progress), a plain line every few seconds otherwise,
- * nothing with --quiet. Failed rows are always reported: at once without a
- * bar, after it with one, so the bar does not tear them. No colours are used,
- * so NO_COLOR holds.
+ * Shows a batch's progress on stderr: a bar with count, failures, rate and
+ * time left on a terminal (cli-progress), a plain line every few seconds
+ * otherwise, nothing with --quiet. Failed rows are always reported as they
+ * happen: on a terminal the bar's line is cleared, the failure printed, and
+ * the bar drawn again below it. No colours are used, so NO_COLOR holds.
  */
 export class BatchProgress {
   private bar: cliProgress.SingleBar | undefined;
-  private readonly held: string[] = [];
+  private failed = 0;
   private total = 0;
   private done = 0;
   private readonly started = Date.now();
@@ -37,7 +37,7 @@ export class BatchProgress {
         this.bar = new cliProgress.SingleBar(
           {
             stream: this.io.stderr as unknown as NodeJS.WritableStream,
-            format: 'placard batch [{bar}] {value}/{total} rows · {rate} rows/s · {eta_formatted} left',
+            format: 'placard batch [{bar}] {value}/{total} rows · {failed} failed · {rate} rows/s · {eta_formatted} left',
             barCompleteChar: '#',
             barIncompleteChar: '.',
             hideCursor: true,
@@ -45,7 +45,7 @@ export class BatchProgress {
           },
           cliProgress.Presets.legacy,
         );
-        this.bar.start(event.total, 0, { rate: '0.0' });
+        this.bar.start(event.total, 0, { rate: '0.0', failed: 0 });
       }
       return;
     }
@@ -55,10 +55,14 @@ export class BatchProgress {
         (problem) =>
           `row ${problem.row}${problem.id ? ` (${problem.id})` : ''}: ${formatProblem({ ...problem, row: undefined, message: problem.reason })}`,
       );
-      if (this.bar) this.held.push(...lines);
-      else for (const line of lines) this.reporter.error(line);
+      this.failed++;
+      // Above the bar: clear its line, print, and let the update below draw it again.
+      if (this.bar) this.io.stderr.write('\r\u001b[2K');
+      for (const line of lines) this.reporter.error(line);
     }
-    this.bar?.update(this.done, { rate: this.rate().toFixed(1) });
+    this.bar?.update(this.done, { rate: this.rate().toFixed(1), failed: this.failed });
+    // cli-progress skips a redraw when its text is unchanged; the line was cleared, so force it (a JS-only parameter).
+    if (event.status === 'failed') (this.bar as unknown as { render?(force: boolean): void } | undefined)?.render?.(true);
     if (!this.bar && !this.quiet && Date.now() - this.lastLine >= LINE_EVERY_MS) {
       this.lastLine = Date.now();
       const left = this.rate() > 0 ? Math.round((this.total - this.done) / this.rate()) : undefined;
@@ -68,10 +72,9 @@ export class BatchProgress {
     }
   };
 
-  /** Stops the bar, prints the failures it held back, then the summary. */
+  /** Stops the bar, then prints the summary. */
   end(summary?: BatchSummary): void {
     this.bar?.stop();
-    for (const line of this.held) this.reporter.error(line);
     if (!summary) return;
     const rate = summary.seconds > 0 ? (summary.made + summary.failed) / summary.seconds : 0;
     this.reporter.info(

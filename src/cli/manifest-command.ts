@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { readManifestFile, serializeManifest } from '../batch/manifest.js';
+import { serializeManifest } from '../batch/manifest.js';
+import { readManifestFile } from '../batch/manifest-read.js';
 import { mergeManifests, type ManifestSource } from '../batch/merge.js';
+import { errorsBeside, mergeErrorFiles } from '../batch/merge-errors.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
 import type { CliIO, Reporter } from './io.js';
@@ -18,7 +20,8 @@ const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
  * beside the shard manifests is never merged again). A folder with a journal left beside a manifest
  * (`manifest….jsonl`) holds a run that did not finish, and is refused: resume it first.
  *
- * The merged manifest goes to stdout, or to FILE (written atomically) with `-o FILE`. File paths in it are
+ * The merged manifest goes to stdout, or to FILE (written atomically) with `-o FILE`; with `-o`, the shards'
+ * errors files (`errors.shard-K-of-N.csv` beside each manifest) are merged too, into errors.csv beside FILE. File paths in it are
  * relative to FILE's folder, or to the current folder for stdout: with every shard writing into one shared
  * folder, `placard manifest merge out -o out/manifest.json` gives what one unsharded run would have written.
  *
@@ -45,18 +48,23 @@ export function manifestCommand(io: CliIO, reporter: Reporter, done: (code: numb
       const target = flags.output === undefined || flags.output === '-' ? undefined : flags.output;
       const { manifest, problems } = mergeManifests(sources, target ? dirname(target) : '.');
       if (problems.length > 0) throw new InputError(problems);
+      const errorsTarget = target ? join(dirname(target), 'errors.csv') : undefined;
       if (manifest.failed.length > 0) {
         const rows = manifest.failed.map((row) => row.row);
+        const where = errorsTarget ?? sources.map(({ path }) => errorsBeside(path)).join(', ');
         reporter.warn(
           `${rows.length === 1 ? '1 row failed and has' : `${rows.length} rows failed and have`} no notice (row${rows.length === 1 ? '' : 's'} ` +
-            `${rows.slice(0, 20).join(', ')}${rows.length > 20 ? ', …' : ''}); see errors.csv in each shard's folder`,
+            `${rows.slice(0, 20).join(', ')}${rows.length > 20 ? ', …' : ''}); the reasons are in ${where}`,
         );
       }
       const bytes = serializeManifest(manifest);
-      if (target) {
+      if (target && errorsTarget) {
+        const errors = mergeErrorFiles(sources.map(({ path }) => path));
+        for (const file of errors.missing) reporter.warn(`${file} is missing; its shard's failed rows have no reasons in ${errorsTarget}`);
+        await writeSafely(errorsTarget, errors.bytes, { inputs: sources.map(({ path }) => path) });
         await writeSafely(target, bytes);
         reporter.info(
-          `wrote ${target}: ${manifest.entries.length} notices, ${manifest.failed.length} failed, from ${sources.length} manifests`,
+          `wrote ${target} and ${errorsTarget}: ${manifest.entries.length} notices, ${manifest.failed.length} failed, from ${sources.length} manifests`,
         );
       } else io.stdout.write(bytes);
       done(EXIT.ok);

@@ -31,6 +31,17 @@ export interface OutputTarget {
   readonly kind: 'file' | 'stream';
   /** Permission bits of the file being replaced, kept on the new file. */
   readonly mode?: number;
+  readonly tempTag?: string;
+}
+
+/** The temporary file beside `path` that is renamed over it: `.<name>.<tag>-<12 hex>.tmp` (no tag: `.<name>.<12 hex>.tmp`). */
+export function temporaryFile(path: string, tag?: string): string {
+  return join(dirname(path), `.${basename(path)}.${tag ? `${tag}-` : ''}${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Whether a file name is a temporary file `temporaryFile` made with this tag. */
+export function isTemporaryName(name: string, tag: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp') && new RegExp(`\\.${tag}-[0-9a-f]{12}\\.tmp$`).test(name);
 }
 
 export interface OutputOptions {
@@ -38,19 +49,29 @@ export interface OutputOptions {
   readonly inputs?: readonly string[];
   /** What the output is, for messages ("manifest", "combined file"); by default just its path. */
   readonly what?: string;
+  /**
+   * Never follow a symlink at this name: replace the link itself with a regular file. For files placard names
+   * inside an output folder that others may share (a batch's row PDFs and bookkeeping): a link planted there
+   * must not turn the write into one somewhere else (see SECURITY.md).
+   */
+  readonly replaceLinks?: boolean;
+  /** Marks this run's temporary files (see `temporaryFile`), so a run sweeps only its own leftovers. */
+  readonly tempTag?: string;
 }
 
 /** Checks where `given` may be written, following symlinks; refuses what must never be replaced (exit 2). */
 export function checkOutput(given: string, options: OutputOptions = {}): OutputTarget {
   const what = options.what ?? '';
-  const path = followLinks(given, what);
-  const stats = lstatOrUndefined(path);
+  const tag = options.tempTag ? { tempTag: options.tempTag } : {};
+  const path = options.replaceLinks ? resolve(given) : followLinks(given, what);
+  const found = lstatOrUndefined(path);
+  const stats = found?.isSymbolicLink() ? undefined : found;
   if (!stats) {
     const folder = dirname(path);
     const parent = statOrUndefined(folder);
     if (!parent) throw new UsageError(`cannot write ${name(what, given)}: the folder ${folder} does not exist; create it first`);
     if (!parent.isDirectory()) throw new UsageError(`cannot write ${name(what, given)}: ${folder} is not a folder`);
-    return { given, path, kind: 'file' };
+    return { given, path, kind: 'file', ...tag };
   }
   for (const input of options.inputs ?? []) {
     const other = statOrUndefined(input);
@@ -65,13 +86,13 @@ export function checkOutput(given: string, options: OutputOptions = {}): OutputT
   }
   if (!stats.isFile()) throw new UsageError(`cannot write ${name(what, given)}: it is not a regular file, a FIFO or a character device`);
   mayWrite(path, stats, given, what);
-  return { given, path, kind: 'file', mode: stats.mode & 0o7777 };
+  return { given, path, kind: 'file', mode: stats.mode & 0o7777, ...tag };
 }
 
 /** Writes `bytes` to a checked target: atomically for a file, directly for a FIFO or device. */
 export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Promise<void> {
   if (target.kind === 'stream') return writeStream(target, bytes);
-  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryFile(target.path, target.tempTag);
   try {
     await writeFile(temporary, bytes, { flag: 'wx', mode: 0o666 });
     if (target.mode !== undefined) await chmod(temporary, target.mode);
@@ -89,6 +110,8 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Prom
  */
 export interface OutputStream {
   readonly stream: Writable;
+  /** The temporary file being written, for a file target (what a signal handler must remove). */
+  readonly temporary?: string;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -96,12 +119,27 @@ export interface OutputStream {
 export function openOutputStream(target: OutputTarget): OutputStream {
   if (target.kind === 'stream') {
     const stream = createWriteStream('', { fd: openStream(target) });
-    return { stream, commit: () => finished(stream), abort: async () => void stream.destroy() };
+    // A write error (a full disk, a reader gone) is reported by `commit`, never thrown from an event.
+    stream.on('error', () => undefined);
+    return {
+      stream,
+      commit: async () => {
+        try {
+          if (!stream.writableEnded) stream.end();
+          await finished(stream);
+        } catch (error) {
+          throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+        }
+      },
+      abort: async () => void stream.destroy(),
+    };
   }
-  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryFile(target.path, target.tempTag);
   const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o666 });
+  stream.on('error', () => undefined);
   return {
     stream,
+    temporary,
     commit: async () => {
       try {
         if (!stream.writableEnded) stream.end();

@@ -35,6 +35,18 @@ describe('slug', () => {
 });
 
 describe('fileStem', () => {
+  it('never starts a file name with "-", which the next command would read as an option', () => {
+    expect(namesInOrder([{ id: '-rf' }, { id: '--help' }, { name: '-x' }])).toEqual([
+      'rf-private-areas.pdf',
+      'help-private-areas.pdf',
+      'x-private-areas.pdf',
+    ]);
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (id, name) => !namesInOrder([{ id, name }])[0]!.startsWith('-')),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
   it('uses a safe id as given, and slugs an unsafe one', () => {
     expect(fileStem(2, { id: 'CITY-0042', name: 'Joe' })).toBe('CITY-0042');
     expect(fileStem(2, { id: 4711, name: 'Joe' })).toBe('4711');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPrevious } from '../../src/batch/load-previous.js';
@@ -39,27 +39,36 @@ describe('ManifestWriter', () => {
 
   it('keeps rows finished before a stop in the journal, and loadPrevious finds them all', async () => {
     const dir = tempDir();
-    const writer = await ManifestWriter.open(dir, HEADER, writeSafely, { checkpointMs: 60_000 });
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
     for (const index of [0, 1, 2]) await writer.add(entry(index));
     await writer.close();
     expect(parseManifest(read(join(dir, 'manifest.json')), 'm').entries).toEqual([]);
     expect(loadPrevious(dir).manifest?.entries).toEqual([entry(0), entry(1), entry(2)]);
   });
 
-  it('moves rows from the journal into manifest.json at each checkpoint', async () => {
+  it('only appends while rows finish: manifest.json is written at the start and once at the end, never in between', async () => {
     const dir = tempDir();
-    let clock = 0;
-    const writer = await ManifestWriter.open(dir, HEADER, writeSafely, { checkpointMs: 1000, now: () => clock });
-    await writer.add(entry(0));
-    await writer.add(entry(1));
-    clock = 1000;
-    await writer.add(entry(2));
-    expect(parseManifest(read(join(dir, 'manifest.json')), 'm').entries).toHaveLength(3);
-    expect(read(join(dir, 'manifest.jsonl'))).toBe('');
-    await writer.add(entry(3));
-    expect(read(join(dir, 'manifest.jsonl')).split('\n')).toHaveLength(2);
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
+    const start = statSync(join(dir, 'manifest.json')).ino;
+    for (let index = 0; index < 50; index++) await writer.add(entry(index));
+    expect(statSync(join(dir, 'manifest.json')).ino).toBe(start);
+    expect(parseManifest(read(join(dir, 'manifest.json')), 'm').entries).toEqual([]);
+    expect(read(join(dir, 'manifest.jsonl')).split('\n')).toHaveLength(51);
     await writer.close();
-    expect(loadPrevious(dir).manifest?.entries.map((row) => row.index)).toEqual([0, 1, 2, 3]);
+    expect(loadPrevious(dir).manifest?.entries.map((row) => row.index)).toEqual([...Array(50).keys()]);
+  });
+
+  it('writes what is done, without rows_total, when finished early (a run stopped by a signal)', async () => {
+    const dir = tempDir();
+    const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
+    await writer.add(entry(1));
+    await writer.fail({ row: 2, index: 0 });
+    await writer.finish();
+    const manifest = parseManifest(read(join(dir, 'manifest.json')), 'm');
+    expect(manifest.rows_total).toBeUndefined();
+    expect(manifest.entries).toEqual([entry(1)]);
+    expect(manifest.failed).toEqual([{ row: 2, index: 0 }]);
+    expect(existsSync(join(dir, 'manifest.jsonl'))).toBe(false);
   });
 
   it('a later record for a row replaces the earlier one (a failed row fixed and made)', async () => {
@@ -67,7 +76,8 @@ describe('ManifestWriter', () => {
     const writer = await ManifestWriter.open(dir, HEADER, writeSafely);
     await writer.fail({ row: 2, index: 0 });
     await writer.add(entry(0));
-    const manifest = await writer.finish(1);
+    await writer.finish(1);
+    const manifest = parseManifest(read(join(dir, 'manifest.json')), 'm');
     expect(manifest.failed).toEqual([]);
     expect(manifest.entries).toEqual([entry(0)]);
   });
@@ -78,7 +88,7 @@ describe('ManifestWriter', () => {
       const { ManifestWriter } = await import(${JSON.stringify(resolve('dist/batch/manifest-writer.js'))});
       const { writeSafely } = await import(${JSON.stringify(resolve('dist/write/safe-output.js'))});
       const header = JSON.parse(process.argv[1]);
-      const writer = await ManifestWriter.open(process.argv[2], header, writeSafely, { checkpointMs: 5 });
+      const writer = await ManifestWriter.open(process.argv[2], header, writeSafely);
       for (let index = 0; ; index += 1) {
         await writer.add({ row: index + 2, index, name: 'B' + index, file: 'b' + index + '.pdf', sha256: 'a'.repeat(64),
           template: 'private-areas', languages: ['en'], warnings: [], record_sha256: 'b'.repeat(64) });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalFileName, manifestFileName, parseManifest, serializeManifest, type Manifest } from '../../src/batch/manifest.js';
 import { loadPrevious } from '../../src/batch/load-previous.js';
+import { readManifestFile } from '../../src/batch/manifest-read.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
 import { entry, HEADER, tempDir } from './manifest-fixtures.js';
@@ -55,6 +56,26 @@ describe('manifest file', () => {
     expect(message).toMatch(/extra/);
   });
 
+  it('reads a large manifest a line at a time, as it reads a small one whole', () => {
+    const manifest: Manifest = {
+      ...HEADER,
+      rows_total: 40,
+      entries: [...Array(30).keys()].map((index) => entry(index)),
+      failed: [{ row: 40, index: 38, name: 'x' }],
+    };
+    const file = join(tempDir(), 'manifest.json');
+    writeFileSync(file, serializeManifest(manifest));
+    expect(readManifestFile(file, 100)).toEqual(readManifestFile(file));
+    expect(readManifestFile(file, 100)).toEqual(manifest);
+    const empty = join(tempDir(), 'manifest.json');
+    writeFileSync(empty, serializeManifest({ ...HEADER, entries: [], failed: [] }));
+    expect(readManifestFile(empty, 10)).toEqual({ ...HEADER, entries: [], failed: [] });
+    writeFileSync(file, text(manifest).replace('"row":5,', '"row":"five",'));
+    expect(thrown(UsageError, () => readManifestFile(file, 100)).message).toMatch(
+      /manifest\.json is not a placard manifest: line \d+: row: /,
+    );
+  });
+
   it('is named per shard, so shards can share one output folder', () => {
     expect(manifestFileName()).toBe('manifest.json');
     expect(manifestFileName({ k: 1, n: 1 })).toBe('manifest.json');
@@ -94,6 +115,19 @@ describe('loadPrevious', () => {
     expect(previous.manifest?.entries).toEqual([entry(0), entry(1), entry(3)]);
     expect(previous.manifest?.failed).toEqual([{ row: 4, index: 2 }]);
     expect(previous.warnings).toEqual([expect.stringMatching(/1 unreadable line\(s\) skipped; those rows are rendered again/)]);
+  });
+
+  it('keeps every whole line of a journal torn in the middle of a character, or with a line that is not UTF-8', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.json'), serializeManifest({ ...HEADER, entries: [], failed: [] }));
+    const line = (index: number): Buffer => Buffer.from(`${JSON.stringify({ entry: entry(index, { name: 'Café Ünal' }) })}\n`);
+    const torn = line(3).subarray(0, line(3).indexOf(Buffer.from('é')) + 1);
+    writeFileSync(join(dir, 'manifest.jsonl'), Buffer.concat([line(0), Buffer.from([0xff, 0xfe, 0x0a]), line(1), line(2), torn]));
+    const previous = loadPrevious(dir);
+    expect(previous.manifest?.entries.map((row) => row.index)).toEqual([0, 1, 2]);
+    expect(previous.warnings).toEqual([
+      expect.stringMatching(/2 unreadable line\(s\) skipped; those rows are rendered again \(line 2, 5\)/),
+    ]);
   });
 
   it('ignores a journal with no manifest beside it', () => {

@@ -24,7 +24,7 @@ async function miniBatch(
 ) {
   const header = options.header ?? HEADER;
   const previous = options.resume ? new PreviousManifest(loadPrevious(dir).manifest, header) : undefined;
-  const writer = await ManifestWriter.open(dir, header, writeSafely, { checkpointMs: 0 });
+  const writer = await ManifestWriter.open(dir, header, writeSafely);
   const namer = new FileNamer();
   const errors: RowError[] = [];
   const reasons: string[] = [];

@@ -18,6 +18,39 @@ describe('WorkerPool', () => {
     expect(died[0]!.kind === 'internal' && died[0]!.message).toMatch(/the worker rendering this row stopped: exit code 7/);
   });
 
+  it('reports rows that run a worker out of memory as row problems, however many come in a row, and goes on', async () => {
+    const results: TaskResult[] = [];
+    const pool = new WorkerPool(1, WORKER, undefined, (result) => results.push(result), {
+      maxOldGenerationSizeMb: 16,
+      maxYoungGenerationSizeMb: 4,
+    });
+    for (let index = 0; index < 7; index++) await pool.submit({ index, record: { hog: index >= 1 && index <= 5 } });
+    await pool.drain();
+    await pool.close();
+    expect(results.map((result) => [result.index, result.kind]).sort()).toEqual([
+      [0, 'done'],
+      [1, 'problems'],
+      [2, 'problems'],
+      [3, 'problems'],
+      [4, 'problems'],
+      [5, 'problems'],
+      [6, 'done'],
+    ]);
+    const problem = results.find((result) => result.kind === 'problems');
+    expect(problem?.kind === 'problems' && problem.problems[0]!.message).toMatch(/needs more memory than a batch worker has \(20 MB\)/);
+  }, 60_000);
+
+  it('stops with an error, not a crash, when workers keep dying for no row', async () => {
+    const pool = new WorkerPool(1, fileURLToPath(new URL('./fixtures/no-such-worker.mjs', import.meta.url)), undefined, () => undefined);
+    await expect(
+      (async () => {
+        for (let index = 0; index < 20; index++) await pool.submit({ index, record: {} });
+        await pool.drain();
+      })(),
+    ).rejects.toThrow(/batch workers keep stopping/);
+    await pool.close();
+  }, 60_000);
+
   it('never holds more tasks than it has workers', async () => {
     let inFlight = 0;
     let most = 0;

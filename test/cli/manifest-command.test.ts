@@ -7,6 +7,8 @@ import { parseManifest, serializeManifest, type ManifestHeader } from '../../src
 import { ManifestWriter } from '../../src/batch/manifest-writer.js';
 import { inShard, type Shard } from '../../src/batch/shard.js';
 import { writeSafely } from '../../src/write/safe-output.js';
+import { errorsFileName } from '../../src/batch/errors-csv.js';
+import { ErrorsWriter } from '../../src/batch/errors-writer.js';
 import { entry, HEADER, tempDir } from '../batch/manifest-fixtures.js';
 
 const ROWS = 8;
@@ -32,12 +34,19 @@ async function placard(args: string[]) {
 /** Runs the manifest side of a batch over ROWS records (record FAILED fails) into dir, as shard `shard` if given. */
 async function run(dir: string, shard?: Shard, header: ManifestHeader = HEADER): Promise<void> {
   const writer = await ManifestWriter.open(dir, { ...header, ...(shard ? { shard } : {}) }, writeSafely);
+  const errors = ErrorsWriter.open(join(dir, errorsFileName(shard)));
   for (let index = ROWS - 1; index >= 0; index -= 1) {
     if (!inShard(index, shard)) continue;
-    if (index === FAILED) await writer.fail({ row: index + 2, index, name: 'Broken' });
-    else await writer.add(entry(index));
+    if (index === FAILED) {
+      await writer.fail({ row: index + 2, index, name: 'Broken' });
+      errors.add([
+        { row: index + 2, name: 'Broken', field: 'phone', reason: 'not a phone number' },
+        { row: index + 2, name: 'Broken', field: 'city', reason: 'city is required' },
+      ]);
+    } else await writer.add(entry(index));
   }
   await writer.finish(ROWS);
+  await errors.finish();
 }
 
 describe('placard manifest merge', () => {
@@ -48,9 +57,12 @@ describe('placard manifest merge', () => {
     for (const k of [1, 2, 3]) await run(shared, { k, n: 3 });
     const result = await placard(['manifest', 'merge', shared, '-o', join(shared, 'manifest.json')]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/wrote .*manifest\.json: 7 notices, 1 failed, from 3 manifests/);
+    expect(result.stderr).toMatch(/wrote .*manifest\.json and .*errors\.csv: 7 notices, 1 failed, from 3 manifests/);
     expect(result.stderr).toMatch(/warning: 1 row failed and has no notice \(row 7\)/);
     expect(readFileSync(join(shared, 'manifest.json'), 'utf8')).toBe(readFileSync(join(whole, 'manifest.json'), 'utf8'));
+    // The shards' errors files become one errors.csv, with the input's row numbers, as one run would write it.
+    expect(readFileSync(join(shared, 'errors.csv'), 'utf8')).toBe(readFileSync(join(whole, 'errors.csv'), 'utf8'));
+    expect(result.stderr).toContain(`the reasons are in ${join(shared, 'errors.csv')}`);
     // Merging again reads the shard manifests, not the merged manifest.json beside them.
     expect((await placard(['manifest', 'merge', shared, '-o', join(shared, 'manifest.json')])).code).toBe(0);
   });
@@ -125,6 +137,25 @@ describe('placard manifest merge', () => {
     const c = tempDir();
     await run(c, { k: 2, n: 2 }, { ...HEADER, placard_version: '9.9.9' });
     expect((await placard(['manifest', 'merge', a, c])).stderr).toMatch(/the placard version differs \(0\.1\.0 and 9\.9\.9\)/);
+    const content = (locale: string): ManifestHeader => ({
+      ...HEADER,
+      content: { templates: 'a'.repeat(64), fonts: 'b'.repeat(64), locales: { en: 'c'.repeat(64), de: locale.repeat(64) } },
+    });
+    const [d, e] = [tempDir(), tempDir()];
+    await run(d, { k: 1, n: 2 }, content('d'));
+    await run(e, { k: 2, n: 2 }, content('e'));
+    const differ = await placard(['manifest', 'merge', d, e]);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toMatch(/the template, font or translation content differs/);
+  });
+
+  it('refuses a manifest whose rows_total is beyond what any input may hold, clearly (exit 2)', async () => {
+    const dir = tempDir();
+    const huge = { ...JSON.parse(new TextDecoder().decode(serializeManifest({ ...HEADER, entries: [], failed: [] }))), rows_total: 1e15 };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(huge));
+    const result = await placard(['manifest', 'merge', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/rows_total: at most 1000000 rows/);
   });
 
   it('refuses a folder whose run did not finish, a malformed manifest, and a folder without one (exit 2)', async () => {
