@@ -72,7 +72,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
   const main = prepare(options.session);
   const template = main.id;
   const digest = await inputDigest(options.dataFile, options);
-  const outDir = openOutDir(options.outDir, onEvent);
+  const outDir = openOutDir(options.outDir, onEvent, options.shard);
   const header: ManifestHeader = {
     placard_version: PLACARD_VERSION,
     template,
@@ -206,7 +206,7 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
 }
 
 /** The output folder: created if its parent exists (said so), and cleared of temporary files a killed run left. */
-function openOutDir(dir: string, onEvent: (event: BatchEvent) => void): string {
+function openOutDir(dir: string, onEvent: (event: BatchEvent) => void, shard?: Shard): string {
   let stats;
   try {
     stats = statSync(dir);
@@ -214,6 +214,8 @@ function openOutDir(dir: string, onEvent: (event: BatchEvent) => void): string {
     try {
       mkdirSync(dir);
     } catch (error) {
+      // Shards started together race to create their shared folder: one made it.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(dir).isDirectory()) return dir;
       throw new UsageError(
         `cannot create the output folder ${dir}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its parent folder does not exist' : (error as Error).message}`,
       );
@@ -222,8 +224,11 @@ function openOutDir(dir: string, onEvent: (event: BatchEvent) => void): string {
     return dir;
   }
   if (!stats.isDirectory()) throw new UsageError(`--out-dir ${dir} is a file; give a folder`);
+  // Shards share the folder and run at once: one sweeps only its own manifest's and errors file's, never
+  // another's files in flight (a killed shard's PDF temporaries stay, hidden and harmless).
+  const own = shard && shard.n > 1 ? `shard-${shard.k}-of-${shard.n}.` : '';
   for (const name of readdirSync(dir)) {
-    if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
+    if (/^\..+\.[0-9a-f]{12}\.tmp$/.test(name) && name.includes(own)) rmSync(join(dir, name), { force: true });
   }
   return dir;
 }

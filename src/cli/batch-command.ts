@@ -14,6 +14,7 @@ interface BatchFlags extends SessionFlags {
   resume?: boolean;
   shard?: string;
   quiet?: boolean;
+  allowBadRows?: boolean;
 }
 
 export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
@@ -28,7 +29,11 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .option('--resume', 'keep the notices an earlier run made that are still right, and make the rest')
     .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
-    .option('--quiet', 'no progress output');
+    .option('--quiet', 'no progress output')
+    .option(
+      '--allow-bad-rows',
+      'exit 0 when rows failed only for their data (still in errors.csv and the manifest), as a retrying job runner needs',
+    );
   return addSessionFlags(command).action(async (template: string, flags: BatchFlags) => {
     const [{ runBatch }, { parseShard }, { BatchProgress }] = await Promise.all([
       import('../batch/run-batch.js'),
@@ -57,7 +62,8 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
         reporter.error('some rows failed because of a bug in placard; please report it with the traces above');
         return done(EXIT.internal);
       }
-      done(summary.failed > 0 ? EXIT.input : EXIT.ok);
+      // A Kubernetes pod that exits 1 is run again; bad rows fail the same way every time, so a job may ask for 0.
+      done(summary.failed > 0 && !flags.allowBadRows ? EXIT.input : EXIT.ok);
     } catch (error) {
       progress.end();
       throw error;
