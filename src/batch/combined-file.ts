@@ -1,4 +1,5 @@
 import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
+import { padForDuplex } from '../impose/duplex-pages.js';
 import { PLACARD_VERSION } from '../paths.js';
 import type { Renderer } from '../session/prepare.js';
 import { checkOutput, openOutputStream, type OutputStream, type OutputTarget } from '../write/safe-output.js';
@@ -14,6 +15,7 @@ import { attachPages, type DetachedPage } from './laid-pages.js';
 export class CombinedFile {
   private readonly order: number[] = [];
   private next = 0;
+  private pageCount = 0;
   private readonly ready = new Map<number, { pages: readonly DetachedPage[]; bookmark: string } | null>();
   /** A write that failed (a full disk): the run stops instead of laying out pages nobody can write. */
   failure: Error | undefined;
@@ -87,7 +89,12 @@ export class CombinedFile {
       const index = this.order[this.next]!;
       const notice = this.ready.get(index);
       this.ready.delete(index);
-      if (notice) this.writer.addPages(attachPages(notice.pages), notice.bookmark);
+      if (notice) {
+        // Duplex pieces start on odd pages of the whole file; a packet's notices get bookmarks under the business's.
+        const pages = padForDuplex(attachPages(notice.pages), this.pageCount);
+        this.writer.addPages(pages, notice.bookmark);
+        this.pageCount += pages.length;
+      }
       this.next++;
     }
   }

@@ -48,6 +48,8 @@ export function openOutDir(dir: string, onCreate: () => void): void {
       mkdirSync(dir);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // Shards started together race to create their shared folder: one made it.
+      if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
       throw new UsageError(
         `cannot create the output folder ${dir}: ${code === 'ENOENT' ? 'its parent folder does not exist' : (error as Error).message}`,
       );

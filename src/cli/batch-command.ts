@@ -18,6 +18,7 @@ interface BatchFlags extends SessionFlags {
   headerRow?: string;
   columns?: string;
   map: string[];
+  allowBadRows?: boolean;
 }
 
 export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
@@ -35,7 +36,11 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--quiet', 'no progress output')
     .option('--header-row <n>', 'the row that holds the column names (default: found under a title or notes)')
     .option('--columns <file>', 'a YAML file of field: Column Header lines, for headers placard does not recognise')
-    .option('--map <field=header>', 'which column gives a field, like --map name="Legal Name" (repeatable)', collect, []);
+    .option('--map <field=header>', 'which column gives a field, like --map name="Legal Name" (repeatable)', collect, [])
+    .option(
+      '--allow-bad-rows',
+      'exit 0 when rows failed only for their data (still in errors.csv and the manifest), as a retrying job runner needs',
+    );
   return addSessionFlags(command).action(async (template: string, flags: BatchFlags) => {
     const [{ runBatch }, { parseShard }, { BatchProgress }] = await Promise.all([
       import('../batch/run-batch.js'),
@@ -74,7 +79,8 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
         reporter.error('some rows failed because of a bug in placard; please report it with the traces above');
         return done(EXIT.internal);
       }
-      done(summary.failed > 0 ? EXIT.input : EXIT.ok);
+      // A Kubernetes pod that exits 1 is run again; bad rows fail the same way every time, so a job may ask for 0.
+      done(summary.failed > 0 && !flags.allowBadRows ? EXIT.input : EXIT.ok);
     } catch (error) {
       progress.end();
       throw error;

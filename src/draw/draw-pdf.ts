@@ -55,7 +55,7 @@ export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark
  */
 export interface DocumentWriter {
   readonly doc: PDFKit.PDFDocument;
-  /** Adds pages; with `bookmark`, an outline entry pointing at the first of them. */
+  /** Adds pages; with `bookmark`, an outline entry pointing at the first of them, holding the entries of pages that carry one. */
   addPages(pages: readonly LaidPage[], bookmark?: string): void;
   end(): void;
 }
@@ -85,10 +85,18 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
   return {
     doc,
     addPages: (pages, bookmark) => {
+      // The entry points at the first page with something on it (not a blank page before a duplex front);
+      // pages that start a notice of a packet get entries of their own, under it.
+      const first = Math.max(
+        0,
+        pages.findIndex((page) => page.nodes.length > 0),
+      );
+      let parent: PDFKit.PDFOutline | undefined;
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
         if (page.boxes) setPageBoxes(doc, page);
-        if (index === 0 && bookmark !== undefined) doc.outline.addItem(bookmark);
+        if (index === first && bookmark !== undefined) parent = doc.outline.addItem(bookmark);
+        if (page.bookmark !== undefined) (parent ?? doc.outline).addItem(page.bookmark);
         drawer.textColor = undefined;
         for (const node of page.nodes) drawer.node(node, root);
       });

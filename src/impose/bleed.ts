@@ -23,6 +23,7 @@ export function addBleed(page: LaidPage, bleedMm: number): LaidPage {
   const bleedBox: PageBox = { x: slug - bleed, y: slug - bleed, width: page.width + 2 * bleed, height: page.height + 2 * bleed };
   const nodes = placeNodes(page.nodes.map((node) => translateNode(node, slug, slug)));
   return {
+    ...page,
     width: page.width + 2 * slug,
     height: page.height + 2 * slug,
     nodes: [...nodes, cropMarks(trim, markStart)],

@@ -37,8 +37,11 @@ function cardSheets(cards: readonly LaidPage[], card: Size, imposition: Impositi
   const grid = cardGrid(PAGE_SIZES[imposition.sheet], card);
   const duplex = imposition.arrange === 'duplex';
   // In duplex, odd pages are backs: mirrored, and cut from the front, so without marks of their own.
+  // A front with a back after it is marked, so a file of several pieces can start it on a new sheet (duplex-pages.ts).
   return cards.map((page, index) => {
     const back = duplex && index % 2 === 1;
-    return cardSheet(page, grid, { mirror: back, cutMarks: !back });
+    const sheet = cardSheet(page, grid, { mirror: back, cutMarks: !back });
+    if (back) return { ...sheet, side: 'back' as const };
+    return duplex && index + 1 < cards.length ? { ...sheet, side: 'front' as const } : sheet;
   });
 }

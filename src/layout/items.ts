@@ -76,6 +76,10 @@ export interface LaidPage {
   readonly nodes: readonly LaidNode[];
   /** Set by imposition when a print shop's bleed is asked for: TrimBox and BleedBox, from the page's top-left. */
   readonly boxes?: { readonly trim: PageBox; readonly bleed: PageBox };
+  /** Set by imposition on a duplex piece (a card sheet's front, then its back): the front must start a sheet of paper. */
+  readonly side?: 'front' | 'back';
+  /** An outline entry for the notice this page starts (a packet's notices), nested under the business in a combined file. */
+  readonly bookmark?: string;
 }
 
 /** A rectangle on the page, from its top-left corner, in points. */

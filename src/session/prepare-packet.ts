@@ -4,10 +4,11 @@ import { fontSet } from '../fonts/font-chain.js';
 import type { LaidPage } from '../layout/items.js';
 import type { PageSizeName } from '../layout/page-sizes.js';
 import { PLACARD_VERSION } from '../paths.js';
-import { layoutRecord, type LaidNotice } from '../pipeline.js';
+import { padForDuplex } from '../impose/duplex-pages.js';
+import type { LaidNotice } from '../pipeline.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { SessionOptions, Warning } from '../request.js';
-import { localeCatalog } from '../strings/locale-catalog.js';
+import { localeCatalog, matchLanguages } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import { loadTemplate } from '../templates/catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
@@ -16,46 +17,54 @@ import { knownLanguages } from '../read/language-names.js';
 import { validateBusiness } from '../validate/business.js';
 import { noticeDate } from '../validate/notice-plan.js';
 import type { Renderer } from './prepare.js';
+import { layoutPacketNotice } from './prepare-packet-notice.js';
+import { packetSize } from './prepare-packet-size.js';
 import { prepareSession, withRender } from './prepare-session.js';
 import type { Session } from './session.js';
-
-interface Part {
-  readonly pages: readonly LaidPage[];
-  readonly bookmark: string;
-}
 
 /**
  * A packet's renderer: the same shape as one template's, so `render`, `batch`
  * and the batch workers need not know the difference. Each business becomes
- * one PDF holding every notice of the packet in order (copies repeated), with
- * one bookmark per notice and one set of embedded fonts.
+ * one PDF on one paper size holding every notice of the packet in order
+ * (copies repeated), each in the arrangement that suits it
+ * (prepare-packet-notice.ts), with one bookmark per notice, a blank page
+ * wherever a duplex piece would otherwise start on an even page, and one
+ * set of embedded fonts.
  */
 export function preparePacket(options: SessionOptions): Renderer {
   const packet = loadPacket(options.template, options.templateDirs);
   const locales = localeCatalog(options.localeDirs ?? []);
   const shared = { locales, translate: translator(locales), fonts: fontSet(options.fonts) };
-  checkRunFlagsFit(packet, options);
-  const sessions = packet.templates.map((entry) => ({ entry, session: prepareSession(entryOptions(options, entry), shared) }));
-  const union = unionManifest(
-    packet,
-    sessions.map(({ session }) => session.template.manifest),
-  );
+  const manifests = packet.templates.map((entry) => loadTemplate(entry.template, options.templateDirs).manifest);
+  checkRunArrangement(packet, manifests, options);
+  const size = packetSize(packet, manifests, options.size);
+  const sessions = packet.templates.map((entry) => ({ entry, session: prepareSession(entryOptions(options, entry, size), shared) }));
+  const union = unionManifest(packet, manifests);
   const date = new Date(Math.max(...sessions.map(({ session }) => noticeDate(options, session.template).getTime())));
   const known = knownLanguages(locales);
 
-  const layoutParts = (record: RawRecord): { parts: Part[]; laid: LaidNotice[] } => {
+  /** Every notice's pages, unpadded: a combined file pads them for its own page count. */
+  const layoutPieces = (record: RawRecord): { pages: LaidPage[]; laid: LaidNotice[] } => {
     // Every problem with the record at once, against the union of the templates' fields.
     const validation = validateBusiness(record, union, known);
     if (!validation.ok) throw new InputError(validation.problems);
-    const laid = sessions.map(({ session }) => layoutRecord(session, record));
-    const parts = sessions.flatMap(({ entry, session }, index) =>
-      Array.from({ length: entry.copies }, (_, copy) => ({
-        pages: laid[index]!.pages,
-        bookmark:
-          entry.copies > 1 ? `${session.template.manifest.title} (${copy + 1} of ${entry.copies})` : session.template.manifest.title,
-      })),
+    const codes = options.languages
+      ? matchLanguages(
+          options.languages,
+          known.map((language) => language.code),
+        )
+      : (validation.business.languages ?? ['en']);
+    const notices = sessions.map(({ session }) => layoutPacketNotice(session, record, codes, session.template.manifest.title));
+    const pages = sessions.flatMap(({ entry, session }, index) =>
+      Array.from({ length: entry.copies }, (_, copy) =>
+        notices[index]!.flatMap((piece, at) =>
+          entry.copies > 1 && at === 0
+            ? retitle(piece.pages, `${session.template.manifest.title} (${copy + 1} of ${entry.copies})`)
+            : piece.pages,
+        ),
+      ).flat(),
     );
-    return { parts, laid };
+    return { pages, laid: notices.flat().map((piece) => piece.laid) };
   };
 
   return withRender({
@@ -66,13 +75,14 @@ export function preparePacket(options: SessionOptions): Renderer {
     date,
     inputs: [packet.file, ...sessions.flatMap(({ session }) => templateInputs(session)), ...(options.fonts ?? [])],
     layout: (record) => {
-      const { parts, laid } = layoutParts(record);
-      return { pages: parts.flatMap((part) => part.pages), warnings: warningsOf(laid) };
+      const { pages, laid } = layoutPieces(record);
+      return { pages, warnings: warningsOf(laid) };
     },
     make: async (record) => {
-      const { parts, laid } = layoutParts(record);
+      const { pages, laid } = layoutPieces(record);
       const first = laid[0]!;
-      const pdf = await drawParts(parts, {
+      const printed = padForDuplex(pages);
+      const pdf = await drawParts([{ pages: printed }], {
         title: `${packet.title}: ${first.plan.business.name}`,
         lang: first.lang,
         author: first.plan.business.name,
@@ -80,11 +90,10 @@ export function preparePacket(options: SessionOptions): Renderer {
         date,
         producer: `placard ${PLACARD_VERSION}`,
       });
-      const pages = parts.flatMap((part) => part.pages);
       return {
         pdf,
         warnings: warningsOf(laid),
-        pageCount: pages.length,
+        pageCount: printed.length,
         languages: first.plan.languages.map((language) => language.code),
         pages,
       };
@@ -93,33 +102,30 @@ export function preparePacket(options: SessionOptions): Renderer {
 }
 
 /**
- * An entry's options: its own arrangement and size when the packet fixes
- * them; otherwise the run's --arrange and --size where its template supports
- * them (a card sheet has no columns), else the template's defaults.
+ * An entry's options: the packet's one paper size, and its own arrangement
+ * when the packet fixes it; otherwise the run's --arrange where its template
+ * supports it (a card sheet has no columns), else none, so that the notice
+ * picks its own.
  */
-function entryOptions(options: SessionOptions, entry: PacketEntry): SessionOptions {
+function entryOptions(options: SessionOptions, entry: PacketEntry, size: PageSizeName): SessionOptions {
   const { manifest } = loadTemplate(entry.template, options.templateDirs);
-  const { arrange: runArrange, size: runSize, ...rest } = options;
+  const { arrange: runArrange, size: _runSize, ...rest } = options;
   const arrange = entry.arrange ?? (runArrange && manifest.arrangements.includes(runArrange) ? runArrange : undefined);
-  const size = (entry.size ?? (runSize && manifest.sizes.includes(runSize) ? runSize : undefined)) as PageSizeName | undefined;
-  return { ...rest, template: entry.template, ...(arrange ? { arrange } : {}), ...(size ? { size } : {}) };
+  return { ...rest, template: entry.template, size, ...(arrange ? { arrange } : {}) };
 }
 
-/** A --size or --arrange that no notice of the packet can use is a usage error, not silently ignored. */
-function checkRunFlagsFit(packet: Packet, options: SessionOptions): void {
-  const manifests = packet.templates.map((entry) => loadTemplate(entry.template, options.templateDirs).manifest);
-  if (options.size && !manifests.some((manifest) => manifest.sizes.includes(options.size!))) {
-    throw new UsageError(`no template of packet ${packet.id} supports --size ${options.size}; ${supported(manifests, 'sizes')}`);
-  }
+/** An --arrange that no notice of the packet can use is a usage error, not silently ignored. */
+function checkRunArrangement(packet: Packet, manifests: readonly TemplateManifest[], options: SessionOptions): void {
   if (options.arrange && !manifests.some((manifest) => manifest.arrangements.includes(options.arrange!))) {
-    throw new UsageError(
-      `no template of packet ${packet.id} supports --arrange ${options.arrange}; ${supported(manifests, 'arrangements')}`,
-    );
+    const supported = [...new Set(manifests.flatMap((manifest) => manifest.arrangements))].join(', ');
+    throw new UsageError(`no template of packet ${packet.id} supports --arrange ${options.arrange}; they support ${supported}`);
   }
 }
 
-function supported(manifests: readonly TemplateManifest[], key: 'sizes' | 'arrangements'): string {
-  return `they support ${[...new Set(manifests.flatMap((manifest) => manifest[key]))].join(', ')}`;
+/** The same pages with another bookmark on the first (a numbered copy). */
+function retitle(pages: readonly LaidPage[], bookmark: string): LaidPage[] {
+  const [first, ...rest] = pages;
+  return first ? [{ ...first, bookmark }, ...rest] : [];
 }
 
 /**

@@ -14,10 +14,12 @@ const entrySchema = z
   .object({
     template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use a template id: lower-case letters, digits and hyphens'),
     copies: z.number().int().min(1).max(20).default(1),
-    /** Fixed for this entry; otherwise the run's --arrange (where the template supports it) or the template's default. */
+    /** Fixed for this entry; otherwise the run's --arrange (where the template supports it), else chosen per notice (src/session/prepare-packet-notice.ts). */
     arrange: z.enum(ARRANGEMENTS).optional(),
-    /** Fixed for this entry; otherwise the run's --size (where the template supports it) or the template's default. */
-    size: z.enum(PAGE_SIZE_NAMES as [string, ...string[]]).optional(),
+    /** Refused with advice: a packet prints on one paper size, set once at its top level. */
+    size: z
+      .never({ message: 'a packet prints on one paper size: set size once, at the top level of the packet, not per template' })
+      .optional(),
   })
   .strict();
 
@@ -29,6 +31,8 @@ export const packetSchema = z
     description: z.string().min(1),
     /** As in template.yaml: `home` for residents; absent means a business. */
     audience: z.enum(AUDIENCES).optional(),
+    /** The paper of every notice in the file, unless --size says otherwise; default letter (or the first size every notice supports). */
+    size: z.enum(PAGE_SIZE_NAMES as [string, ...string[]]).optional(),
     templates: z.array(entrySchema).min(1).max(40),
   })
   .strict();
@@ -93,7 +97,7 @@ export function readPacket(file: string): Packet {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`);
     throw new TemplateError(
-      `${file} is not a valid packet:\n${lines.join('\n')}\n(expected id, title, description and templates: a list of { template, copies?, arrange?, size? })`,
+      `${file} is not a valid packet:\n${lines.join('\n')}\n(expected id, title, description, size? and templates: a list of { template, copies?, arrange? })`,
     );
   }
   return { ...parsed.data, file };

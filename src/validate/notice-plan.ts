@@ -104,7 +104,7 @@ export function planNotice(raw: RawRecord, request: SessionOptions, template: Te
   };
 }
 
-function defaultArrangement(template: Template, count: number): Arrangement {
+export function defaultArrangement(template: Template, count: number): Arrangement {
   const { arrangements, columns_from } = template.manifest;
   if (count >= columns_from && arrangements.includes('columns')) return 'columns';
   return arrangements[0]!;

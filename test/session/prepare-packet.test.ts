@@ -44,7 +44,7 @@ describe('a packet renders into one PDF per business', () => {
     expect(renderer.fields.contact_name).toEqual({ type: 'text', required: true, max: 30 });
   });
 
-  it('applies --size to every notice that supports it, and refuses one no notice supports', async () => {
+  it('prints every notice on the --size asked for, and refuses an --arrange no notice supports', async () => {
     const a4 = await prepare({ template: 'two-doors', templateDirs: [dir], size: 'a4' }).render({ name: NAME, contact_name: 'Ana' });
     if (!a4.ok) throw new Error('expected a notice');
     const facts = await readPdf(a4.pdf);

@@ -1,0 +1,66 @@
+import { InputError } from '../errors.js';
+import type { LaidPage } from '../layout/items.js';
+import { layoutRecord, type LaidNotice } from '../pipeline.js';
+import type { RawRecord } from '../read/business-file.js';
+import type { SessionOptions } from '../request.js';
+import { defaultArrangement } from '../validate/notice-plan.js';
+import type { Session } from './session.js';
+
+/** One printed piece of a packet's notice: its pages, the first carrying the notice's bookmark. */
+export interface PacketPiece {
+  readonly laid: LaidNotice;
+  readonly pages: readonly LaidPage[];
+}
+
+/**
+ * Lays out one notice of a packet in the arrangement that suits it for the
+ * record's languages, rather than one --arrange for every notice:
+ *
+ * - an arrangement the packet or the run fixed is kept as it is;
+ * - cards in duplex print one front/back pair per language beside the
+ *   front language (English when the notice has it, else the first), as
+ *   red cards do: en+es+so gives an en/es sheet pair and an en/so one;
+ * - otherwise the template's default for that many languages (a door
+ *   notice in columns from three languages), and one page per language
+ *   when that does not fit.
+ */
+export function layoutPacketNotice(session: Session, record: RawRecord, codes: readonly string[], title: string): PacketPiece[] {
+  const { manifest } = session.template;
+  const fixed = session.options.arrange;
+  const arrange = fixed ?? defaultArrangement(session.template, codes.length);
+  if (arrange === 'duplex') {
+    const pairs = cardPairs(codes);
+    return pairs.map((pair) => {
+      const laid = layoutRecord(withOptions(session, { languages: pair, arrange }), record);
+      const names = pair.map((code) => session.locales.get(code)?.meta.name ?? code).join(' / ');
+      return piece(laid, pairs.length > 1 ? `${title} (${names})` : title);
+    });
+  }
+  if (fixed || arrange === 'pages' || !manifest.arrangements.includes('pages')) return [piece(layoutRecord(session, record), title)];
+  try {
+    return [piece(layoutRecord(withOptions(session, { arrange }), record), title)];
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // Too much for one page in this arrangement: one page per language. If that fails too, its problem is the one to fix.
+    return [piece(layoutRecord(withOptions(session, { arrange: 'pages' }), record), title)];
+  }
+}
+
+/**
+ * Front and back languages for duplex cards: the front language with each
+ * other one. One language is a single sheet.
+ */
+export function cardPairs(codes: readonly string[]): string[][] {
+  const front = codes.includes('en') ? 'en' : codes[0]!;
+  const others = codes.filter((code) => code !== front);
+  return others.length === 0 ? [[front]] : others.map((other) => [front, other]);
+}
+
+function withOptions(session: Session, options: Partial<SessionOptions>): Session {
+  return { ...session, options: { ...session.options, ...options } };
+}
+
+function piece(laid: LaidNotice, bookmark: string): PacketPiece {
+  const [first, ...rest] = laid.pages;
+  return { laid, pages: first ? [{ ...first, bookmark }, ...rest] : [] };
+}
