@@ -14,7 +14,11 @@ export type RawRecord = Readonly<Record<string, unknown>>;
  * parsed is a usage error naming the file, line and column.
  */
 export function readBusinessFile(file: string): RawRecord {
-  const text = readTextFile(file);
+  return parseBusinessText(readTextFile(file), file);
+}
+
+/** One business from text already read (`render --data -` reads stdin): JSON when the name ends in .json, else YAML. */
+export function parseBusinessText(text: string, file: string): RawRecord {
   if (extname(file).toLowerCase() === '.json') return readJsonRecord(text, file);
   const value = parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -8,7 +8,7 @@ import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { findTemplates } from './catalog.js';
-import { ARRANGEMENTS } from './manifest.js';
+import { ARRANGEMENTS, label } from './manifest.js';
 
 const entrySchema = z
   .object({
@@ -25,8 +25,8 @@ const entrySchema = z
 export const packetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens'),
-    title: z.string().min(1),
-    description: z.string().min(1),
+    title: label,
+    description: label,
     templates: z.array(entrySchema).min(1).max(40),
   })
   .strict();
