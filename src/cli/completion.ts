@@ -1,4 +1,4 @@
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { type Option } from 'commander';
 import { UsageError } from '../errors.js';
 

@@ -1,8 +1,8 @@
 /**
  * The one place where a stop signal becomes an exit code: 128 + the signal's number, as shells report it.
- * Ctrl-C (SIGINT) is 130, a kill or a pod's shutdown (SIGTERM) is 143.
+ * Ctrl-C (SIGINT) is 130, a kill or a pod's shutdown (SIGTERM) is 143, a closed terminal (SIGHUP) 129.
  */
-export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 export type StopSignal = keyof typeof SIGNAL_EXIT;
 
 type Stopper = (signal: StopSignal) => void | Promise<void>;
