@@ -71,25 +71,25 @@ function bashScript(tree: readonly Node[], templateIds: readonly string[]): stri
     ),
   );
   const words = tree.map((node) => {
-    const list = [...node.subcommands, ...node.options.flatMap(flagsOf), '--help', ...(node.path.length === 0 ? ['--version'] : [])];
+    const list = [...node.subcommands, ...node.options.flatMap(flagsOf), '--help'];
     const ids = node.takesTemplate ? ` ${shellWords(templateIds)}` : '';
-    return `    '${node.path.join(' ')}') words='${shellWords(list)}${ids}' ;;`;
+    return `    '${node.path.join(' ')}') candidates='${shellWords(list)}${ids}' ;;`;
   });
   return `# placard completion for bash (placard completion bash >> ~/.bashrc)
 _placard() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} path='' words='' i
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmdpath='' candidates='' i
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case "$path:\${COMP_WORDS[i]}" in
-      ${steps.join('|')}) path="\${path:+$path }\${COMP_WORDS[i]}" ;;
+    case "$cmdpath:\${COMP_WORDS[i]}" in
+      ${steps.join('|')}) cmdpath="\${cmdpath:+$cmdpath }\${COMP_WORDS[i]}" ;;
     esac
   done
-  case "$path:$prev" in
+  case "$cmdpath:$prev" in
 ${values.join('\n')}
   esac
-  case "$path" in
+  case "$cmdpath" in
 ${words.join('\n')}
   esac
-  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+  COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }
 complete -o default -F _placard placard
 `;
