@@ -45,6 +45,8 @@ describe('placard completion', () => {
 
   it('zsh loads the same function through bashcompinit', async () => {
     const zsh = await script('zsh');
+    // zsh ties path to PATH and words to the command line being completed: the function must not set them.
+    expect(zsh).not.toMatch(/\b(path|words)=/);
     expect(zsh.split('\n').slice(0, 2)).toEqual(['#compdef placard', 'autoload -U +X bashcompinit && bashcompinit']);
     expect(zsh).toContain('complete -o default -F _placard placard');
   });
