@@ -66,7 +66,8 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
 /** `--data -`: one business as YAML or JSON from stdin, which must not be a terminal (nobody types YAML at a prompt). */
 async function readStdinRecord(io: CliIO): Promise<RawRecord> {
   const stdin = io.stdin;
-  if (!stdin || stdin.isTTY) {
+  if (!stdin) throw new UsageError('--data - reads the business from stdin, and there is none here; give a file: --data business.yaml');
+  if (stdin.isTTY) {
     throw new UsageError(
       '--data - reads the business from stdin, and stdin is a terminal; pipe a file in (placard render … --data - < business.yaml)',
     );
