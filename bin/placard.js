@@ -1,19 +1,37 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 // The version needs no module of placard's: answer it before loading any (start-up is measured).
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
-  // A closed pipe (placard … | head) is not an error.
+  const [{ main }, { exitOnSignals }, { writeFailure }] = await Promise.all([
+    import('../dist/cli/main.js'),
+    import('../dist/cli/signals.js'),
+    import('../dist/cli/output-streams.js'),
+  ]);
+  // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
+  exitOnSignals(process);
+  // Write errors never throw a stack trace. A closed pipe (placard … | head) is not an error for a listing;
+  // render waits for its PDF to be written and says when it was not. Any other failure (a full disk) is exit 2.
+  let stdoutError;
   process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    stdoutError ??= error;
+  });
+  // A full or closed stderr loses messages, never the run: warnings must not stop a notice being written.
+  process.stderr.on('error', () => {});
+  process.on('exit', () => {
+    if (!stdoutError || stdoutError.code === 'EPIPE' || process.exitCode) return;
+    try {
+      writeSync(2, `error: could not write to stdout: ${writeFailure(stdoutError)}\n`);
+    } catch {
+      // stderr is gone too.
+    }
+    process.exitCode = 2;
   });
   process.exitCode = await main(args, {
-    // Read only when asked for (placard init), so other commands never open stdin.
+    // Read only when asked for (placard init, render --data -), so other commands never open stdin.
     get stdin() {
       return process.stdin;
     },

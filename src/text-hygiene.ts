@@ -97,7 +97,31 @@ function stacked(segment: string): string {
   return `${kept}<+${marks - 2} marks>`;
 }
 
-/** A whole line made safe for a terminal: every control character but the line break as a U+ code. */
+/**
+ * What may not reach a terminal raw: C0 and C1 controls but the line break (ESC starts escape and OSC
+ * sequences, BEL rings, CR overwrites), bidi controls (an override reorders the rest of the line), line and
+ * paragraph separators, and lone surrogates.
+ */
+const TERMINAL_UNSAFE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text made safe for a terminal: every character of TERMINAL_UNSAFE as a U+ code. Every message (stderr) and
+ * every listing that shows what a template or locale says about itself (stdout) goes through here.
+ */
 export function terminalSafe(line: string): string {
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (char) => `<${codeOf(char)}>`);
+  return line.replace(TERMINAL_UNSAFE, (char) => `<${codeOf(char)}>`);
+}
+
+/** Why a one-line label (a template's title, a locale's name) would be unsafe to show or print, or undefined. */
+export function labelProblem(value: string): string | undefined {
+  const unsafe = new RegExp(TERMINAL_UNSAFE.source).exec(value)?.[0];
+  if (unsafe === undefined) return undefined;
+  const what =
+    unsafe === '\u001b'
+      ? ' (ESC, which starts a terminal escape sequence)'
+      : /[\u061c\u200e-\u202e\u2066-\u2069]/.test(unsafe)
+        ? ' (a bidi control)'
+        : '';
+  return `contains ${codeOf(unsafe)}${what}; use plain text on one line`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { flattenStrings } from '../src/strings/locale-check.js';
 import { locales } from '../src/strings/locale-catalog.js';
 import { loadTemplate } from '../src/templates/catalog.js';
-import { cut, graphemeLength, MAX_MARKS_PER_LETTER, printable, terminalSafe, textProblem } from '../src/text-hygiene.js';
+import { cut, graphemeLength, labelProblem, MAX_MARKS_PER_LETTER, printable, terminalSafe, textProblem } from '../src/text-hygiene.js';
 import { validateBusiness } from '../src/validate/business.js';
 
 const manifest = loadTemplate('private-areas').manifest;
@@ -80,5 +80,19 @@ describe('showing a flood of marks', () => {
   it('shows a letter with too many marks as the letter, two marks and a count, so a message cannot draw a column of accents', () => {
     expect(printable(`Cafe${'\u0301'.repeat(50)}`)).toBe('Cafe\u0301\u0301<+48 marks>');
     expect(printable('ရွှေ Phở')).toBe('ရွှေ Phở');
+  });
+});
+
+describe('terminalSafe and labelProblem', () => {
+  it('escapes C0 and C1 controls, bidi controls and separators, keeps line breaks and ordinary text', () => {
+    expect(terminalSafe('a\u009b31m\u202eb\u2066c\u200fd\u2028e\nf')).toBe('a<U+009B>31m<U+202E>b<U+2066>c<U+200F>d<U+2028>e\nf');
+    expect(terminalSafe('ሰላም مرحبا Phở 👨‍👩‍👧')).toBe('ሰላም مرحبا Phở 👨‍👩‍👧');
+    expect(terminalSafe('x\ud800y')).toBe('x<U+D800>y');
+  });
+
+  it('refuses a label with an escape or a bidi control, naming it', () => {
+    expect(labelProblem('Door notice')).toBeUndefined();
+    expect(labelProblem('Door \u001b]0;x\u0007')).toMatch(/U\+001B \(ESC/);
+    expect(labelProblem('Door \u202enotice')).toMatch(/U\+202E \(a bidi control\)/);
   });
 });

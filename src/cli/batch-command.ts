@@ -1,9 +1,9 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { ROW_FORMATS, type RowFormat } from '../read/rows/row-source.js';
 import type { CliIO, Reporter } from './io.js';
 import { parseMapFlags, readColumnsFile } from '../read/rows/column-map.js';
-import { addSessionFlags, collect, sessionOptions, type SessionFlags } from './session-flags.js';
+import { addSessionFlags, choiceOption, collect, sessionOptions, type SessionFlags } from './session-flags.js';
 
 interface BatchFlags extends SessionFlags {
   data: string;
@@ -26,7 +26,7 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .description('render one notice per row of a spreadsheet (CSV, TSV, XLSX, JSON, NDJSON, YAML)')
     .argument('<template>', 'template or packet id, e.g. private-areas or business-packet')
     .requiredOption('--data <file>', 'the businesses, one per row')
-    .addOption(new Option('--format <format>', 'the data format (default: from the file extension)').choices(ROW_FORMATS))
+    .addOption(choiceOption('--format <format>', 'the data format (default: from the file extension)', ROW_FORMATS))
     .option('--sheet <name>', 'XLSX only: the sheet to read (default: the first)')
     .requiredOption('--out-dir <dir>', 'folder for the PDFs, manifest.json and errors.csv')
     .option('--combined <file>', 'also write one PDF of every notice, in input order')

@@ -7,7 +7,7 @@ import { flattenStrings } from '../strings/locale-check.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { knownLanguage } from './locales-command.js';
 import { collect } from './session-flags.js';
-import type { CliIO } from './io.js';
+import { say, type CliIO } from './io.js';
 
 export function fontsCommand(io: CliIO, done: (code: number) => void): Command {
   const command = new Command('fonts').description('list fonts and check language coverage');
@@ -37,7 +37,8 @@ export function fontsCommand(io: CliIO, done: (code: number) => void): Command {
           { file: `locales/${code}`, message: `no font has ${coverage.missing.join(', ')}; add one with --font FILE` },
         ]);
       }
-      io.stdout.write(`${code}: every character has a font (${coverage.families.join(', ')})\n`);
+      // A --font file's family name is the font maker's text: shown terminal-safe.
+      say(io, `${code}: every character has a font (${coverage.families.join(', ')})\n`);
       done(EXIT.ok);
     });
   return command;

@@ -11,7 +11,7 @@ import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
 import { collect } from './session-flags.js';
-import type { CliIO, Reporter } from './io.js';
+import { say, sayJson, type CliIO, type Reporter } from './io.js';
 
 const LOCALES_HELP = 'a folder of locale folders that add to or override the built-in ones (repeatable)';
 
@@ -29,10 +29,18 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
     .command('list')
     .description('list the languages placard knows, with their review status')
     .option('--locales <dir>', LOCALES_HELP, collect, [])
-    .action((flags: { locales: string[] }) => {
-      for (const [code, { meta }] of [...localeCatalog(flags.locales)].sort(([a], [b]) => a.localeCompare(b))) {
+    .option('--json', "print a JSON array of {code, meta} (each locale's meta.yaml) instead")
+    .action((flags: { locales: string[]; json?: boolean }) => {
+      const locales = [...localeCatalog(flags.locales)].sort(([a], [b]) => a.localeCompare(b));
+      if (flags.json)
+        return sayJson(
+          io,
+          locales.map(([code, { meta }]) => ({ code, meta })),
+        );
+      for (const [code, { meta }] of locales) {
         const who = meta.status === 'reviewed' ? `reviewed by ${meta.reviewers.join(', ')}` : `draft by ${meta.translators.join(', ')}`;
-        io.stdout.write(
+        say(
+          io,
           `${code.padEnd(8)} ${meta.name} (${meta.english_name}), ${meta.script}, ${meta.dir}, ${meta.status}: ${who}, ${meta.date}\n`,
         );
       }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
-import { terminalSafe } from '../text-hygiene.js';
 import { reportError } from './exit-codes.js';
-import { Reporter, type CliIO } from './io.js';
+import { EXAMPLES, examples } from './help-examples.js';
+import { Reporter, writeMessage, type CliIO } from './io.js';
 
 type Done = (code: number) => void;
 
@@ -20,13 +20,37 @@ const COMMANDS: Readonly<Record<string, (io: CliIO, reporter: Reporter, done: Do
   fonts: async (io, _reporter, done) => (await import('./fonts-command.js')).fontsCommand(io, done),
   manifest: async (io, reporter, done) => (await import('./manifest-command.js')).manifestCommand(io, reporter, done),
   init: async (io, reporter, done) => (await import('./init-command.js')).initCommand(io, reporter, done),
+  completion: async (io) => (await import('./completion-command.js')).completionCommand(io),
 };
 
-/** The commands to load for these arguments. */
+/** The commands to load for these arguments (completion describes them all). */
 function commandsFor(argv: readonly string[]): string[] {
   const first = argv.find((arg) => !arg.startsWith('-'));
   if (first === undefined && argv.length > 0 && argv.every((arg) => arg === '--version' || arg === '-V')) return [];
-  return first !== undefined && first in COMMANDS ? [first] : Object.keys(COMMANDS);
+  return first !== undefined && first in COMMANDS && first !== 'completion' ? [first] : Object.keys(COMMANDS);
+}
+
+/** The whole command tree, with examples and required marks, as `placard --help` and the README show it. */
+export async function buildProgram(
+  io: CliIO,
+  reporter: Reporter,
+  done: Done,
+  names: readonly string[] = Object.keys(COMMANDS),
+): Promise<Command> {
+  const program = new Command('placard')
+    .description('Print-ready PDF notices for businesses, in the languages their readers read.')
+    .version(PLACARD_VERSION);
+  for (const name of names) program.addCommand(await COMMANDS[name]!(io, reporter, done));
+  everyCommand(program, (command) => {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => writeMessage(io, text) })
+      .showHelpAfterError(`(run "${['placard', ...commandPath(command)].join(' ')} --help" for usage)`);
+    markRequired(command);
+    const lines = EXAMPLES[commandPath(command).join(' ')];
+    if (lines) command.addHelpText('after', examples(lines));
+  });
+  return program;
 }
 
 /** Runs placard with the given arguments and returns the exit code. Never touches `process`. */
@@ -36,17 +60,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const done = (exit: number): void => {
     code = exit;
   };
-  const program = new Command('placard')
-    .description('Print-ready PDF notices for businesses, in the languages their readers read.')
-    .version(PLACARD_VERSION);
-  for (const name of commandsFor(argv)) program.addCommand(await COMMANDS[name]!(io, reporter, done));
-  everyCommand(program, (command) =>
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(terminalSafe(text)) })
-      .showHelpAfterError(`(run "${['placard', ...commandPath(command)].join(' ')} --help" for usage)`),
-  );
   try {
+    const program = await buildProgram(io, reporter, done, commandsFor(argv));
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
@@ -55,12 +70,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 }
 
 /** Usage errors anywhere in the tree of commands are exit 2 and go to the given stderr, never to process.exit. */
-function everyCommand(command: Command, apply: (command: Command) => void): void {
+export function everyCommand(command: Command, apply: (command: Command) => void): void {
   apply(command);
   for (const sub of command.commands) everyCommand(sub, apply);
 }
 
-function commandPath(command: Command): string[] {
+/** A required option (commander's requiredOption) says so in --help, which commander does not do itself. */
+function markRequired(command: Command): void {
+  for (const option of command.options) {
+    if (option.mandatory && !option.description.startsWith('(required)')) option.description = `(required) ${option.description}`;
+  }
+}
+
+export function commandPath(command: Command): string[] {
   const names: string[] = [];
   for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
   return names;

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
 import { MAX_BLEED_MM } from '../impose/bleed.js';
@@ -22,11 +22,23 @@ export interface SessionFlags {
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/**
+ * An option with a fixed set of values, matched without regard to case (`--size A4` is `a4`). The choices still
+ * show in --help and in shell completion (commander's argChoices).
+ */
+export function choiceOption(flags: string, description: string, choices: readonly string[]): Option {
+  return new Option(flags, description).choices(choices).argParser((value: string) => {
+    const found = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
+    if (found === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return found;
+  });
+}
+
 export function addSessionFlags(command: Command): Command {
   return command
     .option('--lang <codes>', 'comma-separated languages, e.g. en,es')
-    .addOption(new Option('--arrange <arrangement>', 'how languages share the paper').choices(ARRANGEMENTS))
-    .addOption(new Option('--size <size>', 'paper size').choices(PAGE_SIZE_NAMES))
+    .addOption(choiceOption('--arrange <arrangement>', 'how languages share the paper', ARRANGEMENTS))
+    .addOption(choiceOption('--size <size>', 'paper size', PAGE_SIZE_NAMES))
     .option('--bleed <mm>', `bleed for a print shop, 0 to ${MAX_BLEED_MM} mm: adds crop marks, TrimBox and BleedBox`)
     .option('--rights-url <url>', 'link for the QR code (https: or http:)')
     .option('--templates <dir>', 'a folder of extra templates (repeatable)', collect, [])

@@ -2,10 +2,36 @@ import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { checkTemplate } from '../templates/check-template.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';
-import { findPackets, readPacket } from '../templates/packet.js';
+import { knownTemplateOrPacket } from '../templates/known-ids.js';
+import { findPackets, loadPacket, readPacket, type Packet } from '../templates/packet.js';
 import { describeTemplate } from '../templates/describe-template.js';
-import { Reporter, type CliIO } from './io.js';
+import { Reporter, say, sayJson, type CliIO } from './io.js';
 import { collect } from './session-flags.js';
+
+/** One line of `templates list`, or one object of `templates list --json`. */
+interface Listed {
+  readonly id: string;
+  readonly kind: 'template' | 'packet';
+  readonly title: string;
+  readonly description: string;
+  /** A packet's templates, in order, each with its number of copies. */
+  readonly templates?: readonly { template: string; copies: number }[];
+}
+
+export function listTemplates(dirs: readonly string[]): Listed[] {
+  const templates = [...findTemplates(dirs).keys()].sort().map((id): Listed => {
+    const { manifest } = loadTemplate(id, dirs);
+    return { id, kind: 'template', title: manifest.title, description: manifest.description };
+  });
+  const packets = [...findPackets(dirs)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, file]): Listed => {
+      const packet = readPacket(file);
+      const parts = packet.templates.map(({ template, copies }) => ({ template, copies }));
+      return { id, kind: 'packet', title: packet.title, description: packet.description, templates: parts };
+    });
+  return [...templates, ...packets];
+}
 
 export function templatesCommand(io: CliIO): Command {
   const templates = new Command('templates').description('list, show and check notice templates and packets');
@@ -13,26 +39,25 @@ export function templatesCommand(io: CliIO): Command {
     .command('list')
     .description('list the templates and packets placard knows')
     .option('--templates <dir>', 'a folder of extra templates')
-    .action((flags: { templates?: string }) => {
-      const dirs = flags.templates ? [flags.templates] : [];
-      for (const id of [...findTemplates(dirs).keys()].sort()) {
-        const { manifest } = loadTemplate(id, dirs);
-        io.stdout.write(`${id.padEnd(20)} ${manifest.title}\n`);
-      }
-      for (const [id, file] of [...findPackets(dirs)].sort(([a], [b]) => a.localeCompare(b))) {
-        const packet = readPacket(file);
-        const parts = packet.templates.map((entry) => (entry.copies > 1 ? `${entry.template} ×${entry.copies}` : entry.template));
-        io.stdout.write(`${id.padEnd(20)} (packet) ${packet.title}: ${parts.join(', ')}\n`);
+    .option('--json', 'print a JSON array of {id, kind, title, description, templates?} instead')
+    .action((flags: { templates?: string; json?: boolean }) => {
+      const listed = listTemplates(flags.templates ? [flags.templates] : []);
+      if (flags.json) return sayJson(io, listed);
+      for (const entry of listed) {
+        const parts = entry.templates?.map(({ template, copies }) => (copies > 1 ? `${template} ×${copies}` : template));
+        say(io, `${entry.id.padEnd(20)} ${parts ? `(packet) ${entry.title}: ${parts.join(', ')}` : entry.title}\n`);
       }
     });
   templates
     .command('show')
-    .description('show a template: fields (required or optional), sizes, arrangements, languages')
-    .argument('<id>', 'the template id, like private-areas')
+    .description('show a template: fields (required or optional), sizes, arrangements, languages; or a packet: its templates')
+    .argument('<id>', 'the template or packet id, like private-areas or business-packet')
     .option('--templates <dir>', 'a folder of extra templates')
     .option('--locales <dir>', 'a folder of locale folders (repeatable)', collect, [])
     .action((id: string, flags: { templates?: string; locales: string[] }) => {
-      io.stdout.write(describeTemplate(loadTemplate(id, flags.templates ? [flags.templates] : []), flags.locales));
+      const dirs = flags.templates ? [flags.templates] : [];
+      const kind = knownTemplateOrPacket(id, dirs);
+      say(io, kind === 'packet' ? describePacket(loadPacket(id, dirs)) : describeTemplate(loadTemplate(id, dirs), flags.locales));
     });
   templates
     .command('check')
@@ -45,4 +70,20 @@ export function templatesCommand(io: CliIO): Command {
       new Reporter(io).info(`${dir}: ok (manifest, theme, markup and sample renders)`);
     });
   return templates;
+}
+
+function describePacket(packet: Packet): string {
+  return [
+    `${packet.id}: ${packet.title} (packet)`,
+    `  ${packet.description}`,
+    `file:         ${packet.file}`,
+    'templates:',
+    ...packet.templates.map(
+      (entry) =>
+        `  ${entry.template}${entry.copies > 1 ? ` ×${entry.copies}` : ''}` +
+        `${entry.arrange ? `, arranged ${entry.arrange}` : ''}${entry.size ? `, on ${entry.size}` : ''}`,
+    ),
+    `(placard templates show TEMPLATE shows each template's fields)`,
+    '',
+  ].join('\n');
 }

@@ -20,7 +20,15 @@ export function readBusinessFile(file: string): RawRecord {
 
 /** readBusinessFile, with warnings about the file: a value a YAML comment cut short, naming its line. */
 export function readBusinessFileWithWarnings(file: string): { record: RawRecord; warnings: string[] } {
-  const text = readTextFile(file);
+  return parseBusinessTextWithWarnings(readTextFile(file), file);
+}
+
+/** One business from text already read (`render --data -` reads stdin): JSON when the name ends in .json, else YAML. */
+export function parseBusinessText(text: string, file: string): RawRecord {
+  return parseBusinessTextWithWarnings(text, file).record;
+}
+
+function parseBusinessTextWithWarnings(text: string, file: string): { record: RawRecord; warnings: string[] } {
   if (extname(file).toLowerCase() === '.json') return { record: readJsonRecord(text, file), warnings: [] };
   const { value, warnings } = parseYaml(text, file);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -4,7 +4,7 @@ import { layoutRecord, renderRecord } from '../pipeline.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { RenderedNotice, RenderResult, SessionOptions, Warning } from '../request.js';
 import type { TemplateManifest } from '../templates/manifest.js';
-import { isPacket } from '../templates/packet.js';
+import { knownTemplateOrPacket } from '../templates/known-ids.js';
 import { noticeDate } from '../validate/notice-plan.js';
 import { preparePacket } from './prepare-packet.js';
 import { prepareSession, withRender } from './prepare-session.js';
@@ -40,7 +40,7 @@ export interface LaidRecord {
  * they throw (exit 2, or 1 for a bad link).
  */
 export function prepare(options: SessionOptions): Renderer {
-  if (isPacket(options.template, options.templateDirs)) return preparePacket(options);
+  if (knownTemplateOrPacket(options.template, options.templateDirs) === 'packet') return preparePacket(options);
   const session = prepareSession(options);
   const { template } = session;
   return withRender({

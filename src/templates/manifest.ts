@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
 import { RIGHTS_LINKS } from '../rights-links.js';
+import { labelProblem } from '../text-hygiene.js';
 import { CONTRACT_FIELDS } from '../validate/business-fields.js';
 
 import { ARRANGEMENTS } from './arrangements.js';
@@ -21,11 +22,20 @@ const fieldSpec = z.object({
   max_items: z.number().int().positive().optional(),
 });
 
+/** A title or description: shown in listings and written into the PDF's /Title and /Subject, so no escapes or bidi controls. */
+export const label = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    const problem = labelProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /** template.yaml: what a template is, the fields it uses and the paper it supports. */
 export const manifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens'),
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: label,
+  description: label,
   /** Date of the notice wording; printed on the notice and used as the PDF date. */
   version: z
     .string()

@@ -8,7 +8,7 @@ import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { findTemplates } from './catalog.js';
-import { ARRANGEMENTS, AUDIENCES } from './manifest.js';
+import { ARRANGEMENTS, AUDIENCES, label } from './manifest.js';
 
 const entrySchema = z
   .object({
@@ -27,8 +27,8 @@ const entrySchema = z
 export const packetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens'),
-    title: z.string().min(1),
-    description: z.string().min(1),
+    title: label,
+    description: label,
     /** As in template.yaml: `home` for residents; absent means a business. */
     audience: z.enum(AUDIENCES).optional(),
     /** The paper of every notice in the file, unless --size says otherwise; default letter (or the first size every notice supports). */

@@ -146,7 +146,7 @@ describe('exit codes', () => {
   it('exits 2 for an unknown template, listing the known ones', () => {
     const run = placard(['render', 'no-such-notice', '--set', 'name=A']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown template "no-such-notice"');
+    expect(run.stderr).toContain('unknown template or packet "no-such-notice"');
     expect(run.stderr).toContain('private-areas');
   });
 
