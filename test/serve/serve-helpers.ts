@@ -1,3 +1,4 @@
+import yauzl from 'yauzl';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/serve/server.js';
 
 /** A server on a free loopback port, with its log kept for the test to read. */
@@ -22,3 +23,45 @@ export const SHOP = {
   languages: ['en', 'so'],
   fields: { name: 'Lake Street Tortillería', private_areas: 'Kitchen; Office', contact_name: 'Ana Ruiz', 'contact_role.so': 'Milkiilaha' },
 };
+
+export interface BatchStatus {
+  state: string;
+  total: number;
+  made: number;
+  failed: number;
+  problems: { row: number; field?: string; reason: string }[];
+}
+
+/** The entries of a ZIP, by name. */
+export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((done, fail) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) => (error ? fail(error) : done(file))),
+  );
+  const entries = new Map<string, Buffer>();
+  await new Promise<void>((done, fail) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return fail(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          entries.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      });
+    });
+    zip.on('end', () => done());
+    zip.on('error', fail);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+/** Polls a batch until it is no longer running (the test's own timeout bounds the wait). */
+export async function finished(url: string, id: string): Promise<BatchStatus> {
+  for (;;) {
+    const status = (await (await fetch(new URL(`/api/batch/${id}`, url))).json()) as BatchStatus;
+    if (status.state !== 'running') return status;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
