@@ -50,7 +50,8 @@ class NoticeForm {
     const notices = this.catalog.notices.filter((notice) => (notice.audience ?? 'business') === audience);
     const shown = notices.length > 0 ? notices : this.catalog.notices;
     const keep = this.notice.value;
-    this.notice.replaceChildren(...shown.map((notice) => el('option', { value: notice.id, text: notice.title })));
+    // Titles and descriptions come from the manifests, in English.
+    this.notice.replaceChildren(...shown.map((notice) => el('option', { value: notice.id, lang: 'en', text: notice.title })));
     if (shown.some((notice) => notice.id === keep)) this.notice.value = keep;
     this.showNotice();
   }
@@ -85,7 +86,7 @@ class NoticeForm {
     // A warning about one language (a draft translation) sits with the languages.
     const box = { languages: 'problem-languages', arrange: 'problem-arrange' }[message.field ?? (message.lang ? 'languages' : '')];
     if (!box) return false;
-    document.getElementById(box).append(el('span', { class: kind, text: `${message.message} ` }));
+    document.getElementById(box).append(el('span', { class: kind, lang: 'en', dir: 'auto', text: `${message.message} ` }));
     return true;
   }
 

@@ -97,7 +97,8 @@ export class BusinessFields {
     if (!message.field) return false;
     const input = this.container.querySelector(`input[data-field="${CSS.escape(message.field)}"]`);
     if (!input) return false;
-    document.getElementById(`${input.id}-message`).append(el('p', { class: kind, text: message.message }));
+    // The server's messages are the CLI's, in English.
+    document.getElementById(`${input.id}-message`).append(el('p', { class: kind, lang: 'en', dir: 'auto', text: message.message }));
     if (kind === 'problem') input.setAttribute('aria-invalid', 'true');
     return true;
   }

@@ -12,7 +12,6 @@ export interface QueueLimits {
 interface Waiting {
   readonly start: () => void;
   readonly timer: NodeJS.Timeout;
-  readonly reject: (error: Error) => void;
 }
 
 /**
@@ -67,7 +66,6 @@ export class RenderQueue {
           () => leave(new HttpError(503, 'the server is too busy to make this notice now; try again later', { 'Retry-After': '5' })),
           this.limits.waitMs,
         ),
-        reject,
       };
       const onAbort = (): void => leave(new HttpError(499, 'the request was cancelled'));
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -40,7 +40,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const catalogBody = JSON.stringify(catalogJson(catalog));
   const assets = staticFiles();
   const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
-  const queue = new RenderQueue({ concurrency: 1, maxWaiting: 256, waitMs: 120_000, ...options.queue });
+  const queue = new RenderQueue({ concurrency: 1, maxWaiting: 256, waitMs: 300_000, ...options.queue });
   const renderer = new NoticeRenderer(queue, options.env);
   const batches = new BatchJobs(catalog, options.env, {
     uploadBytes: 32 * 1024 * 1024,
@@ -119,8 +119,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendError(response, error);
     });
   });
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 180_000;
+  // Renders run on this thread, so a flood can delay reading a request's headers: these bounds leave room for that.
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 300_000;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {

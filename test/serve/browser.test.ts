@@ -67,7 +67,7 @@ describe.skipIf(!CHROMIUM)('placard serve in Chromium', () => {
     await page.getByLabel('Areas that are not open to the public', { exact: true }).fill('Kitchen; Office');
     await page.getByLabel('Person to ask for').fill('Ana Ruiz');
     await page.getByLabel('Their role, like Owner or Manager, in Soomaali').fill('Milkiilaha');
-    await expect.poll(() => page.locator('#preview-status').textContent()).toMatch(/Preview updated: \d+ pages/);
+    await expect.poll(() => page.locator('#preview-status').textContent()).toMatch(/Preview updated. Pages in the PDF: \d+/);
     const first = Number(await page.locator('#preview').getAttribute('data-generation'));
     await expect.poll(() => page.locator('#problem-languages').textContent()).toContain('draft');
     await expectAccessible(page, 'filled form with preview');
