@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { Command, InvalidArgumentError } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { CliIO, Reporter } from './io.js';
 
 interface ServeFlags {
@@ -22,6 +22,8 @@ export function serveCommand(io: CliIO, reporter: Reporter, done: (code: number)
         host: flags.host,
         env: io.env,
         log: (line) => io.stderr.write(`${line}\n`),
+      }).catch((error: NodeJS.ErrnoException) => {
+        throw listenProblem(error, flags) ?? error;
       });
       reporter.info(`placard serve: open ${running.url} in a web browser (Ctrl+C stops it)`);
       if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
@@ -40,6 +42,17 @@ export function serveCommand(io: CliIO, reporter: Reporter, done: (code: number)
       reporter.info('placard serve: stopped');
       done(EXIT.ok);
     });
+}
+
+/** A port or address the server cannot listen on is the user's to change (exit 2), not a bug. */
+function listenProblem(error: NodeJS.ErrnoException, flags: ServeFlags): UsageError | undefined {
+  const where = `${flags.host}:${flags.port}`;
+  if (error.code === 'EADDRINUSE') return new UsageError(`${where} is already in use; choose another port with --port`);
+  if (error.code === 'EACCES') return new UsageError(`not allowed to listen on ${where}; choose a port above 1023 with --port`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+    return new UsageError(`cannot listen on ${flags.host}: this machine has no such address; try --host 127.0.0.1 or --host 0.0.0.0`);
+  }
+  return undefined;
 }
 
 function port(value: string): number {
