@@ -19,6 +19,8 @@ class NoticeForm {
       this.showFields();
       changed();
     });
+    // The question is asked only when there is a choice: notices for homes and for businesses.
+    document.getElementById('audience').hidden = new Set(catalog.notices.map((notice) => notice.audience ?? 'business')).size < 2;
     for (const radio of document.querySelectorAll('input[name="audience"]')) {
       radio.addEventListener('change', () => {
         this.showNotices();

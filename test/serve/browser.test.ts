@@ -53,6 +53,18 @@ describe.skipIf(!CHROMIUM)('placard serve in Chromium', () => {
     const { page, errors } = await open();
     await expectAccessible(page, 'empty form');
 
+    // "A business or a home?" is asked only when some notice is for homes (audience: home), and then lists only those.
+    const catalog = (await (await fetch(new URL('/api/catalog', server.url))).json()) as { notices: { id: string; audience: string }[] };
+    const homes = catalog.notices.filter((notice) => notice.audience === 'home').map((notice) => notice.id);
+    expect(await page.locator('#audience').isHidden()).toBe(homes.length === 0);
+    if (homes.length > 0) {
+      await page.getByLabel('A home').check();
+      expect(await page.locator('#notice option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual(
+        homes,
+      );
+      await page.getByLabel('A business').check();
+    }
+
     // Languages: found by own name and by English name, with Enter; then put in order with a button.
     await page.getByLabel('Find a language').fill('Soomaali');
     await page.keyboard.press('Enter');
