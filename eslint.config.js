@@ -12,6 +12,17 @@ export default tseslint.config(
     },
   },
   {
+    // placard serve's page scripts run in the browser.
+    files: ['web/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['document', 'fetch', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'AbortController', 'Blob', 'CSS', 'atob'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
+  },
+  {
     rules: {
       'no-control-regex': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, (io: CliIO, reporter: Reporter, done: Do
   fonts: async (io, _reporter, done) => (await import('./fonts-command.js')).fontsCommand(io, done),
   manifest: async (io, reporter, done) => (await import('./manifest-command.js')).manifestCommand(io, reporter, done),
   init: async (io, reporter, done) => (await import('./init-command.js')).initCommand(io, reporter, done),
+  serve: async (io, reporter, done) => (await import('./serve-command.js')).serveCommand(io, reporter, done),
   completion: async (io) => (await import('./completion-command.js')).completionCommand(io),
 };
 

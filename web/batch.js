@@ -1,0 +1,129 @@
+import { el, postJson, t } from './strings.js';
+
+const POLL_MS = 700;
+
+/**
+ * A spreadsheet in the browser: upload it, see how each column is read,
+ * start the real batch runner on the server, follow its progress, then
+ * download the ZIP and read the rows that had problems.
+ */
+export class BatchPanel {
+  constructor(form) {
+    this.form = form;
+    this.file = document.getElementById('batch-file');
+    this.status = document.getElementById('batch-status');
+    this.columns = document.getElementById('batch-columns');
+    this.progressBox = document.getElementById('batch-progress-box');
+    this.progress = document.getElementById('batch-progress');
+    this.download = document.getElementById('batch-download');
+    this.problems = document.getElementById('batch-problems');
+    this.id = undefined;
+    document.getElementById('batch-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.upload();
+    });
+    document.getElementById('batch-start').addEventListener('click', () => void this.start());
+  }
+
+  async upload() {
+    const file = this.file.files?.[0];
+    if (!file) {
+      this.file.focus();
+      return;
+    }
+    this.reset();
+    this.status.textContent = t('batch.reading');
+    const query = new URLSearchParams({ name: file.name, notice: this.form.notice.value });
+    const response = await fetch(`/api/batch?${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: file,
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      this.status.textContent = t('batch.failed', { message: body.error });
+      return;
+    }
+    this.id = body.id;
+    this.status.textContent = '';
+    this.columns
+      .querySelector('tbody')
+      .replaceChildren(
+        ...body.columns.map((match) =>
+          el('tr', {}, el('td', { dir: 'auto', text: match.column }), el('td', { text: match.field ?? t('batch.ignored') })),
+        ),
+      );
+    this.columns.hidden = false;
+    document.getElementById('batch-start').focus();
+  }
+
+  async start() {
+    if (!this.id) return;
+    const request = this.form.request();
+    const { status, body } = await postJson(`/api/batch/${this.id}/start`, {
+      notice: request.notice,
+      ...(request.size ? { size: request.size } : {}),
+      ...(request.arrange ? { arrange: request.arrange } : {}),
+    });
+    if (status !== 202) {
+      this.status.textContent = t('batch.failed', { message: body.error ?? String(status) });
+      return;
+    }
+    this.columns.hidden = true;
+    this.progressBox.hidden = false;
+    this.show(body);
+    void this.poll();
+  }
+
+  async poll() {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const response = await fetch(`/api/batch/${this.id}`);
+      const body = await response.json();
+      if (!response.ok) {
+        this.status.textContent = t('batch.failed', { message: body.error });
+        return;
+      }
+      this.show(body);
+      if (body.state !== 'running') return;
+    }
+  }
+
+  show(job) {
+    const done = job.made + job.failed;
+    this.progress.max = Math.max(job.total, 1);
+    this.progress.value = done;
+    if (job.state === 'running') this.status.textContent = t('batch.running', { done, total: job.total });
+    if (job.state === 'failed') this.status.textContent = t('batch.failed', { message: job.message ?? '' });
+    if (job.state === 'done') {
+      this.progress.value = this.progress.max;
+      this.status.textContent = t('batch.done', { made: job.made, failed: job.failed });
+      this.download.href = `/api/batch/${job.id}/zip`;
+      this.download.hidden = false;
+    }
+    if (job.problems.length > 0) {
+      this.problems
+        .querySelector('tbody')
+        .replaceChildren(
+          ...job.problems.map((problem) =>
+            el(
+              'tr',
+              {},
+              el('td', { text: String(problem.row) }),
+              el('td', { text: problem.field ?? '' }),
+              el('td', { dir: 'auto', text: problem.reason }),
+            ),
+          ),
+        );
+      this.problems.hidden = false;
+    }
+  }
+
+  reset() {
+    this.id = undefined;
+    this.columns.hidden = true;
+    this.progressBox.hidden = true;
+    this.download.hidden = true;
+    this.problems.hidden = true;
+  }
+}
