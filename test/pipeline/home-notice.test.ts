@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
 import { prepare } from '../../src/session/prepare.js';
 import { unionManifest } from '../../src/session/prepare-packet.js';
@@ -28,6 +29,13 @@ const USED_KEYS = [...new Set([...HOME_MARKUP.matchAll(/\{\{t "([a-z-]+:[a-z_]+)
 const LOCALES = readdirSync(new URL('../../locales/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+/** A locale's accepted forms of a glossary term (locales/<lng>/glossary.yaml), when the locale has a glossary. */
+const glossaryForms = (lng: string, id: string): string[] => {
+  const file = new URL(`../../locales/${lng}/glossary.yaml`, import.meta.url);
+  if (!existsSync(file)) return [];
+  const forms = (YAML.parse(readFileSync(file, 'utf8')) as Record<string, string | string[] | undefined>)[id];
+  return forms === undefined ? [] : [forms].flat();
+};
 const usedStrings = (lng: string): string[] => USED_KEYS.map(({ namespace, key }) => strings(lng, namespace)[key]!);
 
 describe('home: a door notice for residents', () => {
@@ -93,6 +101,7 @@ describe('home: a door notice for residents', () => {
         strings(lng, 'private-areas').subtitle,
         strings(lng, 'vocabulary').role_manager,
         strings(lng, 'private-areas').areas_label?.replace(/[\s:：።]+$/u, ''),
+        ...glossaryForms(lng, 'non_public_area'),
       ].filter((term): term is string => typeof term === 'string' && term.length > 1);
       expect(forbidden.length).toBeGreaterThan(2);
       for (const value of usedStrings(lng)) {
