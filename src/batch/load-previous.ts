@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { eachLine } from './lines.js';
@@ -27,6 +27,13 @@ export function loadPrevious(dir: string, shard?: Shard): PreviousRun {
   if (!existsSync(file)) {
     return { warnings: existsSync(journal) ? [`${journal} has no ${manifestFileName(shard)} beside it; it is ignored`] : [] };
   }
+  // Only regular files are read: a link planted in a shared folder is not this run's record (and a FIFO would hang).
+  const notFile = [file, journal].find((path) => {
+    const stats = existsSync(path) ? lstatSync(path) : undefined;
+    return stats !== undefined && !stats.isFile() && !stats.isDirectory();
+  });
+  if (notFile)
+    return { warnings: [`${notFile} is not a regular file; the earlier run's record is ignored and every row is rendered again`] };
   let manifest: Manifest;
   try {
     manifest = readManifestFile(file);

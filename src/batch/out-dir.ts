@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -76,6 +89,17 @@ export function checkAliases(files: RunFiles, dataFile: string, combined: string
 }
 
 function isBookkeeping(file: string, dir: string): boolean {
+  // Through links too: a data file that is a link to errors.csv would be read after errors.csv is replaced.
+  let real = file;
+  try {
+    real = realpathSync(file);
+  } catch {
+    // Not there yet: its own name is all there is to check.
+  }
+  return isBookkeepingName(file, dir) || isBookkeepingName(real, dir);
+}
+
+function isBookkeepingName(file: string, dir: string): boolean {
   if (!BOOKKEEPING.test(basename(file))) return false;
   if (resolve(dirname(file)) === resolve(dir)) return true;
   try {
@@ -139,8 +163,11 @@ function readLock(file: string): { who: string; stale: boolean } {
   let text = '';
   let age = 0;
   try {
+    // A link or FIFO planted at the lock's name is no lock (and reading a FIFO would wait for ever).
+    const stats = lstatSync(file);
+    if (!stats.isFile()) return { who: 'not a lock file', stale: true };
+    age = Date.now() - stats.mtimeMs;
     text = readFileSync(file, 'utf8').slice(0, 1000);
-    age = Date.now() - statSync(file).mtimeMs;
   } catch {
     return { who: 'unknown', stale: true };
   }
@@ -190,6 +217,7 @@ export function sweepOwnTemporaries(files: RunFiles): void {
 export function manifestTemplate(file: string): string | undefined {
   let head: string;
   try {
+    if (!lstatSync(file).isFile()) return undefined; // a link or FIFO is never read: it is replaced
     const fd = openSync(file, 'r');
     const buffer = Buffer.alloc(4096);
     try {

@@ -254,7 +254,8 @@ export async function runBatch(options: BatchOptions, onEvent: (event: BatchEven
       await pool.close();
       while (pending.size > 0) await Promise.all(pending);
     }
-    if (combined?.failure && !stop)
+    // A signal aborts the combined file itself: that is no write error.
+    if (combined?.failure && !stop && !signals.caught)
       stop = new UsageError(`cannot write the combined file ${options.combined!}: ${combined.failure.message}`);
     const summary = (extra: Partial<BatchSummary>): BatchSummary => ({
       total: counts.made + counts.skipped + counts.failed,

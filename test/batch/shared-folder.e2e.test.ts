@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -135,6 +135,17 @@ describe('placard batch in a shared folder', () => {
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
     for (const name of ['s0-private-areas.pdf', 'manifest.json', 'errors.csv'])
       expect(lstatSync(join(dir, 'o', name)).isFile(), name).toBe(true);
+  }, 60_000);
+
+  it('never reads a FIFO planted at the manifest, journal or lock (it would wait for ever): taken over or refused by name', () => {
+    const dir = setUp(2);
+    mkdirSync(join(dir, 'o'));
+    for (const name of ['manifest.json', 'manifest.jsonl', '.manifest.json.lock']) execFileSync('mkfifo', [join(dir, 'o', name)]);
+    // The lock and journal are taken over; a FIFO where the manifest goes is refused by name (exit 2), never waited on.
+    const run = batch(dir, '--resume');
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/cannot write o\/manifest\.json: it is a FIFO that no program is reading/);
+    expect(existsSync(join(dir, 'o', '.manifest.json.lock'))).toBe(false);
   }, 60_000);
 
   it('an unremovable leftover temporary file is exit 2 naming it, not a bug', () => {
