@@ -37,7 +37,7 @@ const FORM_BYTES = 256 * 1024;
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const catalog = noticeCatalog();
-  const catalogBody = JSON.stringify(catalogJson(catalog));
+
   const assets = staticFiles();
   const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
   const queue = new RenderQueue({ concurrency: 1, maxWaiting: 256, waitMs: 300_000, ...options.queue });
@@ -49,6 +49,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     workers: 1,
     ...options.batch,
   });
+
+  const catalogBody = JSON.stringify({ ...(catalogJson(catalog) as object), limits: { uploadBytes: batches.limits.uploadBytes } });
 
   const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://placard.invalid');
