@@ -127,9 +127,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      batches.close(); // a port in use leaves no temporary folder behind
+      reject(error);
+    });
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
+      server.on('error', (error) => log(`placard serve: ${error.stack ?? String(error)}`)); // logged, never a crash
       resolve();
     });
   });
