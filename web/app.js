@@ -103,7 +103,7 @@ class NoticeForm {
   async downloadYaml() {
     const { status, body } = await postJson('/api/business-yaml', this.request());
     if (status === 200) saveFile(body, 'business.yaml');
-    else this.preview.status.textContent = t('error.generic', { message: body.error ?? String(status) });
+    else this.preview.status.textContent = t('error_generic', { message: body.error ?? String(status) });
   }
 }
 
@@ -111,7 +111,7 @@ class NoticeForm {
 function fillSelect(select, values) {
   const keep = select.value;
   select.replaceChildren(
-    el('option', { value: '', text: t('one.default') }),
+    el('option', { value: '', text: t('one_default') }),
     ...values.map((value) => el('option', { value, text: value })),
   );
   if (values.includes(keep)) select.value = keep;
@@ -126,5 +126,5 @@ async function start() {
 }
 
 start().catch((error) => {
-  document.getElementById('preview-status').textContent = t('error.generic', { message: error.message });
+  document.getElementById('preview-status').textContent = t('error_generic', { message: error.message });
 });

@@ -32,16 +32,29 @@ export class BatchPanel {
       return;
     }
     this.reset();
-    this.status.textContent = t('batch.reading');
+    const limit = this.form.catalog.limits?.uploadBytes;
+    if (limit && file.size > limit) {
+      // Said before sending: the server would refuse it unread, and a browser may report that only as a lost connection.
+      this.status.textContent = t('batch_failed', { message: `the file is larger than ${Math.round(limit / (1024 * 1024))} MB` });
+      return;
+    }
+    this.status.textContent = t('batch_reading');
     const query = new URLSearchParams({ name: file.name, notice: this.form.notice.value });
-    const response = await fetch(`/api/batch?${query}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream' },
-      body: file,
-    });
-    const body = await response.json();
+    let response;
+    let body;
+    try {
+      response = await fetch(`/api/batch?${query}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+      body = await response.json();
+    } catch (error) {
+      this.status.textContent = t('batch_failed', { message: error.message });
+      return;
+    }
     if (!response.ok) {
-      this.status.textContent = t('batch.failed', { message: body.error });
+      this.status.textContent = t('batch_failed', { message: body.error });
       return;
     }
     this.id = body.id;
@@ -50,7 +63,7 @@ export class BatchPanel {
       .querySelector('tbody')
       .replaceChildren(
         ...body.columns.map((match) =>
-          el('tr', {}, el('td', { dir: 'auto', text: match.column }), el('td', { text: match.field ?? t('batch.ignored') })),
+          el('tr', {}, el('td', { dir: 'auto', text: match.column }), el('td', { text: match.field ?? t('batch_ignored') })),
         ),
       );
     this.columns.hidden = false;
@@ -66,7 +79,7 @@ export class BatchPanel {
       ...(request.arrange ? { arrange: request.arrange } : {}),
     });
     if (status !== 202) {
-      this.status.textContent = t('batch.failed', { message: body.error ?? String(status) });
+      this.status.textContent = t('batch_failed', { message: body.error ?? String(status) });
       return;
     }
     this.columns.hidden = true;
@@ -78,10 +91,16 @@ export class BatchPanel {
   async poll() {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const response = await fetch(`/api/batch/${this.id}`);
-      const body = await response.json();
+      let response;
+      let body;
+      try {
+        response = await fetch(`/api/batch/${this.id}`);
+        body = await response.json();
+      } catch {
+        continue; // the server did not answer this time; ask again
+      }
       if (!response.ok) {
-        this.status.textContent = t('batch.failed', { message: body.error });
+        this.status.textContent = t('batch_failed', { message: body.error });
         return;
       }
       this.show(body);
@@ -93,11 +112,11 @@ export class BatchPanel {
     const done = job.made + job.failed;
     this.progress.max = Math.max(job.total, 1);
     this.progress.value = done;
-    if (job.state === 'running') this.status.textContent = t('batch.running', { done, total: job.total });
-    if (job.state === 'failed') this.status.textContent = t('batch.failed', { message: job.message ?? '' });
+    if (job.state === 'running') this.status.textContent = t('batch_running', { done, total: job.total });
+    if (job.state === 'failed') this.status.textContent = t('batch_failed', { message: job.message ?? '' });
     if (job.state === 'done') {
       this.progress.value = this.progress.max;
-      this.status.textContent = t('batch.done', { made: job.made, failed: job.failed });
+      this.status.textContent = t('batch_done', { made: job.made, failed: job.failed });
       this.download.href = `/api/batch/${job.id}/zip`;
       this.download.hidden = false;
     }

@@ -39,8 +39,8 @@ export class BusinessFields {
       for (const code of languages) {
         if (code === 'en') continue;
         const language = this.catalog.languages.find((entry) => entry.code === code);
-        const label = t('field.in_language', { field: labelOf(name), language: language ? language.name : code });
-        rows.push(this.field(`${name}.${code}`, label, { ...spec, required: false }, t('field.in_language_help'), code));
+        const label = t('field_in_language', { field: labelOf(name), language: language ? language.name : code });
+        rows.push(this.field(`${name}.${code}`, label, { ...spec, required: false }, t('field_in_language_help'), code));
       }
     }
     this.container.replaceChildren(...rows);
@@ -49,7 +49,7 @@ export class BusinessFields {
   field(key, label, spec, help, lang) {
     const id = `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
     const labelNode = el('label', { for: id, text: label });
-    if (spec.required) labelNode.append(' ', el('span', { class: 'required', text: `(${t('one.required')})` }));
+    if (spec.required) labelNode.append(' ', el('span', { class: 'required', text: `(${t('one_required')})` }));
     const input = el('input', {
       id,
       name: key,
@@ -105,19 +105,19 @@ export class BusinessFields {
 }
 
 function labelOf(name) {
-  const key = `field.${name}`;
+  const key = `field_${name}`;
   const label = t(key);
-  return label === key ? t('field.other', { name }) : label;
+  return label === key ? t('field_unnamed', { name }) : label;
 }
 
 function helpOf(name, spec) {
-  const key = `help.${name}`;
+  const key = `help_${name}`;
   const own = t(key);
   const limit =
     spec.type === 'list' && spec.max_items
-      ? t('one.list_limit', { max_items: spec.max_items })
+      ? t('one_list_limit', { max_items: spec.max_items })
       : spec.max
-        ? t('one.limit', { max: spec.max })
+        ? t('one_limit', { max: spec.max })
         : '';
   return [own === key ? '' : own, limit].filter(Boolean).join(' ');
 }

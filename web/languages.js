@@ -31,7 +31,7 @@ export class LanguagePicker {
 
   label(language) {
     const names = language.name === language.english_name ? language.name : `${language.name} (${language.english_name})`;
-    return `${names} · ${language.code} · ${t(language.status === 'reviewed' ? 'lang.reviewed' : 'lang.draft')}`;
+    return `${names} · ${language.code} · ${t(language.status === 'reviewed' ? 'lang_reviewed' : 'lang_draft')}`;
   }
 
   /** Languages whose code, English name or own name starts with (or, for names, contains) what was typed. */
@@ -54,13 +54,13 @@ export class LanguagePicker {
     const found = this.matches();
     this.results.replaceChildren(
       ...found.map((language) => {
-        const button = el('button', { type: 'button', class: 'quiet', text: t('lang.add') });
-        button.setAttribute('aria-label', `${t('lang.add')}: ${language.name} (${language.english_name})`);
+        const button = el('button', { type: 'button', class: 'quiet', text: t('lang_add') });
+        button.setAttribute('aria-label', `${t('lang_add')}: ${language.name} (${language.english_name})`);
         button.addEventListener('click', () => this.add(language.code));
         return el('li', {}, el('span', { lang: language.code, dir: 'auto', text: this.label(language) }), button);
       }),
     );
-    if (found.length === 0 && this.search.value.trim() !== '') this.results.append(el('li', { text: t('lang.no_match') }));
+    if (found.length === 0 && this.search.value.trim() !== '') this.results.append(el('li', { text: t('lang_no_match') }));
   }
 
   add(code) {
@@ -101,8 +101,8 @@ export class LanguagePicker {
         ];
         for (const [which, enabled, action] of buttons) {
           if (!enabled) continue;
-          const button = el('button', { type: 'button', class: 'quiet', text: t(`lang.${which}`), 'data-action': which });
-          button.setAttribute('aria-label', `${t(`lang.${which}`)}: ${name}`);
+          const button = el('button', { type: 'button', class: 'quiet', text: t(`lang_${which}`), 'data-action': which });
+          button.setAttribute('aria-label', `${t(`lang_${which}`)}: ${name}`);
           button.addEventListener('click', action);
           item.append(button);
         }

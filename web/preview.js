@@ -34,25 +34,25 @@ export class Preview {
   async update() {
     const request = this.form.request();
     if (!request.fields.name) {
-      this.status.textContent = t('preview.waiting');
+      this.status.textContent = t('preview_waiting');
       return;
     }
     this.controller?.abort();
     this.controller = new AbortController();
     const generation = ++this.generation;
-    this.status.textContent = t('preview.working');
+    this.status.textContent = t('preview_working');
     try {
       const { status, body } = await postJson('/api/render', request, this.controller.signal);
       if (generation !== this.generation) return;
       if (status === 429 || status === 503) {
-        this.status.textContent = t('preview.busy');
+        this.status.textContent = t('preview_busy');
         this.timer = setTimeout(() => void this.update(), 3000);
         return;
       }
       this.show(status, body);
     } catch (error) {
       if (error.name === 'AbortError') return;
-      this.status.textContent = t('preview.failed', { message: error.message });
+      this.status.textContent = t('preview_failed', { message: error.message });
     }
   }
 
@@ -61,7 +61,7 @@ export class Preview {
     this.form.fields.clearMessages();
     this.form.clearMessages();
     if (status !== 200) {
-      this.status.textContent = t('preview.failed', { message: body.error ?? String(status) });
+      this.status.textContent = t('preview_failed', { message: body.error ?? String(status) });
       return undefined;
     }
     const general = [];
@@ -71,13 +71,13 @@ export class Preview {
     for (const [message, kind] of general) {
       list.append(el('li', { class: kind, text: message.field ? `${message.field}: ${message.message}` : message.message }));
     }
-    const heading = body.ok ? (general.length > 0 ? t('preview.warnings') : '') : t('preview.problems');
+    const heading = body.ok ? (general.length > 0 ? t('preview_warnings') : '') : t('preview_problems');
     this.messages.replaceChildren(
       ...(heading ? [el('p', { class: body.ok ? 'warning' : 'problem', text: heading })] : []),
       ...(general.length ? [list] : []),
     );
     if (!body.ok) {
-      this.status.textContent = t('preview.problems');
+      this.status.textContent = t('preview_problems');
       return undefined;
     }
     const blob = pdfBlob(body.pdf);
@@ -89,7 +89,7 @@ export class Preview {
     this.frame.dataset.generation = String(this.generation);
     this.open.href = this.url;
     this.open.hidden = false;
-    this.status.textContent = t('preview.ready', { pages: body.pageCount });
+    this.status.textContent = t('preview_ready', { pages: body.pageCount });
     return blob;
   }
 
@@ -98,11 +98,17 @@ export class Preview {
     clearTimeout(this.timer);
     this.controller?.abort();
     const generation = ++this.generation;
-    this.status.textContent = t('preview.working');
+    this.status.textContent = t('preview_working');
     const request = this.form.request();
-    const { status, body } = await postJson('/api/render', request);
+    let answer;
+    try {
+      answer = await postJson('/api/render', request);
+    } catch (error) {
+      this.status.textContent = t('preview_failed', { message: error.message });
+      return;
+    }
     if (generation !== this.generation) return;
-    const blob = this.show(status, body);
+    const blob = this.show(answer.status, answer.body);
     if (blob) saveFile(blob, `${request.notice}.pdf`);
     else this.form.focusFirstProblem();
   }

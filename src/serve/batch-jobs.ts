@@ -59,7 +59,7 @@ export class BatchJobs {
   constructor(
     private readonly catalog: NoticeCatalog,
     private readonly env: Readonly<Record<string, string | undefined>>,
-    private readonly limits: BatchLimits,
+    readonly limits: BatchLimits,
   ) {
     this.root = mkdtempSync(join(tmpdir(), 'placard-serve-'));
   }

@@ -37,7 +37,7 @@ const FORM_BYTES = 256 * 1024;
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const catalog = noticeCatalog();
-  const catalogBody = JSON.stringify(catalogJson(catalog));
+
   const assets = staticFiles();
   const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
   const queue = new RenderQueue({ concurrency: 1, maxWaiting: 256, waitMs: 300_000, ...options.queue });
@@ -49,6 +49,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     workers: 1,
     ...options.batch,
   });
+
+  const catalogBody = JSON.stringify({ ...(catalogJson(catalog) as object), limits: { uploadBytes: batches.limits.uploadBytes } });
 
   const routes = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://placard.invalid');
@@ -125,9 +127,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      batches.close(); // a port in use leaves no temporary folder behind
+      reject(error);
+    });
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
+      server.on('error', (error) => log(`placard serve: ${error.stack ?? String(error)}`)); // logged, never a crash
       resolve();
     });
   });

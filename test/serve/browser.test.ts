@@ -48,7 +48,8 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
   return readFileSync((await download.path())!);
 }
 
-describe.skipIf(!CHROMIUM)('placard serve in Chromium', () => {
+// A real browser on a shared machine: generous time for each test (they assert nothing about time).
+describe.skipIf(!CHROMIUM)('placard serve in Chromium', { timeout: 240_000 }, () => {
   it('fills the form for an en+so notice with the keyboard, previews it, and downloads the PDF placard render makes', async () => {
     const { page, errors } = await open();
     await expectAccessible(page, 'empty form');
