@@ -1,4 +1,4 @@
-import { knownColumns } from '../batch/known-columns.js';
+import { chooseColumns, runFields } from '../read/rows/column-map.js';
 import type { FieldSpec } from '../templates/manifest.js';
 
 export interface ColumnMatch {
@@ -9,11 +9,11 @@ export interface ColumnMatch {
 
 /**
  * How the batch runner will read each column of an upload: the one call the
- * page's column table rests on. It asks the batch's own rule (knownColumns),
- * so the table shows what runBatch does. When header synonyms and a column
- * map reach the batch runner, point this function at them.
+ * page's column table rests on. It asks the batch's own rule (chooseColumns:
+ * field names in any spelling, then the synonyms cities use), so the table
+ * shows what runBatch does.
  */
 export function matchColumns(columns: readonly string[], fields: Readonly<Record<string, FieldSpec>>): ColumnMatch[] {
-  const known = knownColumns(fields);
-  return columns.map((column) => ({ column, field: known.has(column) ? column : null }));
+  const { byHeader } = chooseColumns({ file: 'upload', columns }, runFields(fields));
+  return columns.map((column) => ({ column, field: byHeader.get(column) ?? null }));
 }

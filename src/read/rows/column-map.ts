@@ -47,44 +47,8 @@ export interface MappedSource {
  * that no column gives is a usage error that shows the headers seen.
  */
 export function mapColumns(source: RowSource, set: FieldSet, explicit: ExplicitColumns = {}): MappedSource {
-  const where = `data file ${source.file}${source.headerRow ? ` (column names in row ${source.headerRow})` : ''}`;
-  const byHeader = new Map<string, string>();
-  const chosen = new Map<string, { header: string; rank: number }>();
-  const passedOver: string[] = [];
-  for (const [field, header] of Object.entries(explicit)) {
-    const known = fieldOf(field, set);
-    if (!known) {
-      const near =
-        closest(field, [...set.fields]) ?? [...set.fields].find((candidate) => editDistance(candidate, field.toLowerCase()) <= 2);
-      throw new UsageError(`--map ${field}=…: "${field}" is not a business field${near ? `; did you mean "${near}"?` : ''}`);
-    }
-    const column = source.columns.find((candidate) => headerKey(candidate) === headerKey(header));
-    if (column === undefined) {
-      const near = closest(header, [...source.columns]);
-      throw new UsageError(
-        `--map ${field}=${header}: ${where} has no column "${header}"${near ? `; did you mean "${near}"?` : ''}; its columns are ${listed(source.columns)}`,
-      );
-    }
-    byHeader.set(column, known);
-    chosen.set(known, { header: column, rank: -1 });
-  }
-  for (const header of source.columns) {
-    if (byHeader.has(header)) continue;
-    const match = matchColumn(header, set);
-    if (!match) continue;
-    const earlier = chosen.get(match.field);
-    if (!earlier || match.rank < earlier.rank) {
-      if (earlier) passedOver.push(passed(earlier.header, match.field, header));
-      if (earlier) byHeader.delete(earlier.header);
-      chosen.set(match.field, { header, rank: match.rank });
-      byHeader.set(header, match.field);
-    } else if (match.rank === earlier.rank) {
-      throw new UsageError(
-        `${where}: columns "${earlier.header}" and "${header}" could both be the field "${match.field}"; ` +
-          `say which with --map ${match.field}="${earlier.header}"`,
-      );
-    } else passedOver.push(passed(header, match.field, earlier.header));
-  }
+  const where = whereColumns(source);
+  const { byHeader, chosen, passedOver } = chooseColumns(source, set, explicit);
   const unused = source.columns.filter((header) => !byHeader.has(header) && !passedOver.some((line) => line.includes(`"${header}"`)));
   const missing = [...set.required].filter((field) => !chosen.has(field));
   if (missing.length > 0 && source.format !== 'ndjson') {
@@ -212,4 +176,58 @@ export function parseMapFlags(pairs: readonly string[]): Record<string, string> 
     map[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return map;
+}
+
+function whereColumns(source: Pick<RowSource, 'file' | 'headerRow'>): string {
+  return `data file ${source.file}${source.headerRow ? ` (column names in row ${source.headerRow})` : ''}`;
+}
+
+/**
+ * Which column gives which field, by the rules of mapColumns (which see), without reading a row:
+ * the web page's column table shows exactly what the batch will do.
+ */
+export function chooseColumns(
+  source: Pick<RowSource, 'file' | 'headerRow' | 'columns'>,
+  set: FieldSet,
+  explicit: ExplicitColumns = {},
+): { byHeader: Map<string, string>; chosen: Map<string, { header: string; rank: number }>; passedOver: string[] } {
+  const where = whereColumns(source);
+  const byHeader = new Map<string, string>();
+  const chosen = new Map<string, { header: string; rank: number }>();
+  const passedOver: string[] = [];
+  for (const [field, header] of Object.entries(explicit)) {
+    const known = fieldOf(field, set);
+    if (!known) {
+      const near =
+        closest(field, [...set.fields]) ?? [...set.fields].find((candidate) => editDistance(candidate, field.toLowerCase()) <= 2);
+      throw new UsageError(`--map ${field}=…: "${field}" is not a business field${near ? `; did you mean "${near}"?` : ''}`);
+    }
+    const column = source.columns.find((candidate) => headerKey(candidate) === headerKey(header));
+    if (column === undefined) {
+      const near = closest(header, [...source.columns]);
+      throw new UsageError(
+        `--map ${field}=${header}: ${where} has no column "${header}"${near ? `; did you mean "${near}"?` : ''}; its columns are ${listed(source.columns)}`,
+      );
+    }
+    byHeader.set(column, known);
+    chosen.set(known, { header: column, rank: -1 });
+  }
+  for (const header of source.columns) {
+    if (byHeader.has(header)) continue;
+    const match = matchColumn(header, set);
+    if (!match) continue;
+    const earlier = chosen.get(match.field);
+    if (!earlier || match.rank < earlier.rank) {
+      if (earlier) passedOver.push(passed(earlier.header, match.field, header));
+      if (earlier) byHeader.delete(earlier.header);
+      chosen.set(match.field, { header, rank: match.rank });
+      byHeader.set(header, match.field);
+    } else if (match.rank === earlier.rank) {
+      throw new UsageError(
+        `${where}: columns "${earlier.header}" and "${header}" could both be the field "${match.field}"; ` +
+          `say which with --map ${match.field}="${earlier.header}"`,
+      );
+    } else passedOver.push(passed(header, match.field, earlier.header));
+  }
+  return { byHeader, chosen, passedOver };
 }
