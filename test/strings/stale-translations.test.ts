@@ -34,10 +34,11 @@ describe('a changed English string', () => {
     for (const report of reports) expect(report.stale, report.code).toBe(0);
   });
 
-  it('makes its translation stale in all 19 drafts, listed with file and line', () => {
+  it('makes its translation stale in every shipped draft, listed with file and line', () => {
     const dir = withChangedEnglish();
     const reports = checkLocales(sources(dir), drafts, fontSet());
-    expect(reports).toHaveLength(19);
+    expect(drafts.length).toBeGreaterThanOrEqual(19);
+    expect(reports).toHaveLength(drafts.length);
     for (const report of reports) {
       expect(report.stale, report.code).toBe(1);
       const stale = report.warnings.find((warning) => /is stale/.test(warning.message))!;
