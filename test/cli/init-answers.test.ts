@@ -12,7 +12,8 @@ const found = (term: string): string[] => filterLanguages(choices, term).map((ch
 
 describe('init: the language list filters as you type', () => {
   it('lists every language, English first, each by its own name with the English one beside it', () => {
-    expect(found('')).toHaveLength(20);
+    expect(found('')).toHaveLength(localeCatalog([]).size);
+    expect(found('').length).toBeGreaterThanOrEqual(20);
     expect(choices[0]).toMatchObject({ value: 'en', name: 'English' });
     expect(choices.find((choice) => choice.value === 'es')!.name).toBe('Español (Spanish)');
   });
