@@ -59,24 +59,40 @@ export class BatchPanel {
     }
     this.id = body.id;
     this.status.textContent = '';
-    this.columns
-      .querySelector('tbody')
-      .replaceChildren(
-        ...body.columns.map((match) =>
-          el('tr', {}, el('td', { dir: 'auto', text: match.column }), el('td', { text: match.field ?? t('batch_ignored') })),
-        ),
-      );
+    this.columns.querySelector('tbody').replaceChildren(...body.columns.map((match, index) => this.columnRow(match, index, body.fields)));
     this.columns.hidden = false;
     document.getElementById('batch-start').focus();
+  }
+
+  /**
+   * One column of the upload: its header labels a list of the notice's fields
+   * (and "not used"), preset to the field the batch matched, so the user can fix the match.
+   */
+  columnRow(match, index, fields) {
+    const id = `batch-map-${index}`;
+    const select = el('select', { id, 'data-column': match.column }, el('option', { value: '', text: t('batch_ignored') }));
+    const names = fields.map((field) => field.name);
+    if (match.field && !names.includes(match.field)) names.push(match.field); // a per-language column such as private_areas.es
+    for (const name of names) {
+      const required = fields.some((field) => field.name === name && field.required);
+      select.append(el('option', { value: name, text: required ? `${name} *` : name }));
+    }
+    select.value = match.field ?? '';
+    return el('tr', {}, el('td', {}, el('label', { for: id, dir: 'auto', text: match.column })), el('td', {}, select));
   }
 
   async start() {
     if (!this.id) return;
     const request = this.form.request();
+    const columns = [...this.columns.querySelectorAll('select')].map((select) => ({
+      column: select.dataset.column,
+      field: select.value === '' ? null : select.value,
+    }));
     const { status, body } = await postJson(`/api/batch/${this.id}/start`, {
       notice: request.notice,
       ...(request.size ? { size: request.size } : {}),
       ...(request.arrange ? { arrange: request.arrange } : {}),
+      columns,
     });
     if (status !== 202) {
       this.status.textContent = t('batch_failed', { message: body.error ?? String(status) });

@@ -10,6 +10,7 @@ import { sessionOptions } from '../cli/session-flags.js';
 import { InputError, TemplateError, UsageError } from '../errors.js';
 import { openRows } from '../read/rows/read-rows.js';
 import { HttpError, pipeBody } from './http-basics.js';
+import { chosenColumns, fieldChoices } from './column-choice.js';
 import { matchColumns, type ColumnMatch } from './column-match.js';
 import type { NoticeCatalog } from './notice-catalog.js';
 
@@ -65,7 +66,11 @@ export class BatchJobs {
   }
 
   /** Saves an upload and reads its header row: which column the batch will read as which field. */
-  async upload(request: IncomingMessage, name: string, notice: string): Promise<{ id: string; columns: readonly ColumnMatch[] }> {
+  async upload(
+    request: IncomingMessage,
+    name: string,
+    notice: string,
+  ): Promise<{ id: string; columns: readonly ColumnMatch[]; fields: { name: string; required: boolean }[] }> {
     const format = formatOf(name);
     const entry = this.catalog.get(notice);
     if (!entry) throw new HttpError(400, 'choose one of the notices this server offers');
@@ -101,7 +106,7 @@ export class BatchJobs {
       source.close();
       const columns = matchColumns(source.columns, entry.fields);
       Object.assign(job, { columns });
-      return { id, columns };
+      return { id, columns, fields: fieldChoices(entry.fields) };
     } catch (error) {
       this.remove(job);
       if (error instanceof UsageError || error instanceof InputError) throw new HttpError(400, withoutPath(error.message, job));
@@ -109,11 +114,16 @@ export class BatchJobs {
     }
   }
 
-  /** Starts the batch runner on an upload; the page polls `status` for progress. */
-  start(id: string, notice: string, flags: { size?: string; arrange?: string; lang?: string }): void {
+  /**
+   * Starts the batch runner on an upload; the page polls `status` for progress.
+   * `columns`, when sent, is the match the user fixed by hand (checked by chosenColumns).
+   */
+  start(id: string, notice: string, flags: { size?: string; arrange?: string; lang?: string }, columns?: unknown): void {
     const job = this.find(id);
     if (job.state !== 'uploaded') throw new HttpError(409, 'this spreadsheet has already been started');
-    if (!this.catalog.has(notice)) throw new HttpError(400, 'choose one of the notices this server offers');
+    const entry = this.catalog.get(notice);
+    if (!entry) throw new HttpError(400, 'choose one of the notices this server offers');
+    const explicit = columns === undefined ? undefined : chosenColumns(columns, job.columns, entry.fields);
     let session;
     try {
       session = sessionOptions(
@@ -136,7 +146,17 @@ export class BatchJobs {
         for (const problem of event.problems ?? []) if (job.problems.length < SHOWN_PROBLEMS) job.problems.push(problem);
       } else job.made++;
     };
-    runBatch({ session, dataFile: job.dataFile, outDir, combined: join(outDir, 'combined.pdf'), jobs: this.limits.workers }, onEvent).then(
+    runBatch(
+      {
+        session,
+        dataFile: job.dataFile,
+        outDir,
+        combined: join(outDir, 'combined.pdf'),
+        jobs: this.limits.workers,
+        ...(explicit ? { columns: explicit } : {}),
+      },
+      onEvent,
+    ).then(
       () => {
         job.state = 'done';
       },

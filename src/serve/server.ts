@@ -105,7 +105,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           ([, value]) => value !== undefined,
         ),
       );
-      batches.start(start[1]!, text(body.notice) ?? '', flags);
+      batches.start(start[1]!, text(body.notice) ?? '', flags, body.columns);
       return sendJson(response, 202, batches.status(start[1]!));
     }
     throw new HttpError(404, 'there is nothing at this address');
