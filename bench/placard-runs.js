@@ -25,10 +25,11 @@ export function writeRows(file, variant, rows) {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-/** One `placard batch` over a CSV into a fresh folder: { ms, peakKb }. */
+/** One `placard batch` over a CSV into a fresh folder: { ms, peakKb }. variant null: the rows' own languages. */
 export async function batch(csv, variant, jobs, outDir) {
   rmSync(outDir, { recursive: true, force: true });
-  const args = ['batch', 'private-areas', '--data', csv, '--out-dir', outDir, '--lang', VARIANTS[variant].lang];
+  const args = ['batch', 'private-areas', '--data', csv, '--out-dir', outDir];
+  if (variant) args.push('--lang', VARIANTS[variant].lang);
   const result = await timedOk(process.execPath, [PLACARD_BIN, ...args, '--jobs', String(jobs), '--quiet']);
   rmSync(outDir, { recursive: true, force: true });
   return result;

@@ -3,10 +3,11 @@
 //
 // Every figure is a median over turns; each turn runs placard and Typst one after the other, so a slow
 // spell of a shared machine falls on both alike. Compare the ratios, not the absolute times.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLACARD_BIN, VARIANTS, batch, coldRender, version, writeRows } from './placard-runs.js';
+import { PAIRS, mixedScriptRows } from './memory-data.js';
 import { singleNotice } from './single-notice.js';
 import { fmt, median } from './stats.js';
 import { preparePeers, typstBatch, typstCold } from './typst-runs.js';
@@ -69,9 +70,14 @@ try {
     }
   }
 
-  log(`memory: one ${BIG_ROWS}-row batch, en-es, --jobs 2`);
-  writeRows(join(work, `en-es-${BIG_ROWS}.csv`), 'en-es', BIG_ROWS);
-  const big = await batch(join(work, `en-es-${BIG_ROWS}.csv`), 'en-es', 2, join(work, 'out'));
+  // Memory on rows of five script pairs (bench/memory-data.js), each row in its own languages, as the README's figures.
+  log(`memory: ${ROWS}- and ${BIG_ROWS}-row batches, mixed scripts, --jobs 2`);
+  const memory = {};
+  for (const rows of [ROWS, BIG_ROWS]) {
+    writeFileSync(join(work, `mixed-${rows}.csv`), mixedScriptRows(rows));
+    memory[rows] = await batch(join(work, `mixed-${rows}.csv`), null, 2, join(work, 'out'));
+  }
+  const big = memory[BIG_ROWS];
   const single = quick ? [] : singleNotice(300, 3);
 
   const out = [];
@@ -119,10 +125,10 @@ try {
     out.push(`  cold single notice, whole process, ${variant}: placard ${fmt(med(`${variant} cold`), 0)} ms${typst}`);
   }
   out.push(`  placard --version, whole process: ${fmt(med('version'), 0)} ms (target <= 80 ms)`);
-  const small = med(`en-es j2 kb`);
+  const small = memory[ROWS].peakKb;
   out.push('');
   out.push(
-    `Memory, en-es, --jobs 2: ${BIG_ROWS} rows peak ${mb(big.peakKb)} in ${fmt(big.ms / 1000, 1)} s; ${ROWS} rows peak ${mb(small)}`,
+    `Memory, mixed scripts (${PAIRS.map((pair) => pair.join('+')).join(', ')}), --jobs 2: ${BIG_ROWS} rows peak ${mb(big.peakKb)} in ${fmt(big.ms / 1000, 1)} s; ${ROWS} rows peak ${mb(small)}`,
   );
   out.push(`  ratio ${fmt(big.peakKb / small)}x (target <= 1.2x): ${big.peakKb <= 1.2 * small ? 'flat' : 'GROWS'}`);
   if (single.length > 0) out.push('', ...single);
