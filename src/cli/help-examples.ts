@@ -32,6 +32,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   manifest: ['placard manifest merge notices -o notices/manifest.json'],
   'manifest merge': ['placard manifest merge notices -o notices/manifest.json', 'placard manifest merge shard-1 shard-2 > manifest.json'],
   init: ['placard init', 'placard init --dir ./my-shop'],
+  serve: ['placard serve --open', 'placard serve --host 0.0.0.0 --port 8080'],
+  'locales confirm': ['placard locales confirm es --key staff-sheet:step_calm', 'placard locales confirm de --locales ./my-locales'],
   completion: [
     'placard completion bash >> ~/.bashrc',
     'placard completion zsh > "${fpath[1]}/_placard"',

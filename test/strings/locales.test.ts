@@ -43,7 +43,7 @@ describe('the shipped locales', () => {
 
   it('give right-to-left direction to Arabic-script languages only', () => {
     const rtl = [...catalog].filter(([, locale]) => locale.meta.dir === 'rtl').map(([code]) => code);
-    expect(rtl.sort()).toEqual(['ar', 'fa', 'ur']);
+    expect(rtl.sort()).toEqual(['ar', 'fa', 'prs', 'ps', 'ur']);
   });
 
   for (const code of [...catalog.keys()].filter((code) => code !== 'en')) {
