@@ -202,7 +202,7 @@ describe('placard batch: problems of one row stay that row’s', () => {
       's2-private-areas.pdf',
       's3-private-areas.pdf',
     ]);
-    expect(run.stderr).toMatch(/the es translation has no text for .*warrant.*in English/);
+    expect(readFileSync(join(dir, 'o', 'manifest.json'), 'utf8')).toMatch(/the es translation has no text for .*warrant.*in English/);
   }, 60_000);
 });
 

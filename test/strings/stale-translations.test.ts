@@ -138,8 +138,8 @@ describe('importing a file older than the last import of a key', () => {
     ]);
     // A key never imported from a dated file is not held back.
     expect(second.changed.map((change) => change.key)).toEqual(['private-areas:title']);
-    // An export made after the import carries its date, so editing it is never "older".
+    // An export made after the import carries its date (or a later import's), so editing it is never "older".
     const again = await exportLocale(sources(dir).get('es')!.locale!, en, 'xliff');
-    expect((await readXliff(again, 'es.xlf')).date).toBe('2026-12-01T10:00:00.000Z');
+    expect(Date.parse((await readXliff(again, 'es.xlf')).date!)).toBeGreaterThanOrEqual(Date.parse('2026-12-01T10:00:00.000Z'));
   });
 });

@@ -138,7 +138,7 @@ describe('import', () => {
       '<trans-unit id="private-areas:title" resname="title" approved="no">',
     );
     const entries = (await readXliff(xliff, 'ko.xlf')).entries;
-    expect(entries.find((entry) => entry.key === 'home:title')?.state).toBe('fuzzy');
+    expect(entries.find((entry) => entry.key === 'private-areas:title')?.state).toBe('fuzzy');
     expect((await readXliff(xliff, 'ko.xlf')).language).toBe('ko');
   });
 
