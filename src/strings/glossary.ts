@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { flattenStrings, keyLocation } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
-import { parseYamlFile, readLocaleText, yamlPosition, type Parsed } from './locale-file.js';
+import { readOptionalLocaleYaml, yamlPosition, type Parsed } from './locale-file.js';
 
 /** A locale's glossary: term id → the accepted forms (glossary.yaml; a string or a list). */
 export type Glossary = Readonly<Record<string, readonly string[]>>;
@@ -13,13 +12,10 @@ export const GLOSSARY_FILE = 'glossary.yaml';
 
 /** Reads a locale's glossary.yaml; undefined when the locale has none. */
 export function readGlossary(dir: string): Parsed<Glossary | undefined> {
-  const file = join(dir, GLOSSARY_FILE);
-  if (!existsSync(file)) return { ok: true, value: undefined };
-  const text = readLocaleText(file);
-  if (!text.ok) return text;
-  const parsed = parseYamlFile(text.value, file);
-  if (!parsed.ok) return parsed;
-  const { value, doc } = parsed.value;
+  const read = readOptionalLocaleYaml(dir, GLOSSARY_FILE);
+  if (!read.ok) return read;
+  if (read.value === undefined) return { ok: true, value: undefined };
+  const { file, text, value, doc } = read.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problems: [{ file, message: 'expected a mapping of term ids to forms, like "judicial_warrant: orden judicial"' }] };
   }
@@ -28,7 +24,7 @@ export function readGlossary(dir: string): Parsed<Glossary | undefined> {
   for (const [id, forms] of Object.entries(value as Record<string, unknown>)) {
     const list = typeof forms === 'string' ? [forms] : forms;
     if (!Array.isArray(list) || list.length === 0 || !list.every((form) => typeof form === 'string' && form.trim() !== '')) {
-      problems.push({ file, ...yamlPosition(doc, text.value, [id]), field: id, message: 'expected a form as text, or a list of forms' });
+      problems.push({ file, ...yamlPosition(doc, text, [id]), field: id, message: 'expected a form as text, or a list of forms' });
       continue;
     }
     glossary[id] = (list as string[]).map((form) => form.trim().normalize('NFC'));

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import YAML, { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { UsageError, type Problem } from '../errors.js';
@@ -111,4 +113,18 @@ export function yamlPosition(doc: Document, text: string, path: readonly (string
   }
   const range = isScalar(node) || isMap(node) || isSeq(node) ? node.range : undefined;
   return range ? position(text, range[0]) : {};
+}
+
+/** An optional YAML file beside a locale's strings (glossary.yaml, translated-from.yaml), read and parsed; undefined when absent. */
+export function readOptionalLocaleYaml(
+  dir: string,
+  name: string,
+): Parsed<{ file: string; text: string; value: unknown; doc: Document } | undefined> {
+  const file = join(dir, name);
+  if (!existsSync(file)) return { ok: true, value: undefined };
+  const text = readLocaleText(file);
+  if (!text.ok) return text;
+  const parsed = parseYamlFile(text.value, file);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { file, text: text.value, ...parsed.value } };
 }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import type { Problem } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
-import { parseYamlFile, readLocaleText, yamlPosition, type Parsed } from './locale-file.js';
+import { readOptionalLocaleYaml, yamlPosition, type Parsed } from './locale-file.js';
 
 /**
  * What each translation of a locale was made from, kept beside its strings
@@ -32,13 +31,10 @@ export const englishHash = (english: string): string => createHash('sha256').upd
 
 /** Reads a locale's translated-from.yaml; undefined when the locale has none. */
 export function readTranslatedFrom(dir: string): Parsed<TranslatedFromFile | undefined> {
-  const file = join(dir, TRANSLATED_FROM_FILE);
-  if (!existsSync(file)) return { ok: true, value: undefined };
-  const text = readLocaleText(file);
-  if (!text.ok) return text;
-  const parsed = parseYamlFile(text.value, file);
-  if (!parsed.ok) return parsed;
-  const { value, doc } = parsed.value;
+  const read = readOptionalLocaleYaml(dir, TRANSLATED_FROM_FILE);
+  if (!read.ok) return read;
+  if (read.value === undefined) return { ok: true, value: undefined };
+  const { file, text, value, doc } = read.value;
   const records: Record<string, TranslatedFrom> = {};
   const problems: Problem[] = [];
   if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
@@ -49,7 +45,7 @@ export function readTranslatedFrom(dir: string): Parsed<TranslatedFromFile | und
     if (!entry || typeof entry.sha256 !== 'string' || !/^[0-9a-f]{16}$/.test(entry.sha256) || typeof entry.english !== 'string') {
       problems.push({
         file,
-        ...yamlPosition(doc, text.value, [key]),
+        ...yamlPosition(doc, text, [key]),
         field: key,
         key: key,
         message: 'expected sha256 (16 hex digits) and english (the English text it was translated from)',

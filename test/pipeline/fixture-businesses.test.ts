@@ -7,7 +7,7 @@ import { readPdf } from '../helpers/pdf-reader.js';
 import { hasTool, pdftotext } from '../helpers/system-tools.js';
 import { thrown } from '../helpers/thrown.js';
 
-/** The shared sample businesses (copied from shared/fixtures): awkward names, scripts and bad rows. */
+/** The sample businesses in test/fixtures/businesses.csv: awkward names, scripts and bad rows. */
 const rows = parse(readFileSync(new URL('../fixtures/businesses.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
 const BAD = new Map([
   ['b007', 'name'],

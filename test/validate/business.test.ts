@@ -14,7 +14,7 @@ const template = loadTemplate('private-areas');
 const manifest = template.manifest;
 const KNOWN = ['en', 'es'];
 
-/** Rows of test/fixtures/businesses.csv (a copy of shared/fixtures), as a CSV reader gives them: every cell a string, empty cells ''. */
+/** Rows of test/fixtures/businesses.csv , as a CSV reader gives them: every cell a string, empty cells ''. */
 const ROWS = {
   b001: {
     id: 'b001',
