@@ -1,55 +1,11 @@
 import type { Block, Box, Heading, List, Paragraph } from '../parse/notice-tree.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
+import { layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
 import { layoutQr } from './qr-block.js';
 import { textSize } from './theme.js';
 import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
-
-/** Each block laid out on its own, with the gap that follows it. */
-export function flowParts(blocks: readonly Block[], ctx: LayoutContext): { laid: Laid[]; gaps: number[] } {
-  return { laid: blocks.map((block) => layoutBlock(block, ctx)), gaps: blocks.map((block) => gapAfter(block, ctx)) };
-}
-
-/** Lays out blocks one under another, with a gap after each but the last. */
-export function layoutFlow(blocks: readonly Block[], ctx: LayoutContext): Laid {
-  const { laid, gaps } = flowParts(blocks, ctx);
-  return stack(laid, gaps, 0);
-}
-
-/**
- * Stacks laid blocks vertically. `spare` points are shared among blocks that
- * grow (flexible spacers), pushing the blocks below them down.
- */
-export function stack(laid: readonly Laid[], gaps: readonly number[], spare: number): Laid {
-  const totalGrow = laid.reduce((sum, part) => sum + (part.grow ?? 0), 0);
-  let y = 0;
-  const nodes: LaidNode[] = [];
-  laid.forEach((part, i) => {
-    nodes.push(...part.nodes.map((node) => translateNode(node, 0, y)));
-    y += part.height + (totalGrow > 0 ? (spare * (part.grow ?? 0)) / totalGrow : 0);
-    if (i < laid.length - 1 && part.height > 0) y += gaps[i] ?? 0;
-  });
-  return { height: y, nodes, texts: laid.flatMap((part) => part.texts) };
-}
-
-/** The space after a block, in points. */
-export function gapAfter(block: Block, ctx: LayoutContext): number {
-  const gaps = ctx.theme.gaps;
-  switch (block.kind) {
-    case 'heading':
-      return gaps.heading * ctx.scale;
-    case 'rule':
-    case 'section':
-      return gaps.rule * ctx.scale;
-    case 'box':
-    case 'columns':
-    case 'qr':
-      return gaps.box * ctx.scale;
-    default:
-      return gaps.paragraph * ctx.scale;
-  }
-}
 
 export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
   switch (block.kind) {
@@ -77,19 +33,6 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
 /** A language section: its blocks in a 'Sect' node carrying the language. */
 export function layoutSection(children: readonly Block[], lang: string, dir: 'ltr' | 'rtl', ctx: LayoutContext): Laid {
   return sectionNode(layoutFlow(children, { ...ctx, lang, dir, inSection: true }), lang);
-}
-
-export function sectionNode(inner: Laid, lang: string): Laid {
-  return { ...inner, nodes: [{ role: 'Sect', lang, items: [], children: inner.nodes }] };
-}
-
-export function layoutRule(ctx: LayoutContext): Laid {
-  const { width, color } = ctx.theme.rule;
-  return {
-    height: width,
-    texts: [],
-    nodes: [{ role: 'Artifact', children: [], items: [{ type: 'rect', x: 0, y: 0, width: ctx.width, height: width, fill: color }] }],
-  };
 }
 
 function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {

@@ -1,6 +1,6 @@
 import type { Block, Column, Columns, Inline } from '../parse/notice-tree.js';
-import { flowParts, gapAfter, layoutFlow, layoutRule, sectionNode, stack } from './blocks.js';
 import type { Laid, LayoutContext } from './context.js';
+import { flowParts, gapAfter, layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
 import { translateNode } from './items.js';
 import { textSize } from './theme.js';
 import { averageAdvance } from './text-block.js';

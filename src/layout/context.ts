@@ -1,3 +1,4 @@
+import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
@@ -15,6 +16,8 @@ export interface LayoutContext {
   /** Inside a language section: its headings share one size per level with the page's other sections. */
   readonly inSection: boolean;
   readonly headings: HeadingSizes;
+  /** Lays out one block (blocks.ts): passed down so that flow.ts, columns and QR blocks need not import it back. */
+  readonly layoutBlock: (block: Block, ctx: LayoutContext) => Laid;
 }
 
 /**

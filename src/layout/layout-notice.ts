@@ -1,6 +1,7 @@
 import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
-import { flowParts, stack } from './blocks.js';
+import { layoutBlock } from './blocks.js';
+import { flowParts, stack } from './flow.js';
 import type { Laid, LayoutContext } from './context.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
@@ -124,6 +125,7 @@ function attemptAt(
     fonts,
     theme,
     inSection: false,
+    layoutBlock,
   } as const;
   const first: LayoutContext = { ...base, headings: { found: new Map() } };
   flowParts(blocks, first);

@@ -1,7 +1,7 @@
 import { InputError, TemplateError } from '../errors.js';
 import type { Block, Qr } from '../parse/notice-tree.js';
-import { layoutFlow } from './blocks.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
+import { layoutFlow } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
 import { mm } from './page-sizes.js';
 import { moduleSize, qrModules, QUIET_ZONE } from './qr-code.js';
