@@ -1,5 +1,5 @@
 // Rewrites the README's generated sections from the code: the command summary (commander's tree) and the
-// business fields table (src/validate/business-fields.ts, field-notes.ts and each template.yaml).
+// business fields table (src/contract/business-fields.ts, field-notes.ts and each template.yaml).
 //
 //   npm run readme            (builds dist/ first)
 //

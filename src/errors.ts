@@ -1,4 +1,4 @@
-import { printable } from './text-hygiene.js';
+import { printable } from './contract/text-hygiene.js';
 
 /** One problem found in the user's input: where it is, and what was expected. */
 export interface Problem {

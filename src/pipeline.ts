@@ -7,7 +7,7 @@ import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
 import type { RawRecord } from './read/business-file.js';
-import type { RenderedNotice } from './request.js';
+import type { RenderedNotice } from './contract/public-api.js';
 import type { Session } from './session/session.js';
 import { takeTranslationWarnings } from './strings/translator.js';
 import { planNotice, type NoticePlan } from './validate/notice-plan.js';

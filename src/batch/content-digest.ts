@@ -3,7 +3,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from '
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
-import type { SessionOptions } from '../request.js';
+import type { SessionOptions } from '../contract/public-api.js';
 import type { Renderer } from '../session/prepare.js';
 import type { ContentDigest } from './manifest.js';
 import { sha256Hex } from './resume.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
-import { codeOf } from '../text-hygiene.js';
+import { codeOf } from '../contract/text-hygiene.js';
 import type { WriteAtomic } from './manifest.js';
 import type { Shard } from './shard.js';
 

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TemplateError, UsageError } from '../errors.js';
-import type { SessionOptions } from '../request.js';
+import type { SessionOptions } from '../contract/public-api.js';
 import { prepare } from '../session/prepare.js';
 import { detachPages } from './laid-pages.js';
 import type { RenderTask, TaskResult } from './worker-protocol.js';

@@ -3,7 +3,7 @@ import { TemplateError, UsageError, type Problem } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
 import { mapColumns, runFields, type ExplicitColumns } from '../read/rows/column-map.js';
 import { openRows, type RowFormat } from '../read/rows/read-rows.js';
-import type { SessionOptions, Warning } from '../request.js';
+import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { prepare } from '../session/prepare.js';
 import { writeSafely } from '../write/safe-output.js';
 import { CombinedFile } from './combined-file.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { SessionOptions } from '../request.js';
+import type { SessionOptions } from '../contract/public-api.js';
 import { inShard, type Shard } from './shard.js';
 
 /** Small pieces of a batch run (run-batch.ts), kept apart so the runner reads as its steps. */

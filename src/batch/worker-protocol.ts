@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
-import type { Warning } from '../request.js';
+import type { Warning } from '../contract/public-api.js';
 import type { DetachedPage } from './laid-pages.js';
 
 /** One row for a worker: render it, and lay it out for the combined file when asked. */

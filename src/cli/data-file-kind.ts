@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ROW_FORMATS } from '../read/rows/row-source.js';
-import { printable } from '../text-hygiene.js';
+import { printable } from '../contract/text-hygiene.js';
 import { shellQuote } from './set-hint.js';
 
 /** Extensions of files that hold many businesses, one per row: `placard batch` reads them. */

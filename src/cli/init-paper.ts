@@ -1,4 +1,4 @@
-import type { PageSizeName } from '../layout/page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 
 /**
  * Countries whose paper is US Letter (as glibc's LC_PAPER data has them):

@@ -1,5 +1,5 @@
 import { confirm, input, select } from '@inquirer/prompts';
-import type { PageSizeName } from '../layout/page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 import { unionManifest } from '../session/prepare-packet.js';
 import type { Locale } from '../strings/locale-catalog.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';

@@ -1,4 +1,4 @@
-import { codeOf, terminalSafe } from '../text-hygiene.js';
+import { codeOf, terminalSafe } from '../contract/text-hygiene.js';
 
 /** Where the CLI writes: the one seam between the core and the process. */
 export interface CliIO {

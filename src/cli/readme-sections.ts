@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import { loadTemplate, findTemplates } from '../templates/catalog.js';
-import { CONTRACT_FIELDS } from '../validate/business-fields.js';
+import { CONTRACT_FIELDS } from '../contract/business-fields.js';
 import { FIELD_NOTES } from '../validate/field-notes.js';
 import { Reporter, type CliIO } from './io.js';
 import { buildProgram, commandPath, everyCommand } from './main.js';

@@ -1,4 +1,4 @@
-import { printable } from '../text-hygiene.js';
+import { printable } from '../contract/text-hygiene.js';
 
 /** An argument as a shell would need it typed: quoted when it holds spaces or shell characters. */
 export function shellQuote(arg: string): string {

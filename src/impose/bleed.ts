@@ -1,5 +1,5 @@
 import { placeNodes, translateNode, type LaidPage, type PageBox } from '../layout/items.js';
-import { mm } from '../layout/page-sizes.js';
+import { mm } from '../contract/page-sizes.js';
 import { horizontalMark, marksNode, verticalMark } from './marks.js';
 
 /** --bleed is at most this many millimetres: more is a mistake, not a print shop's request. */

@@ -1,5 +1,5 @@
 import type { LaidPage } from '../layout/items.js';
-import { PAGE_SIZES, type PageSizeName } from '../layout/page-sizes.js';
+import { PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
 import type { Arrangement, TemplateManifest } from '../templates/manifest.js';
 import { addBleed } from './bleed.js';
 import { cardGrid, cardSheet, type Size } from './card-sheet.js';

@@ -7,7 +7,7 @@ import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
 import { overflowError } from './overflow.js';
-import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from './page-sizes.js';
+import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
 import { DEFAULT_THEME, pageTheme, type PageTheme, type Theme } from './theme.js';
 
 export interface LayoutOptions {

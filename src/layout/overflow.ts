@@ -1,6 +1,6 @@
 import { InputError, TemplateError } from '../errors.js';
 import type { TextRecord } from './context.js';
-import type { PageSizeName } from './page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 
 export interface OverflowFacts {
   readonly size: PageSizeName;

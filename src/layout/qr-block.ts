@@ -3,7 +3,7 @@ import type { Block, Qr } from '../parse/notice-tree.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
-import { mm } from './page-sizes.js';
+import { mm } from '../contract/page-sizes.js';
 import { moduleSize, qrModules, QUIET_ZONE } from './qr-code.js';
 import { textSize } from './theme.js';
 import { layoutOneLine } from './text-block.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TextSize, Tone } from '../parse/notice-tree.js';
 import type { Color } from './items.js';
-import { mm } from './page-sizes.js';
+import { mm } from '../contract/page-sizes.js';
 
 /**
  * A template's look as data (templates/<id>/theme.yaml): margins, the type

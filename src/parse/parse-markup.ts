@@ -1,5 +1,5 @@
-import { checkLink } from '../rights-links.js';
-import { printable } from '../text-hygiene.js';
+import { checkLink } from '../contract/rights-links.js';
+import { printable } from '../contract/text-hygiene.js';
 import { markupError, readXml, type XmlElement } from './xml-elements.js';
 import type { Align, Block, Column, Inline, NoticePage, NoticeTree, TextSize, Tone } from './notice-tree.js';
 

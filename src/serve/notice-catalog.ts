@@ -4,7 +4,7 @@ import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { findPackets, loadPacket } from '../templates/packet.js';
-import { CONTRACT_FIELDS } from '../validate/business-fields.js';
+import { CONTRACT_FIELDS } from '../contract/business-fields.js';
 
 /** A notice the form offers: a template or a packet, as its manifest describes it. */
 export interface NoticeEntry {

@@ -1,6 +1,6 @@
 import { sessionOptions } from '../cli/session-flags.js';
 import { InputError, UsageError } from '../errors.js';
-import type { RenderResult } from '../request.js';
+import type { RenderResult } from '../contract/public-api.js';
 import { prepare, type Renderer } from '../session/prepare.js';
 import { HttpError } from './http-basics.js';
 import type { NoticeRequest } from './notice-request.js';

@@ -1,10 +1,10 @@
 import YAML from 'yaml';
 import { knownColumns } from '../batch/known-columns.js';
-import { PAGE_SIZE_NAMES, type PageSizeName } from '../layout/page-sizes.js';
+import { PAGE_SIZE_NAMES, type PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
 import { ROW_LIMITS } from '../read/rows/read-rows.js';
 import { parseSetFlags } from '../read/set-flags.js';
-import { ARRANGEMENTS, type Arrangement } from '../templates/arrangements.js';
+import { ARRANGEMENTS, type Arrangement } from '../contract/arrangements.js';
 import { HttpError } from './http-basics.js';
 import type { NoticeCatalog } from './notice-catalog.js';
 

@@ -1,5 +1,5 @@
 import { TemplateError, UsageError } from '../errors.js';
-import type { PageSizeName } from '../layout/page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 import type { TemplateManifest } from '../templates/manifest.js';
 import type { Packet } from '../templates/packet.js';
 

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { fontSet } from '../fonts/font-chain.js';
-import type { SessionOptions } from '../request.js';
+import type { SessionOptions } from '../contract/public-api.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import { loadTemplate } from '../templates/catalog.js';

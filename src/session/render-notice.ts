@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { readBusinessFileWithWarnings, type RawRecord } from '../read/business-file.js';
 import { parseSetFlags } from '../read/set-flags.js';
-import type { RenderedNotice, RenderRequest } from '../request.js';
+import type { RenderedNotice, RenderRequest } from '../contract/public-api.js';
 import { prepare } from './prepare.js';
 
 /** One notice from a request (data file and --set flags), for callers that make just one. */

@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-chain.js';
-import type { SessionOptions } from '../request.js';
+import type { SessionOptions } from '../contract/public-api.js';
 import type { Locale } from '../strings/locale-catalog.js';
 import type { Translate } from '../strings/translator.js';
 import type { Template } from '../templates/catalog.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { jsonKeyPosition } from './locale-file.js';
-import { codeOf, printable, textProblem } from '../text-hygiene.js';
+import { codeOf, printable, textProblem } from '../contract/text-hygiene.js';
 import { cldrCategories } from './plural-forms.js';
 
 /** What `locales check` found: errors fail the check, warnings do not. */

@@ -1,4 +1,4 @@
-import { RIGHTS_LINKS } from '../rights-links.js';
+import { RIGHTS_LINKS } from '../contract/rights-links.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import type { Template } from './catalog.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { printable } from '../text-hygiene.js';
+import { printable } from '../contract/text-hygiene.js';
 import { closest } from '../text-distance.js';
 import { findTemplates } from './catalog.js';
 import { findPackets } from './packet.js';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
-import { RIGHTS_LINKS } from '../rights-links.js';
-import { labelProblem } from '../text-hygiene.js';
-import { CONTRACT_FIELDS } from '../validate/business-fields.js';
+import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
+import { RIGHTS_LINKS } from '../contract/rights-links.js';
+import { labelProblem } from '../contract/text-hygiene.js';
+import { CONTRACT_FIELDS } from '../contract/business-fields.js';
 
-import { ARRANGEMENTS } from './arrangements.js';
+import { ARRANGEMENTS } from '../contract/arrangements.js';
 
-export { ARRANGEMENTS, type Arrangement } from './arrangements.js';
+export { ARRANGEMENTS, type Arrangement } from '../contract/arrangements.js';
 
 /** Who a template or packet is for: init and the web form ask "a business or a home?" and offer only what fits. */
 export const AUDIENCES = ['business', 'home'] as const;

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { TemplateError, UsageError } from '../errors.js';
 import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
-import { PAGE_SIZE_NAMES } from '../layout/page-sizes.js';
+import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { findTemplates } from './catalog.js';

@@ -1,4 +1,4 @@
-import type { PageSizeName } from '../layout/page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
 import type { Translate } from '../strings/translator.js';
 import type { Arrangement, TemplateManifest } from './manifest.js';

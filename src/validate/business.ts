@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../read/business-file.js';
-import { checkLink } from '../rights-links.js';
+import { checkLink } from '../contract/rights-links.js';
 import { readLanguages, type KnownLanguages } from '../read/language-names.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { closest } from '../text-distance.js';
-import { cut, graphemeLength, textProblem } from '../text-hygiene.js';
-import { CONTRACT_FIELDS } from './business-fields.js';
+import { cut, graphemeLength, textProblem } from '../contract/text-hygiene.js';
+import { CONTRACT_FIELDS } from '../contract/business-fields.js';
 import { validateLocalizedFields } from './localized-fields.js';
 
 /** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
@@ -113,7 +113,7 @@ function languagesSchema(known: KnownLanguages) {
   );
 }
 
-/** rights_url and report_url: the one link rule (rights-links.ts checkLink). */
+/** rights_url and report_url: the one link rule (contract/rights-links.ts checkLink). */
 const linkSchema = z.preprocess(
   asText,
   z.string().superRefine((value, ctx) => {

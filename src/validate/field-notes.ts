@@ -1,6 +1,6 @@
 /**
  * What each business field is for, in a few words, for the README's fields table (npm run readme). The type,
- * length limit and the templates that print a field come from the schema itself (business-fields.ts and each
+ * length limit and the templates that print a field come from the schema itself (contract/business-fields.ts and each
  * template.yaml); a field without a note here is still listed, with those alone.
  */
 export const FIELD_NOTES: Readonly<Record<string, string>> = {

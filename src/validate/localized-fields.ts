@@ -4,7 +4,7 @@ import type { RawRecord } from '../read/business-file.js';
 import { matchLanguageWord } from '../read/language-names.js';
 import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
-import { specOf } from './business-fields.js';
+import { specOf } from '../contract/business-fields.js';
 
 export interface LocalizedFields {
   /** The raw keys that are per-language values, e.g. "contact_role.es-mx". */

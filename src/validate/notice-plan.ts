@@ -1,8 +1,8 @@
 import { InputError, UsageError } from '../errors.js';
-import type { PageSizeName } from '../layout/page-sizes.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../read/business-file.js';
-import type { SessionOptions, Warning } from '../request.js';
-import { checkLink, RIGHTS_LINKS } from '../rights-links.js';
+import type { SessionOptions, Warning } from '../contract/public-api.js';
+import { checkLink, RIGHTS_LINKS } from '../contract/rights-links.js';
 import { knownLanguages, matchLanguageWord, readLanguages } from '../read/language-names.js';
 import type { Locale } from '../strings/locale-catalog.js';
 import type { Template } from '../templates/catalog.js';

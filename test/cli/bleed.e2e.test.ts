@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { mm } from '../../src/layout/page-sizes.js';
+import { mm } from '../../src/contract/page-sizes.js';
 import { hasTool } from '../helpers/system-tools.js';
 import { placard, renderToBytes, tempDir } from './run-placard.js';
 

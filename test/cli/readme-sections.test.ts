@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readmeSections, updateReadme } from '../../src/cli/readme-sections.js';
-import { CONTRACT_FIELDS } from '../../src/validate/business-fields.js';
+import { CONTRACT_FIELDS } from '../../src/contract/business-fields.js';
 
 describe('the README matches the code (npm run readme rewrites it)', () => {
   it('has the command summary and the fields table the code gives', async () => {

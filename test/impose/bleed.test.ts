@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addBleed } from '../../src/impose/bleed.js';
 import { impose } from '../../src/impose/impose.js';
 import type { LaidPage, RectItem } from '../../src/layout/items.js';
-import { mm } from '../../src/layout/page-sizes.js';
+import { mm } from '../../src/contract/page-sizes.js';
 import { allItems } from '../layout/laid-items.js';
 
 const page: LaidPage = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cardGrid, mirroredSlot, MIN_SHEET_MARGIN } from '../../src/impose/card-sheet.js';
 import { impose } from '../../src/impose/impose.js';
 import type { LaidPage, RectItem } from '../../src/layout/items.js';
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { allItems } from '../layout/laid-items.js';
 
 const CARD = { width: 252, height: 144 }; // 3.5 × 2 in

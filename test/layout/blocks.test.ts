@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { mm, PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { QUIET_ZONE, qrModules } from '../../src/layout/qr-code.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
 

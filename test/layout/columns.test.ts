@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { GlyphRunItem, LaidNode } from '../../src/layout/items.js';
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { faceScale } from '../../src/fonts/optical-scale.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
 import { allNodes, glyphRuns, layPage, runWidth } from './laid-items.js';

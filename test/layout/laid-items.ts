@@ -5,7 +5,7 @@ import { InputError } from '../../src/errors.js';
 import { fontSet } from '../../src/fonts/font-chain.js';
 import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, QrItem, Role } from '../../src/layout/items.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
-import type { PageSizeName } from '../../src/layout/page-sizes.js';
+import type { PageSizeName } from '../../src/contract/page-sizes.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
 import { qrRects } from '../../src/layout/qr-code.js';
 import { thrown } from '../helpers/thrown.js';

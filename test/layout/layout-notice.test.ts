@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { fontSet } from '../../src/fonts/font-chain.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
 
 const LETTER = pageTheme(DEFAULT_THEME, 'letter');

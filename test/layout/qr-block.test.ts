@@ -2,7 +2,7 @@ import jsQRModule from 'jsqr';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
-import { mm } from '../../src/layout/page-sizes.js';
+import { mm } from '../../src/contract/page-sizes.js';
 import { QUIET_ZONE } from '../../src/layout/qr-code.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
 import { renderNotice } from '../../src/session/render-notice.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { TemplateError } from '../../src/errors.js';
 import type { LaidPage, RectItem } from '../../src/layout/items.js';
-import { mm, PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { mm, PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { DEFAULT_THEME, pageTheme, THEME_SIZES, themeSchema } from '../../src/layout/theme.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { thrown } from '../helpers/thrown.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
 import { cardGrid, mirroredSlot } from '../../src/impose/card-sheet.js';
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { prepare } from '../../src/session/prepare.js';
 import { renderNotice } from '../../src/session/render-notice.js';
 import { locales } from '../../src/strings/locale-catalog.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotice } from '../../src/session/render-notice.js';
-import type { RenderRequest } from '../../src/request.js';
+import type { RenderRequest } from '../../src/contract/public-api.js';
 
 const target: RenderRequest = {
   template: 'private-areas',

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { prepare } from '../../src/session/prepare.js';
 import { unionManifest } from '../../src/session/prepare-packet.js';
 import { renderNotice } from '../../src/session/render-notice.js';

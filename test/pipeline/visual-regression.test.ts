@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import type { PageSizeName } from '../../src/layout/page-sizes.js';
+import type { PageSizeName } from '../../src/contract/page-sizes.js';
 import { renderNotice } from '../../src/session/render-notice.js';
 import { compareWithGolden, UPDATE_GOLDEN } from '../helpers/golden-images.js';
 import { renderPage } from '../helpers/pdf-reader.js';

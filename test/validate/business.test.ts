@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError, UsageError, type Problem } from '../../src/errors.js';
 import type { RawRecord } from '../../src/read/business-file.js';
-import type { RenderRequest } from '../../src/request.js';
-import { RIGHTS_LINKS } from '../../src/rights-links.js';
+import type { RenderRequest } from '../../src/contract/public-api.js';
+import { RIGHTS_LINKS } from '../../src/contract/rights-links.js';
 import { locales, type Locale } from '../../src/strings/locale-catalog.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { validateBusiness, type Business } from '../../src/validate/business.js';

@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { flattenStrings } from '../src/strings/locale-check.js';
-import { locales } from '../src/strings/locale-catalog.js';
-import { loadTemplate } from '../src/templates/catalog.js';
-import { cut, graphemeLength, labelProblem, MAX_MARKS_PER_LETTER, printable, terminalSafe, textProblem } from '../src/text-hygiene.js';
-import { validateBusiness } from '../src/validate/business.js';
+import { flattenStrings } from '../../src/strings/locale-check.js';
+import { locales } from '../../src/strings/locale-catalog.js';
+import { loadTemplate } from '../../src/templates/catalog.js';
+import {
+  cut,
+  graphemeLength,
+  labelProblem,
+  MAX_MARKS_PER_LETTER,
+  printable,
+  terminalSafe,
+  textProblem,
+} from '../../src/contract/text-hygiene.js';
+import { validateBusiness } from '../../src/validate/business.js';
 
 const manifest = loadTemplate('private-areas').manifest;
 const problemsOf = (name: string) => {
@@ -45,9 +53,9 @@ describe('textProblem', () => {
   });
 
   it('passes every sample name and field of the fixtures', () => {
-    const csv = readFileSync(new URL('./fixtures/businesses.csv', import.meta.url), 'utf8');
+    const csv = readFileSync(new URL('../fixtures/businesses.csv', import.meta.url), 'utf8');
     for (const cell of csv.split(/[\n,]/)) expect(textProblem(cell.replaceAll('"', '')), cell).toBeUndefined();
-    const names = JSON.parse(readFileSync(new URL('./fixtures/script-names.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const names = JSON.parse(readFileSync(new URL('../fixtures/script-names.json', import.meta.url), 'utf8')) as Record<string, string>;
     for (const name of Object.values(names)) expect(textProblem(name), name).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../templates/manifest.js';
-import { MAX_LINK_LENGTH } from '../rights-links.js';
+import { MAX_LINK_LENGTH } from './rights-links.js';
 
 const text = (max: number): FieldSpec => ({ type: 'text', required: false, max });
 

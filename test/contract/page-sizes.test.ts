@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { renderNotice } from '../../src/session/render-notice.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 

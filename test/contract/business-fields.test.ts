@@ -3,7 +3,7 @@ import { knownColumns } from '../../src/batch/known-columns.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { manifestSchema } from '../../src/templates/manifest.js';
 import { BUSINESS_FIELDS, validateBusiness } from '../../src/validate/business.js';
-import { CONTRACT_FIELDS } from '../../src/validate/business-fields.js';
+import { CONTRACT_FIELDS } from '../../src/contract/business-fields.js';
 
 const KNOWN = ['en', 'es'];
 const TEMPLATES = ['private-areas', 'property-use', 'public-property', 'staff-only', 'staff-sheet', 'rights-cards'];
