@@ -1,17 +1,7 @@
+import type { Problem } from './contract/problem.js';
 import { printable } from './contract/text-hygiene.js';
 
-/** One problem found in the user's input: where it is, and what was expected. */
-export interface Problem {
-  readonly file?: string;
-  readonly row?: number;
-  readonly line?: number;
-  readonly column?: number;
-  readonly field?: string;
-  /** A translation key ("private-areas:title"); messages name it as a key, not a field. */
-  readonly key?: string;
-  readonly value?: string;
-  readonly message: string;
-}
+export type { Problem } from './contract/problem.js';
 
 /** Bad flag, unknown template or language, unreadable file: exit 2. */
 export class UsageError extends Error {

@@ -6,7 +6,7 @@ import { cardSize, impose } from './impose/impose.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
-import type { RawRecord } from './read/business-file.js';
+import type { RawRecord } from './contract/record.js';
 import type { RenderedNotice } from './contract/public-api.js';
 import type { Session } from './session/session.js';
 import { takeTranslationWarnings } from './strings/translator.js';

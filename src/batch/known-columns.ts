@@ -1,13 +1,11 @@
-import type { TemplateManifest } from '../templates/manifest.js';
-import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
-import { BUSINESS_FIELDS } from '../validate/business.js';
+import { BUSINESS_FIELDS, LOCALIZED_FIELDS, type FieldSpec } from '../contract/business-fields.js';
 
 /**
  * Whether a column is one a batch passes on to validation: the contract's
  * business fields, the template's (or packet's) own, and per-language values of the fields
  * that have them (`private_areas.es`, `contact_role.zh-hant`).
  */
-export function knownColumns(templateFields: TemplateManifest['fields']): { has(column: string): boolean } {
+export function knownColumns(templateFields: Readonly<Record<string, FieldSpec>>): { has(column: string): boolean } {
   const fields = new Set<string>([...BUSINESS_FIELDS, ...Object.keys(templateFields)]);
   return {
     has: (column) => {

@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { Warning } from '../contract/public-api.js';
 import type { DetachedPage } from './laid-pages.js';
 

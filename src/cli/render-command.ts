@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { EXIT, InputError, UsageError } from '../errors.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { CliIO, Reporter } from './io.js';
 import { writeStdout } from './output-streams.js';
 import { addSessionFlags, collect, sessionOptions, type SessionFlags } from './session-flags.js';

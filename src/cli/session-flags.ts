@@ -1,11 +1,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../contract/page-sizes.js';
-import { MAX_BLEED_MM } from '../impose/bleed.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { ARRANGEMENTS, type Arrangement } from '../contract/arrangements.js';
 import { splitLanguages } from '../read/language-names.js';
 import type { CliIO } from './io.js';
+import { MAX_BLEED_MM } from '../contract/input-limits.js';
 
 /** The flags `render` and `batch` share: how every notice of the run is made. */
 export interface SessionFlags {

@@ -1,5 +1,12 @@
-import type { FieldSpec } from '../templates/manifest.js';
 import { MAX_LINK_LENGTH } from './rights-links.js';
+
+/** How one field is checked: its kind, whether a template needs it, and its length limits (template.yaml `fields`). */
+export interface FieldSpec {
+  readonly type: 'text' | 'list' | 'link';
+  readonly required: boolean;
+  readonly max: number;
+  readonly max_items?: number | undefined;
+}
 
 const text = (max: number): FieldSpec => ({ type: 'text', required: false, max });
 
@@ -52,3 +59,37 @@ export const CONTRACT_FIELDS: Readonly<Record<string, FieldSpec>> = {
 export function specOf(field: string, declared: Readonly<Record<string, FieldSpec>>): FieldSpec | undefined {
   return declared[field] ?? CONTRACT_FIELDS[field];
 }
+
+/** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
+export const BUSINESS_FIELDS = [
+  'id',
+  'name',
+  'street',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'phone',
+  'email',
+  'website',
+  'contact_name',
+  'contact_role',
+  'contact_phone',
+  'private_areas',
+  'jurisdiction',
+  'order_number',
+  'property_id',
+  'backup_contact',
+  'backup_phone',
+  'legal_contact',
+  'card_line',
+  'report_url',
+  'household_line',
+  'languages',
+  'rights_url',
+] as const;
+
+/** Fields a business may give per language, as `<field>.<lng>` (contact_role.es); their common values are also translated (strings/vocabulary.ts). */
+const localized = ['private_areas', 'contact_role'] as const;
+export type LocalizedField = (typeof localized)[number];
+export const LOCALIZED_FIELDS: readonly string[] = localized;

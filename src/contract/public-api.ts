@@ -1,6 +1,6 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from './problem.js';
 import type { PageSizeName } from './page-sizes.js';
-import type { Arrangement } from '../templates/manifest.js';
+import type { Arrangement } from './arrangements.js';
 
 /** What a render session is prepared with: the same for every notice it makes. Never changed by the pipeline. */
 export interface SessionOptions {

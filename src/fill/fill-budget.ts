@@ -1,11 +1,5 @@
 import { TemplateError } from '../errors.js';
-
-/** Blocks a template may fill for one notice: 20 languages of a long template use a few thousand. */
-export const MAX_FILL_STEPS = 100_000;
-/** Characters a template may produce along the way, nested blocks counted at every level. */
-export const MAX_FILL_CHARS = 16 * 1024 * 1024;
-/** Wall-clock time a template may take to fill one notice. */
-export const MAX_FILL_MS = 3_000;
+import { MAX_FILL_CHARS, MAX_FILL_MS, MAX_FILL_STEPS } from '../contract/input-limits.js';
 
 /**
  * What one filling of a template may spend. Every block a helper repeats

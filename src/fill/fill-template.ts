@@ -1,10 +1,7 @@
 import { TemplateError } from '../errors.js';
 import { FillBudget } from './fill-budget.js';
 import { handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
-
-/** Templates and their output are small; anything bigger is a mistake or an attack. */
-export const MAX_TEMPLATE_BYTES = 64 * 1024;
-export const MAX_OUTPUT_BYTES = 1024 * 1024;
+import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 type Compiled = (context: unknown, options: { data: FillData }) => string;
 const compiled = new Map<string, Compiled>();

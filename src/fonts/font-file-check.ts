@@ -1,9 +1,7 @@
 import * as fontkit from 'fontkit';
 import { UsageError } from '../errors.js';
 import { readBytes } from '../read/text-file.js';
-
-/** The largest font a user may add; the biggest bundled CJK face is about 10 MB. */
-export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+import { MAX_FONT_BYTES } from '../contract/input-limits.js';
 
 const REQUIRED = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'];
 

@@ -2,8 +2,6 @@ import { placeNodes, translateNode, type LaidPage, type PageBox } from '../layou
 import { mm } from '../contract/page-sizes.js';
 import { horizontalMark, marksNode, verticalMark } from './marks.js';
 
-/** --bleed is at most this many millimetres: more is a mistake, not a print shop's request. */
-export const MAX_BLEED_MM = 10;
 /** Crop marks start this far outside the bleed, and are this long (points). */
 const MARK_GAP = 2;
 const MARK_LENGTH = mm(6);

@@ -1,11 +1,11 @@
 import type { LaidPage } from '../layout/items.js';
 import { PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
-import type { Arrangement, TemplateManifest } from '../templates/manifest.js';
+import type { Arrangement } from '../contract/arrangements.js';
 import { addBleed } from './bleed.js';
 import { cardGrid, cardSheet, type Size } from './card-sheet.js';
 
 /** The card a card template lays out (`card:` in template.yaml), in points; undefined for other templates. */
-export function cardSize(manifest: TemplateManifest): Size | undefined {
+export function cardSize(manifest: { readonly card?: { readonly width_in: number; readonly height_in: number } }): Size | undefined {
   return manifest.card && { width: manifest.card.width_in * 72, height: manifest.card.height_in * 72 };
 }
 

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { TemplateError } from '../errors.js';
+import { MAX_MARKUP_DEPTH, MAX_MARKUP_ELEMENTS } from '../contract/input-limits.js';
 
 export interface XmlElement {
   readonly name: string;
@@ -19,10 +20,6 @@ interface OpenElement {
   column: number;
   lineText: string;
 }
-
-/** Notice markup is shallow and short; deeper or longer markup is a mistake or an attack. */
-export const MAX_MARKUP_DEPTH = 32;
-export const MAX_MARKUP_ELEMENTS = 20_000;
 
 /**
  * Reads well-formed XML into plain elements with their line and column.

@@ -1,13 +1,11 @@
 import { extname } from 'node:path';
 import YAML, { LineCounter } from 'yaml';
+import type { RawRecord } from '../contract/record.js';
 import { InputError, UsageError } from '../errors.js';
 import { locator, objectCells, parseJson } from './rows/json-value.js';
 import { toRowEvent } from './rows/record.js';
 import { readTextFile } from './text-file.js';
 import { swallowedByComments, yamlAdvice } from './yaml-advice.js';
-
-/** A business record as read: keys lower-cased, values still untyped. */
-export type RawRecord = Readonly<Record<string, unknown>>;
 
 /**
  * Reads one business from a YAML or JSON file. Every YAML scalar stays a

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { RawRecord } from './business-file.js';
+import type { RawRecord } from '../contract/record.js';
 
 /** --set key=value pairs, keys matched without regard to case; a later --set wins. */
 export function parseSetFlags(pairs: readonly string[]): RawRecord {

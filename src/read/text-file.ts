@@ -1,8 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from '../errors.js';
-
-/** A data file bigger than this is a mistake (or /dev/zero): one business is a few hundred bytes. */
-export const MAX_DATA_FILE_BYTES = 1024 * 1024;
+import { MAX_DATA_FILE_BYTES } from '../contract/input-limits.js';
 
 /**
  * Reads at most `maxBytes` of a file, refusing anything larger without

@@ -1,6 +1,6 @@
 import { unionManifest } from '../session/prepare-packet.js';
 import { locales } from '../strings/locale-catalog.js';
-import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
+import { LOCALIZED_FIELDS } from '../contract/business-fields.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { findPackets, loadPacket } from '../templates/packet.js';

@@ -1,8 +1,8 @@
 import YAML from 'yaml';
 import { knownColumns } from '../batch/known-columns.js';
 import { PAGE_SIZE_NAMES, type PageSizeName } from '../contract/page-sizes.js';
-import type { RawRecord } from '../read/business-file.js';
-import { ROW_LIMITS } from '../read/rows/read-rows.js';
+import type { RawRecord } from '../contract/record.js';
+import { ROW_LIMITS } from '../contract/input-limits.js';
 import { parseSetFlags } from '../read/set-flags.js';
 import { ARRANGEMENTS, type Arrangement } from '../contract/arrangements.js';
 import { HttpError } from './http-basics.js';

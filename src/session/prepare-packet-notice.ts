@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { LaidPage } from '../layout/items.js';
 import { layoutRecord, type LaidNotice } from '../pipeline.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { defaultArrangement } from '../validate/notice-plan.js';
 import type { Session } from './session.js';

@@ -6,7 +6,7 @@ import type { PageSizeName } from '../contract/page-sizes.js';
 import { PLACARD_VERSION } from '../paths.js';
 import { padForDuplex } from '../impose/duplex-pages.js';
 import type { LaidNotice } from '../pipeline.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { localeCatalog, matchLanguages } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LaidPage } from '../layout/items.js';
 import { layoutRecord, renderRecord } from '../pipeline.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { RenderedNotice, RenderResult, SessionOptions, Warning } from '../contract/public-api.js';
 import type { TemplateManifest } from '../templates/manifest.js';
 import { knownTemplateOrPacket } from '../templates/known-ids.js';

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { readBusinessFileWithWarnings, type RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
+import { readBusinessFileWithWarnings } from '../read/business-file.js';
 import { parseSetFlags } from '../read/set-flags.js';
 import type { RenderedNotice, RenderRequest } from '../contract/public-api.js';
 import { prepare } from './prepare.js';

@@ -4,9 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import YAML, { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { UsageError, type Problem } from '../errors.js';
 import { readTextFile } from '../read/text-file.js';
-
-/** A locale file is a few kilobytes of strings; anything bigger is a mistake (or /dev/zero). */
-export const MAX_LOCALE_FILE_BYTES = 256 * 1024;
+import { MAX_LOCALE_FILE_BYTES } from '../contract/input-limits.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 

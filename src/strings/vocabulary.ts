@@ -1,3 +1,4 @@
+import type { LocalizedField } from '../contract/business-fields.js';
 import type { Translate } from './translator.js';
 
 /**
@@ -16,9 +17,7 @@ export const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     'area_warehouse',
   ],
   contact_role: ['role_owner', 'role_manager', 'role_supervisor'],
-};
-
-export const LOCALIZED_FIELDS: readonly string[] = Object.keys(VOCABULARY);
+} satisfies Record<LocalizedField, readonly string[]>;
 
 const comparable = (text: string): string => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 

@@ -5,9 +5,9 @@ import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
 import { DEFAULT_THEME, themeSchema, type Theme } from '../layout/theme.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
-import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
 import { readTextFile } from '../read/text-file.js';
 import { manifestSchema, type TemplateManifest } from './manifest.js';
+import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 export interface Template {
   readonly manifest: TemplateManifest;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, TemplateError, UsageError, type Problem } from '../errors.js';
-import { fillTemplate, MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
+import { fillTemplate } from '../fill/fill-template.js';
 import { handlebars } from '../fill/handlebars-env.js';
 import { noticeContext } from '../fill/notice-context.js';
 import { themeSchema } from '../layout/theme.js';
@@ -15,6 +15,7 @@ import { manifestSchema } from './manifest.js';
 import { sampleRuns, type SampleRun } from './sample-runs.js';
 import { lineStarts, markSource, positionOf, unmark } from './source-marks.js';
 import { yamlProblems } from './yaml-problems.js';
+import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 /**
  * `placard templates check <dir>`: the manifest and theme against their

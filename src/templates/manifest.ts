@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
 import { RIGHTS_LINKS } from '../contract/rights-links.js';
 import { labelProblem } from '../contract/text-hygiene.js';
-import { CONTRACT_FIELDS } from '../contract/business-fields.js';
+import { CONTRACT_FIELDS, type FieldSpec } from '../contract/business-fields.js';
 
 import { ARRANGEMENTS } from '../contract/arrangements.js';
 
@@ -78,4 +78,8 @@ export const manifestSchema = z.object({
 });
 
 export type TemplateManifest = z.infer<typeof manifestSchema>;
-export type FieldSpec = z.infer<typeof fieldSpec>;
+/** The contract's FieldSpec is what the schema above reads from template.yaml: checked here at compile time. */
+export type { FieldSpec } from '../contract/business-fields.js';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const fieldSpecMatchesContract: Same<z.infer<typeof fieldSpec>, FieldSpec> = true;
+void fieldSpecMatchesContract;

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { TemplateError, UsageError } from '../errors.js';
-import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
 import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { findTemplates } from './catalog.js';
 import { ARRANGEMENTS, AUDIENCES, label } from './manifest.js';
+import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 const entrySchema = z
   .object({

@@ -1,5 +1,5 @@
 import type { PageSizeName } from '../contract/page-sizes.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { Translate } from '../strings/translator.js';
 import type { Arrangement, TemplateManifest } from './manifest.js';
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { MAX_TEMPLATE_BYTES } from '../fill/fill-template.js';
 import { readTextFile } from '../read/text-file.js';
+import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 /**
  * A YAML file of a template (template.yaml, theme.yaml) checked against its

@@ -1,42 +1,13 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import { checkLink } from '../contract/rights-links.js';
 import { readLanguages, type KnownLanguages } from '../read/language-names.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { closest } from '../text-distance.js';
 import { cut, graphemeLength, textProblem } from '../contract/text-hygiene.js';
-import { CONTRACT_FIELDS } from '../contract/business-fields.js';
+import { BUSINESS_FIELDS, CONTRACT_FIELDS } from '../contract/business-fields.js';
 import { validateLocalizedFields } from './localized-fields.js';
-
-/** Field names from the CLI contract: YAML keys, --set keys and CSV headers alike. */
-export const BUSINESS_FIELDS = [
-  'id',
-  'name',
-  'street',
-  'city',
-  'region',
-  'postal_code',
-  'country',
-  'phone',
-  'email',
-  'website',
-  'contact_name',
-  'contact_role',
-  'contact_phone',
-  'private_areas',
-  'jurisdiction',
-  'order_number',
-  'property_id',
-  'backup_contact',
-  'backup_phone',
-  'legal_contact',
-  'card_line',
-  'report_url',
-  'household_line',
-  'languages',
-  'rights_url',
-] as const;
 
 export type Business = Readonly<Record<string, string | readonly string[] | undefined>> & {
   readonly name: string;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import { matchLanguageWord } from '../read/language-names.js';
-import { LOCALIZED_FIELDS } from '../strings/vocabulary.js';
+import { LOCALIZED_FIELDS } from '../contract/business-fields.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { specOf } from '../contract/business-fields.js';
 

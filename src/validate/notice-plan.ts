@@ -1,10 +1,10 @@
 import { InputError, UsageError } from '../errors.js';
 import type { PageSizeName } from '../contract/page-sizes.js';
-import type { RawRecord } from '../read/business-file.js';
+import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { checkLink, RIGHTS_LINKS } from '../contract/rights-links.js';
 import { knownLanguages, matchLanguageWord, readLanguages } from '../read/language-names.js';
-import type { Locale } from '../strings/locale-catalog.js';
+import type { LocaleMeta } from '../strings/locale-meta.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
 import { validateBusiness, type Business } from './business.js';
@@ -32,7 +32,11 @@ export interface NoticePlan {
  * Options that hold for the whole run, checked once: unknown languages, sizes
  * and arrangements are usage errors (exit 2); a bad --rights-url is an input error (exit 1).
  */
-export function checkRunOptions(request: SessionOptions, template: Template, locales: ReadonlyMap<string, Locale>): void {
+export function checkRunOptions(
+  request: SessionOptions,
+  template: Template,
+  locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>,
+): void {
   const known = [...locales.keys()].sort();
   if (request.languages?.length === 0)
     throw new UsageError(`--lang needs at least one language, like --lang en,es; known languages: ${known.join(', ')}`);
@@ -59,7 +63,12 @@ export function checkRunOptions(request: SessionOptions, template: Template, loc
  * Validates one business record and settles languages, arrangement, size,
  * link and date. The run's options were checked once, by checkRunOptions.
  */
-export function planNotice(raw: RawRecord, request: SessionOptions, template: Template, locales: ReadonlyMap<string, Locale>): NoticePlan {
+export function planNotice(
+  raw: RawRecord,
+  request: SessionOptions,
+  template: Template,
+  locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>,
+): NoticePlan {
   const validation = validateBusiness(raw, template.manifest, knownLanguages(locales));
   if (!validation.ok) throw new InputError(validation.problems);
   const business = validation.business;

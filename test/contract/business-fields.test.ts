@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { knownColumns } from '../../src/batch/known-columns.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { manifestSchema } from '../../src/templates/manifest.js';
-import { BUSINESS_FIELDS, validateBusiness } from '../../src/validate/business.js';
-import { CONTRACT_FIELDS } from '../../src/contract/business-fields.js';
+import { validateBusiness } from '../../src/validate/business.js';
+import { BUSINESS_FIELDS, CONTRACT_FIELDS } from '../../src/contract/business-fields.js';
 
 const KNOWN = ['en', 'es'];
 const TEMPLATES = ['private-areas', 'property-use', 'public-property', 'staff-only', 'staff-sheet', 'rights-cards'];

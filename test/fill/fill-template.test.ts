@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { TemplateError } from '../../src/errors.js';
-import { fillTemplate, MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../../src/fill/fill-template.js';
+import { fillTemplate } from '../../src/fill/fill-template.js';
 import type { FillData } from '../../src/fill/handlebars-env.js';
 import { noticeContext } from '../../src/fill/notice-context.js';
 import type { Block, Heading, Inline, NoticeTree, Paragraph, Section } from '../../src/parse/notice-tree.js';
@@ -12,6 +12,7 @@ import { translator } from '../../src/strings/translator.js';
 import { loadTemplate } from '../../src/templates/catalog.js';
 import { planNotice } from '../../src/validate/notice-plan.js';
 import { thrown } from '../helpers/thrown.js';
+import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../../src/contract/input-limits.js';
 
 /** A stub translator: "lang|key" plus each value as "name:value", so tests can see what it was given. */
 const stubTranslate: Translate = (lang, key, values = {}) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError, UsageError, type Problem } from '../../src/errors.js';
-import type { RawRecord } from '../../src/read/business-file.js';
+import type { RawRecord } from '../../src/contract/record.js';
 import type { RenderRequest } from '../../src/contract/public-api.js';
 import { RIGHTS_LINKS } from '../../src/contract/rights-links.js';
 import { locales, type Locale } from '../../src/strings/locale-catalog.js';

@@ -1,9 +1,7 @@
 import YAML from 'yaml';
 import { UsageError } from '../../errors.js';
 import { closest, editDistance } from '../../text-distance.js';
-import { LOCALIZED_FIELDS } from '../../strings/vocabulary.js';
-import type { TemplateManifest } from '../../templates/manifest.js';
-import { BUSINESS_FIELDS } from '../../validate/business.js';
+import { BUSINESS_FIELDS, LOCALIZED_FIELDS, type FieldSpec } from '../../contract/business-fields.js';
 import { readTextFile } from '../text-file.js';
 import { headerKey, matchHeader, nearField } from './header-fields.js';
 import type { RowEvent, RowSource } from './row-source.js';
@@ -17,7 +15,7 @@ export interface FieldSet {
 }
 
 /** The fields of a run: the contract's and the template's (or packet's) own, required as the template says. */
-export function runFields(templateFields: TemplateManifest['fields']): FieldSet {
+export function runFields(templateFields: Readonly<Record<string, FieldSpec>>): FieldSet {
   return {
     fields: new Set([...BUSINESS_FIELDS, ...Object.keys(templateFields)]),
     required: new Set(

@@ -1,5 +1,5 @@
 import { UsageError, type Problem } from '../../errors.js';
-import { ROW_LIMITS } from './row-source.js';
+import { ROW_LIMITS } from '../../contract/input-limits.js';
 
 /** A field name as `render` matches it: trimmed, lower-cased (`Private_Areas.ES` -> `private_areas.es`). */
 export function fieldName(key: string): string {

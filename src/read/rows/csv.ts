@@ -4,8 +4,9 @@ import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { findHeaderRow, skippedRow, type FoundHeader } from './header-row.js';
 import { toRowEvent, type Cell } from './record.js';
-import { once, ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { once, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
+import { ROW_LIMITS } from '../../contract/input-limits.js';
 
 /**
  * CSV and TSV, streamed through csv-parse. Every cell is text exactly as

@@ -1,10 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from '../../errors.js';
 import type { Cell } from './record.js';
-import { ROW_LIMITS } from './row-source.js';
-
-/** Deeper than this, JSON is not a list of businesses (and a parser's recursion is at risk): a usage error. */
-export const MAX_JSON_DEPTH = 32;
+import { MAX_JSON_DEPTH, ROW_LIMITS } from '../../contract/input-limits.js';
 
 /** Line and column (both from 1) of an offset in a text. */
 export type Locate = (offset: number) => { line: number; column: number };

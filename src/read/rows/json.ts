@@ -2,9 +2,10 @@ import { parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import { UsageError } from '../../errors.js';
 import { decodeUtf8, readBytes } from '../text-file.js';
 import { FieldNames } from './columns.js';
-import { locator, MAX_JSON_DEPTH, nestingOffset, objectCells } from './json-value.js';
+import { locator, nestingOffset, objectCells } from './json-value.js';
 import { toRowEvent } from './record.js';
-import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { type RowEvent, type RowSource } from './row-source.js';
+import { MAX_JSON_DEPTH, ROW_LIMITS } from '../../contract/input-limits.js';
 
 /** Where each item of the top-level array lies in the text, and what it is. */
 interface Items {

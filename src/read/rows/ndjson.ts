@@ -3,8 +3,9 @@ import { FieldNames } from './columns.js';
 import { kind } from './json.js';
 import { objectCells, parseJson, type Locate } from './json-value.js';
 import { toRowEvent } from './record.js';
-import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
+import { ROW_LIMITS } from '../../contract/input-limits.js';
 
 /**
  * NDJSON (JSON Lines): one business object per line, streamed. Line N is

@@ -9,7 +9,7 @@ import { openXlsx } from './xlsx.js';
 import { openYaml } from './yaml.js';
 
 export type { RowEvent, RowFormat, RowSource } from './row-source.js';
-export { ROW_FORMATS, ROW_LIMITS } from './row-source.js';
+export { ROW_FORMATS } from './row-source.js';
 
 export interface ReadRowsOptions {
   /** Overrides the choice by extension (the `--format` flag). */

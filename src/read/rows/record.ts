@@ -1,6 +1,7 @@
 import type { Problem } from '../../errors.js';
 import { fieldName } from './columns.js';
-import { MAX_VALUE_TEXT, ROW_LIMITS, type RowEvent } from './row-source.js';
+import { type RowEvent } from './row-source.js';
+import { MAX_VALUE_TEXT, ROW_LIMITS } from '../../contract/input-limits.js';
 
 /** One value of a row, before checks: `key` is the name as written (for messages), `where` its line/column if known. */
 export interface Cell {

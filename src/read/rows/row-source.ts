@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import type { RawRecord } from '../business-file.js';
+import type { RawRecord } from '../../contract/record.js';
 
 export const ROW_FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'ndjson', 'yaml'] as const;
 export type RowFormat = (typeof ROW_FORMATS)[number];
@@ -58,36 +58,6 @@ export interface RowSource {
   rows(): AsyncIterable<RowEvent>;
   close(): void;
 }
-
-/** Every input has a limit: past one, a clear UsageError (file) or row problem (row), never a crash or a hang. */
-export const ROW_LIMITS = {
-  /** UTF-8 bytes in one value. */
-  valueBytes: 4 * 1024,
-  /** Columns read in one row (cells with values in the columns used). */
-  columns: 200,
-  /** Columns in a header row: past this it is not a sheet of businesses. */
-  headerColumns: 16_384,
-  /** Rows in one file, blank ones included. */
-  rows: 1_000_000,
-  /** Characters in one CSV record or NDJSON line. */
-  recordChars: 1024 * 1024,
-  /** A JSON array is read whole, up to this size. */
-  wholeFileBytes: 64 * 1024 * 1024,
-  /** A YAML list is read whole, up to this size (yaml's document model is heavy: see MAX_YAML_NODES). */
-  yamlBytes: 8 * 1024 * 1024,
-  /** Bytes of a streamed text file (CSV, TSV, NDJSON). */
-  streamBytes: 1024 * 1024 * 1024,
-  /** YAML aliases in one file (an alias bomb stops here). */
-  yamlAliases: 100,
-  /** Size of an XLSX file. */
-  xlsxFileBytes: 256 * 1024 * 1024,
-  /** Uncompressed bytes of the sheet read from an XLSX file. */
-  xlsxSheetBytes: 1024 * 1024 * 1024,
-  /** Uncompressed bytes of an XLSX part held whole (shared strings, styles, workbook). */
-  xlsxPartBytes: 64 * 1024 * 1024,
-} as const;
-
-export const MAX_VALUE_TEXT = `${ROW_LIMITS.valueBytes / 1024} KB`;
 
 /** A stream's rows can be read once; asking twice is a bug in the caller (exit 3), not a quiet empty list. */
 export function once(file: string, rows: () => AsyncGenerator<RowEvent>): () => AsyncGenerator<RowEvent> {

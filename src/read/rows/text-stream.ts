@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { firstBadByte } from '../text-file.js';
-import { ROW_LIMITS } from './row-source.js';
+import { ROW_LIMITS } from '../../contract/input-limits.js';
 
 /** Opens a data file for reading, with the same words as `readBytes` for a missing file, a folder or no permission. */
 export async function openDataFile(file: string): Promise<FileHandle> {

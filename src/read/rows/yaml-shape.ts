@@ -1,11 +1,6 @@
 import { Lexer } from 'yaml';
 import { UsageError } from '../../errors.js';
-
-/** A list of businesses nests three deep (list, mapping, list of text); past this bound the file is refused. */
-export const MAX_YAML_DEPTH = 64;
-
-/** Values and indicators in one YAML file: about 20,000 businesses. yaml's document model needs ~1 KB per node, so more is a job for CSV or NDJSON. */
-export const MAX_YAML_NODES = 300_000;
+import { MAX_YAML_DEPTH, MAX_YAML_NODES } from '../../contract/input-limits.js';
 
 /**
  * Checks a YAML text's shape before it is composed, with yaml's own lexer,

@@ -4,7 +4,8 @@ import { decodeUtf8, readBytes } from '../text-file.js';
 import { fieldName, FieldNames } from './columns.js';
 import { checkYamlShape } from './yaml-shape.js';
 import { toRowEvent, type Cell } from './record.js';
-import { ROW_LIMITS, type RowEvent, type RowSource } from './row-source.js';
+import { type RowEvent, type RowSource } from './row-source.js';
+import { ROW_LIMITS } from '../../contract/input-limits.js';
 
 /**
  * A YAML list of business mappings, read whole (up to 8 MB and 300,000 values) with the

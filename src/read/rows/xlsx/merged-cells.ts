@@ -1,7 +1,7 @@
 import { UsageError } from '../../../errors.js';
 import type { CellText } from './cell-text.js';
 import type { Workbook } from './zip.js';
-import { ROW_LIMITS } from '../row-source.js';
+import { ROW_LIMITS } from '../../../contract/input-limits.js';
 
 /** A merged range that spans rows: column (0 is A), first and last row. */
 export interface MergedRange {

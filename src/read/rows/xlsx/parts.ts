@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import { UsageError } from '../../../errors.js';
-import { ROW_LIMITS } from '../row-source.js';
 import { cellStyle, type CellStyle } from './cell-text.js';
 import { readXml, unescapeOoxml } from './xml.js';
 import type { Workbook } from './zip.js';
+import { ROW_LIMITS } from '../../../contract/input-limits.js';
 
 /** What the chosen sheet needs from the rest of the workbook. */
 export interface SheetParts {

@@ -1,11 +1,11 @@
 import { UsageError } from '../../../errors.js';
 import { columnLetter } from '../columns.js';
-import { ROW_LIMITS } from '../row-source.js';
 import { isoDateText, numberText, type CellText } from './cell-text.js';
 import type { SheetParts } from './parts.js';
 import { mergedRanges, MergeFill } from './merged-cells.js';
 import { unescapeOoxml, XmlReader } from './xml.js';
 import type { Workbook } from './zip.js';
+import { ROW_LIMITS } from '../../../contract/input-limits.js';
 
 /** One <row> of a sheet: its number as the sheet shows it, and its non-empty cells by column index (0 is A). */
 export interface SheetRow {

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { UsageError } from '../../../errors.js';
-import { ROW_LIMITS } from '../row-source.js';
+import { ROW_LIMITS } from '../../../contract/input-limits.js';
 
 /** Parts in one workbook: more is not a spreadsheet someone saved. */
 const MAX_ENTRIES = 10_000;

@@ -1,0 +1,2 @@
+/** A business record as read: keys lower-cased, values still untyped. */
+export type RawRecord = Readonly<Record<string, unknown>>;
