@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { EXIT, InputError } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
-import { checkCoverage } from '../fonts/coverage.js';
+import { checkCoverage } from '../checks/font-coverage.js';
 import { fontSet } from '../fonts/font-chain.js';
 import { flattenStrings } from '../strings/locale-check.js';
 import { localeCatalog } from '../strings/locale-catalog.js';

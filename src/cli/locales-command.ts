@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { EXIT, formatProblem, InputError, UsageError } from '../errors.js';
 import { fontSet } from '../fonts/font-chain.js';
-import { checkLocales } from '../strings/check-locales.js';
+import { checkLocales } from '../checks/locale-report.js';
 import { languageTagForName, matchLanguageWord } from '../read/language-names.js';
 import { localeCatalog, readLocaleSources } from '../strings/locale-catalog.js';
 import { scaffoldLocale } from '../strings/locale-scaffold.js';

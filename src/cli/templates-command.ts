@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { checkTemplate } from '../templates/check-template.js';
+import { checkTemplate } from '../checks/check-template.js';
 import { findTemplates, loadTemplate } from '../templates/catalog.js';
 import { knownTemplateOrPacket } from '../templates/known-ids.js';
 import { findPackets, loadPacket, readPacket, type Packet } from '../templates/packet.js';
-import { describeTemplate } from '../templates/describe-template.js';
+import { describeTemplate } from '../checks/describe-template.js';
 import { Reporter, say, sayJson, type CliIO } from './io.js';
 import { collect } from './session-flags.js';
 

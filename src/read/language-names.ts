@@ -1,4 +1,4 @@
-import { matchLanguage, suggestLanguage } from '../strings/language-match.js';
+import { matchLanguage, suggestLanguage } from './language-match.js';
 import { editDistance } from '../text-distance.js';
 
 /**

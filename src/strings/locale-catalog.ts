@@ -10,7 +10,7 @@ import { readTranslatedFrom, type TranslatedFromFile } from './translated-from.j
 import { readGlossary, type Glossary } from './glossary.js';
 
 export type { LocaleMeta } from './locale-meta.js';
-export { matchLanguage, matchLanguages, suggestLanguage } from './language-match.js';
+export { matchLanguage, matchLanguages, suggestLanguage } from '../read/language-match.js';
 
 export interface Locale {
   readonly code: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { fontSet } from '../../src/fonts/font-chain.js';
-import { checkLocales } from '../../src/strings/check-locales.js';
+import { checkLocales } from '../../src/checks/locale-report.js';
 import { readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { glossaryCsv, glossaryTbx } from '../../src/strings/glossary.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoverage } from '../../src/fonts/coverage.js';
+import { checkCoverage } from '../../src/checks/font-coverage.js';
 import { fontSet } from '../../src/fonts/font-chain.js';
 import { locales } from '../../src/strings/locale-catalog.js';
 import { checkLocale, flattenStrings } from '../../src/strings/locale-check.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontSet } from '../../src/fonts/font-chain.js';
-import { checkLocales } from '../../src/strings/check-locales.js';
+import { checkLocales } from '../../src/checks/locale-report.js';
 import { locales, readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { confirmStrings } from '../../src/strings/locale-confirm.js';
 import { importEntries } from '../../src/strings/locale-import.js';

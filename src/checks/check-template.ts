@@ -11,7 +11,7 @@ import { renderRecord } from '../pipeline.js';
 import { prepareSession } from '../session/prepare-session.js';
 import type { Session } from '../session/session.js';
 import { planNotice } from '../validate/notice-plan.js';
-import { manifestSchema } from './manifest.js';
+import { manifestSchema } from '../templates/manifest.js';
 import { sampleRuns, type SampleRun } from './sample-runs.js';
 import { lineStarts, markSource, positionOf, unmark } from './source-marks.js';
 import { yamlProblems } from './yaml-problems.js';

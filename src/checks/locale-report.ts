@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
-import { checkCoverage } from '../fonts/coverage.js';
+import { checkCoverage } from './font-coverage.js';
 import type { FontLibrary } from '../text/font-chain.js';
-import type { Locale, LocaleSource } from './locale-catalog.js';
-import { englishSource } from './locale-confirm.js';
-import { checkGlossary } from './glossary.js';
-import { staleStrings, TRANSLATED_FROM_FILE } from './translated-from.js';
-import { checkLocale, flattenStrings, keyLocation, type Findings } from './locale-check.js';
+import type { Locale, LocaleSource } from '../strings/locale-catalog.js';
+import { englishSource } from '../strings/locale-confirm.js';
+import { checkGlossary } from '../strings/glossary.js';
+import { staleStrings, TRANSLATED_FROM_FILE } from '../strings/translated-from.js';
+import { checkLocale, flattenStrings, keyLocation, type Findings } from '../strings/locale-check.js';
 
 /** One locale's result: its tag, status, and what was found. */
 export interface LocaleReport extends Findings {

@@ -1,8 +1,8 @@
 import { RIGHTS_LINKS } from '../contract/rights-links.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
-import type { Template } from './catalog.js';
-import type { FieldSpec } from './manifest.js';
+import type { Template } from '../templates/catalog.js';
+import type { FieldSpec } from '../templates/manifest.js';
 import { stringKeys } from './sample-runs.js';
 
 const describeField = (name: string, spec: FieldSpec): string =>

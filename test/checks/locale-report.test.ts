@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateError, UsageError } from '../../src/errors.js';
 import { fontSet } from '../../src/fonts/font-chain.js';
-import { checkLocales } from '../../src/strings/check-locales.js';
+import { checkLocales } from '../../src/checks/locale-report.js';
 import { localeCatalog, readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { thrown } from '../helpers/thrown.js';
 

@@ -1,7 +1,7 @@
 import type { PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../contract/record.js';
 import type { Translate } from '../strings/translator.js';
-import type { Arrangement, TemplateManifest } from './manifest.js';
+import type { Arrangement, TemplateManifest } from '../templates/manifest.js';
 
 /** One sample render of `templates check`: a record, languages, an arrangement and a paper size. */
 export interface SampleRun {

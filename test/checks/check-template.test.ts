@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { checkTemplate } from '../../src/templates/check-template.js';
+import { checkTemplate } from '../../src/checks/check-template.js';
 
 /** A copy of a built-in template under a new id, changed by `edit(file, text)`. */
 function brokenCopy(from: string, id: string, edits: Record<string, (text: string) => string>): string {

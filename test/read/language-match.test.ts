@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchLanguage, matchLanguages, suggestLanguage } from '../../src/strings/language-match.js';
+import { matchLanguage, matchLanguages, suggestLanguage } from '../../src/read/language-match.js';
 import { locales } from '../../src/strings/locale-catalog.js';
 
 const shipped = [...locales().keys()];
