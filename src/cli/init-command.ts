@@ -7,7 +7,8 @@ import { readBusinessFile } from '../read/business-file.js';
 import { prepare } from '../session/prepare.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { writeSafely } from '../write/safe-output.js';
-import { askAudience, askInit, askReplace, type Context, type InitAnswers } from './init-questions.js';
+import { askAudience, askInit, askReplace, type InitAnswers } from './init-questions.js';
+import type { Context } from './prompt-context.js';
 import { initYaml } from './init-yaml.js';
 import type { CliIO, Reporter } from './io.js';
 

@@ -1,6 +1,6 @@
 import { search } from '@inquirer/prompts';
 import type { Locale } from '../strings/locale-catalog.js';
-import type { Contexts } from './init-questions.js';
+import type { Contexts } from './prompt-context.js';
 
 /** One language as init offers it: its own name with the English name beside it, and what typing may match. */
 export interface LanguageChoice {

@@ -8,11 +8,7 @@ import { findPackets, loadPacket } from '../templates/packet.js';
 import { fieldSchema } from '../validate/business.js';
 import { askLanguages } from './init-languages.js';
 import { PAPER_CHOICES, systemPaper } from './init-paper.js';
-
-/** Where the prompts read and write (a terminal, or scripted streams in tests). */
-export type Context = NonNullable<Parameters<typeof input>[1]>;
-/** A fresh context for each prompt: a prompt ends the output stream it was given when it is done. */
-export type Contexts = () => Context;
+import type { Contexts } from './prompt-context.js';
 
 export interface InitAnswers {
   readonly audience: Audience;

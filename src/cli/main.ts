@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { EXIT } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
-import { reportError } from './exit-codes.js';
+import { reportError } from './report-error.js';
 import { EXAMPLES, examples } from './help-examples.js';
 import { Reporter, writeMessage, type CliIO } from './io.js';
 

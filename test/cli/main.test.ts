@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportError } from '../../src/cli/exit-codes.js';
+import { reportError } from '../../src/cli/report-error.js';
 import { Reporter, type CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { readPdf } from '../helpers/pdf-reader.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitOnSignals, onStop, SIGNAL_EXIT, type SignalTarget, type StopSignal } from '../../src/cli/signals.js';
-import { Interrupted, reportError } from '../../src/cli/exit-codes.js';
+import { Interrupted, reportError } from '../../src/cli/report-error.js';
 import { Reporter, type CliIO } from '../../src/cli/io.js';
 
 /** A process stand-in: records handlers and the exit code instead of exiting. */
