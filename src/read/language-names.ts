@@ -139,7 +139,7 @@ export function matchLanguageWord(word: string, known: KnownLanguages): Language
     return { problem: `"${shown(trimmed)}" could be ${byName.map((code) => named(code, index)).join(' or ')}; write the tag` };
   const hint = suggestion(trimmed, index);
   return {
-    problem: `unknown language "${shown(trimmed)}"; ${hint ? `did you mean ${hint}?` : '"placard locales list" shows the languages placard knows'}`,
+    problem: unknownLanguage(trimmed, hint ? `did you mean ${hint}?` : '"placard locales list" shows the languages placard knows'),
   };
 }
 
@@ -163,6 +163,11 @@ export function languageTagForName(word: string): string {
   return 'code' in found ? found.code : word.trim();
 }
 
+/** The one way placard says it does not know a language a person wrote, and what to do instead. */
+export function unknownLanguage(word: string, advice: string): string {
+  return `unknown language "${shown(word)}"; ${advice}`;
+}
+
 /** Every language of a list, each once, in the order written; `problems` holds one line per word that is not a known language. */
 export function readLanguages(text: string | readonly string[], known: KnownLanguages): { codes: string[]; problems: string[] } {
   const codes: string[] = [];
@@ -183,7 +188,7 @@ function named(code: string, index: NameIndex): string {
 function chinese(word: string, index: NameIndex): LanguageWord {
   const scripts = index.codes.filter((code) => /^zh\b/i.test(code));
   if (scripts.length === 1) return { code: scripts[0]! };
-  if (scripts.length === 0) return { problem: `unknown language "${shown(word)}"; no Chinese translation is installed` };
+  if (scripts.length === 0) return { problem: unknownLanguage(word, 'no Chinese translation is installed') };
   return {
     problem:
       `"${shown(word)}" is written in two scripts; say which: "zh-Hans" (Simplified, as in mainland China) ` +

@@ -4,7 +4,7 @@ import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { jsonKeyPosition } from './locale-file.js';
 import { codeOf, printable, textProblem } from '../contract/text-hygiene.js';
-import { cldrCategories } from './plural-forms.js';
+import { PLURAL_KEY, cldrCategories } from './plural-forms.js';
 
 /** What `locales check` found: errors fail the check, warnings do not. */
 export interface Findings {
@@ -60,13 +60,11 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).sort();
 }
 
-const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
-
 /** Plural groups: "ns:key" → the CLDR categories it has; only bases that have an `_other` form count. */
 export function pluralGroups(keys: Iterable<string>): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const key of keys) {
-    const match = PLURAL.exec(key);
+    const match = PLURAL_KEY.exec(key);
     if (!match) continue;
     const group = groups.get(match[1]!) ?? new Set<string>();
     group.add(match[2]!);
@@ -106,7 +104,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
   const english = flattenStrings(master);
   const masterPlurals = pluralGroups(english.keys());
   const plurals = pluralGroups(strings.keys());
-  const isPlural = (key: string): boolean => masterPlurals.has(PLURAL.exec(key)?.[1] ?? '\u0000');
+  const isPlural = (key: string): boolean => masterPlurals.has(PLURAL_KEY.exec(key)?.[1] ?? '\u0000');
   const want = cldrPluralCategories(locale.code);
   for (const base of masterPlurals.keys()) {
     const have = [...(plurals.get(base) ?? new Set<string>())].sort();
@@ -121,7 +119,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
     }
   }
   for (const [key, source] of english) {
-    const text = strings.get(key) ?? (isPlural(key) ? strings.get(key.replace(PLURAL, '$1_other')) : undefined);
+    const text = strings.get(key) ?? (isPlural(key) ? strings.get(key.replace(PLURAL_KEY, '$1_other')) : undefined);
     if (text === undefined) {
       if (!isPlural(key)) errors.push({ ...at(key), field: key, key: key, message: `is missing (English: "${source}")` });
       continue;
@@ -131,7 +129,7 @@ export function checkLocale(locale: Locale, master: Locale): Findings {
   }
   for (const [key, text] of strings) {
     if (isPlural(key)) {
-      const source = english.get(key) ?? english.get(key.replace(PLURAL, '$1_other'))!;
+      const source = english.get(key) ?? english.get(key.replace(PLURAL_KEY, '$1_other'))!;
       if (!english.has(key)) checkString(key, text, source, false, at, errors, warnings);
       continue;
     }
@@ -175,7 +173,7 @@ function checkString(
 function checkNotes(master: Locale, english: Map<string, string>, errors: Problem[]): void {
   const file = join(master.dir, 'notes.yaml');
   for (const key of english.keys()) {
-    const base = PLURAL.exec(key)?.[1];
+    const base = PLURAL_KEY.exec(key)?.[1];
     if (!master.notes[key] && !(base && master.notes[base])) {
       errors.push({
         file,

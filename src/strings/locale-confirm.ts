@@ -2,12 +2,11 @@ import type { Problem } from '../errors.js';
 import type { Locale } from './locale-catalog.js';
 import { flattenStrings } from './locale-check.js';
 import { recordOf, writeTranslatedFrom, type TranslatedFrom } from './translated-from.js';
-
-const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
+import { PLURAL_KEY } from './plural-forms.js';
 
 /** The English a locale's key is translated from: the same key, or for a plural form English's `_other`. */
 export function englishSource(english: ReadonlyMap<string, string>, key: string): string | undefined {
-  return english.get(key) ?? (PLURAL.test(key) ? english.get(key.replace(PLURAL, '$1_other')) : undefined);
+  return english.get(key) ?? (PLURAL_KEY.test(key) ? english.get(key.replace(PLURAL_KEY, '$1_other')) : undefined);
 }
 
 export interface ConfirmResult {

@@ -8,6 +8,7 @@ import { stringsJson } from './locale-scaffold.js';
 import { confirmStrings } from './locale-confirm.js';
 import { englishHash } from './translated-from.js';
 import type { TranslationEntry } from './translation-entries.js';
+import { PLURAL_KEY } from './plural-forms.js';
 
 export interface ImportResult {
   /** Strings that changed: key, old text (empty when new), new text. */
@@ -21,8 +22,6 @@ export interface ImportResult {
   /** Files rewritten: namespace files, and translated-from.yaml. */
   readonly written: readonly string[];
 }
-
-const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
 
 /**
  * Merges translated entries into a locale's JSON. Only final entries whose
@@ -48,7 +47,7 @@ export async function importEntries(
   const updates = new Map<string, Map<string, string>>();
   for (const entry of entries) {
     const where = { file, ...(entry.line !== undefined ? { line: entry.line } : {}), field: entry.key, key: entry.key };
-    const base = PLURAL.exec(entry.key)?.[1];
+    const base = PLURAL_KEY.exec(entry.key)?.[1];
     const source = english.get(entry.key) ?? (base !== undefined ? english.get(`${base}_other`) : undefined);
     if (source === undefined) {
       refused.push({ ...where, message: 'is not a key of the English master; it was left out' });

@@ -8,6 +8,7 @@ import type { StringTree } from './locale-file.js';
 import { cldrPluralCategories } from './locale-check.js';
 import type { LocaleMeta } from './locale-meta.js';
 import { writeTranslatedFrom } from './translated-from.js';
+import { PLURAL_KEY } from './plural-forms.js';
 
 /** Bundled font families by ISO 15924 script; Noto Sans also draws digits and punctuation. */
 const SCRIPT_FONTS: Readonly<Record<string, readonly string[]>> = {
@@ -127,14 +128,12 @@ export function stringsJson(tree: StringTree): string {
   return `${JSON.stringify(tree, null, 2)}\n`;
 }
 
-const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
-
 function emptied(tree: StringTree, forms: readonly string[]): StringTree {
   const out: Record<string, string | StringTree> = {};
   const keys = Object.keys(tree);
   for (const key of keys) {
     const value = tree[key]!;
-    const base = PLURAL.exec(key)?.[1];
+    const base = PLURAL_KEY.exec(key)?.[1];
     if (typeof value !== 'string') out[key] = emptied(value, forms);
     else if (base !== undefined && keys.includes(`${base}_other`)) for (const form of forms) out[`${base}_${form}`] = '';
     else out[key] = '';

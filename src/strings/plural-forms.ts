@@ -18,7 +18,11 @@ const require = createRequire(import.meta.url);
 const cardinals = (require('cldr-core/supplemental/plurals.json') as { supplemental: { 'plurals-type-cardinal': Record<string, RuleSet> } })
   .supplemental['plurals-type-cardinal'];
 
-const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+/** CLDR's plural categories, in their usual order. */
+export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+/** An i18next plural key, `<key>_<category>` (`areas_one`): the base key and the category are its two groups. */
+export const PLURAL_KEY = new RegExp(`^(.*)_(${PLURAL_CATEGORIES.join('|')})$`);
 
 /** CLDR's rules for a tag: the tag itself, then without its region or script, then the language; else root (only "other"). */
 function rulesFor(code: string): RuleSet {
@@ -42,7 +46,7 @@ interface Category {
 function categoriesOf(code: string): Category[] {
   const rules = rulesFor(code);
   const out: Category[] = [];
-  for (const name of ORDER) {
+  for (const name of PLURAL_CATEGORIES) {
     const rule = rules[`pluralRule-count-${name}`];
     if (rule === undefined || !rule.includes('@integer')) continue;
     out.push({ name, test: name === 'other' ? true : condition(rule.split('@')[0]!.trim()) });
@@ -93,7 +97,7 @@ function relation(text: string): string | boolean {
 /** Every CLDR cardinal category of a tag, fractions included, in CLDR's order (hmn, with no CLDR data: other). */
 export function cldrCategories(code: string): string[] {
   const rules = rulesFor(code);
-  return ORDER.filter((name) => rules[`pluralRule-count-${name}`] !== undefined);
+  return PLURAL_CATEGORIES.filter((name) => rules[`pluralRule-count-${name}`] !== undefined);
 }
 
 /**

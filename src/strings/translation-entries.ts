@@ -2,6 +2,7 @@ import type { Locale } from './locale-catalog.js';
 import { cldrPluralCategories, flattenStrings } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
 import { staleStrings } from './translated-from.js';
+import { PLURAL_CATEGORIES, PLURAL_KEY } from './plural-forms.js';
 
 /** One string to translate, as it travels to and from PO and XLIFF files. */
 export interface TranslationEntry {
@@ -29,9 +30,6 @@ export interface TranslationFile {
   readonly date?: string;
   readonly entries: readonly TranslationEntry[];
 }
-
-const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
-const ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 /**
  * The entries to export for a locale, in English's order: every English
@@ -63,13 +61,15 @@ export function exportEntries(locale: Locale, master: Locale): TranslationEntry[
     });
   };
   for (const [key, source] of english) {
-    const base = PLURAL.exec(key)?.[1];
+    const base = PLURAL_KEY.exec(key)?.[1];
     if (base !== undefined && english.has(`${base}_other`)) {
       const other = english.get(`${base}_other`)!;
       const plural = { base, one: english.get(`${base}_one`) ?? other, other };
-      const have = [...strings.keys()].filter((candidate) => PLURAL.exec(candidate)?.[1] === base).map((form) => PLURAL.exec(form)![2]!);
+      const have = [...strings.keys()]
+        .filter((candidate) => PLURAL_KEY.exec(candidate)?.[1] === base)
+        .map((form) => PLURAL_KEY.exec(form)![2]!);
       const forms = [...new Set([...cldrPluralCategories(locale.code), ...have])];
-      for (const form of ORDER.filter((category) => forms.includes(category))) {
+      for (const form of PLURAL_CATEGORIES.filter((category) => forms.includes(category))) {
         add(`${base}_${form}`, english.get(`${base}_${form}`) ?? other, base, plural);
       }
       continue;

@@ -4,6 +4,7 @@ import type { Locale } from './locale-catalog.js';
 import { flattenStrings } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
 import { staleStrings } from './translated-from.js';
+import { PLURAL_KEY } from './plural-forms.js';
 
 /** Looks up one string in one language; values are interpolated, never escaped (Handlebars escapes once). */
 export type Translate = (lang: string, key: string, values?: Record<string, string>) => string;
@@ -102,7 +103,7 @@ function staleKeysOf(catalog: ReadonlyMap<string, Locale>, lang: string, state: 
     const english = master ? flattenStrings(master) : new Map<string, string>();
     const stale = locale ? staleStrings(flattenStrings(locale), (key) => englishSource(english, key), locale.translatedFrom) : [];
     // A plural string is asked for by its base key.
-    keys = new Set(stale.flatMap(({ key }) => [key, key.replace(/_(zero|one|two|few|many|other)$/, '')]));
+    keys = new Set(stale.flatMap(({ key }) => [key, key.replace(PLURAL_KEY, '$1')]));
     state.staleKeys.set(lang, keys);
   }
   return keys;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import type { RawRecord } from '../contract/record.js';
-import { matchLanguageWord } from '../read/language-names.js';
+import { matchLanguageWord, unknownLanguage } from '../read/language-names.js';
 import { LOCALIZED_FIELDS } from '../contract/business-fields.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { specOf } from '../contract/business-fields.js';
@@ -40,7 +40,7 @@ export function validateLocalizedFields(
     if (!lang) {
       problems.push({
         field: key,
-        message: `"${tag}" is not a known language; write ${field}.<lng> with one of ${knownLanguages.join(', ')}`,
+        message: unknownLanguage(tag, `write ${field}.<lng> with one of ${knownLanguages.join(', ')}`),
       });
       continue;
     }
