@@ -49,11 +49,6 @@ export const OPTICAL_SCALE: Readonly<Record<OpticalKey, number>> = {
   Emoji: 0.84,
 };
 
-/** The optical factor of a script (see OPTICAL_SCALE). */
-export function opticalScale(key: OpticalKey): number {
-  return OPTICAL_SCALE[key];
-}
-
 /** The optical factor a face's glyphs are drawn at: by its style, else its main script; 1 for a user's font. */
 export function faceScale(face: FontFace): number {
   if (face.family === 'Noto Nastaliq Urdu') return OPTICAL_SCALE.Nastaliq;

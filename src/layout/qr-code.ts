@@ -50,13 +50,3 @@ function encode(text: string): QrModules {
 export function moduleSize(modules: QrModules, width: number): number {
   return width / (modules.size + 2 * QUIET_ZONE);
 }
-
-/** The runs as rectangles [x, y, w, h, …] for a code of `width` points (quiet zone included) with its top-left at (x, y). */
-export function qrRects(modules: QrModules, x: number, y: number, width: number): number[] {
-  const unit = moduleSize(modules, width);
-  const rects: number[] = [];
-  for (const [row, column, length] of modules.runs) {
-    rects.push(x + (column + QUIET_ZONE) * unit, y + (row + QUIET_ZONE) * unit, length * unit, unit);
-  }
-  return rects;
-}

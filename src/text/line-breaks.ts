@@ -27,7 +27,7 @@ const SA_LANGS: readonly [RegExp, string][] = [
  *   opportunity next to a Hangul letter counts only after white space.
  * - SA scripts (Burmese, Thai, Lao, Khmer) get ICU's dictionary word
  *   boundaries (`Intl.Segmenter`), which UAX #14 leaves out; a boundary
- *   before a mark or inside a syllable is never used (see syllables.ts).
+ *   before a mark or inside a syllable is never used (see syllableBoundary below).
  */
 export function breakOpportunities(text: string): BreakOpportunity[] {
   const breaker = new LineBreaker(text);

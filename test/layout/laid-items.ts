@@ -7,7 +7,7 @@ import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, QrItem, Role } f
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import type { PageSizeName } from '../../src/contract/page-sizes.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
-import { qrRects } from '../../src/layout/qr-code.js';
+import { moduleSize, QUIET_ZONE, type QrModules } from '../../src/layout/qr-code.js';
 import { thrown } from '../helpers/thrown.js';
 
 /** Markup for a notice whose pages hold the given bodies. */
@@ -68,3 +68,13 @@ export function rectangles(flat: readonly number[]): { x: number; y: number; wid
 
 /** The InputError `action` throws. */
 export const inputError = (action: () => unknown): InputError => thrown(InputError, action);
+
+/** The runs as rectangles [x, y, w, h, …] for a code of `width` points (quiet zone included) with its top-left at (x, y). */
+export function qrRects(modules: QrModules, x: number, y: number, width: number): number[] {
+  const unit = moduleSize(modules, width);
+  const rects: number[] = [];
+  for (const [row, column, length] of modules.runs) {
+    rects.push(x + (column + QUIET_ZONE) * unit, y + (row + QUIET_ZONE) * unit, length * unit, unit);
+  }
+  return rects;
+}

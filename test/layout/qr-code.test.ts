@@ -2,8 +2,8 @@ import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 
-import { QUIET_ZONE, qrModules, qrRects, type QrModules } from '../../src/layout/qr-code.js';
-import { rectangles } from './laid-items.js';
+import { QUIET_ZONE, qrModules, type QrModules } from '../../src/layout/qr-code.js';
+import { qrRects, rectangles } from './laid-items.js';
 
 // jsqr's typings declare an ES default export inside a CommonJS package (see test/helpers/pdf-reader.ts).
 const jsQR = jsQRModule.default;
