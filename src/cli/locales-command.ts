@@ -25,8 +25,18 @@ export function knownLanguage(code: string, known: Iterable<string>): string {
 
 export function localesCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
   const command = new Command('locales').description('list, check, add, export and import translations');
-  command
-    .command('list')
+  command.addCommand(listCommand(io));
+  command.addCommand(checkCommand(reporter, done));
+  command.addCommand(newCommand(reporter, done));
+  command.addCommand(confirmCommand(reporter, done));
+  command.addCommand(exportCommand(io, reporter, done));
+  command.addCommand(importCommand(reporter, done));
+  return command;
+}
+
+/** `locales list`: the languages placard knows, with their review status. */
+function listCommand(io: CliIO): Command {
+  return new Command('list')
     .description('list the languages placard knows, with their review status')
     .option('--locales <dir>', LOCALES_HELP, collect, [])
     .option('--json', "print a JSON array of {code, meta} (each locale's meta.yaml) instead")
@@ -45,8 +55,11 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
         );
       }
     });
-  command
-    .command('check')
+}
+
+/** `locales check`: every chosen locale against English; an input error (exit 1) if any has errors. */
+function checkCommand(reporter: Reporter, done: (code: number) => void): Command {
+  return new Command('check')
     .description('check locales against English: keys, placeholders, plurals, metadata, fonts')
     .argument('[lng...]', 'languages to check (default: all)')
     .option('--locales <dir>', LOCALES_HELP, collect, [])
@@ -69,8 +82,11 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       }
       done(EXIT.ok);
     });
-  command
-    .command('new')
+}
+
+/** `locales new`: a new draft locale from English, with empty strings to translate. */
+function newCommand(reporter: Reporter, done: (code: number) => void): Command {
+  return new Command('new')
     .description('start a new draft locale from English, with empty strings to translate')
     .argument('<lng>', 'BCP 47 tag of the new language, e.g. de or pt-BR')
     .option('--dir <dir>', 'the folder of locale folders to write it into', './locales')
@@ -86,8 +102,11 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       );
       done(EXIT.ok);
     });
-  command
-    .command('confirm')
+}
+
+/** `locales confirm`: record that translations were checked against today's English. */
+function confirmCommand(reporter: Reporter, done: (code: number) => void): Command {
+  return new Command('confirm')
     .description("record that translations were checked against today's English, so they are no longer stale")
     .argument('<lng>', 'the language, e.g. es')
     .option('--key <ns:key>', 'a key to confirm, like private-areas:warrant (repeatable; default: every translated key)', collect, [])
@@ -106,8 +125,11 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
         throw new UsageError(result.problems.map((problem) => `--key ${problem.field}: ${problem.message}`).join('\n'));
       done(EXIT.ok);
     });
-  command
-    .command('export')
+}
+
+/** `locales export`: a locale as PO or XLIFF, or its glossary as TBX or CSV. */
+function exportCommand(io: CliIO, reporter: Reporter, done: (code: number) => void): Command {
+  return new Command('export')
     .description(
       'write a locale as a PO or XLIFF file for Poedit, Weblate and other translation tools, or its glossary of legal terms as TBX or CSV',
     )
@@ -140,8 +162,11 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       }
       done(EXIT.ok);
     });
-  command
-    .command('import')
+}
+
+/** `locales import`: merge a translated PO or XLIFF file into a locale. */
+function importCommand(reporter: Reporter, done: (code: number) => void): Command {
+  return new Command('import')
     .description("merge a translated PO or XLIFF file into the locale's strings")
     .argument('<file>', 'a .po or .xlf file')
     .option('--lng <lng>', "the locale to import into (default: the file's language)")
@@ -169,5 +194,4 @@ export function localesCommand(io: CliIO, reporter: Reporter, done: (code: numbe
       if (result.refused.length > 0) throw new InputError(result.refused);
       done(EXIT.ok);
     });
-  return command;
 }
