@@ -1,4 +1,4 @@
-import { describeChar, MissingGlyphError, type FontLibrary } from '../text/font-chain.js';
+import { describeChar, MissingGlyphError, type FontLibrary } from '../text/font-choice.js';
 import { layoutParagraph } from '../text/paragraph.js';
 import type { Direction } from '../text/shape.js';
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { EXIT, InputError } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
 import { checkCoverage } from '../checks/font-coverage.js';
-import { fontSet } from '../fonts/font-chain.js';
+import { fontSet } from '../fonts/font-set.js';
 import { flattenStrings } from '../strings/locale-check.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { knownLanguage } from './locales-command.js';

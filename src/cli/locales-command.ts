@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { EXIT, formatProblem, InputError, UsageError } from '../errors.js';
-import { fontSet } from '../fonts/font-chain.js';
+import { fontSet } from '../fonts/font-set.js';
 import { checkLocales } from '../checks/locale-report.js';
 import { languageTagForName, matchLanguageWord } from '../read/language-names.js';
 import { localeCatalog, readLocaleSources } from '../strings/locale-catalog.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Align, Inline } from '../parse/notice-tree.js';
-import { describeChar, MissingGlyphError } from '../text/font-chain.js';
+import { describeChar, MissingGlyphError } from '../text/font-choice.js';
 import { layoutParagraph, type ParagraphLayout, type TextSpan } from '../text/paragraph.js';
 import type { LayoutContext, Laid } from './context.js';
 import type { Item, Role } from './items.js';

@@ -1,6 +1,6 @@
 import { drawParts } from '../draw/draw-pdf.js';
 import { InputError, TemplateError, UsageError } from '../errors.js';
-import { fontSet } from '../fonts/font-chain.js';
+import { fontSet } from '../fonts/font-set.js';
 import type { LaidPage } from '../layout/items.js';
 import type { PageSizeName } from '../contract/page-sizes.js';
 import { PLACARD_VERSION } from '../paths.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { fontSet } from '../fonts/font-chain.js';
+import { fontSet } from '../fonts/font-set.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';

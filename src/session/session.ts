@@ -1,4 +1,4 @@
-import type { FontSet } from '../fonts/font-chain.js';
+import type { FontSet } from '../fonts/font-set.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import type { Locale } from '../strings/locale-catalog.js';
 import type { Translate } from '../strings/translator.js';

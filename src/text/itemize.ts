@@ -1,6 +1,6 @@
 import { embeddingLevels } from './bidi.js';
 import { chainCache } from './chain-cache.js';
-import { chooseFonts, type FontChain } from './font-chain.js';
+import { chooseFonts, type FontChain } from './font-choice.js';
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { Direction } from './shape.js';
 

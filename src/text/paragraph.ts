@@ -2,7 +2,7 @@ import type { LoadedFont } from '../fonts/loaded-font.js';
 import { faceScale } from '../fonts/optical-scale.js';
 import { reorderRuns } from './bidi.js';
 import { itemize, pieces, type Item } from './itemize.js';
-import { MissingGlyphError, type FontChain } from './font-chain.js';
+import { MissingGlyphError, type FontChain } from './font-choice.js';
 import { chainCache } from './chain-cache.js';
 import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
 import { keptRanges } from './kept-ranges.js';

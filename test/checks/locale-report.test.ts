@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateError, UsageError } from '../../src/errors.js';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { checkLocales } from '../../src/checks/locale-report.js';
 import { localeCatalog, readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { thrown } from '../helpers/thrown.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
 import { OPTICAL_SCALE } from '../../src/fonts/optical-scale.js';
 import { layoutParagraph } from '../../src/text/paragraph.js';

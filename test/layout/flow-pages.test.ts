@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import { pageTheme, DEFAULT_THEME } from '../../src/layout/theme.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';

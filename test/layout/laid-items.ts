@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, QrItem, Role } from '../../src/layout/items.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import type { PageSizeName } from '../../src/contract/page-sizes.js';

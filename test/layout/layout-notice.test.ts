@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';

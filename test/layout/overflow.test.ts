@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError, TemplateError } from '../../src/errors.js';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { assertFinite } from '../../src/layout/finite.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { checkLocales } from '../../src/checks/locale-report.js';
 import { readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { glossaryCsv, glossaryTbx } from '../../src/strings/glossary.js';

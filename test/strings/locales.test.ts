@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCoverage } from '../../src/checks/font-coverage.js';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { locales } from '../../src/strings/locale-catalog.js';
 import { checkLocale, flattenStrings } from '../../src/strings/locale-check.js';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { checkLocales } from '../../src/checks/locale-report.js';
 import { locales, readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { confirmStrings } from '../../src/strings/locale-confirm.js';

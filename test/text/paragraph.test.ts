@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import { layoutParagraph, type ParagraphLayout, type ParagraphStyle, type PlacedRun, type TextSpan } from '../../src/text/paragraph.js';
 
 const STYLE: ParagraphStyle = { size: 12, leading: 1.3, align: 'start', direction: 'ltr', lang: 'en' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fontSet } from '../../src/fonts/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
 import type { LoadedFont } from '../../src/fonts/loaded-font.js';
 import { clusterTexts, shape, type Direction, type ShapedRun } from '../../src/text/shape.js';
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { FontChain, FontLibrary } from '../text/font-chain.js';
+import type { FontChain, FontLibrary } from '../text/font-choice.js';
 import { bundledFaces, type FontFace, type ScriptName } from './bundled-fonts.js';
 import { readFontFile } from './font-file-check.js';
 import { loadFont, type LoadedFont } from './loaded-font.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { fontSet } from '../../src/fonts/font-chain.js';
-import { chooseFonts, MissingGlyphError } from '../../src/text/font-chain.js';
+import { fontSet } from '../../src/fonts/font-set.js';
+import { chooseFonts, MissingGlyphError } from '../../src/text/font-choice.js';
 import { layoutParagraph, type PlacedRun } from '../../src/text/paragraph.js';
 import type { Direction } from '../../src/text/shape.js';
 import { thrown } from '../helpers/thrown.js';
