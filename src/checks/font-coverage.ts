@@ -1,4 +1,5 @@
-import { describeChar, MissingGlyphError, type FontLibrary } from '../text/font-choice.js';
+import { describeChar, MissingGlyphError } from '../text/font-choice.js';
+import type { FontLibrary } from '../fonts/font-set.js';
 import { layoutParagraph } from '../text/paragraph.js';
 import type { Direction } from '../text/shape.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { bundledFaces } from '../fonts/bundled-fonts.js';
 import { checkCoverage } from './font-coverage.js';
-import type { FontLibrary } from '../text/font-choice.js';
+import type { FontLibrary } from '../fonts/font-set.js';
 import type { Locale, LocaleSource } from '../strings/locale-catalog.js';
 import { englishSource } from '../strings/locale-confirm.js';
 import { checkGlossary } from '../strings/glossary.js';

@@ -1,8 +1,17 @@
 import { basename } from 'node:path';
-import type { FontChain, FontLibrary } from '../text/font-choice.js';
 import { bundledFaces, type FontFace, type ScriptName } from './bundled-fonts.js';
 import { readFontFile } from './font-file-check.js';
 import { loadFont, type LoadedFont } from './loaded-font.js';
+
+/** Chooses a font for one character; `previous` is the font of the character before it. */
+export interface FontChain {
+  pick(char: string, bold: boolean, previous: LoadedFont | undefined): LoadedFont | undefined;
+}
+
+/** Gives the font chain for a language (Han glyphs differ between zh-Hans, zh-Hant and ko). */
+export interface FontLibrary {
+  chain(lang: string): FontChain;
+}
 
 /** A user's --font file as a face; it is tried before the bundled fonts, for every script. */
 export function userFace(file: string, index = 0): FontFace {

@@ -1,5 +1,5 @@
 import type { Block } from '../parse/notice-tree.js';
-import type { FontLibrary } from '../text/font-choice.js';
+import type { FontLibrary } from '../fonts/font-set.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
 import type { PageTheme } from './theme.js';

@@ -1,5 +1,5 @@
 import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
-import type { FontLibrary } from '../text/font-choice.js';
+import type { FontLibrary } from '../fonts/font-set.js';
 import { layoutBlock } from './blocks.js';
 import { flowParts, stack } from './flow.js';
 import type { Laid, LayoutContext } from './context.js';

@@ -1,4 +1,4 @@
-import type { FontChain } from './font-choice.js';
+import type { FontChain } from '../fonts/font-set.js';
 
 /**
  * A per-process cache of values computed for a font chain, by string key.

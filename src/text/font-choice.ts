@@ -1,15 +1,6 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
+import type { FontChain } from '../fonts/font-set.js';
 import { faceScale } from '../fonts/optical-scale.js';
-
-/** Chooses a font for one character; `previous` is the font of the character before it. */
-export interface FontChain {
-  pick(char: string, bold: boolean, previous: LoadedFont | undefined): LoadedFont | undefined;
-}
-
-/** Gives the font chain for a language (Han glyphs differ between zh-Hans, zh-Hant and ko). */
-export interface FontLibrary {
-  chain(lang: string): FontChain;
-}
 
 /** A character no available font can draw. */
 export class MissingGlyphError extends Error {

@@ -1,6 +1,7 @@
 import { embeddingLevels } from './bidi.js';
 import { chainCache } from './chain-cache.js';
-import { chooseFonts, type FontChain } from './font-choice.js';
+import { chooseFonts } from './font-choice.js';
+import type { FontChain } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { Direction } from './shape.js';
 

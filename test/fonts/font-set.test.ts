@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fontSet, scriptsOf } from '../../src/fonts/font-set.js';
-import type { FontLibrary } from '../../src/text/font-choice.js';
+import { fontSet, scriptsOf, type FontLibrary } from '../../src/fonts/font-set.js';
 import { layoutParagraph, type PlacedRun } from '../../src/text/paragraph.js';
 
 function runs(text: string, lang: string, fonts: FontLibrary, bold = false): PlacedRun[] {
