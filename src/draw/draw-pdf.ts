@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { PdfFonts } from './pdf-fonts.js';
+import { pageDictionary } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
@@ -79,7 +80,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       ModDate: info.date,
     },
   });
-  const drawer = new Drawer(doc, new PdfFonts(doc as never));
+  const drawer = new Drawer(doc, new PdfFonts(doc));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
   return {
@@ -110,7 +111,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
 
 /** TrimBox and BleedBox in the current page's dictionary, in PDF coordinates (from the bottom-left). */
 function setPageBoxes(doc: PDFKit.PDFDocument, page: LaidPage): void {
-  const data = (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data;
+  const data = pageDictionary(doc);
   const box = (b: PageBox) => [b.x, page.height - b.y - b.height, b.x + b.width, page.height - b.y].map((n) => Math.round(n * 1000) / 1000);
   data.TrimBox = box(page.boxes!.trim);
   data.BleedBox = box(page.boxes!.bleed);
