@@ -1,6 +1,5 @@
-import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
+import type { DocumentWriter } from '../draw/draw-pdf.js';
 import { padForDuplex } from '../impose/duplex-pages.js';
-import { PLACARD_VERSION } from '../paths.js';
 import type { Renderer } from '../session/prepare.js';
 import { checkOutput, openOutputStream, type OutputStream, type OutputTarget } from '../write/safe-output.js';
 import { attachPages, type DetachedPage } from './laid-pages.js';
@@ -35,13 +34,7 @@ export class CombinedFile {
 
   static async open(target: OutputTarget, renderer: Renderer): Promise<CombinedFile> {
     const output = openOutputStream(target);
-    const writer = openDocument({
-      title: `${renderer.title}: every notice`,
-      lang: renderer.options.languages?.[0] ?? 'en',
-      subject: renderer.title,
-      date: renderer.date,
-      producer: `placard ${PLACARD_VERSION}`,
-    });
+    const writer = renderer.openPrintFile();
     writer.doc.pipe(output.stream);
     const combined = new CombinedFile(writer, output);
     output.stream.on('error', (error: Error) => {
