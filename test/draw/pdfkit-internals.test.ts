@@ -21,7 +21,7 @@ function newDocument(): PDFKit.PDFDocument {
 function pageOf(family: string, text: string): LaidPage {
   const font = loadFont(face(family));
   const glyphs = shape(font, text, 'ltr', 'und').glyphs;
-  const run = { type: 'glyphs' as const, font, size: 12, x: 10, y: 20, glyphs, text, rtl: false, color: '#000' };
+  const run = { type: 'glyphs' as const, face: font.face, size: 12, x: 10, y: 20, glyphs, text, rtl: false, color: '#000' };
   return { width: 200, height: 100, nodes: [{ role: 'P', items: [run], children: [] }] };
 }
 
