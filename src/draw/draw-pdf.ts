@@ -30,13 +30,8 @@ interface TaggingDocument {
   addContent(operators: string): void;
 }
 
-/** Replays laid-out pages into a tagged PDF. Decides no positions. */
+/** Replays laid-out pages (one notice, or a packet's notices with their bookmarks) into a tagged PDF. Decides no positions. */
 export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
-  return drawParts([{ pages }], info);
-}
-
-/** Several notices in one PDF (a packet), sharing fonts, each with its own bookmark. */
-export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark?: string }[], info: DocumentInfo): Promise<Uint8Array> {
   const writer = openDocument(info);
   const chunks: Buffer[] = [];
   writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,7 +39,7 @@ export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark
     writer.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     writer.doc.on('error', reject);
   });
-  for (const part of parts) writer.addPages(part.pages, part.bookmark);
+  writer.addPages(pages);
   writer.end();
   return done;
 }
