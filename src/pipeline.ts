@@ -1,4 +1,5 @@
-import { drawPdf } from './draw/draw-pdf.js';
+import { drawPdf, openDocument, type DocumentInfo, type DocumentWriter } from './draw/draw-pdf.js';
+import type { FontSet } from './fonts/font-set.js';
 import { noticeContext } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
@@ -7,10 +8,24 @@ import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
 import type { RawRecord } from './contract/record.js';
-import type { RenderedNotice } from './contract/public-api.js';
-import type { Session } from './session/session.js';
-import { takeTranslationWarnings } from './strings/translator.js';
+import type { RenderedNotice, SessionOptions } from './contract/public-api.js';
+import type { Locale } from './strings/locale-catalog.js';
+import { takeTranslationWarnings, type Translate } from './strings/translator.js';
+import type { Template } from './templates/catalog.js';
+import type { Business } from './validate/business.js';
 import { planNotice, type NoticePlan } from './validate/notice-plan.js';
+
+/**
+ * Everything loaded and checked once for a run (src/session/ loads it): the
+ * same for every notice. Read-only.
+ */
+export interface Session {
+  readonly options: SessionOptions;
+  readonly template: Template;
+  readonly locales: ReadonlyMap<string, Locale>;
+  readonly translate: Translate;
+  readonly fonts: FontSet;
+}
 
 /** A notice laid out and ready to draw, on its own or into a combined file. */
 export interface LaidNotice {
@@ -29,15 +44,18 @@ export interface LaidNotice {
  */
 export async function renderRecord(session: Session, raw: RawRecord): Promise<RenderedNotice & { readonly laid: LaidNotice }> {
   const laid = layoutRecord(session, raw);
-  const pdf = await drawPdf(laid.pages, documentInfo(laid));
+  const pdf = await drawPages(laid.pages, noticeInfo(laid));
   const { plan } = laid;
   return { pdf, warnings: plan.warnings, pageCount: laid.pages.length, languages: plan.languages.map((language) => language.code), laid };
 }
 
-/** The stages up to drawing: validate → strings → fill → parse → lay out → impose. */
-export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
+/**
+ * The stages up to drawing: validate → strings → fill → parse → lay out → impose.
+ * `checked` is the record already validated (a packet checks it once for all its notices).
+ */
+export function layoutRecord(session: Session, raw: RawRecord, checked?: Business): LaidNotice {
   const { template } = session;
-  const plan = planNotice(raw, session.options, template, session.locales);
+  const plan = planNotice(raw, session.options, template, session.locales, checked);
   const markup = fillTemplate(template.source, `${template.dir}/template.hbs`, noticeContext(plan), {
     translate: session.translate,
     languages: plan.languages,
@@ -53,14 +71,28 @@ export function layoutRecord(session: Session, raw: RawRecord): LaidNotice {
   return { plan: { ...plan, warnings }, title: tree.title, lang: tree.lang, pages };
 }
 
+/** The draw stage: laid pages (one notice, or a packet's notices with their bookmarks) into one PDF. */
+export function drawPages(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
+  return drawPdf(pages, info);
+}
+
+/** The draw stage for many notices in one file (batch --combined): pages are added as they come. */
+export function openPrintFile(info: DocumentInfo): DocumentWriter {
+  return openDocument(info);
+}
+
+/** The PDF's metadata, with the producer every placard PDF names. */
+export function documentInfo(info: Omit<DocumentInfo, 'producer'>): DocumentInfo {
+  return { ...info, producer: `placard ${PLACARD_VERSION}` };
+}
+
 /** The PDF's metadata for one notice. */
-export function documentInfo(laid: LaidNotice) {
-  return {
+export function noticeInfo(laid: LaidNotice): DocumentInfo {
+  return documentInfo({
     title: laid.title,
     lang: laid.lang,
     author: laid.plan.business.name,
     subject: laid.plan.template.manifest.title,
     date: laid.plan.date,
-    producer: `placard ${PLACARD_VERSION}`,
-  };
+  });
 }

@@ -1,9 +1,8 @@
-import { openDocument, type DocumentWriter } from '../draw/draw-pdf.js';
+import type { DocumentWriter } from '../draw/draw-pdf.js';
 import { padForDuplex } from '../impose/duplex-pages.js';
-import { PLACARD_VERSION } from '../paths.js';
+import type { LaidPage } from '../layout/items.js';
 import type { Renderer } from '../session/prepare.js';
 import { checkOutput, openOutputStream, type OutputStream, type OutputTarget } from '../write/safe-output.js';
-import { attachPages, type DetachedPage } from './laid-pages.js';
 
 /**
  * One print-ready PDF of every notice in input order, with a bookmark per
@@ -16,7 +15,7 @@ export class CombinedFile {
   private readonly order: number[] = [];
   private next = 0;
   private pageCount = 0;
-  private readonly ready = new Map<number, { pages: readonly DetachedPage[]; bookmark: string } | null>();
+  private readonly ready = new Map<number, { pages: readonly LaidPage[]; bookmark: string } | null>();
   /** A write that failed (a full disk): the run stops instead of laying out pages nobody can write. */
   failure: Error | undefined;
 
@@ -35,13 +34,7 @@ export class CombinedFile {
 
   static async open(target: OutputTarget, renderer: Renderer): Promise<CombinedFile> {
     const output = openOutputStream(target);
-    const writer = openDocument({
-      title: `${renderer.title}: every notice`,
-      lang: renderer.options.languages?.[0] ?? 'en',
-      subject: renderer.title,
-      date: renderer.date,
-      producer: `placard ${PLACARD_VERSION}`,
-    });
+    const writer = renderer.openPrintFile();
     writer.doc.pipe(output.stream);
     const combined = new CombinedFile(writer, output);
     output.stream.on('error', (error: Error) => {
@@ -58,7 +51,7 @@ export class CombinedFile {
     this.order.push(index);
   }
 
-  add(index: number, pages: readonly DetachedPage[], bookmark: string): void {
+  add(index: number, pages: readonly LaidPage[], bookmark: string): void {
     this.ready.set(index, { pages, bookmark });
     this.flush();
   }
@@ -91,7 +84,7 @@ export class CombinedFile {
       this.ready.delete(index);
       if (notice) {
         // Duplex pieces start on odd pages of the whole file; a packet's notices get bookmarks under the business's.
-        const pages = padForDuplex(attachPages(notice.pages), this.pageCount);
+        const pages = padForDuplex(notice.pages, this.pageCount);
         this.writer.addPages(pages, notice.bookmark);
         this.pageCount += pages.length;
       }

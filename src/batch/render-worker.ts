@@ -2,7 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, TemplateError, UsageError } from '../errors.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { prepare } from '../session/prepare.js';
-import { detachPages } from './laid-pages.js';
 import type { RenderTask, TaskResult } from './worker-protocol.js';
 
 /**
@@ -31,7 +30,7 @@ async function run(task: RenderTask): Promise<TaskResult> {
         warnings: laid.warnings,
         languages: [],
         pageCount: laid.pages.length,
-        pages: detachPages(laid.pages),
+        pages: laid.pages,
       };
     }
     const rendered = await renderer.make(task.record);
@@ -42,7 +41,7 @@ async function run(task: RenderTask): Promise<TaskResult> {
       warnings: rendered.warnings,
       languages: rendered.languages,
       pageCount: rendered.pageCount,
-      ...(task.withPages ? { pages: detachPages(rendered.pages) } : {}),
+      ...(task.withPages ? { pages: rendered.pages } : {}),
     };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'problems', index: task.index, problems: error.problems };

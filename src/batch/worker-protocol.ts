@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
+import type { LaidPage } from '../layout/items.js';
 import type { RawRecord } from '../contract/record.js';
 import type { Warning } from '../contract/public-api.js';
-import type { DetachedPage } from './laid-pages.js';
 
 /** One row for a worker: render it, and lay it out for the combined file when asked. */
 export interface RenderTask {
@@ -21,7 +21,7 @@ export type TaskResult =
       readonly warnings: readonly Warning[];
       readonly languages: readonly string[];
       readonly pageCount: number;
-      readonly pages?: readonly DetachedPage[];
+      readonly pages?: readonly LaidPage[];
     }
   | { readonly kind: 'problems'; readonly index: number; readonly problems: readonly Problem[] }
   /** A template or usage error: the same for every row, so the run stops. */

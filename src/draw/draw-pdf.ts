@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { PdfFonts } from './pdf-fonts.js';
+import { pageDictionary } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
@@ -29,13 +30,8 @@ interface TaggingDocument {
   addContent(operators: string): void;
 }
 
-/** Replays laid-out pages into a tagged PDF. Decides no positions. */
+/** Replays laid-out pages (one notice, or a packet's notices with their bookmarks) into a tagged PDF. Decides no positions. */
 export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
-  return drawParts([{ pages }], info);
-}
-
-/** Several notices in one PDF (a packet), sharing fonts, each with its own bookmark. */
-export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark?: string }[], info: DocumentInfo): Promise<Uint8Array> {
   const writer = openDocument(info);
   const chunks: Buffer[] = [];
   writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,7 +39,7 @@ export function drawParts(parts: readonly { pages: readonly LaidPage[]; bookmark
     writer.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     writer.doc.on('error', reject);
   });
-  for (const part of parts) writer.addPages(part.pages, part.bookmark);
+  writer.addPages(pages);
   writer.end();
   return done;
 }
@@ -79,7 +75,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       ModDate: info.date,
     },
   });
-  const drawer = new Drawer(doc, new PdfFonts(doc as never));
+  const drawer = new Drawer(doc, new PdfFonts(doc));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
   return {
@@ -110,7 +106,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
 
 /** TrimBox and BleedBox in the current page's dictionary, in PDF coordinates (from the bottom-left). */
 function setPageBoxes(doc: PDFKit.PDFDocument, page: LaidPage): void {
-  const data = (doc as unknown as { page: { dictionary: { data: Record<string, unknown> } } }).page.dictionary.data;
+  const data = pageDictionary(doc);
   const box = (b: PageBox) => [b.x, page.height - b.y - b.height, b.x + b.width, page.height - b.y].map((n) => Math.round(n * 1000) / 1000);
   data.TrimBox = box(page.boxes!.trim);
   data.BleedBox = box(page.boxes!.bleed);

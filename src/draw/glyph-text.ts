@@ -1,3 +1,4 @@
+import { loadFont, type LoadedFont } from '../fonts/loaded-font.js';
 import type { GlyphRunItem } from '../layout/items.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { PdfFonts } from './pdf-fonts.js';
@@ -79,24 +80,25 @@ export interface GlyphRunParts {
 }
 
 export function glyphRunParts(run: GlyphRunItem, fonts: PdfFonts): GlyphRunParts {
-  const resource = fonts.select(run.font);
-  const scale = run.size / run.font.unitsPerEm;
+  const font = loadFont(run.face);
+  const resource = fonts.select(font);
+  const scale = run.size / font.unitsPerEm;
   let pen = 0;
   const placed: Placed[] = run.glyphs.map((glyph) => {
     const at = { glyph, x: pen + glyph.xOffset * scale, rise: glyph.yOffset * scale };
     pen += glyph.xAdvance * scale;
     return at;
   });
-  const main = placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, run));
+  const main = placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, font));
   const extra = placed.filter((at) => at.glyph.text === '');
   return {
     open: ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
     ...(needsActualText(run) ? { actual: run.rtl ? [...run.text].reverse().join('') : run.text } : {}),
-    main: showInLine(main, run, fonts),
+    main: showInLine(main, run, font, fonts),
     extraOpen: ['BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`],
     extra: extra.flatMap((at) => [
       `1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`,
-      `<${fonts.encode(run.font, at.glyph, run.rtl).hex}> Tj`,
+      `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`,
     ]),
     extraClose: ['EMC', 'ET'],
   };
@@ -112,9 +114,9 @@ const NON_SPACING = /\p{Mn}/u;
  * invisible zero-width glyphs just before or after it, in logical order.
  * (Poppler reads these runs' ActualText instead.)
  */
-function forReaders(at: Placed, run: GlyphRunItem): Placed[] {
+function forReaders(at: Placed, font: LoadedFont): Placed[] {
   const { text } = at.glyph;
-  const invisible = run.font.invisible;
+  const invisible = font.invisible;
   if (invisible === undefined || at.glyph.xAdvance === 0 || !NON_SPACING.test(text)) return [at];
   const segments = text.match(/\p{Mn}+|\P{Mn}+/gu) ?? [text];
   const own = segments.findIndex((segment) => !NON_SPACING.test(segment));
@@ -137,7 +139,7 @@ function forReaders(at: Placed, run: GlyphRunItem): Placed[] {
  * adjustment, each rise a Ts, and glyphs with nothing between them share one
  * hex string.
  */
-function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, fonts: PdfFonts): string[] {
+function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, font: LoadedFont, fonts: PdfFonts): string[] {
   const ops: string[] = [];
   const perPoint = 1000 / run.size;
   let shown: string[] = [];
@@ -154,7 +156,7 @@ function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, fonts: PdfFont
     shown = [];
   };
   for (const at of glyphs) {
-    const encoded = fonts.encode(run.font, at.glyph, run.rtl);
+    const encoded = fonts.encode(font, at.glyph, run.rtl);
     if (at.rise !== rise) {
       flush();
       ops.push(`${num(at.rise)} Ts`);

@@ -1,27 +1,6 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import { encodeSubset, type TtfSubset } from './truetype-subset.js';
-
-/**
- * The parts of PDFKit's embedded font that placard fills in itself. PDFKit
- * still writes the font dictionaries, widths and ToUnicode map from these
- * fields; placard chooses which glyphs go in, what text each stands for, and
- * writes the subset font file (truetype-subset.ts).
- */
-interface PdfKitEmbeddedFont {
-  readonly id: string;
-  readonly subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(gid: number): number };
-  readonly widths: number[];
-  readonly unicode: number[][];
-  ref(): unknown;
-}
-
-interface PdfKitDocumentFonts {
-  registerFont(name: string, src: unknown): unknown;
-  font(name: string): unknown;
-  readonly _font: PdfKitEmbeddedFont;
-  readonly page: { fonts: Record<string, unknown> };
-}
+import { embedFont, useOnPage, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
 
 interface UsedFont {
   readonly pdf: PdfKitEmbeddedFont;
@@ -38,12 +17,12 @@ interface UsedFont {
 export class PdfFonts {
   private readonly used = new Map<LoadedFont, UsedFont>();
 
-  constructor(private readonly doc: PdfKitDocumentFonts) {}
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
 
   /** Selects the font for the next text and returns its resource name. */
   select(font: LoadedFont): string {
     const used = this.usedFont(font);
-    this.doc.page.fonts[used.pdf.id] ??= used.pdf.ref();
+    useOnPage(this.doc, used.pdf);
     return used.pdf.id;
   }
 
@@ -79,12 +58,7 @@ export class PdfFonts {
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font);
     if (!used) {
-      this.doc.registerFont(font.face.id, font.fontkit);
-      this.doc.font(font.face.id);
-      used = { pdf: this.doc._font, scale: 1000 / font.unitsPerEm, cids: new Map() };
-      // TrueType outlines only (a user's CFF font keeps fontkit's own subsetter).
-      const subset = used.pdf.subset as unknown as TtfSubset & { _addGlyph?: unknown };
-      if (typeof subset._addGlyph === 'function') subset.encode = () => encodeSubset(subset, font);
+      used = { pdf: embedFont(this.doc, font).pdf, scale: 1000 / font.unitsPerEm, cids: new Map() };
       this.used.set(font, used);
     }
     return used;

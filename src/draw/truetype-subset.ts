@@ -12,11 +12,10 @@ import type { LoadedFont } from '../fonts/loaded-font.js';
  * hmtx, fpgm). TrueType outlines only; placard never embeds variable fonts.
  */
 
-/** The fields of fontkit's TTFSubset that placard uses. */
+/** The fields of fontkit's TTFSubset that this file uses (pdfkit-internals.ts checks they are there). */
 export interface TtfSubset {
   glyphs: number[];
   includeGlyph(gid: number): number;
-  encode(): Uint8Array;
 }
 
 interface GlyphRecord {
@@ -27,18 +26,78 @@ interface GlyphRecord {
   readonly bearing: number;
 }
 
-interface FontkitInternals {
-  getGlyph(gid: number): {
-    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-    advanceWidth: number;
-    _getMetrics(): { leftBearing: number };
-  };
-  loca: { offsets: number[] };
-  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+/** What a font's glyph records are read from, parsed once per font: glyph offsets (loca) and horizontal metrics (hmtx). */
+interface GlyphTables {
+  readonly offsets: readonly number[];
+  readonly hmtx: DataView;
+  readonly numberOfHMetrics: number;
+  /** A view of the glyf table in HarfBuzz's memory, fetched again when the memory grew (which detaches views). */
+  glyf: Uint8Array | undefined;
+}
+
+/**
+ * A copy of one of the font's tables, through HarfBuzz's public API. The
+ * view HarfBuzz returns points into its WebAssembly memory, which the next
+ * call may grow (detaching the view), so it is copied at once.
+ */
+function tableCopy(font: LoadedFont, tag: string): Uint8Array | undefined {
+  return font.hbFont.face.referenceTable(tag)?.slice();
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const glyphTables = new WeakMap<LoadedFont, GlyphTables>();
+
+function tablesOf(font: LoadedFont): GlyphTables {
+  let found = glyphTables.get(font);
+  if (!found) {
+    const required = (tag: string): DataView => {
+      const bytes = tableCopy(font, tag);
+      if (!bytes) throw new Error(`${font.face.file}: a TrueType font without a ${tag} table`);
+      return view(bytes);
+    };
+    const longLoca = required('head').getInt16(50) === 1;
+    const numGlyphs = required('maxp').getUint16(4);
+    const numberOfHMetrics = required('hhea').getUint16(34);
+    const loca = required('loca');
+    const offsets = Array.from({ length: numGlyphs + 1 }, (_, i) => (longLoca ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2));
+    found = { offsets, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined };
+    glyphTables.set(font, found);
+  }
+  return found;
+}
+
+/** The glyph ids a composite glyph's components name, and where each sits in its bytes (OpenType glyf, composite glyph description). */
+function componentsOf(bytes: Uint8Array): GlyphRecord['components'] {
+  if (bytes.length < 10 || view(bytes).getInt16(0) >= 0) return [];
+  const data = view(bytes);
+  const components: { glyphID: number; pos: number }[] = [];
+  let pos = 10;
+  let flags: number;
+  do {
+    flags = data.getUint16(pos);
+    components.push({ glyphID: data.getUint16(pos + 2), pos: pos + 2 });
+    pos += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+    if (flags & 0x0008)
+      pos += 2; // WE_HAVE_A_SCALE
+    else if (flags & 0x0040)
+      pos += 4; // WE_HAVE_AN_X_AND_Y_SCALE
+    else if (flags & 0x0080) pos += 8; // WE_HAVE_A_TWO_BY_TWO
+  } while (flags & 0x0020); // MORE_COMPONENTS
+  return components;
 }
 
 const records = new WeakMap<LoadedFont, Map<number, GlyphRecord>>();
 
+/**
+ * One glyph's outline bytes, components and metrics, read from the font's
+ * tables through HarfBuzz's public table API (no fontkit internals) and
+ * kept for the process. The composite parsing is written out here because
+ * neither HarfBuzz's JavaScript API nor fontkit's public one gives the
+ * byte positions of a composite's component ids.
+ */
 function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
   let byGlyph = records.get(font);
   if (!byGlyph) {
@@ -47,16 +106,17 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
   }
   let found = byGlyph.get(gid);
   if (!found) {
-    const fk = font.fontkit as unknown as FontkitInternals;
-    const glyph = fk.getGlyph(gid);
-    const decoded = glyph._decode();
-    const start = fk.loca.offsets[gid]!;
-    const stream = fk._getTableStream('glyf');
-    stream.pos += start;
-    const bytes = new Uint8Array(stream.readBuffer(fk.loca.offsets[gid + 1]! - start));
-    const components =
-      decoded && decoded.numberOfContours < 0 ? (decoded.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos })) : [];
-    found = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+    const tables = tablesOf(font);
+    if (!tables.glyf || tables.glyf.byteLength === 0) tables.glyf = font.hbFont.face.referenceTable('glyf');
+    const start = tables.offsets[gid]!;
+    const bytes = tables.glyf!.slice(start, tables.offsets[gid + 1]!);
+    const metric = Math.min(gid, tables.numberOfHMetrics - 1);
+    const advance = tables.hmtx.getUint16(metric * 4);
+    const bearing =
+      gid < tables.numberOfHMetrics
+        ? tables.hmtx.getInt16(gid * 4 + 2)
+        : tables.hmtx.getInt16(tables.numberOfHMetrics * 4 + (gid - tables.numberOfHMetrics) * 2);
+    found = { bytes, components: componentsOf(bytes), advance, bearing };
     byGlyph.set(gid, found);
   }
   return found;
@@ -118,7 +178,7 @@ export function encodeSubset(subset: TtfSubset, font: LoadedFont): Uint8Array {
     hmtxView.setInt16(i * 4 + 2, record.bearing);
   });
 
-  const table = (tag: string) => font.hbFont.face.referenceTable(tag);
+  const table = (tag: string) => tableCopy(font, tag);
   const head = new Uint8Array(table('head')!);
   new DataView(head.buffer).setUint32(8, 0); // checkSumAdjustment, set last
   new DataView(head.buffer).setInt16(50, longLoca ? 1 : 0); // indexToLocFormat

@@ -1,13 +1,18 @@
-import type { LoadedFont } from '../fonts/loaded-font.js';
+import type { FontFace } from '../fonts/bundled-fonts.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { QrModules } from './qr-code.js';
 
-/** Positioned things to draw. Coordinates are points from the page's top-left; y of glyphs is the baseline. */
+/**
+ * Positioned things to draw: plain data, which crosses to another thread as it
+ * is (a batch worker's pages for the combined file). Coordinates are points
+ * from the page's top-left; y of glyphs is the baseline.
+ */
 export type Color = string;
 
 export interface GlyphRunItem {
   readonly type: 'glyphs';
-  readonly font: LoadedFont;
+  /** The font by face (its id and file): the draw stage embeds the font it names, loaded once per process. */
+  readonly face: FontFace;
   readonly size: number;
   readonly x: number;
   readonly y: number;

@@ -47,7 +47,7 @@ export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, st
   const items: Item[] = layout.lines.flatMap((line) =>
     line.map((run): Item => ({
       type: 'glyphs',
-      font: run.font,
+      face: run.font.face,
       size: run.size,
       x: run.x,
       y: run.baseline,

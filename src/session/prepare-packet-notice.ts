@@ -1,10 +1,10 @@
 import { InputError } from '../errors.js';
 import type { LaidPage } from '../layout/items.js';
-import { layoutRecord, type LaidNotice } from '../pipeline.js';
+import { layoutRecord, type LaidNotice, type Session } from '../pipeline.js';
 import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions } from '../contract/public-api.js';
+import type { Business } from '../validate/business.js';
 import { defaultArrangement } from '../validate/notice-plan.js';
-import type { Session } from './session.js';
 
 /** One printed piece of a packet's notice: its pages, the first carrying the notice's bookmark. */
 export interface PacketPiece {
@@ -23,26 +23,35 @@ export interface PacketPiece {
  * - otherwise the template's default for that many languages (a door
  *   notice in columns from three languages), and one page per language
  *   when that does not fit.
+ *
+ * `business` is the record as the packet validated it, once for all its notices.
  */
-export function layoutPacketNotice(session: Session, record: RawRecord, codes: readonly string[], title: string): PacketPiece[] {
+export function layoutPacketNotice(
+  session: Session,
+  record: RawRecord,
+  codes: readonly string[],
+  title: string,
+  business?: Business,
+): PacketPiece[] {
   const { manifest } = session.template;
   const fixed = session.options.arrange;
   const arrange = fixed ?? defaultArrangement(session.template, codes.length);
   if (arrange === 'duplex') {
     const pairs = cardPairs(codes);
     return pairs.map((pair) => {
-      const laid = layoutRecord(withOptions(session, { languages: pair, arrange }), record);
+      const laid = layoutRecord(withOptions(session, { languages: pair, arrange }), record, business);
       const names = pair.map((code) => session.locales.get(code)?.meta.name ?? code).join(' / ');
       return piece(laid, pairs.length > 1 ? `${title} (${names})` : title);
     });
   }
-  if (fixed || arrange === 'pages' || !manifest.arrangements.includes('pages')) return [piece(layoutRecord(session, record), title)];
+  if (fixed || arrange === 'pages' || !manifest.arrangements.includes('pages'))
+    return [piece(layoutRecord(session, record, business), title)];
   try {
-    return [piece(layoutRecord(withOptions(session, { arrange }), record), title)];
+    return [piece(layoutRecord(withOptions(session, { arrange }), record, business), title)];
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // Too much for one page in this arrangement: one page per language. If that fails too, its problem is the one to fix.
-    return [piece(layoutRecord(withOptions(session, { arrange: 'pages' }), record), title)];
+    return [piece(layoutRecord(withOptions(session, { arrange: 'pages' }), record, business), title)];
   }
 }
 

@@ -1,11 +1,9 @@
-import { drawParts } from '../draw/draw-pdf.js';
 import { InputError, TemplateError, UsageError } from '../errors.js';
 import { fontSet } from '../fonts/font-set.js';
 import type { LaidPage } from '../layout/items.js';
 import type { PageSizeName } from '../contract/page-sizes.js';
-import { PLACARD_VERSION } from '../paths.js';
 import { padForDuplex } from '../impose/duplex-pages.js';
-import type { LaidNotice } from '../pipeline.js';
+import { documentInfo, drawPages, type LaidNotice, type Session } from '../pipeline.js';
 import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { localeCatalog, matchLanguages } from '../strings/locale-catalog.js';
@@ -16,11 +14,10 @@ import { loadPacket, type Packet, type PacketEntry } from '../templates/packet.j
 import { knownLanguages } from '../read/language-names.js';
 import { validateBusiness } from '../validate/business.js';
 import { noticeDate } from '../validate/notice-plan.js';
-import type { Renderer } from './prepare.js';
 import { layoutPacketNotice } from './prepare-packet-notice.js';
 import { packetSize } from './prepare-packet-size.js';
-import { prepareSession, withRender } from './prepare-session.js';
-import type { Session } from './session.js';
+import { prepareSession } from './prepare-session.js';
+import { withRender, type Renderer } from './renderer.js';
 
 /**
  * A packet's renderer: the same shape as one template's, so `render`, `batch`
@@ -54,7 +51,9 @@ export function preparePacket(options: SessionOptions): Renderer {
           known.map((language) => language.code),
         )
       : (validation.business.languages ?? ['en']);
-    const notices = sessions.map(({ session }) => layoutPacketNotice(session, record, codes, session.template.manifest.title));
+    const notices = sessions.map(({ session }) =>
+      layoutPacketNotice(session, record, codes, session.template.manifest.title, validation.business),
+    );
     const pages = sessions.flatMap(({ entry, session }, index) =>
       Array.from({ length: entry.copies }, (_, copy) =>
         notices[index]!.flatMap((piece, at) =>
@@ -82,14 +81,16 @@ export function preparePacket(options: SessionOptions): Renderer {
       const { pages, laid } = layoutPieces(record);
       const first = laid[0]!;
       const printed = padForDuplex(pages);
-      const pdf = await drawParts([{ pages: printed }], {
-        title: `${packet.title}: ${first.plan.business.name}`,
-        lang: first.lang,
-        author: first.plan.business.name,
-        subject: packet.title,
-        date,
-        producer: `placard ${PLACARD_VERSION}`,
-      });
+      const pdf = await drawPages(
+        printed,
+        documentInfo({
+          title: `${packet.title}: ${first.plan.business.name}`,
+          lang: first.lang,
+          author: first.plan.business.name,
+          subject: packet.title,
+          date,
+        }),
+      );
       return {
         pdf,
         warnings: warningsOf(laid),

@@ -1,12 +1,10 @@
-import { InputError } from '../errors.js';
 import { fontSet } from '../fonts/font-set.js';
+import type { Session } from '../pipeline.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { localeCatalog } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import { loadTemplate } from '../templates/catalog.js';
 import { checkRunOptions } from '../validate/notice-plan.js';
-import type { Renderer } from './prepare.js';
-import type { Session } from './session.js';
 
 /** One template's session: what every notice of it shares. */
 export function prepareSession(options: SessionOptions, shared?: Pick<Session, 'locales' | 'translate' | 'fonts'>): Session {
@@ -19,21 +17,5 @@ export function prepareSession(options: SessionOptions, shared?: Pick<Session, '
     locales: catalog,
     translate: shared?.translate ?? translator(catalog),
     fonts: shared?.fonts ?? fontSet(options.fonts),
-  };
-}
-
-/** Adds `render`, which turns a problem with the record into data. */
-export function withRender(renderer: Omit<Renderer, 'render'>): Renderer {
-  return {
-    ...renderer,
-    render: async (record) => {
-      try {
-        const { pages: _pages, ...rendered } = await renderer.make(record);
-        return { ok: true, ...rendered };
-      } catch (error) {
-        if (error instanceof InputError) return { ok: false, problems: error.problems, warnings: [] };
-        throw error;
-      }
-    },
   };
 }

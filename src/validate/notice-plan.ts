@@ -60,18 +60,18 @@ export function checkRunOptions(
 }
 
 /**
- * Validates one business record and settles languages, arrangement, size,
- * link and date. The run's options were checked once, by checkRunOptions.
+ * Validates one business record (unless the caller already has: `checked`)
+ * and settles languages, arrangement, size, link and date. The run's
+ * options were checked once, by checkRunOptions.
  */
 export function planNotice(
   raw: RawRecord,
   request: SessionOptions,
   template: Template,
   locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>,
+  checked?: Business,
 ): NoticePlan {
-  const validation = validateBusiness(raw, template.manifest, knownLanguages(locales));
-  if (!validation.ok) throw new InputError(validation.problems);
-  const business = validation.business;
+  const business = checked ?? validated(raw, template, locales);
   const rightsUrl = request.rightsUrl ?? business.rights_url ?? RIGHTS_LINKS[template.manifest.rights_link];
   const codes = request.languages ? readLanguages(request.languages, knownLanguages(locales)).codes : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
@@ -111,6 +111,12 @@ export function planNotice(
       message: `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
     })),
   };
+}
+
+function validated(raw: RawRecord, template: Template, locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>): Business {
+  const validation = validateBusiness(raw, template.manifest, knownLanguages(locales));
+  if (!validation.ok) throw new InputError(validation.problems);
+  return validation.business;
 }
 
 export function defaultArrangement(template: Template, count: number): Arrangement {

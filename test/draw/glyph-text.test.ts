@@ -19,7 +19,7 @@ function run(family: string, text: string, rtl = false): GlyphRunItem {
   const used = font(family);
   return {
     type: 'glyphs',
-    font: used,
+    face: used.face,
     size: 12,
     x: 10,
     y: 20,
@@ -59,7 +59,7 @@ describe('glyphRunOperators', () => {
   it('moves non-spacing marks off advancing glyphs onto invisible carriers, in logical order', () => {
     // In ব্যক্তিগত the conjunct glyph for ক্তি would carry a virama, which pdf.js takes for a zero-width mark.
     const bengali = run('Noto Sans Bengali', 'ব্যক্তিগত');
-    const invisible = bengali.font.invisible!;
+    const invisible = font('Noto Sans Bengali').invisible!;
     const encoded: { id: number; text: string }[] = [];
     const recording = fonts();
     const encode = recording.encode.bind(recording);

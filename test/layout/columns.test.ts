@@ -59,7 +59,7 @@ describe('one type scale per page', () => {
     for (const role of ['H1', 'H2', 'P'] as const) {
       const runs = glyphRuns(page.nodes, role).filter((run) => !/Small print|^\.$/.test(run.text));
       // The text engine draws each script at its optical factor (src/fonts/optical-scale.ts); the design size is shared.
-      const sizes = new Set(runs.map((run) => (run.size / faceScale(run.font.face)).toFixed(6)));
+      const sizes = new Set(runs.map((run) => (run.size / faceScale(run.face)).toFixed(6)));
       expect(sizes.size, role).toBe(1);
     }
   });

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
 import { fontSet } from '../../src/fonts/font-set.js';
+import { loadFont } from '../../src/fonts/loaded-font.js';
 import type { GlyphRunItem, Item, LaidNode, LaidPage, LinkItem, QrItem, Role } from '../../src/layout/items.js';
 import { layoutNotice } from '../../src/layout/layout-notice.js';
 import type { PageSizeName } from '../../src/contract/page-sizes.js';
@@ -50,7 +51,7 @@ export function linkItems(nodes: readonly LaidNode[]): LinkItem[] {
 
 /** The advance width of a glyph run in points. */
 export const runWidth = (run: GlyphRunItem): number =>
-  run.glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * (run.size / run.font.unitsPerEm);
+  run.glyphs.reduce((sum, glyph) => sum + glyph.xAdvance, 0) * (run.size / loadFont(run.face).unitsPerEm);
 
 /** The glyph run holding `text`. */
 export function runWith(runs: readonly GlyphRunItem[], text: string): GlyphRunItem {

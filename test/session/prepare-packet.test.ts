@@ -63,22 +63,20 @@ describe('a packet renders into one PDF per business', () => {
   const templates = findTemplates();
   for (const id of ['business-packet', 'city-packet']) {
     const named = readPacket(findPackets().get(id)!).templates;
-    it.skipIf(!named.every((entry) => templates.has(entry.template)))(
-      `${id} renders en+es on letter, one bookmark per notice`,
-      async () => {
-        const result = await prepare({ template: id, languages: ['en', 'es'] }).render({
-          name: NAME,
-          contact_name: 'Ana',
-          jurisdiction: 'City of Minneapolis',
-          order_number: 'EO 2026-01',
-          property_id: 'Central Library',
-        });
-        if (!result.ok) throw new Error(JSON.stringify(result.problems));
-        const facts = await readPdf(result.pdf);
-        expect(facts.outline).toHaveLength(named.reduce((sum, entry) => sum + entry.copies, 0));
-        expect(facts.pageCount).toBeGreaterThanOrEqual(facts.outline.length);
-        if (id === 'business-packet') expect(facts.text).toContain(NAME);
-      },
-    );
+    it(`${id} renders en+es on letter, one bookmark per notice`, async () => {
+      expect(named.map((entry) => entry.template).filter((template) => !templates.has(template))).toEqual([]);
+      const result = await prepare({ template: id, languages: ['en', 'es'] }).render({
+        name: NAME,
+        contact_name: 'Ana',
+        jurisdiction: 'City of Minneapolis',
+        order_number: 'EO 2026-01',
+        property_id: 'Central Library',
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const facts = await readPdf(result.pdf);
+      expect(facts.outline).toHaveLength(named.reduce((sum, entry) => sum + entry.copies, 0));
+      expect(facts.pageCount).toBeGreaterThanOrEqual(facts.outline.length);
+      if (id === 'business-packet') expect(facts.text).toContain(NAME);
+    });
   }
 });

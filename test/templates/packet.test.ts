@@ -57,7 +57,8 @@ describe('packets: named bundles of templates, defined by data', () => {
   const templates = findTemplates();
   for (const id of ['business-packet', 'city-packet']) {
     const named = readPacket(findPackets().get(id)!).templates.map((entry) => entry.template);
-    it.skipIf(!named.every((template) => templates.has(template)))(`${id}: every template it names exists`, () => {
+    it(`${id}: every template it names exists`, () => {
+      expect(named.filter((template) => !templates.has(template))).toEqual([]);
       expect(loadPacket(id).id).toBe(id);
     });
   }

@@ -1,0 +1,58 @@
+import type { DocumentWriter } from '../draw/draw-pdf.js';
+import { InputError } from '../errors.js';
+import type { LaidPage } from '../layout/items.js';
+import { documentInfo, openPrintFile } from '../pipeline.js';
+import type { RawRecord } from '../contract/record.js';
+import type { RenderedNotice, RenderResult, SessionOptions, Warning } from '../contract/public-api.js';
+import type { TemplateManifest } from '../templates/manifest.js';
+
+/** Makes notices (one template, or a packet of them) for one session; `render` never throws for a problem with the record. */
+export interface Renderer {
+  /** The template or packet id: it names output files and the batch manifest. */
+  readonly id: string;
+  readonly title: string;
+  readonly options: SessionOptions;
+  /** Every field a record may carry: the template's, or the union of a packet's templates'. */
+  readonly fields: TemplateManifest['fields'];
+  /** The date of the PDFs this session makes. */
+  readonly date: Date;
+  /** Files the session reads, which no output may replace. */
+  readonly inputs: readonly string[];
+  render(record: RawRecord): Promise<RenderResult>;
+  /** The stages up to lay out (for a combined file); a problem with the record throws InputError. */
+  layout(record: RawRecord): LaidRecord;
+  /** The whole pipeline, keeping the laid pages; a problem with the record throws InputError. */
+  make(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
+  /** An open print file for every notice of a run (batch --combined), its metadata this session's; pages come from `layout` or `make`. */
+  openPrintFile(): DocumentWriter;
+}
+
+export interface LaidRecord {
+  readonly pages: readonly LaidPage[];
+  readonly warnings: readonly Warning[];
+}
+
+/** Adds `render`, which turns a problem with the record into data, and `openPrintFile`. */
+export function withRender(renderer: Omit<Renderer, 'render' | 'openPrintFile'>): Renderer {
+  return {
+    ...renderer,
+    render: async (record) => {
+      try {
+        const { pages: _pages, ...rendered } = await renderer.make(record);
+        return { ok: true, ...rendered };
+      } catch (error) {
+        if (error instanceof InputError) return { ok: false, problems: error.problems, warnings: [] };
+        throw error;
+      }
+    },
+    openPrintFile: () =>
+      openPrintFile(
+        documentInfo({
+          title: `${renderer.title}: every notice`,
+          lang: renderer.options.languages?.[0] ?? 'en',
+          subject: renderer.title,
+          date: renderer.date,
+        }),
+      ),
+  };
+}

@@ -1,0 +1,77 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it, vi } from 'vitest';
+import { drawPdf } from '../../src/draw/draw-pdf.js';
+import { embedFont, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
+import { encodeSubset } from '../../src/draw/truetype-subset.js';
+import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
+import { loadFont } from '../../src/fonts/loaded-font.js';
+import type { LaidPage } from '../../src/layout/items.js';
+import { shape } from '../../src/text/shape.js';
+import { thrown } from '../helpers/thrown.js';
+
+const face = (family: string) => bundledFaces().find((candidate) => candidate.family === family && candidate.weight === 400)!;
+
+function newDocument(): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+  doc.addPage();
+  return doc;
+}
+
+/** One page holding one glyph run of `text`. */
+function pageOf(family: string, text: string): LaidPage {
+  const font = loadFont(face(family));
+  const glyphs = shape(font, text, 'ltr', 'und').glyphs;
+  const run = { type: 'glyphs' as const, face: font.face, size: 12, x: 10, y: 20, glyphs, text, rtl: false, color: '#000' };
+  return { width: 200, height: 100, nodes: [{ role: 'P', items: [run], children: [] }] };
+}
+
+describe('embedFont, against the real PDFKit and fontkit objects', () => {
+  it('takes the fast TrueType subset path: the subset file is truetype-subset.ts’s', () => {
+    const font = loadFont(face('Noto Sans'));
+    const embedded = embedFont(newDocument(), font);
+    expect(embedded.fastSubset).toBe(true);
+    const { subset } = embedded.pdf;
+    for (const gid of shape(font, 'Tacos', 'ltr', 'und').glyphs.map((glyph) => glyph.id)) subset.includeGlyph(gid);
+    expect(Buffer.from(subset.encode()).equals(Buffer.from(encodeSubset(subset, font)))).toBe(true);
+  });
+
+  it('never calls fontkit’s own subsetter while drawing a PDF', async () => {
+    const probe = embedFont(newDocument(), loadFont(face('Noto Sans'))).pdf.subset;
+    const fontkitEncode = vi.spyOn(Object.getPrototypeOf(probe) as { encode(): Uint8Array }, 'encode');
+    try {
+      const pdf = await drawPdf([pageOf('Noto Sans', 'Tacos'), pageOf('Noto Sans Arabic', 'مخبز')], {
+        title: 't',
+        lang: 'en',
+        date: new Date(0),
+        producer: 'test',
+      });
+      expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(fontkitEncode).not.toHaveBeenCalled();
+    } finally {
+      fontkitEncode.mockRestore();
+    }
+  });
+
+  it('gives PDFKit’s embedded font the fields placard fills in', () => {
+    const doc = newDocument();
+    const { pdf } = embedFont(doc, loadFont(face('Noto Sans SC')));
+    expect(pdf.id).toMatch(/^F\d+$/);
+    expect(Array.isArray(pdf.widths) && Array.isArray(pdf.unicode) && Array.isArray(pdf.subset.glyphs)).toBe(true);
+    useOnPage(doc, pdf);
+    expect(pageDictionary(doc)).toHaveProperty('Resources');
+  });
+
+  it('throws, naming the part, when PDFKit lacks one (no silent fallback)', () => {
+    const font = loadFont(face('Noto Sans'));
+    const noFont = { registerFont: () => undefined, font: () => undefined, _font: undefined } as unknown as PDFKit.PDFDocument;
+    expect(thrown(MissingInternalError, () => embedFont(noFont, font)).message).toContain('doc._font');
+    const subset = { glyphs: [], mapping: {}, encode: () => new Uint8Array() };
+    const noInclude = {
+      registerFont: () => undefined,
+      font: () => undefined,
+      _font: { id: 'F1', subset, widths: [], unicode: [], ref: () => ({}) },
+    } as unknown as PDFKit.PDFDocument;
+    expect(thrown(MissingInternalError, () => embedFont(noInclude, font)).message).toContain('includeGlyph()');
+    expect(thrown(MissingInternalError, () => pageDictionary({} as PDFKit.PDFDocument)).message).toContain('doc.page');
+  });
+});
