@@ -101,7 +101,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.on('close', () => {
         if (!response.writableFinished) aborted.abort();
       });
-      return sendJson(response, 200, renderJson(await renderer.render(notice, aborted.signal)));
+      // Connection: close, because Node starts a kept-alive socket's idle timer (keepAliveTimeout) once the body is handed
+      // to the socket, and destroys it, with what the client has not read yet, when a client is slow to read a large
+      // PDF; a closing connection is flushed first, however long the client takes.
+      return sendJson(response, 200, renderJson(await renderer.render(notice, aborted.signal)), { Connection: 'close' });
     }
     if (path === '/api/batch') {
       const uploaded = await batches.upload(request, url.searchParams.get('name') ?? '', url.searchParams.get('notice') ?? '');
