@@ -25,6 +25,8 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY templates ./templates
 COPY locales ./locales
+# The page and scripts of placard serve.
+COPY web ./web
 COPY README.md ./
 RUN ln -s /opt/placard/bin/placard.js /usr/local/bin/placard && placard --version
 USER node

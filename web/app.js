@@ -1,6 +1,7 @@
 import { BatchPanel } from './batch.js';
 import { BusinessFields } from './form.js';
 import { LanguagePicker } from './languages.js';
+import { NoticePicker } from './notice-picker.js';
 import { Preview } from './preview.js';
 import { el, postJson, saveFile, t } from './strings.js';
 
@@ -8,12 +9,14 @@ import { el, postJson, saveFile, t } from './strings.js';
 class NoticeForm {
   constructor(catalog) {
     this.catalog = catalog;
-    this.notice = document.getElementById('notice');
-    this.description = document.getElementById('notice-description');
     this.size = document.getElementById('size');
     this.arrange = document.getElementById('arrange');
     this.preview = new Preview(this);
     const changed = () => this.preview.schedule();
+    this.notice = new NoticePicker(() => {
+      this.showNotice();
+      changed();
+    });
     this.fields = new BusinessFields(document.getElementById('business-fields'), catalog, changed);
     this.languages = new LanguagePicker(catalog.languages, () => {
       this.showFields();
@@ -27,10 +30,6 @@ class NoticeForm {
         changed();
       });
     }
-    this.notice.addEventListener('change', () => {
-      this.showNotice();
-      changed();
-    });
     this.size.addEventListener('change', changed);
     this.arrange.addEventListener('change', changed);
     document.getElementById('download-pdf').addEventListener('click', () => void this.preview.download());
@@ -51,17 +50,13 @@ class NoticeForm {
     const audience = this.audience();
     const notices = this.catalog.notices.filter((notice) => (notice.audience ?? 'business') === audience);
     const shown = notices.length > 0 ? notices : this.catalog.notices;
-    const keep = this.notice.value;
-    // Titles and descriptions come from the manifests, in English.
-    this.notice.replaceChildren(...shown.map((notice) => el('option', { value: notice.id, lang: 'en', text: notice.title })));
-    if (shown.some((notice) => notice.id === keep)) this.notice.value = keep;
+    this.notice.show(shown);
     this.showNotice();
   }
 
   showNotice() {
     const notice = this.current();
     if (!notice) return;
-    this.description.textContent = notice.description;
     fillSelect(this.size, notice.sizes);
     fillSelect(this.arrange, notice.arrangements);
     this.showFields();

@@ -29,7 +29,9 @@ export function serveCommand(io: CliIO, reporter: Reporter, done: (code: number)
       if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1') {
         reporter.warn(`listening on ${flags.host}: other machines can reach this page; see "Hosting placard serve" in the README`);
       }
-      if (flags.open) openBrowser(running.url);
+      if (flags.open) {
+        openBrowser(running.url, (why) => reporter.warn(`could not open a web browser (${why}); open ${running.url} in one yourself`));
+      }
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);
@@ -61,15 +63,27 @@ function port(value: string): number {
   return parsed;
 }
 
-/** The system's own way to open a link; if there is none, the address printed above is enough. */
-function openBrowser(url: string): void {
+/**
+ * The system's own way to open a link (open, start, xdg-open). Where there is
+ * none, or it finds no browser (a server with no desktop), `failed` says so and
+ * the server keeps running: the address printed above is all a user needs.
+ */
+function openBrowser(url: string, failed: (why: string) => void): void {
   const [command, args] =
     process.platform === 'darwin'
       ? ['open', [url]]
       : process.platform === 'win32'
         ? ['cmd', ['/c', 'start', '""', url]]
         : ['xdg-open', [url]];
+  let said = false;
+  const once = (why: string): void => {
+    if (!said) failed(why);
+    said = true;
+  };
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
+  child.on('error', (error: NodeJS.ErrnoException) => once(error.code === 'ENOENT' ? `${command} is not installed` : error.message));
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) once(`${command} exited with code ${code}`);
+  });
   child.unref();
 }

@@ -4,15 +4,18 @@ import { mkdir, open } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBatch, type BatchEvent } from '../batch/run-batch.js';
+import { Worker } from 'node:worker_threads';
+import type { BatchEvent, BatchOptions } from '../batch/run-batch.js';
 import type { RowError } from '../batch/errors-csv.js';
 import { sessionOptions } from '../cli/session-flags.js';
-import { InputError, TemplateError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { openRows } from '../read/rows/read-rows.js';
 import { HttpError, pipeBody } from './http-basics.js';
 import { chosenColumns, fieldChoices } from './column-choice.js';
 import { matchColumns, type ColumnMatch } from './column-match.js';
+import type { BatchMessage } from './batch-messages.js';
 import type { NoticeCatalog } from './notice-catalog.js';
+import { serveWorkerFile } from './worker-file.js';
 
 /** Spreadsheets the page takes; the upload's name only picks one of these, it never becomes a path. */
 const FORMATS = { csv: 'csv', tsv: 'tsv', xlsx: 'xlsx' } as const;
@@ -45,6 +48,7 @@ interface Job {
   problems: RowError[];
   message?: string;
   timer?: NodeJS.Timeout;
+  worker?: Worker;
 }
 
 /**
@@ -61,6 +65,7 @@ export class BatchJobs {
     private readonly catalog: NoticeCatalog,
     private readonly env: Readonly<Record<string, string | undefined>>,
     readonly limits: BatchLimits,
+    private readonly log: (line: string) => void,
   ) {
     this.root = mkdtempSync(join(tmpdir(), 'placard-serve-'));
   }
@@ -146,29 +151,42 @@ export class BatchJobs {
         for (const problem of event.problems ?? []) if (job.problems.length < SHOWN_PROBLEMS) job.problems.push(problem);
       } else job.made++;
     };
-    runBatch(
-      {
-        session,
-        dataFile: job.dataFile,
-        outDir,
-        combined: join(outDir, 'combined.pdf'),
-        jobs: this.limits.workers,
-        ...(explicit ? { columns: explicit } : {}),
-      },
-      onEvent,
-    ).then(
-      () => {
-        job.state = 'done';
-      },
-      (error: unknown) => {
-        job.state = 'failed';
-        job.message =
-          error instanceof UsageError || error instanceof TemplateError || error instanceof InputError
-            ? withoutPath(error.message, job)
-            : 'placard met a problem it did not expect with this spreadsheet; the server log has the details';
-        if (!(error instanceof UsageError || error instanceof InputError)) console.error(error);
-      },
-    );
+    const options: BatchOptions = {
+      session,
+      dataFile: job.dataFile,
+      outDir,
+      combined: join(outDir, 'combined.pdf'),
+      jobs: this.limits.workers,
+      ...(explicit ? { columns: explicit } : {}),
+    };
+    const worker = new Worker(serveWorkerFile('batch-worker'), { workerData: options });
+    job.worker = worker;
+    const end = (state: 'done' | 'failed', message?: string): void => {
+      if (job.state !== 'running') return;
+      job.state = state;
+      if (message) job.message = message;
+      job.worker = undefined;
+    };
+    worker.on('message', (message: BatchMessage) => {
+      if (message.type === 'event') onEvent(message.event);
+      else if (message.type === 'done') end('done');
+      else {
+        if (!message.refused) this.log(`placard serve: a batch failed: ${message.message}`);
+        end(
+          'failed',
+          message.refused
+            ? withoutPath(message.message, job)
+            : 'placard met a problem it did not expect with this spreadsheet; the server log has the details',
+        );
+      }
+    });
+    const died = (error?: Error): void => {
+      if (job.state !== 'running') return;
+      this.log(`placard serve: a batch worker stopped: ${error?.stack ?? 'it exited'}`);
+      end('failed', 'placard met a problem it did not expect with this spreadsheet; the server log has the details');
+    };
+    worker.on('error', died);
+    worker.on('exit', () => died());
   }
 
   status(id: string): unknown {
@@ -191,10 +209,14 @@ export class BatchJobs {
     return { dir: join(job.dir, 'out'), notice: job.notice! };
   }
 
-  /** Removes every batch's files (the server is stopping). */
-  close(): void {
-    for (const job of this.jobs.values()) clearTimeout(job.timer);
+  /** Stops every running batch and removes every batch's files (the server is stopping). */
+  async close(): Promise<void> {
+    const running = [...this.jobs.values()].map((job) => {
+      clearTimeout(job.timer);
+      return job.worker?.terminate();
+    });
     this.jobs.clear();
+    await Promise.all(running);
     rmSync(this.root, { recursive: true, force: true });
   }
 

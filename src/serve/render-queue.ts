@@ -1,7 +1,7 @@
 import { HttpError } from './http-basics.js';
 
 export interface QueueLimits {
-  /** Tasks run at once (rendering is CPU work on this thread, so 1 is usual). */
+  /** Tasks run at once: the server gives one per render thread. */
   readonly concurrency: number;
   /** Tasks that may wait; one more is refused with 429 at once. */
   readonly maxWaiting: number;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { defaultJobs } from '../batch/cpu-count.js';
 import { BatchJobs, type BatchLimits } from './batch-jobs.js';
 import { sendBatchZip } from './batch-zip.js';
 import { checkSameOrigin, HttpError, readJsonObject, send, sendError, sendJson } from './http-basics.js';
@@ -9,6 +10,7 @@ import { catalogJson, noticeCatalog } from './notice-catalog.js';
 import { NoticeRenderer, renderJson } from './notice-renderer.js';
 import { businessYaml, readNoticeRequest } from './notice-request.js';
 import { chooseLanguage, pageLanguages, pageStrings } from './page-strings.js';
+import { RenderPool } from './render-pool.js';
 import { RenderQueue, type QueueLimits } from './render-queue.js';
 import { pageHtml, staticFiles, WEB_DIR } from './static-files.js';
 
@@ -19,7 +21,9 @@ export interface ServeOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where the server writes what went wrong inside it (never sent to a client). */
   readonly log?: (line: string) => void;
-  readonly queue?: Partial<QueueLimits>;
+  /** Render threads for previews and downloads; default one per core the process may use. */
+  readonly renderWorkers?: number;
+  readonly queue?: Partial<Omit<QueueLimits, 'concurrency'>>;
   readonly batch?: Partial<BatchLimits>;
 }
 
@@ -40,15 +44,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const assets = staticFiles();
   const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
-  const queue = new RenderQueue({ concurrency: 1, maxWaiting: 256, waitMs: 300_000, ...options.queue });
-  const renderer = new NoticeRenderer(queue, options.env);
-  const batches = new BatchJobs(catalog, options.env, {
-    uploadBytes: 32 * 1024 * 1024,
-    jobs: 4,
-    keepMs: 30 * 60 * 1000,
-    workers: 1,
-    ...options.batch,
-  });
+  const pool = new RenderPool(options.renderWorkers ?? defaultJobs(), log);
+  // The queue hands out as many renders at once as there are render threads; the rest wait (bounded) or get a 429.
+  const queue = new RenderQueue({ maxWaiting: 256, waitMs: 300_000, ...options.queue, concurrency: pool.size });
+  const renderer = new NoticeRenderer(queue, pool, options.env);
+  const batches = new BatchJobs(
+    catalog,
+    options.env,
+    { uploadBytes: 32 * 1024 * 1024, jobs: 4, keepMs: 30 * 60 * 1000, workers: 1, ...options.batch },
+    log,
+  );
 
   const catalogBody = JSON.stringify({ ...(catalogJson(catalog) as object), limits: { uploadBytes: batches.limits.uploadBytes } });
 
@@ -69,6 +74,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const asset = assets.get(path);
       if (asset) return send(response, 200, asset.type, asset.body, { 'Cache-Control': 'no-cache' });
       if (path === '/api/catalog') return send(response, 200, 'application/json; charset=utf-8', catalogBody);
+      const thumbnail = /^\/api\/thumbnail\/([a-z0-9-]+)\.png$/.exec(path);
+      if (thumbnail) {
+        if (!catalog.has(thumbnail[1]!)) throw new HttpError(404, 'there is no such notice on this server');
+        const png = await renderer.thumbnail(thumbnail[1]!);
+        return send(response, 200, 'image/png', png, { 'Cache-Control': 'max-age=3600' });
+      }
       if (path === '/healthz') return sendJson(response, 200, { ok: true, queue: queue.size });
       const batch = /^\/api\/batch\/([^/]+)(\/zip)?$/.exec(path);
       if (batch?.[2]) {
@@ -90,7 +101,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.on('close', () => {
         if (!response.writableFinished) aborted.abort();
       });
-      return sendJson(response, 200, renderJson(await renderer.render(notice, aborted.signal)));
+      // Connection: close, because Node starts a kept-alive socket's idle timer (keepAliveTimeout) once the body is handed
+      // to the socket, and destroys it, with what the client has not read yet, when a client is slow to read a large
+      // PDF; a closing connection is flushed first, however long the client takes.
+      return sendJson(response, 200, renderJson(await renderer.render(notice, aborted.signal)), { Connection: 'close' });
     }
     if (path === '/api/batch') {
       const uploaded = await batches.upload(request, url.searchParams.get('name') ?? '', url.searchParams.get('notice') ?? '');
@@ -121,15 +135,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       sendError(response, error);
     });
   });
-  // Renders run on this thread, so a flood can delay reading a request's headers: these bounds leave room for that.
+  // Renders run on worker threads; the bounds still leave room for a slow client on a busy machine.
   server.headersTimeout = 60_000;
   server.requestTimeout = 300_000;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 100;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
-      batches.close(); // a port in use leaves no temporary folder behind
-      reject(error);
+      // A port in use leaves no temporary folder and no thread behind.
+      void Promise.all([batches.close(), pool.close()]).finally(() => reject(error));
     });
     server.listen(options.port, options.host, () => {
       server.removeAllListeners('error');
@@ -146,7 +160,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      batches.close();
+      await Promise.all([batches.close(), pool.close()]);
     },
   };
 }

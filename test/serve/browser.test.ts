@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -39,6 +40,10 @@ async function open(options: { locale?: string; width?: number; path?: string } 
   return { page, errors };
 }
 
+function noticeIds(page: Page): Promise<(string | null)[]> {
+  return page.locator('#notice-cards input[name="notice"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')));
+}
+
 async function expectAccessible(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), state).toEqual([]);
 }
@@ -59,12 +64,24 @@ describe.skipIf(!CHROMIUM)('placard serve in Chromium', { timeout: 240_000 }, ()
     const homes = catalog.notices.filter((notice) => notice.audience === 'home').map((notice) => notice.id);
     expect(await page.locator('#audience').isHidden()).toBe(homes.length === 0);
     if (homes.length > 0) {
-      await page.getByLabel('A home').check();
-      expect(await page.locator('#notice option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual(
-        homes,
-      );
-      await page.getByLabel('A business').check();
+      await page.getByLabel('A home', { exact: true }).check();
+      expect(await noticeIds(page)).toEqual(homes);
+      await page.getByLabel('A business', { exact: true }).check();
     }
+    // Each notice is a radio button with its title, its manifest's description and a thumbnail the server drew with the real engine.
+    const shown = catalog.notices.filter((notice) => notice.audience !== 'home' || homes.length === 0);
+    expect(await noticeIds(page)).toEqual(shown.map((notice) => notice.id));
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('#notice-cards img')
+            .evaluateAll((images) => images.every((image) => (image as unknown as { naturalWidth: number }).naturalWidth === 240)),
+        { timeout: 120_000 },
+      )
+      .toBe(true);
+    await page.getByRole('radio', { name: /^Private areas door notice/ }).check();
+    expect(await page.locator('#notice-cards input:checked').getAttribute('value')).toBe('private-areas');
 
     // Languages: found by own name and by English name, with Enter; then put in order with a button.
     await page.getByLabel('Find a language').fill('Soomaali');
@@ -144,6 +161,53 @@ describe.skipIf(!CHROMIUM)('placard serve in Chromium', { timeout: 240_000 }, ()
     expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
     await page.context().close();
   });
+
+  it(
+    'makes a city’s 500-row workbook: every good row’s PDF, manifest, errors.csv and combined PDF, and the bad rows by spreadsheet row',
+    {
+      timeout: 900_000,
+    },
+    async () => {
+      // Made with exceljs as a city office would (title and notes rows above the headers, five bad rows): make-city-500.mjs.
+      const { page, errors } = await open();
+      await page.getByLabel('Spreadsheet (.xlsx, .csv or .tsv)').setInputFiles(resolve('test/fixtures/serve/city-500.xlsx'));
+      await page.getByRole('button', { name: 'Read the spreadsheet' }).click();
+      await expect.poll(() => page.locator('#batch-columns').isVisible(), { timeout: 60_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Make the notices' }).click();
+      await expect.poll(() => page.locator('#batch-download').isVisible(), { timeout: 800_000, interval: 2000 }).toBe(true);
+      expect(await page.locator('#batch-status').textContent()).toContain('495 notices made, 5 rows with problems');
+      // Row numbers as the spreadsheet shows them: the headers are on row 4, so the 38th business is row 42.
+      expect(await page.locator('#batch-problems tbody tr td:first-child').allTextContents()).toEqual(['42', '155', '304', '417', '493']);
+      expect(await page.locator('#batch-problems tbody').textContent()).toContain('Klingon');
+      await expectAccessible(page, 'finished 500-row batch');
+
+      const zip = await unzip(await downloaded(page, () => page.locator('#batch-download').click()));
+      const manifest = JSON.parse(zip.get('manifest.json')!.toString()) as {
+        entries: { row: number; file: string; sha256: string }[];
+        failed: { row: number }[];
+      };
+      const made = manifest.entries;
+      expect(made).toHaveLength(495);
+      expect(manifest.failed.map((row) => row.row)).toEqual([42, 155, 304, 417, 493]);
+      for (const row of made) {
+        const pdf = zip.get(row.file);
+        expect(pdf, row.file).toBeDefined();
+        expect(createHash('sha256').update(pdf!).digest('hex')).toBe(row.sha256);
+      }
+      expect([...zip.keys()].filter((name) => name.endsWith('.pdf') && name !== 'combined.pdf')).toHaveLength(495);
+      expect(zip.get('combined.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+      const errorRows = zip
+        .get('errors.csv')!
+        .toString()
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+      expect([...new Set(errorRows)]).toEqual(['42', '155', '304', '417', '493']);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('switches to Arabic and lays the page out right to left', async () => {
     const { page } = await open();

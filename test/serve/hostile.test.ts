@@ -1,14 +1,28 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, SHOP, testServer } from './serve-helpers.js';
+import { finished, post, SHOP, testServer } from './serve-helpers.js';
 
 let server: Awaited<ReturnType<typeof testServer>>;
+// The server makes its temporary folder in a TMPDIR of this file's own, so the test can see everything it writes there.
+const savedTmpdir = process.env.TMPDIR;
+const privateTmp = mkdtempSync(join(tmpdir(), 'placard-hostile-'));
 beforeAll(async () => {
+  process.env.TMPDIR = privateTmp;
   server = await testServer({ batch: { uploadBytes: 1024 * 1024 } });
 });
 afterAll(async () => {
   await server.close();
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  rmSync(privateTmp, { recursive: true, force: true });
 });
+
+/** Every file and folder under `dir`, as paths relative to it. */
+function everything(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name));
+}
 
 async function expectRefused(response: Response, status: number): Promise<string> {
   expect(response.status).toBe(status);
@@ -64,6 +78,36 @@ describe('placard serve: hostile requests', () => {
     await expectRefused(await post(server, '/api/render', SHOP, { 'Content-Type': 'text/plain' }), 415);
     await expectRefused(await post(server, '/api/render', { ...SHOP, size: 'poster' }), 400);
     await expectRefused(await fetch(new URL('/api/render', server.url), { method: 'DELETE' }), 405);
+  });
+
+  it('writes only inside its own temporary folder, whatever a request names', async () => {
+    expect(server.batches.root.startsWith(privateTmp)).toBe(true);
+    // An upload named like a path is saved as upload.csv in its batch's folder; the name only says it is a CSV.
+    const upload = async (): Promise<string> => {
+      const response = await post(
+        server,
+        '/api/batch?name=../../../../tmp/evil.csv&notice=private-areas',
+        'name,street\nCorner Shop,/etc/passwd\n',
+        {
+          'Content-Type': 'text/csv',
+        },
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const refused = await upload();
+    expect((await post(server, `/api/batch/${refused}/start`, { notice: 'private-areas', lang: '../../etc' })).status).toBe(202);
+    const failed = (await finished(server.url, refused)) as { state: string; message?: string };
+    expect(failed.state).toBe('failed');
+    expect(failed.message).toMatch(/unknown language/);
+    const id = await upload();
+    expect((await post(server, `/api/batch/${id}/start`, { notice: 'private-areas' })).status).toBe(202);
+    expect((await finished(server.url, id)).state).toBe('done');
+    await expectRefused(await post(server, `/api/batch/${id}/start`, { notice: 'private-areas' }), 409);
+    const written = everything(privateTmp);
+    expect(written.filter((path) => !path.startsWith(server.batches.root))).toEqual([]);
+    expect(written.some((path) => path.endsWith('.pdf'))).toBe(true);
+    expect(written.filter((path) => /evil|passwd/.test(relative(server.batches.root, path)))).toEqual([]);
   });
 
   it('never sends a stack trace, even for a bug', async () => {
