@@ -28,6 +28,8 @@ interface UsedFont {
   readonly scale: number;
   /** CID per (glyph id, advance, text): one glyph shared by several letters gets one CID per letter. */
   readonly cids: Map<string, number>;
+  /** CIDs drawn raised (font units), as copies of their glyph inside the subset; undefined when placard does not write the subset. */
+  readonly raised?: Map<number, number>;
 }
 
 /**
@@ -56,14 +58,19 @@ export class PdfFonts {
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean): { hex: string; width: number } {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): { hex: string; width: number } {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : rtl ? [...glyph.text].reverse().join('') : glyph.text;
-    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}`;
+    const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
+    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}\u0000${rise}`;
     let cid = used.cids.get(key);
     if (cid === undefined) {
       const { subset } = used.pdf;
-      if (subset.mapping[glyph.id] === undefined) {
+      if (rise !== 0) {
+        subset.glyphs.push(glyph.id);
+        cid = subset.glyphs.length - 1;
+        used.raised!.set(cid, rise);
+      } else if (subset.mapping[glyph.id] === undefined) {
         cid = subset.includeGlyph(glyph.id);
       } else {
         subset.glyphs.push(glyph.id);
@@ -76,15 +83,21 @@ export class PdfFonts {
     return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };
   }
 
+  /** Whether glyphs of this font can be drawn raised inside the font (a TrueType subset placard writes). */
+  canRaise(font: LoadedFont): boolean {
+    return this.usedFont(font).raised !== undefined;
+  }
+
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font);
     if (!used) {
       this.doc.registerFont(font.face.id, font.fontkit);
       this.doc.font(font.face.id);
-      used = { pdf: this.doc._font, scale: 1000 / font.unitsPerEm, cids: new Map() };
       // TrueType outlines only (a user's CFF font keeps fontkit's own subsetter).
-      const subset = used.pdf.subset as unknown as TtfSubset & { _addGlyph?: unknown };
-      if (typeof subset._addGlyph === 'function') subset.encode = () => encodeSubset(subset, font);
+      const subset = this.doc._font.subset as unknown as TtfSubset & { _addGlyph?: unknown };
+      const raised = typeof subset._addGlyph === 'function' ? new Map<number, number>() : undefined;
+      used = { pdf: this.doc._font, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(raised ? { raised } : {}) };
+      if (raised) subset.encode = () => encodeSubset(subset, font, raised);
       this.used.set(font, used);
     }
     return used;
