@@ -155,12 +155,15 @@ function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, font: LoadedFo
     if (shown.length > 0) ops.push(`[${shown.join(' ')}] TJ`);
     shown = [];
   };
+  const canRaise = fonts.canRaise(font);
   for (const at of glyphs) {
-    const encoded = fonts.encode(font, at.glyph, run.rtl);
-    if (at.rise !== rise) {
+    const inFont = canRaise && !at.follows && at.rise !== 0;
+    const encoded = fonts.encode(font, at.glyph, run.rtl, inFont);
+    const atRise = inFont ? 0 : at.rise;
+    if (atRise !== rise) {
       flush();
-      ops.push(`${num(at.rise)} Ts`);
-      rise = at.rise;
+      ops.push(`${num(atRise)} Ts`);
+      rise = atRise;
     }
     const x = at.follows ? cursor : at.x;
     const gap = (x - cursor) * perPoint;

@@ -7,6 +7,8 @@ interface UsedFont {
   readonly scale: number;
   /** CID per (glyph id, advance, text): one glyph shared by several letters gets one CID per letter. */
   readonly cids: Map<string, number>;
+  /** CIDs drawn raised (font units), as copies of their glyph inside the subset; undefined when placard does not write the subset. */
+  readonly raised?: Map<number, number>;
 }
 
 /**
@@ -35,14 +37,19 @@ export class PdfFonts {
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean): { hex: string; width: number } {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): { hex: string; width: number } {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : rtl ? [...glyph.text].reverse().join('') : glyph.text;
-    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}`;
+    const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
+    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}\u0000${rise}`;
     let cid = used.cids.get(key);
     if (cid === undefined) {
       const { subset } = used.pdf;
-      if (subset.mapping[glyph.id] === undefined) {
+      if (rise !== 0) {
+        subset.glyphs.push(glyph.id);
+        cid = subset.glyphs.length - 1;
+        used.raised!.set(cid, rise);
+      } else if (subset.mapping[glyph.id] === undefined) {
         cid = subset.includeGlyph(glyph.id);
       } else {
         subset.glyphs.push(glyph.id);
@@ -55,10 +62,17 @@ export class PdfFonts {
     return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };
   }
 
+  /** Whether glyphs of this font can be drawn raised inside the font (a TrueType subset placard writes). */
+  canRaise(font: LoadedFont): boolean {
+    return this.usedFont(font).raised !== undefined;
+  }
+
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font);
     if (!used) {
-      used = { pdf: embedFont(this.doc, font).pdf, scale: 1000 / font.unitsPerEm, cids: new Map() };
+      const raised = new Map<number, number>();
+      const { pdf, fastSubset } = embedFont(this.doc, font, raised);
+      used = { pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
       this.used.set(font, used);
     }
     return used;

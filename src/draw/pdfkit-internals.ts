@@ -56,9 +56,14 @@ function need<T>(value: T | null | undefined, what: string): T {
  * and returns PDFKit's embedded font object. A TrueType font's subset file
  * is written by truetype-subset.ts instead of fontkit's subsetter, which
  * decodes and re-encodes every outline; a CFF font (a user's) keeps
- * fontkit's.
+ * fontkit's. `raised` (CID → rise in font units) names the CIDs written as
+ * raised copies of their glyph (truetype-subset.ts); the caller fills it in.
  */
-export function embedFont(doc: PDFKit.PDFDocument, font: LoadedFont): { readonly pdf: PdfKitEmbeddedFont; readonly fastSubset: boolean } {
+export function embedFont(
+  doc: PDFKit.PDFDocument,
+  font: LoadedFont,
+  raised: ReadonlyMap<number, number> = new Map(),
+): { readonly pdf: PdfKitEmbeddedFont; readonly fastSubset: boolean } {
   const internals = doc as unknown as DocumentInternals;
   internals.registerFont(font.face.id, font.fontkit);
   internals.font(font.face.id);
@@ -73,7 +78,7 @@ export function embedFont(doc: PDFKit.PDFDocument, font: LoadedFont): { readonly
     throw new MissingInternalError('the embedded font’s widths, unicode and ref()');
   }
   const fastSubset = font.hbFont.face.referenceTable('glyf') !== undefined;
-  if (fastSubset) subset.encode = () => encodeSubset(subset, font);
+  if (fastSubset) subset.encode = () => encodeSubset(subset, font, raised);
   return { pdf: embedded, fastSubset };
 }
 

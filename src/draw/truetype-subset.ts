@@ -122,6 +122,34 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
   return found;
 }
 
+/**
+ * A copy of a glyph drawn `rise` font units higher: a composite glyph of one
+ * component (the glyph itself, offset by 0, rise), with the glyph's metrics.
+ * Drawing a raised mark or a Nastaliq letter with such a copy keeps every
+ * glyph of a line on one baseline in the content stream, so readers that
+ * group text by position (pdf.js, pdfminer) do not split the line there.
+ */
+function raisedRecord(original: GlyphRecord, gid: number, rise: number): GlyphRecord {
+  const bytes = new Uint8Array(18);
+  const view = new DataView(bytes.buffer);
+  view.setInt16(0, -1); // numberOfContours: a composite
+  if (original.bytes.length >= 10) {
+    const box = new DataView(original.bytes.buffer, original.bytes.byteOffset, 10);
+    view.setInt16(2, box.getInt16(2));
+    view.setInt16(4, clamp16(box.getInt16(4) + rise));
+    view.setInt16(6, box.getInt16(6));
+    view.setInt16(8, clamp16(box.getInt16(8) + rise));
+  }
+  // ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES | USE_MY_METRICS
+  view.setUint16(10, 0x0001 | 0x0002 | 0x0200);
+  view.setUint16(12, gid);
+  view.setInt16(14, 0);
+  view.setInt16(16, clamp16(rise));
+  return { bytes, components: [{ glyphID: gid, pos: 12 }], advance: original.advance, bearing: original.bearing };
+}
+
+const clamp16 = (value: number): number => Math.max(-32768, Math.min(32767, value));
+
 const pad4 = (length: number): number => (length + 3) & ~3;
 
 function checksum(bytes: Uint8Array): number {
@@ -140,11 +168,13 @@ function tail(bytes: Uint8Array, from: number): number {
 }
 
 /** A subset font file: the glyphs in `subset.glyphs` order (new glyph id = index), composites remapped. */
-export function encodeSubset(subset: TtfSubset, font: LoadedFont): Uint8Array {
+export function encodeSubset(subset: TtfSubset, font: LoadedFont, raised: ReadonlyMap<number, number> = new Map()): Uint8Array {
   const glyf: Uint8Array[] = [];
   const metrics: GlyphRecord[] = [];
   for (let i = 0; i < subset.glyphs.length; i++) {
-    const record = glyphRecord(font, subset.glyphs[i]!);
+    const gid = subset.glyphs[i]!;
+    const rise = raised.get(i);
+    const record = rise === undefined ? glyphRecord(font, gid) : raisedRecord(glyphRecord(font, gid), gid, rise);
     let bytes = record.bytes;
     if (record.components.length > 0) {
       bytes = new Uint8Array(record.bytes);
@@ -185,7 +215,13 @@ export function encodeSubset(subset: TtfSubset, font: LoadedFont): Uint8Array {
   const hhea = new Uint8Array(table('hhea')!);
   new DataView(hhea.buffer).setUint16(34, count); // numberOfHMetrics
   const maxp = new Uint8Array(table('maxp')!);
-  new DataView(maxp.buffer).setUint16(4, count); // numGlyphs
+  const maxpView = new DataView(maxp.buffer);
+  maxpView.setUint16(4, count); // numGlyphs
+  if (raised.size > 0 && maxp.length >= 32) {
+    // A raised copy is a composite of one component, one level above its glyph.
+    maxpView.setUint16(28, Math.max(1, maxpView.getUint16(28))); // maxComponentElements
+    maxpView.setUint16(30, maxpView.getUint16(30) + 1); // maxComponentDepth
+  }
 
   const tables: [string, Uint8Array][] = [
     ['cvt ', table('cvt ')],

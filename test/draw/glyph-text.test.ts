@@ -1,3 +1,4 @@
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { glyphRunOperators, needsActualText } from '../../src/draw/glyph-text.js';
@@ -76,13 +77,27 @@ describe('glyphRunOperators', () => {
     expect(encoded.map((glyph) => glyph.text).join('')).toBe('ব্যক্তিগত');
   });
 
-  it('keeps marks that carry characters in the line, raised with Ts, and resets the rise', () => {
+  it('keeps marks that carry characters in the line, drawn as raised copies inside the font, with no Ts', () => {
     // The vowel marks of مَخْبَز each carry their own character and sit above the letters.
-    const ops = glyphRunOperators(run('Noto Sans Arabic', 'مَخْبَز', true), fonts());
-    const rises = ops.filter((op) => op.endsWith(' Ts'));
-    expect(rises.length).toBeGreaterThan(1);
-    expect(rises.some((op) => op !== '0 Ts')).toBe(true);
-    expect(rises.at(-1)).toBe('0 Ts');
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    doc.addPage();
+    const pdf = new PdfFonts(doc as never);
+    const marked = run('Noto Sans Arabic', 'مَخْبَز', true);
+    const raised = marked.glyphs.filter((glyph) => glyph.yOffset !== 0 && glyph.text !== '');
+    expect(raised.length).toBeGreaterThan(0);
+    const ops = glyphRunOperators(marked, pdf);
+    // Every glyph stays on the run's baseline in the content stream: no text rise.
+    expect(ops.filter((op) => op.endsWith(' Ts'))).toEqual([]);
+    // The subset holds each raised mark as a one-component composite lifted by its offset.
+    const subset = (doc as unknown as { _font: { subset: { glyphs: number[]; encode(): Uint8Array } } })._font.subset;
+    const file = fontkit.create(Buffer.from(subset.encode())) as unknown as {
+      getGlyph(id: number): { _decode(): { numberOfContours: number; components?: { dy: number }[] } | null };
+    };
+    const lifts = subset.glyphs.flatMap((_, cid) => {
+      const decoded = file.getGlyph(cid)._decode();
+      return decoded && decoded.numberOfContours < 0 ? (decoded.components ?? []).map((component) => component.dy) : [];
+    });
+    expect(lifts.sort()).toEqual(expect.arrayContaining(raised.map((glyph) => glyph.yOffset).sort()));
   });
 });
 
