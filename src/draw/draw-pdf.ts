@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
+import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
 import { qrPathOperators } from './qr-path.js';
 
@@ -12,6 +13,10 @@ export interface DocumentInfo {
   /** Fixed creation date, so the same input gives the same bytes. */
   readonly date: Date;
   readonly producer: string;
+}
+
+interface SpotColors {
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
 }
 
 /** PDFKit's tagging API, which its type definitions leave out. */
@@ -79,6 +84,8 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       ModDate: info.date,
     },
   });
+  // addSpotColor (PDFKit 0.14+) is missing from @types/pdfkit.
+  (doc as unknown as SpotColors).addSpotColor(REGISTRATION_SPOT.name, ...REGISTRATION_SPOT.cmyk);
   const drawer = new Drawer(doc, new PdfFonts(doc as never));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
@@ -179,7 +186,7 @@ class Drawer {
 
   private color(color: string): void {
     if (color !== this.textColor) {
-      this.doc.fillColor(color);
+      this.doc.fillColor(pdfColor(color));
       this.textColor = color;
     }
   }
@@ -193,13 +200,13 @@ class Drawer {
         return;
       case 'rect':
         doc.save().rect(item.x, item.y, item.width, item.height);
-        if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(item.fill, item.stroke);
-        else if (item.fill) doc.fill(item.fill);
-        else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke);
+        if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(pdfColor(item.fill), pdfColor(item.stroke));
+        else if (item.fill) doc.fill(pdfColor(item.fill));
+        else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(pdfColor(item.stroke));
         doc.restore();
         return;
       case 'qr':
-        doc.save().fillColor(item.fill).transform(item.module, 0, 0, item.module, item.x, item.y);
+        doc.save().fillColor(pdfColor(item.fill)).transform(item.module, 0, 0, item.module, item.x, item.y);
         this.tagging.addContent(`${qrPathOperators(item.modules)}\nf`);
         doc.restore();
         return;
