@@ -1,5 +1,5 @@
 import { drawPdf } from './draw/draw-pdf.js';
-import { noticeContext } from './fill/notice-context.js';
+import { noticeContext, versionKeywords } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
@@ -60,6 +60,7 @@ export function documentInfo(laid: LaidNotice) {
     lang: laid.lang,
     author: laid.plan.business.name,
     subject: laid.plan.template.manifest.title,
+    keywords: versionKeywords(laid.plan),
     date: laid.plan.date,
     producer: `placard ${PLACARD_VERSION}`,
   };

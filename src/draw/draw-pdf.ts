@@ -10,6 +10,8 @@ export interface DocumentInfo {
   readonly lang: string;
   readonly author?: string;
   readonly subject?: string;
+  /** The notice's version line in full (template, languages, draft translations). */
+  readonly keywords?: string;
   /** Fixed creation date, so the same input gives the same bytes. */
   readonly date: Date;
   readonly producer: string;
@@ -78,6 +80,7 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       Title: info.title,
       Author: info.author ?? '',
       Subject: info.subject ?? '',
+      ...(info.keywords ? { Keywords: info.keywords } : {}),
       Creator: info.producer,
       Producer: info.producer,
       CreationDate: info.date,

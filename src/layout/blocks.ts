@@ -3,6 +3,7 @@ import { layoutColumns } from './columns.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { translateNode, type LaidNode } from './items.js';
 import { layoutQr } from './qr-block.js';
+import { layoutQrRow } from './qr-row.js';
 import { textSize } from './theme.js';
 import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
 
@@ -45,6 +46,7 @@ export function gapAfter(block: Block, ctx: LayoutContext): number {
     case 'box':
     case 'columns':
     case 'qr':
+    case 'qr-row':
       return gaps.box * ctx.scale;
     default:
       return gaps.paragraph * ctx.scale;
@@ -61,6 +63,8 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
       return layoutList(block, ctx);
     case 'qr':
       return layoutQr(block, ctx);
+    case 'qr-row':
+      return layoutQrRow(block, ctx);
     case 'rule':
       return layoutRule(ctx);
     case 'spacer':

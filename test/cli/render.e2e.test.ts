@@ -38,7 +38,7 @@ describe('placard render private-areas (the walking skeleton)', () => {
 
   it('prints the rights link under the QR code and a version line', () => {
     expect(facts.text).toContain(ILRC);
-    expect(facts.text).toMatch(/private-areas · \d{4}-\d{2}-\d{2} · en · es draft/);
+    expect(facts.text).toMatch(/private-areas · \d{4}-\d{2}-\d{2} · en · es\* · placard/);
   });
 
   it('embeds every font', () => {
