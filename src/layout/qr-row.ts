@@ -7,8 +7,10 @@ import { layoutCaption, qrCodeSize, qrFigure, qrSide } from './qr-block.js';
 /**
  * QR codes side by side (the rights link and a jurisdiction's page for
  * documenting an incident), each a block of its own: a heading band in its
- * tone (a dark band and an outlined one tell them apart at a glance), the
- * code centred under it and its link on one line under the code. The blocks
+ * tone (a dark band and an outlined one tell them apart at a glance) beside
+ * the code where there is room (the code on the right, or on the left in a
+ * right-to-left context), else above it, and its link on one line under
+ * the code. The blocks
  * share everything a reader compares: one band height, one code size, one
  * caption size, so tops, codes and caption baselines line up across the row.
  * In a right-to-left context the first code is on the right.
@@ -21,31 +23,44 @@ export function layoutQrRow(block: QrRow, ctx: LayoutContext): Laid {
   const code = Math.max(...block.codes.map((qr) => qrCodeSize(qr, cell)));
   const sides = block.codes.map((qr) => qrSide(qr, cell, code));
   const side = Math.max(...sides.map((s) => s.side));
-
-  const bands = block.codes.map((qr) => headingBand(qr, cell));
-  const bandHeight = Math.max(...bands.map((band) => band.height));
+  // The heading band beside the code where it has room (a row no taller than one code), else above it.
+  const besideWidth = width - side - gap / 2;
+  const beside = besideWidth >= MIN_BAND_WIDTH * ctx.theme.scale;
+  const codeLeft = ctx.dir === 'rtl';
+  const bandCtx = { ...cell, width: beside ? besideWidth : width };
+  const bands = block.codes.map((qr) => headingBand(qr, bandCtx));
+  const bandHeight = Math.max(beside ? side : 0, ...bands.map((band) => band.height));
   // The smallest size at which each link fits its cell on one line, then every link at the smallest of those.
   const fitted = block.codes.map((qr) => layoutCaption(qr, cell, width / 2).size ?? Infinity);
   const captionSize = Math.min(...fitted);
-  const codeTop = bandHeight + (bandHeight > 0 ? gap / 2 : 0);
-  const captionTop = codeTop + side;
+  const codeTop = beside ? (bandHeight - side) / 2 : bandHeight + (bandHeight > 0 ? gap / 2 : 0);
+  const codeX = beside ? (codeLeft ? 0 : width - side) : (width - side) / 2;
+  const bandX = beside && codeLeft ? side + gap / 2 : 0;
+  const captionTop = Math.max(codeTop + side, beside ? bandHeight : 0);
 
   const laid = block.codes.map((qr, index) => {
     const { modules, side: own } = sides[index]!;
-    const band = drawBand(qr, bands[index]!, width, bandHeight, cell);
+    const band = drawBand(qr, bands[index]!, bandCtx.width, bandHeight, cell);
     // Codes of different module counts have different quiet zones: centring each in the shared side lines their codes up.
-    const figure = qrFigure(qr, modules, own, (width - own) / 2, codeTop + (side - own) / 2);
-    const caption = Number.isFinite(captionSize) ? layoutCaption(qr, cell, width / 2, captionSize) : EMPTY;
-    const nodes = [...band.nodes, figure, ...caption.nodes.map((node) => translateNode(node, 0, captionTop))];
+    const figure = qrFigure(qr, modules, own, codeX + (side - own) / 2, codeTop + (side - own) / 2);
+    const caption = Number.isFinite(captionSize) ? layoutCaption(qr, cell, codeX + side / 2, captionSize) : EMPTY;
+    const nodes = [
+      ...band.nodes.map((node) => translateNode(node, bandX, 0)),
+      figure,
+      ...caption.nodes.map((node) => translateNode(node, 0, captionTop)),
+    ];
     return { height: captionTop + caption.height, nodes, texts: [...band.texts, ...caption.texts] };
   });
   const height = Math.max(...laid.map((one) => one.height));
   const nodes = laid.flatMap((one, index) => {
-    const slot = ctx.dir === 'rtl' ? count - 1 - index : index;
+    const slot = codeLeft ? count - 1 - index : index;
     return one.nodes.map((node) => translateNode(node, slot * (width + gap), 0));
   });
   return { height, nodes, texts: laid.flatMap((one) => one.texts) };
 }
+
+/** A heading band beside a code needs at least this many points of width, else it goes above the code. */
+const MIN_BAND_WIDTH = 90;
 
 /** The heading's text laid out inside its band's padding, in the band's text colour. */
 function headingBand(qr: Qr, ctx: LayoutContext): Laid & { pad: number } {

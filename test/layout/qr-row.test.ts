@@ -35,15 +35,22 @@ describe('a row of QR codes', () => {
     expect(outline!.x).toBeGreaterThan(dark!.x + dark!.width);
     // Each heading sits inside its own band.
     const know = runWith(glyphRuns(page.nodes), 'Know your rights');
-    const document = runWith(glyphRuns(page.nodes), 'Document an incident');
+    const document = runWith(glyphRuns(page.nodes), 'Document an');
     expect(know.y).toBeGreaterThan(dark!.y);
     expect(know.y).toBeLessThan(dark!.y + dark!.height);
     expect(document.x).toBeGreaterThan(outline!.x);
     expect(know.color).not.toBe(document.color); // light text on the dark band
   });
 
-  it('prints both codes at 40 mm or more on Letter, quiet zone excluded, their code tops in line', () => {
-    const codes = qrItems(layPage(ROW).nodes);
+  it('prints both codes at 40 mm or more on Letter, quiet zone excluded, their code tops in line, each band beside its code', () => {
+    const page = layPage(ROW);
+    const codes = qrItems(page.nodes);
+    const bands = allItems(page.nodes).filter((item) => item.type === 'rect');
+    codes.forEach((code, i) => {
+      expect(bands[i]!.x + bands[i]!.width).toBeLessThanOrEqual(code.x + 1e-6);
+      expect(bands[i]!.y).toBeLessThanOrEqual(code.y + 1e-6);
+      expect(bands[i]!.y + bands[i]!.height).toBeGreaterThanOrEqual(code.y + code.size - 1e-6);
+    });
     expect(codes).toHaveLength(2);
     const printed = codes.map((code) => code.module * code.modules.size);
     for (const width of printed) expect(width).toBeGreaterThanOrEqual(mm(40) - 1e-6);
