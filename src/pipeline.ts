@@ -1,6 +1,6 @@
 import { drawPdf, openDocument, type DocumentInfo, type DocumentWriter } from './draw/draw-pdf.js';
 import type { FontSet } from './fonts/font-set.js';
-import { noticeContext } from './fill/notice-context.js';
+import { noticeContext, versionKeywords } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
@@ -93,6 +93,7 @@ export function noticeInfo(laid: LaidNotice): DocumentInfo {
     lang: laid.lang,
     author: laid.plan.business.name,
     subject: laid.plan.template.manifest.title,
+    keywords: versionKeywords(laid.plan),
     date: laid.plan.date,
   });
 }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
+import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
 import { pageDictionary } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
@@ -10,9 +11,15 @@ export interface DocumentInfo {
   readonly lang: string;
   readonly author?: string;
   readonly subject?: string;
+  /** The notice's version line in full (template, languages, draft translations). */
+  readonly keywords?: string;
   /** Fixed creation date, so the same input gives the same bytes. */
   readonly date: Date;
   readonly producer: string;
+}
+
+interface SpotColors {
+  addSpotColor(name: string, c: number, m: number, y: number, k: number): void;
 }
 
 /** PDFKit's tagging API, which its type definitions leave out. */
@@ -69,12 +76,15 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       Title: info.title,
       Author: info.author ?? '',
       Subject: info.subject ?? '',
+      ...(info.keywords ? { Keywords: info.keywords } : {}),
       Creator: info.producer,
       Producer: info.producer,
       CreationDate: info.date,
       ModDate: info.date,
     },
   });
+  // addSpotColor (PDFKit 0.14+) is missing from @types/pdfkit.
+  (doc as unknown as SpotColors).addSpotColor(REGISTRATION_SPOT.name, ...REGISTRATION_SPOT.cmyk);
   const drawer = new Drawer(doc, new PdfFonts(doc));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
@@ -175,7 +185,7 @@ class Drawer {
 
   private color(color: string): void {
     if (color !== this.textColor) {
-      this.doc.fillColor(color);
+      this.doc.fillColor(pdfColor(color));
       this.textColor = color;
     }
   }
@@ -189,13 +199,13 @@ class Drawer {
         return;
       case 'rect':
         doc.save().rect(item.x, item.y, item.width, item.height);
-        if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(item.fill, item.stroke);
-        else if (item.fill) doc.fill(item.fill);
-        else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke);
+        if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(pdfColor(item.fill), pdfColor(item.stroke));
+        else if (item.fill) doc.fill(pdfColor(item.fill));
+        else if (item.stroke) doc.lineWidth(item.lineWidth ?? 1).stroke(pdfColor(item.stroke));
         doc.restore();
         return;
       case 'qr':
-        doc.save().fillColor(item.fill).transform(item.module, 0, 0, item.module, item.x, item.y);
+        doc.save().fillColor(pdfColor(item.fill)).transform(item.module, 0, 0, item.module, item.x, item.y);
         this.tagging.addContent(`${qrPathOperators(item.modules)}\nf`);
         doc.restore();
         return;

@@ -14,8 +14,15 @@ export function noticeContext(plan: NoticePlan) {
     rightsUrl: plan.rightsUrl,
     template: { id: template.manifest.id, title: template.manifest.title, version: template.manifest.version },
     placardVersion: PLACARD_VERSION,
-    /** e.g. "en · es draft": the status of each translation, for the version line. */
-    languageStatus: languages.map((language) => (language.status === 'draft' ? `${language.code} draft` : language.code)).join(' · '),
+    /**
+     * e.g. "en · es*": each language, a draft (unreviewed) translation marked
+     * with an asterisk, for the version line. Not the word "draft": on a
+     * public sign a reader would take it as a word about the notice. The PDF's
+     * metadata says it in full (versionKeywords).
+     */
+    languageStatus: languages.map((language) => (language.status === 'draft' ? `${language.code}*` : language.code)).join(' · '),
+    /** Every language is written right to left: the footer mirrors (the QR code on the left). */
+    rtl: languages.every((language) => language.dir === 'rtl'),
     /** The address as separate business fields, each with the separator that goes before it: "1510 E Lake St · Minneapolis, MN 55407". */
     address: addressParts(business),
   };
@@ -32,4 +39,20 @@ const ADDRESS: readonly [field: string, separator: string][] = [
 function addressParts(business: NoticePlan['business']): { field: string; value: string; separator: string }[] {
   const present = ADDRESS.filter(([field]) => typeof business[field] === 'string' && business[field] !== '');
   return present.map(([field, separator], index) => ({ field, value: business[field] as string, separator: index === 0 ? '' : separator }));
+}
+
+/**
+ * The version line in full, for the PDF's Keywords: on small signs it is
+ * printed nowhere else, and on every sign it says in words which
+ * translations are drafts (the printed line only marks them with "*").
+ */
+export function versionKeywords(plan: NoticePlan): string {
+  const { template, languages } = plan;
+  const drafts = languages.filter((language) => language.status === 'draft').map((language) => language.code);
+  return [
+    `${template.manifest.id} ${template.manifest.version}`,
+    `languages: ${languages.map((language) => language.code).join(', ')}`,
+    ...(drafts.length > 0 ? [`draft translations, not yet reviewed by a fluent speaker: ${drafts.join(', ')}`] : []),
+    `placard ${PLACARD_VERSION}`,
+  ].join('; ');
 }

@@ -1,4 +1,5 @@
 import { placeNodes, translateNode, type Item, type LaidNode, type LaidPage } from '../layout/items.js';
+import { bleedBackgrounds } from './bleed.js';
 import { horizontalMark, marksNode, verticalMark } from './marks.js';
 
 export interface Size {
@@ -33,15 +34,19 @@ const MARK_LENGTH = 12;
  * As many cards as fit, edge to edge, in a block centred on the sheet, at
  * least MIN_SHEET_MARGIN from every edge: ten 3.5 × 2 in cards (2 × 5) on
  * Letter with 0.75 in and 0.5 in margins, and ten on A4 with wider ones.
+ * With a `gutter` (twice a print shop's bleed) the cards stand apart, so
+ * each can be cut on its own trim with its own bleed around it.
  */
-export function cardGrid(sheet: Size, card: Size): CardGrid {
-  const columns = Math.floor((sheet.width - 2 * MIN_SHEET_MARGIN + 1e-6) / card.width);
-  const rows = Math.floor((sheet.height - 2 * MIN_SHEET_MARGIN + 1e-6) / card.height);
-  const left = (sheet.width - columns * card.width) / 2;
-  const top = (sheet.height - rows * card.height) / 2;
+export function cardGrid(sheet: Size, card: Size, gutter = 0): CardGrid {
+  const fit = (room: number, length: number) => Math.floor((room - 2 * MIN_SHEET_MARGIN + gutter + 1e-6) / (length + gutter));
+  const columns = fit(sheet.width, card.width);
+  const rows = fit(sheet.height, card.height);
+  const left = (sheet.width - columns * card.width - (columns - 1) * gutter) / 2;
+  const top = (sheet.height - rows * card.height - (rows - 1) * gutter) / 2;
   const slots: CardSlot[] = [];
   for (let row = 0; row < rows; row++) {
-    for (let column = 0; column < columns; column++) slots.push({ column, row, x: left + column * card.width, y: top + row * card.height });
+    for (let column = 0; column < columns; column++)
+      slots.push({ column, row, x: left + column * (card.width + gutter), y: top + row * (card.height + gutter) });
   }
   return { columns, rows, card, sheet, slots };
 }
@@ -60,10 +65,12 @@ export function mirroredSlot(slot: CardSlot, grid: CardGrid): CardSlot {
  * structure; the others are marked as artifacts, so that a screen reader
  * reads the card once, not once per copy.
  */
-export function cardSheet(card: LaidPage, grid: CardGrid, options: { mirror: boolean; cutMarks: boolean }): LaidPage {
+export function cardSheet(card: LaidPage, grid: CardGrid, options: { mirror: boolean; cutMarks: boolean; bleed?: number }): LaidPage {
+  // With a bleed, a card's backgrounds that touch its edge reach into the gutter around it.
+  const cardNodes = options.bleed ? bleedBackgrounds(card.nodes, card, options.bleed) : card.nodes;
   const nodes: LaidNode[] = grid.slots.flatMap((slot, index) => {
     const at = options.mirror ? mirroredSlot(slot, grid) : slot;
-    const placed = placeNodes(card.nodes.map((node) => translateNode(node, at.x, at.y)));
+    const placed = placeNodes(cardNodes.map((node) => translateNode(node, at.x, at.y)));
     return index === 0 ? placed : [{ role: 'Artifact' as const, items: placed.flatMap(itemsOf), children: [] }];
   });
   if (options.cutMarks) nodes.push(cutMarks(grid));
@@ -74,22 +81,22 @@ function itemsOf(node: LaidNode): Item[] {
   return [...node.items, ...node.children.flatMap(itemsOf)];
 }
 
-/** Short lines outside the block of cards, in line with every cut. */
+/** Short lines outside the block of cards, in line with every cut: one per card edge, two per gutter when cards stand apart. */
 export function cutMarks(grid: CardGrid): LaidNode {
   const first = grid.slots[0]!;
+  const last = grid.slots.at(-1)!;
   const left = first.x;
   const top = first.y;
-  const right = left + grid.columns * grid.card.width;
-  const bottom = top + grid.rows * grid.card.height;
+  const right = last.x + grid.card.width;
+  const bottom = last.y + grid.card.height;
+  const edges = (starts: number[], length: number) => [...new Set(starts.flatMap((start) => [start, start + length]))];
   const room = (space: number) => Math.max(0, Math.min(MARK_LENGTH, space - MARK_OFFSET - 2));
   const items = [];
-  for (let column = 0; column <= grid.columns; column++) {
-    const x = left + column * grid.card.width;
+  for (const x of edges([...new Set(grid.slots.map((slot) => slot.x))], grid.card.width)) {
     items.push(verticalMark(x, top - MARK_OFFSET, top - MARK_OFFSET - room(top)));
     items.push(verticalMark(x, bottom + MARK_OFFSET, bottom + MARK_OFFSET + room(grid.sheet.height - bottom)));
   }
-  for (let row = 0; row <= grid.rows; row++) {
-    const y = top + row * grid.card.height;
+  for (const y of edges([...new Set(grid.slots.map((slot) => slot.y))], grid.card.height)) {
     items.push(horizontalMark(left - MARK_OFFSET, left - MARK_OFFSET - room(left), y));
     items.push(horizontalMark(right + MARK_OFFSET, right + MARK_OFFSET + room(grid.sheet.width - right), y));
   }

@@ -1,5 +1,5 @@
 import type { LaidPage } from '../layout/items.js';
-import { PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
+import { mm, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
 import type { Arrangement } from '../contract/arrangements.js';
 import { addBleed } from './bleed.js';
 import { cardGrid, cardSheet, type Size } from './card-sheet.js';
@@ -29,18 +29,26 @@ export interface Imposition {
  * sheets are printed double-sided and turned on the long edge.
  */
 export function impose(pages: readonly LaidPage[], imposition: Imposition): LaidPage[] {
-  const sheets = imposition.card ? cardSheets(pages, imposition.card, imposition) : [...pages];
-  return imposition.bleedMm === undefined ? sheets : sheets.map((page) => addBleed(page, imposition.bleedMm!));
+  if (imposition.card) return cardSheets(pages, imposition.card, imposition);
+  return imposition.bleedMm === undefined ? [...pages] : pages.map((page) => addBleed(page, imposition.bleedMm!));
 }
 
+/**
+ * With a bleed, each card is trimmed on its own: cards stand 2 × bleed
+ * apart with cut marks at every card edge, and the sheet itself is the
+ * finished size (TrimBox and BleedBox are the paper).
+ */
 function cardSheets(cards: readonly LaidPage[], card: Size, imposition: Imposition): LaidPage[] {
-  const grid = cardGrid(PAGE_SIZES[imposition.sheet], card);
+  const bleed = imposition.bleedMm === undefined ? undefined : mm(imposition.bleedMm);
+  const grid = cardGrid(PAGE_SIZES[imposition.sheet], card, 2 * (bleed ?? 0));
   const duplex = imposition.arrange === 'duplex';
   // In duplex, odd pages are backs: mirrored, and cut from the front, so without marks of their own.
   // A front with a back after it is marked, so a file of several pieces can start it on a new sheet (duplex-pages.ts).
   return cards.map((page, index) => {
     const back = duplex && index % 2 === 1;
-    const sheet = cardSheet(page, grid, { mirror: back, cutMarks: !back });
+    const laid = cardSheet(page, grid, { mirror: back, cutMarks: !back, ...(bleed ? { bleed } : {}) });
+    const paper = { x: 0, y: 0, width: laid.width, height: laid.height };
+    const sheet = bleed === undefined ? laid : { ...laid, boxes: { trim: paper, bleed: paper } };
     if (back) return { ...sheet, side: 'back' as const };
     return duplex && index + 1 < cards.length ? { ...sheet, side: 'front' as const } : sheet;
   });

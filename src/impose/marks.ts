@@ -2,7 +2,12 @@ import type { LaidNode, RectItem } from '../layout/items.js';
 
 /** Printer's marks are hairlines: thin enough to cut on, thick enough to print. */
 export const MARK_WIDTH = 0.5;
-const INK = '#000000';
+/**
+ * Marks print in registration colour, on every plate (draw/ink.ts makes it
+ * a Separation named All), so each plate the press aligns shows them.
+ */
+export const REGISTRATION = 'registration';
+const INK = REGISTRATION;
 
 /** A horizontal hairline from x1 to x2 at height y. */
 export function horizontalMark(x1: number, x2: number, y: number): RectItem {

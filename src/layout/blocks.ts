@@ -4,6 +4,7 @@ import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
 import { layoutQr } from './qr-block.js';
+import { layoutQrRow } from './qr-row.js';
 import { textSize } from './theme.js';
 import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
 
@@ -17,6 +18,8 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
       return layoutList(block, ctx);
     case 'qr':
       return layoutQr(block, ctx);
+    case 'qr-row':
+      return layoutQrRow(block, ctx);
     case 'rule':
       return layoutRule(ctx);
     case 'spacer':

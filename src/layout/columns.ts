@@ -101,7 +101,9 @@ function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number):
   }
   let x = 0;
   const placed = laid.map((part, i) => {
-    const moved = { ...part, nodes: part.nodes.map((node) => translateNode(node, x, 0)) };
+    // Right to left (columns inside an RTL section), the first column is on the right.
+    const at = ctx.dir === 'rtl' ? ctx.width - x - widths[i]! : x;
+    const moved = { ...part, nodes: part.nodes.map((node) => translateNode(node, at, 0)) };
     x += widths[i]! + gap;
     return moved;
   });

@@ -45,6 +45,7 @@ export function gapAfter(block: Block, ctx: LayoutContext): number {
     case 'box':
     case 'columns':
     case 'qr':
+    case 'qr-row':
       return gaps.box * ctx.scale;
     default:
       return gaps.paragraph * ctx.scale;

@@ -4,7 +4,7 @@ import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
 import { mm } from '../contract/page-sizes.js';
-import { moduleSize, qrModules, QUIET_ZONE } from './qr-code.js';
+import { moduleSize, qrModules, QUIET_ZONE, type QrModules } from './qr-code.js';
 import { textSize } from './theme.js';
 import { layoutOneLine } from './text-block.js';
 
@@ -13,49 +13,37 @@ const MIN_LABEL_WIDTH = 90;
 
 /**
  * The QR block: the code, its quiet zone kept clear, a label beside it
- * (towards the code) and the caption, on one line, under it. The code
+ * (towards the code; the code on the right, or on the left in a
+ * right-to-left context) and the caption, on one line, under it. The code
  * without its quiet zone is the theme's size for the paper, or the
  * markup's `size` (on Letter, grown with the paper) if that is larger.
  */
 export function layoutQr(block: Qr, ctx: LayoutContext): Laid {
-  const modules = qrModules(block.href);
-  const code = Math.max(ctx.theme.qrCode, mm(block.sizeMm) * ctx.theme.scale);
-  const side = code * ((modules.size + 2 * QUIET_ZONE) / modules.size);
-  if (side > ctx.width) {
-    const asMm = (points: number) => (points / mm(1)).toFixed(0);
-    throw new TemplateError(
-      `the QR code (${asMm(code)} mm, ${asMm(side)} mm with its quiet zone) is wider than its column (${asMm(ctx.width)} mm); give its column more room in the template`,
-    );
-  }
+  const { modules, side } = qrSide(block, ctx);
   const gap = ctx.theme.qrGap;
   const besideWidth = ctx.width - side - gap;
   const children = block.children ?? [];
   const beside = children.length > 0 && besideWidth >= MIN_LABEL_WIDTH * ctx.theme.scale;
+  // In a right-to-left footer the code is on the left, its label on the right.
+  const codeLeft = ctx.dir === 'rtl';
   const label =
     children.length === 0
       ? EMPTY
       : layoutFlow(
-          children.map((child) => towardCode(child, ctx.dir)),
+          children.map((child) => towardCode(child, ctx.dir, codeLeft)),
           { ...ctx, width: beside ? besideWidth : ctx.width },
         );
   const above = beside ? 0 : label.height + (label.height > 0 ? gap : 0);
-  const codeX = beside ? ctx.width - side : (ctx.width - side) / 2;
-  const figure: LaidNode = {
-    role: 'Figure',
-    alt: `QR code linking to ${block.href}`,
-    children: [],
-    items: [
-      { type: 'qr', x: codeX, y: above, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
-      { type: 'link', x: codeX, y: above, width: side, height: side, url: block.href },
-    ],
-  };
+  const codeX = beside ? (codeLeft ? 0 : ctx.width - side) : (ctx.width - side) / 2;
+  const labelX = beside && codeLeft ? side + gap : 0;
+  const figure = qrFigure(block, modules, side, codeX, above);
   const labelY = beside ? Math.max(0, (side - label.height) / 2) : 0;
   const top = beside ? Math.max(side, label.height) : above + side;
   const caption = layoutCaption(block, ctx, codeX + side / 2);
   return {
     height: top + caption.height,
     nodes: [
-      ...label.nodes.map((node) => translateNode(node, 0, labelY)),
+      ...label.nodes.map((node) => translateNode(node, labelX, labelY)),
       figure,
       ...caption.nodes.map((node) => translateNode(node, 0, top)),
     ],
@@ -63,10 +51,49 @@ export function layoutQr(block: Qr, ctx: LayoutContext): Laid {
   };
 }
 
-/** The label's paragraphs lean towards the code on its right: end-aligned in left-to-right text, start-aligned in right-to-left. */
-function towardCode(block: Block, dir: 'ltr' | 'rtl'): Block {
-  if (block.kind === 'paragraph') return { ...block, align: dir === 'rtl' ? 'start' : 'end' };
-  if (block.kind === 'section') return { ...block, children: block.children.map((child) => towardCode(child, block.dir)) };
+/**
+ * A code's modules and its printed side, quiet zone included: the theme's
+ * code size for the paper, or the markup's `size` (on Letter, grown with
+ * the paper) if that is larger, or `code` points when a row gives one.
+ */
+export function qrSide(block: Qr, ctx: LayoutContext, code = qrCodeSize(block, ctx)): { modules: QrModules; side: number } {
+  const modules = qrModules(block.href);
+  const side = code * ((modules.size + 2 * QUIET_ZONE) / modules.size);
+  if (side > ctx.width + 1e-6) {
+    const asMm = (points: number) => (points / mm(1)).toFixed(0);
+    throw new TemplateError(
+      `the QR code (${asMm(code)} mm, ${asMm(side)} mm with its quiet zone) is wider than its column (${asMm(ctx.width)} mm); give its column more room in the template`,
+    );
+  }
+  return { modules, side };
+}
+
+/** The printed width of a code, quiet zone excluded. */
+export function qrCodeSize(block: Qr, ctx: LayoutContext): number {
+  return Math.max(ctx.theme.qrCode, mm(block.sizeMm) * ctx.theme.scale);
+}
+
+/** The code and its link, as one tagged figure. */
+export function qrFigure(block: Qr, modules: QrModules, side: number, x: number, y: number): LaidNode {
+  return {
+    role: 'Figure',
+    alt: `QR code linking to ${block.href}`,
+    children: [],
+    items: [
+      { type: 'qr', x, y, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
+      { type: 'link', x, y, width: side, height: side, url: block.href },
+    ],
+  };
+}
+
+/**
+ * The label's paragraphs lean towards the code: with the code on the right,
+ * end-aligned in left-to-right text and start-aligned in right-to-left;
+ * with it on the left, the other way round.
+ */
+function towardCode(block: Block, dir: 'ltr' | 'rtl', codeLeft: boolean): Block {
+  if (block.kind === 'paragraph') return { ...block, align: (dir === 'rtl') === codeLeft ? 'end' : 'start' };
+  if (block.kind === 'section') return { ...block, children: block.children.map((child) => towardCode(child, block.dir, codeLeft)) };
   return block;
 }
 
@@ -75,17 +102,17 @@ function towardCode(block: Block, dir: 'ltr' | 'rtl'): Block {
  * kept inside the block otherwise: it shrinks rather than wraps, since a
  * link broken over two lines invites mistyping.
  */
-function layoutCaption(block: Qr, ctx: LayoutContext, centre: number): Laid {
+export function layoutCaption(block: Qr, ctx: LayoutContext, centre: number, size?: number): Laid & { size?: number } {
   if (!block.caption) return EMPTY;
   const inlines = [{ text: block.caption, bold: false }];
   const style = {
     role: 'P',
-    size: textSize(ctx.theme, 'small', Math.min(ctx.scale, 1)),
+    size: size ?? textSize(ctx.theme, 'small', Math.min(ctx.scale, 1)),
     leading: ctx.theme.leading.body,
     align: 'start',
     bold: false,
   } as const;
-  const line = layoutOneLine(inlines, style, { ...ctx, dir: 'ltr' }, ctx.theme.minCaption);
+  const line = layoutOneLine(inlines, style, { ...ctx, dir: 'ltr' }, Math.min(size ?? Infinity, ctx.theme.minCaption));
   if (!line) {
     throw new InputError([
       {
@@ -96,5 +123,5 @@ function layoutCaption(block: Qr, ctx: LayoutContext, centre: number): Laid {
     ]);
   }
   const x = Math.min(ctx.width - line.width, Math.max(0, centre - line.width / 2));
-  return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, x, 0)) };
+  return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, x, 0)), size: line.size };
 }

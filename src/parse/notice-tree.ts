@@ -39,8 +39,16 @@ export interface Qr {
   readonly sizeMm: number;
   /** Printed on one line under the code. */
   readonly caption: string;
-  /** A label set beside the code (e.g. "scan to know your rights" in each language). */
+  /** A label set beside the code (e.g. "scan to know your rights" in each language); in a <qr-row>, the heading over it. */
   readonly children?: readonly Block[];
+  /** In a <qr-row>: the band its heading is printed in, so that codes side by side look different. */
+  readonly tone?: Tone;
+}
+
+/** QR codes side by side, each under a heading of its own: one code size, one caption size, tops and captions in line. */
+export interface QrRow {
+  readonly kind: 'qr-row';
+  readonly codes: readonly Qr[];
 }
 
 export interface Rule {
@@ -80,7 +88,7 @@ export interface Box {
   readonly children: readonly Block[];
 }
 
-export type Block = Heading | Paragraph | List | Qr | Rule | Spacer | Section | Columns | Box;
+export type Block = Heading | Paragraph | List | Qr | QrRow | Rule | Spacer | Section | Columns | Box;
 
 export interface NoticePage {
   readonly children: readonly Block[];

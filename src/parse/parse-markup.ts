@@ -1,7 +1,7 @@
 import { checkLink } from '../contract/rights-links.js';
 import { printable } from '../contract/text-hygiene.js';
 import { markupError, readXml, type XmlElement } from './xml-elements.js';
-import type { Align, Block, Column, Inline, NoticePage, NoticeTree, TextSize, Tone } from './notice-tree.js';
+import type { Align, Block, Column, Inline, NoticePage, NoticeTree, Qr, TextSize, Tone } from './notice-tree.js';
 
 /** Turns filled notice markup into the typed notice tree, or fails with line and column. */
 export function parseMarkup(xml: string, source: string): NoticeTree {
@@ -28,7 +28,7 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
 const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
 const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
-const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'rule', 'spacer', 'section', 'columns', 'box'];
+const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'qr-row', 'rule', 'spacer', 'section', 'columns', 'box'];
 
 class MarkupReader {
   constructor(private readonly source: string) {}
@@ -116,7 +116,7 @@ class MarkupReader {
           }),
         };
       case 'qr': {
-        this.attributes(element, ['href', 'caption', 'size'], ['href']);
+        this.attributes(element, ['href', 'caption', 'size', 'tone'], ['href']);
         const label = this.blocks(element);
         return {
           kind: 'qr',
@@ -124,7 +124,17 @@ class MarkupReader {
           caption: a.caption ?? '',
           sizeMm: this.number(element, 'size', 30, 25, 250),
           ...(label.length > 0 ? { children: label } : {}),
+          ...(a.tone !== undefined ? { tone: this.choice(element, 'tone', TONES, 'plain') } : {}),
         };
+      }
+      case 'qr-row': {
+        this.attributes(element, []);
+        const codes = this.elements(element).map((child) => {
+          if (child.name !== 'qr') throw markupError(this.source, child, 'is not allowed in <qr-row>: expected <qr>');
+          return this.block(child);
+        });
+        if (codes.length === 0) throw markupError(this.source, element, 'is empty: it needs at least one <qr>');
+        return { kind: 'qr-row', codes: codes as Qr[] };
       }
       case 'rule':
         this.attributes(element, []);

@@ -16,7 +16,8 @@ export interface PacketPiece {
  * Lays out one notice of a packet in the arrangement that suits it for the
  * record's languages, rather than one --arrange for every notice:
  *
- * - an arrangement the packet or the run fixed is kept as it is;
+ * - an arrangement the packet or the run fixed is kept where it fits, and
+ *   otherwise gives way to one page per language, with a warning;
  * - cards in duplex print one front/back pair per language beside the
  *   front language (English when the notice has it, else the first), as
  *   red cards do: en+es+so gives an en/es sheet pair and an en/so one;
@@ -44,14 +45,17 @@ export function layoutPacketNotice(
       return piece(laid, pairs.length > 1 ? `${title} (${names})` : title);
     });
   }
-  if (fixed || arrange === 'pages' || !manifest.arrangements.includes('pages'))
-    return [piece(layoutRecord(session, record, business), title)];
+  if (arrange === 'pages' || !manifest.arrangements.includes('pages')) return [piece(layoutRecord(session, record, business), title)];
   try {
     return [piece(layoutRecord(withOptions(session, { arrange }), record, business), title)];
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // Too much for one page in this arrangement: one page per language. If that fails too, its problem is the one to fix.
-    return [piece(layoutRecord(withOptions(session, { arrange: 'pages' }), record, business), title)];
+    // A fixed arrangement gives way too, and says so: a packet prints every notice on its one paper size.
+    const laid = layoutRecord(withOptions(session, { arrange: 'pages' }), record, business);
+    if (!fixed) return [piece(laid, title)];
+    const message = `${manifest.id}: ${codes.length} languages do not fit one ${session.options.size ?? 'letter'} page in --arrange ${fixed}; printed one page per language`;
+    return [piece({ ...laid, plan: { ...laid.plan, warnings: [...laid.plan.warnings, { message }] } }, title)];
   }
 }
 

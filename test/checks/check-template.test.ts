@@ -45,7 +45,7 @@ describe('templates check', () => {
       readFileSync(join(dir, 'template.hbs'), 'utf8')
         .split('\n')
         .findIndex((text) => text.includes('colour')) + 1;
-    expect(problem).toMatchObject({ line, column: 7, message: expect.stringContaining('unknown attribute "colour"') });
+    expect(problem).toMatchObject({ line, column: 5, message: expect.stringContaining('unknown attribute "colour"') });
   });
 
   it('gives a Handlebars error and a missing string their line and column', async () => {

@@ -44,6 +44,23 @@ describe('addBleed', () => {
     }
   });
 
+  it('lets a background that touches the trim reach into the bleed, and leaves one inside the margins alone', () => {
+    const band: RectItem = { type: 'rect', x: 0, y: 0, width: 612, height: 50, fill: '#111111' };
+    const outline: RectItem = { type: 'rect', x: 0, y: 300, width: 612, height: 50, stroke: '#000000' };
+    const bled = addBleed({ ...page, nodes: [...page.nodes, { role: 'P', items: [band, outline], children: [] }] }, 3);
+    const { trim, bleed } = bled.boxes!;
+    const rects = allItems(bled.nodes).filter((item): item is RectItem => item.type === 'rect');
+    const reaching = rects.find((item) => item.fill === '#111111')!;
+    expect(reaching.x).toBeCloseTo(bleed.x, 9);
+    expect(reaching.y).toBeCloseTo(bleed.y, 9);
+    expect(reaching.width).toBeCloseTo(bleed.width, 9);
+    expect(reaching.y + reaching.height).toBeCloseTo(trim.y + 50, 9); // the inner edge stays put
+    const stroked = rects.find((item) => item.stroke === '#000000')!;
+    expect([stroked.x - trim.x, stroked.width]).toEqual([0, 612]);
+    const square = rects.find((item) => item.width === 10)!;
+    expect([square.x - trim.x, square.y - trim.y]).toEqual([100, 200]);
+  });
+
   it('is left out when no bleed is asked for', () => {
     expect(impose([page], { sheet: 'letter', arrange: 'stacked' })).toEqual([page]);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { cardGrid, mirroredSlot, MIN_SHEET_MARGIN } from '../../src/impose/card-sheet.js';
 import { impose } from '../../src/impose/impose.js';
+import { REGISTRATION } from '../../src/impose/marks.js';
 import type { LaidPage, RectItem } from '../../src/layout/items.js';
-import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
+import { mm, PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { allItems } from '../layout/laid-items.js';
 
 const CARD = { width: 252, height: 144 }; // 3.5 × 2 in
@@ -98,5 +99,34 @@ describe('duplex card sheets', () => {
     const sheets = impose([card, card], { sheet: 'letter', card: CARD, arrange: 'pages' });
     expect(card).toEqual(copy);
     expect(squares(sheets[1]!).map((s) => s.x)).toEqual(squares(sheets[0]!).map((s) => s.x));
+  });
+
+  it('with a bleed, trims each card on its own: cards stand 2 × bleed apart, cut marks at every card edge, backgrounds in the gutter', () => {
+    const bleed = mm(3);
+    const background: RectItem = { type: 'rect', x: 0, y: 0, width: CARD.width, height: 30, fill: '#111111' };
+    const card: LaidPage = { ...CARD, nodes: [{ role: 'P', items: [background], children: [] }] };
+    const [front, back] = impose([card, card], { sheet: 'letter', card: CARD, arrange: 'duplex', bleedMm: 3 });
+    const grid = cardGrid(PAGE_SIZES.letter, CARD, 2 * bleed);
+    expect([grid.columns, grid.rows]).toEqual([2, 4]); // a 17 pt gutter leaves room for four rows on Letter
+    expect(grid.slots[1]!.x - grid.slots[0]!.x).toBeCloseTo(CARD.width + 2 * bleed, 9);
+    for (const slot of grid.slots) expect(Math.min(slot.x, slot.y)).toBeGreaterThanOrEqual(MIN_SHEET_MARGIN);
+    // The sheet is the finished paper: its trim and bleed boxes are the page.
+    expect(front!.boxes).toEqual({ trim: { x: 0, y: 0, ...PAGE_SIZES.letter }, bleed: { x: 0, y: 0, ...PAGE_SIZES.letter } });
+    const bands = allItems(front!.nodes).filter((item): item is RectItem => item.type === 'rect' && item.fill === '#111111');
+    expect(bands).toHaveLength(8);
+    grid.slots.forEach((slot, i) => {
+      expect(bands[i]!.x).toBeCloseTo(slot.x - bleed, 9);
+      expect(bands[i]!.y).toBeCloseTo(slot.y - bleed, 9);
+      expect(bands[i]!.width).toBeCloseTo(CARD.width + 2 * bleed, 9);
+      expect(bands[i]!.height).toBeCloseTo(30 + bleed, 9);
+    });
+    const marks = allItems(front!.nodes).filter((item): item is RectItem => item.type === 'rect' && item.fill === REGISTRATION);
+    const verticals = [...new Set(marks.filter((mark) => mark.width === 0.5).map((mark) => mark.x + 0.25))].sort((a, b) => a - b);
+    const slotX = grid.slots.slice(0, 2).map((slot) => slot.x);
+    expect(verticals.map((x) => Math.round(x * 1000) / 1000)).toEqual(
+      [slotX[0]!, slotX[0]! + CARD.width, slotX[1]!, slotX[1]! + CARD.width].map((x) => Math.round(x * 1000) / 1000),
+    );
+    expect(marks.filter((mark) => mark.height === 0.5)).toHaveLength(2 * 4 * 2); // top and bottom edge of 4 rows, left and right
+    expect(allItems(back!.nodes).filter((item) => item.type === 'rect' && item.fill === REGISTRATION)).toHaveLength(0);
   });
 });

@@ -81,7 +81,7 @@ describe('the QR block', () => {
 
 describe('the printed QR code, measured from pixels at 300 dpi', () => {
   it.each(['letter', 'a4', 'tabloid'] as const)(
-    'is at least 30 mm wide without its quiet zone on %s, with the quiet zone clear',
+    'is at least 40 mm wide on Letter without its quiet zone, scaled with the paper on %s, with the quiet zone clear',
     async (size) => {
       const { pdf } = await renderNotice({
         template: 'private-areas',
@@ -106,7 +106,8 @@ describe('the printed QR code, measured from pixels at 300 dpi', () => {
       const { topLeftCorner: a, topRightCorner: b, bottomLeftCorner: c } = found!.location;
       const side = (Math.hypot(b.x - a.x, b.y - a.y) + Math.hypot(c.x - a.x, c.y - a.y)) / 2;
       const sideMm = (side / dpi) * 25.4;
-      const expected = Math.max(30, 30 * pageTheme(DEFAULT_THEME, size).scale);
+      const expected = Math.max(30, 40 * pageTheme(DEFAULT_THEME, size).scale); // private-areas asks for size="40"
+      if (size === 'letter') expect(expected).toBe(40);
       expect(sideMm).toBeGreaterThanOrEqual(expected - 0.5);
       expect(sideMm).toBeLessThan(expected + 1);
       // The quiet zone: 4 modules all round the code, nothing but white.
@@ -124,4 +125,20 @@ describe('the printed QR code, measured from pixels at 300 dpi', () => {
       expect(dark).toBe(0);
     },
   );
+});
+
+describe('a right-to-left footer', () => {
+  it('puts the code on the left and its label on its right, leaning towards it', () => {
+    const page = layPage(`<section lang="ar" dir="rtl">${LABELLED}</section>`, 'letter', 'ar');
+    const [code] = qrItems(page.nodes);
+    const address = runWith(glyphRuns(page.nodes), '1510');
+    expect(address.x).toBeGreaterThan(code!.x + code!.size); // columns mirrored: the address on the right
+    const ar = runWith(glyphRuns(page.nodes), 'امسح');
+    const en = runWith(glyphRuns(page.nodes), 'Scan to know');
+    for (const run of [ar, en]) {
+      expect(run.x).toBeGreaterThanOrEqual(code!.x + code!.size - 1e-6);
+      expect(run.x).toBeLessThan(address.x);
+    }
+    expect(ar.x).toBeCloseTo(en.x, 6); // both start where the gap after the code ends
+  });
 });

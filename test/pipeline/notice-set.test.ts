@@ -47,25 +47,33 @@ describe.each(CASES)('$id in en+$other on $size', ({ id, other, size }) => {
       for (const key of notice.keys) expect(text).toContain(squeezed(strings(lng, id)[key]!));
       if (notice.advice) expect(text).toContain(squeezed(strings(lng, 'common').not_advice!));
       else expect(text).not.toContain(squeezed(strings(lng, 'common').not_advice!));
-      if (notice.qr.length > 1) expect(text).toContain(squeezed(strings(lng, 'report-link').label!));
+      if (notice.qr.length > 1) {
+        // Two codes: each under its own heading, in every language.
+        expect(text).toContain(squeezed(strings(lng, 'report-link').heading!));
+        expect(text).toContain(squeezed(strings(lng, 'common').rights_heading!));
+      }
     }
     expect(text).toContain(squeezed('Lake Street Tortillería'));
     for (const set of notice.sets) expect(text).toContain(squeezed(set.slice(set.indexOf('=') + 1)));
-    expect(facts.text).toMatch(new RegExp(`${id} · 2026-\\d\\d-\\d\\d · en · ${other} draft · placard`));
+    // The version line marks a draft translation with "*", never the word "draft" on the face; the small staff-only sign has none.
+    if (id === 'staff-only') expect(facts.text).not.toMatch(/placard \d/);
+    else expect(facts.text).toMatch(new RegExp(`${id} · 2026-\\d\\d-\\d\\d · en · ${other}\\* · placard`));
+    expect(facts.text).not.toContain('draft');
     expect((await decodeAllQr(rendered.pdf)).sort()).toEqual([...notice.qr].sort());
   });
 });
 
 describe('the second link', () => {
-  it('prints a labelled second QR code on private-areas when report_url is given', async () => {
+  it('prints a second QR code under its own heading on private-areas when report_url is given', async () => {
     const rendered = await renderNotice({
       template: 'private-areas',
       languages: ['en', 'es'],
       sets: ['name=Lake Street Tortillería', `report_url=${REPORT}`],
     });
     const text = squeezed((await readPdf(rendered.pdf)).text);
-    expect(text).toContain(squeezed('Scan to document an incident'));
-    expect(text).toContain(squeezed('Escanee para documentar un incidente'));
+    expect(text).toContain(squeezed('Document an incident'));
+    expect(text).toContain(squeezed('Documente un incidente'));
+    expect(text).toContain(squeezed('Know your rights'));
     expect(text).toContain(REPORT);
     expect((await decodeAllQr(rendered.pdf)).sort()).toEqual([REPORT, RIGHTS].sort());
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, TemplateError, UsageError } from '../../src/errors.js';
+import { TemplateError, UsageError } from '../../src/errors.js';
 import { prepare } from '../../src/session/prepare.js';
 import { cardPairs, layoutPacketNotice } from '../../src/session/prepare-packet-notice.js';
 import { packetSize } from '../../src/session/prepare-packet-size.js';
@@ -44,8 +44,13 @@ describe('each notice of a packet picks its own arrangement', () => {
 
   it('prints a door notice one page per language when its columns do not fit, and keeps columns when they do', () => {
     const languages = ['en', 'es', 'so', 'vi', 'ar', 'my', 'ur', 'am'];
+    // An arrangement the run fixed gives way too, with a warning, rather than failing the whole packet.
     const columns = prepareSession({ template: 'private-areas', languages, arrange: 'columns' });
-    expect(() => layoutPacketNotice(columns, SHOP, languages, 'Door')).toThrow(InputError);
+    const [fixed] = layoutPacketNotice(columns, SHOP, languages, 'Door');
+    expect(fixed!.laid.plan.arrange).toBe('pages');
+    expect(fixed!.laid.plan.warnings.map((warning) => warning.message)).toContain(
+      'private-areas: 8 languages do not fit one letter page in --arrange columns; printed one page per language',
+    );
     const open = prepareSession({ template: 'private-areas', languages });
     const [piece] = layoutPacketNotice(open, SHOP, languages, 'Door');
     expect(piece!.laid.plan.arrange).toBe('pages');
