@@ -15,16 +15,30 @@ export interface LayoutContext {
   /** Inside a language section: its headings share one size per level with the page's other sections. */
   readonly inSection: boolean;
   readonly headings: HeadingSizes;
+  /** Least sizes in points of the key line and the title on this page (0: none), from the theme's key_line. */
+  readonly floors: { readonly key: number; readonly title: number };
 }
 
 /**
  * One type scale per page: the first pass over a page notes, per heading
- * level, the largest size at which every language's heading fits; the
- * second pass lays every heading of that level out at that size.
+ * level, the size at which each language's heading fits on one line (if a
+ * modest shrink gets there) and the size at which it fits at all; the
+ * second pass lays every heading of that level out at one shared size
+ * (see sharedHeadingSizes), so that no title wraps in one language but not
+ * in another when a size exists at which all take one line.
  */
 export interface HeadingSizes {
   readonly fixed?: ReadonlyMap<string, number>;
-  readonly found: Map<string, number>;
+  readonly found: Map<string, HeadingFit[]>;
+  /** Set when a heading at its level's floor still takes more than two lines or splits a word: auto-fit takes a smaller scale. */
+  readonly strained: { value: boolean };
+}
+
+export interface HeadingFit {
+  /** The largest size at which it takes one line, if any at or above the one-line floor. */
+  readonly oneLine?: number;
+  /** The size it takes when it cannot stay on one line. */
+  readonly fits: number;
 }
 
 /** A text block's size, kept so that a page that cannot fit can say which text is to blame. */
