@@ -4,6 +4,7 @@ export interface LastLine {
   readonly lines: number;
   readonly words: number;
   readonly chars: number;
+  readonly previousChars: number;
   readonly wide: boolean;
 }
 export interface ScriptRatios {

@@ -107,13 +107,24 @@ function lastLine(block) {
   const text = lines.at(-1)?.text.trim() ?? '';
   const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   const wide = text.match(WIDE)?.length ?? 0;
-  return { text, lines: lines.length, words: Math.max(words, wide), chars: [...text.replaceAll(/\s/gu, '')].length, wide: wide > 0 };
+  const count = (line) => [...(line ?? '').replaceAll(/[\s\p{P}]/gu, '')].length;
+  return {
+    text,
+    lines: lines.length,
+    words: Math.max(words, wide),
+    chars: count(text),
+    previousChars: count(lines.at(-2)?.text),
+    wide: wide > 0 || /[\p{Script=Hangul}]/u.test(text),
+  };
 }
 
 function measurePage(blocks, keyLine) {
   const keys = keyLine ? blocks.filter((block, i) => block.tag === 'P' && i > 0 && /^H[12]$/u.test(blocks[i - 1].tag)) : [];
   const titles = blocks.filter((block) => block.tag === 'H1');
-  const capOf = (list) => (list.length === 0 ? undefined : Math.min(...list.flatMap((b) => b.runs.map((r) => r.size))) * CAP_EM * MM);
+  // Han and Hangul have no capitals: their ink height (0.875 and 0.884 em, fonts/optical-scale.ts) stands for the cap height.
+  const inkEm = (text) => ({ Han: 0.875, Hangul: 0.884 })[scriptOf(text)] ?? CAP_EM;
+  const capOf = (list) =>
+    list.length === 0 ? undefined : Math.min(...list.flatMap((b) => b.runs.map((r) => r.size * inkEm(r.text)))) * MM;
   const ratios = [];
   const byScript = new Map();
   for (const block of blocks) {
@@ -152,9 +163,15 @@ function measurePage(blocks, keyLine) {
   };
 }
 
-/** A short last line: fewer than two words or about 12 characters, or fewer than four CJK characters. */
+/**
+ * A short last line: fewer than two words or ten letters (four characters in
+ * Chinese, Japanese or Korean, five syllables in Ethiopic), unless it is
+ * about as long as the line above (a balanced two-word title is no orphan).
+ */
 export function isShortLast(last) {
+  if (last.chars >= 0.6 * last.previousChars) return false;
   if (last.wide) return last.chars < 4;
+  if (/\p{Script=Ethiopic}/u.test(last.text)) return last.words < 2 || last.chars < 5;
   return last.words < 2 || last.chars < 10;
 }
 

@@ -123,19 +123,27 @@ function isNameBand(block: Paragraph): boolean {
 
 /**
  * A heading of two or more lines whose last line is short: under two words
- * or ten letters, or under four CJK characters ("lamang" alone under "Para sa
- * empleyado"). Line breaking avoids it where the lines allow; where they do
- * not, the heading is set smaller.
+ * or ten letters (four characters in Chinese, Japanese or Korean, five
+ * syllables in Ethiopic), and under 60% of the line above ("lamang" alone
+ * under "Para sa empleyado"; "Vivienda / privada" is balanced, not short).
+ * Line breaking avoids it where the lines allow; where they do not, the
+ * heading is set smaller (the same rule scripts/measure-sign.js checks).
  */
 function shortLast(layout: ParagraphLayout, lang: string): boolean {
   if (layout.lines.length < 2) return false;
-  const text = (layout.lines.at(-1) ?? [])
-    .map((run) => run.text)
-    .join('')
-    .trim();
-  if (/^(zh|ja)\b/u.test(lang)) return [...text.replaceAll(/[\s\p{P}]/gu, '')].length < 4;
+  const lineText = (line: ParagraphLayout['lines'][number] | undefined) =>
+    (line ?? [])
+      .map((run) => run.text)
+      .join('')
+      .trim();
+  const count = (text: string) => [...text.replaceAll(/[\s\p{P}]/gu, '')].length;
+  const text = lineText(layout.lines.at(-1));
+  const chars = count(text);
+  if (chars >= 0.6 * count(lineText(layout.lines.at(-2)))) return false;
+  if (/^(zh|ja|ko)\b/u.test(lang)) return chars < 4;
   const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-  return words < 2 || (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 10;
+  if (/^(am|ti)\b/u.test(lang)) return words < 2 || chars < 5;
+  return words < 2 || chars < 10;
 }
 
 /** A title shrinks by up to this factor to stay on one line before it may take two. */

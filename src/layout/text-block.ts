@@ -47,6 +47,7 @@ export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx
         bidi,
         lang: ctx.lang,
         ...(style.sign ? signRules(ctx.lang) : {}),
+        ...(style.role === 'H1' || style.role === 'H2' ? { display: true } : {}),
       },
       ctx.width,
       ctx.fonts.chain(ctx.lang),

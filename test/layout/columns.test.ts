@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { GlyphRunItem, LaidNode } from '../../src/layout/items.js';
 import { PAGE_SIZES } from '../../src/layout/page-sizes.js';
-import { faceScale } from '../../src/fonts/optical-scale.js';
+import { displayScale, faceScale } from '../../src/fonts/optical-scale.js';
 import { DEFAULT_THEME, pageTheme } from '../../src/layout/theme.js';
 import { allNodes, glyphRuns, layPage, runWidth } from './laid-items.js';
 
@@ -58,8 +58,10 @@ describe('one type scale per page', () => {
     const page = layPage(body);
     for (const role of ['H1', 'H2', 'P'] as const) {
       const runs = glyphRuns(page.nodes, role).filter((run) => !/Small print|^\.$/.test(run.text));
-      // The text engine draws each script at its optical factor (src/fonts/optical-scale.ts); the design size is shared.
-      const sizes = new Set(runs.map((run) => (run.size / faceScale(run.font.face)).toFixed(6)));
+      // The text engine draws each script at its optical factor (src/fonts/optical-scale.ts; headings at their display
+      // factor, which sets Han and Hangul titles by how tall they look); the design size is shared.
+      const factor = (run: GlyphRunItem) => (role === 'P' ? faceScale(run.font.face) : displayScale(run.font.face));
+      const sizes = new Set(runs.map((run) => (run.size / factor(run)).toFixed(6)));
       expect(sizes.size, role).toBe(1);
     }
   });
