@@ -97,7 +97,11 @@ function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
   const key = block.size === 'key';
   const style = {
     role: 'P',
-    size: key ? Math.max(textSize(ctx.theme, 'key', ctx.scale), ctx.floors.key) : textSize(ctx.theme, block.size, ctx.scale),
+    size: key
+      ? Math.max(textSize(ctx.theme, 'key', ctx.scale), ctx.floors.key)
+      : ctx.floors.band !== undefined && isNameBand(block)
+        ? ctx.floors.band
+        : textSize(ctx.theme, block.size, ctx.scale),
     leading: ctx.theme.leading.body,
     align: block.align,
     bold: block.size === 'large' || key,
@@ -112,8 +116,10 @@ function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
   return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, shift, 0)) };
 }
 
-/** A large line of business data alone (the name band): set like a title. */
-function isNameBand(block: Paragraph): boolean {
+/** A large line of business data alone (the name band, maybe in its box): set like a title. */
+export function isNameBand(block: Block): boolean {
+  if (block.kind === 'box') return block.children.some(isNameBand);
+  if (block.kind !== 'paragraph') return false;
   return (
     block.size === 'large' &&
     block.inlines.length > 0 &&

@@ -1,4 +1,5 @@
 import type { FontLibrary } from '../text/font-chain.js';
+import type { Floors } from './key-line.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
 import type { PageTheme } from './theme.js';
@@ -16,7 +17,7 @@ export interface LayoutContext {
   readonly inSection: boolean;
   readonly headings: HeadingSizes;
   /** Least sizes in points of the key line and the title on this page (0: none), from the theme's key_line. */
-  readonly floors: { readonly key: number; readonly title: number };
+  readonly floors: Floors;
 }
 
 /**

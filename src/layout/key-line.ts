@@ -6,6 +6,8 @@ import { sizeForCap, type PageTheme } from './theme.js';
 export interface Floors {
   readonly key: number;
   readonly title: number;
+  /** The name band's one size across a set of pages (not a floor: the size it takes), when set. */
+  readonly band?: number;
 }
 
 export const NO_FLOORS: Floors = { key: 0, title: 0 };
@@ -69,7 +71,7 @@ export function floorsFor(theme: PageTheme, languages: number, keyed: boolean): 
 
 /** Floors scaled down by `factor`: what a page that cannot keep them tries next. */
 export function relaxed(floors: Floors, factor: number): Floors {
-  return { key: floors.key * factor, title: floors.title * factor };
+  return { ...floors, key: floors.key * factor, title: floors.title * factor };
 }
 
 /** The steps by which floors give way on a page that cannot keep them; 0 at the end: the page as it was before floors. */

@@ -1,6 +1,6 @@
 import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../text/font-chain.js';
-import { flowParts, sharedHeadingSizes, stack } from './blocks.js';
+import { flowParts, isNameBand, sharedHeadingSizes, stack } from './blocks.js';
 import type { Laid, LayoutContext } from './context.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
@@ -44,8 +44,13 @@ const PRECISION = 0.05;
  */
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
   const theme = options.theme ?? DEFAULT_THEME;
+  const first = tree.pages.map((page, index) => fitWithFloors(page.children, tree.lang, options, theme, index + 1));
+  const band = bandSize(tree, first);
   const pages = tree.pages.flatMap((page, index): LaidPage[] => {
-    const fitted = fitWithFloors(page.children, tree.lang, options, theme, index + 1);
+    const once = first[index];
+    // One name band size across a set of pages (--arrange pages): a page whose band came out larger is fitted again.
+    const refit = band !== undefined && once && !page.flow && bandOf(once) > band + 1e-6;
+    const fitted = refit ? fitWithFloors(page.children, tree.lang, { ...options, onShortfall: undefined }, theme, index + 1, band) : once;
     if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
       const flowed = flowPage(page, tree.lang, options, theme);
       if (flowed) return flowed;
@@ -87,10 +92,11 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
  * by step (RELAX_STEPS), and the shortfall is reported with the first
  * larger paper that keeps them.
  */
-function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number) {
+function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
   const page = pageTheme(theme, options.size);
   const languages = languagesOn(blocks);
-  const floors = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
+  const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
+  const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options.fonts, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   for (const step of RELAX_STEPS) {
@@ -104,6 +110,20 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
     return done;
   }
   return undefined;
+}
+
+type Fitted = NonNullable<ReturnType<typeof fitPage>>;
+
+/** The name band's size on a fitted page (large type at its scale, or the size it was given). */
+function bandOf(fitted: Fitted): number {
+  return fitted.attempt.band ?? textSize(fitted.page, 'large', fitted.attempt.scale);
+}
+
+/** The one name band size for a notice of several whole-sign pages that carry a name band: the smallest any page took. */
+function bandSize(tree: NoticeTree, fitted: readonly (Fitted | undefined)[]): number | undefined {
+  const banded = tree.pages.flatMap((page, i) => (!page.flow && fitted[i] && page.children.some(isNameBand) ? [fitted[i]] : []));
+  if (banded.length < 2) return undefined;
+  return Math.min(...banded.map(bandOf));
 }
 
 /** A flowing page goes onto more pages rather than shrink its text below this scale. */
@@ -141,6 +161,8 @@ interface Attempt {
   readonly natural: Laid;
   /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
   readonly strained: boolean;
+  /** The name band's one size across the notice's pages, when it was given. */
+  readonly band?: number;
 }
 
 type Blocks = NoticeTree['pages'][number]['children'];
@@ -174,7 +196,7 @@ function attemptAt(
   const body = textSize(theme, 'normal', at);
   const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
   const { laid, gaps } = flowParts(blocks, ctx);
-  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value };
+  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
 }
 
 /** The page at the largest scale that fits, or undefined when it does not fit even at the paper's smallest body size. */
