@@ -132,8 +132,10 @@ function measurePage(blocks, keyLine) {
       const script = scriptOf(run.text);
       if (!script) continue;
       const entry = byScript.get(script) ?? { h1: [], h2: [], body: new Map() };
-      if (block.tag === 'H1') entry.h1.push(run.size);
-      else if (block.tag === 'H2') entry.h2.push(run.size);
+      // Han and Hangul headings are drawn at their display factor (fonts/optical-scale.ts DISPLAY_SCALE), body text is not.
+      const display = { Han: 0.82, Hangul: 0.81 }[script] ?? 1;
+      if (block.tag === 'H1') entry.h1.push(run.size / display);
+      else if (block.tag === 'H2') entry.h2.push(run.size / display);
       else if (block.tag === 'P' && !keys.includes(block)) {
         const size = Math.round(run.size * 10) / 10;
         entry.body.set(size, (entry.body.get(size) ?? 0) + run.text.length);
