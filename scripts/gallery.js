@@ -5,12 +5,18 @@
 //
 // Writes one PDF per notice, a PNG of each page (with pdftoppm, when poppler
 // is installed), index.html showing them all with their labels, and
-// errors.txt listing the sets that do not fit and why. DIR defaults to
-// /tmp/placard-gallery.
+// errors.txt listing the sets that do not fit and why, and measures.txt:
+// per page, measured on the PDF (scripts/measure-sign.js), the key line's
+// and title's cap heights, h1/h2/body ratios, the last-line words of titles
+// and key lines, blank area and the smallest type, with a summary of every
+// breach of issue #17's targets. DIR defaults to /tmp/placard-gallery.
+//
+//   --templates private-areas,home   door templates to render (default: private-areas)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderNotice } from '../dist/session/render-notice.js';
+import { breaches, measurePdf } from './measure-sign.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -19,6 +25,7 @@ const option = (name, fallback) => {
 };
 const sizes = option('--sizes', 'letter,a4,legal,tabloid').split(',');
 const dpi = Number(option('--dpi', '40'));
+const templates = option('--templates', 'private-areas').split(',');
 const out = args[0] ?? '/tmp/placard-gallery';
 
 const locales = readdirSync(new URL('../locales/', import.meta.url), { withFileTypes: true })
@@ -67,35 +74,47 @@ const pdftoppm = (() => {
   }
 })();
 
-const tiles = [];
-const errors = [];
-for (const size of sizes) {
-  for (const languages of SETS) {
-    // The long business with English alone, the bigger sets and the pairs most likely to break: enough to see names wrap.
-    const businesses = languages.length !== 2 || LONG_PAIRS.has(languages[1]) ? BUSINESSES : BUSINESSES.slice(0, 1);
-    for (const business of businesses) {
-      const arranges = languages.length >= 3 ? [undefined, 'pages'] : [undefined];
-      for (const arrange of arranges) {
-        const label = `${size} ${languages.join(',')} ${business.label}${arrange ? ` ${arrange}` : ''}`;
-        const base = label.replaceAll(/[ ,]/g, '_');
-        try {
-          const { pdf, pageCount } = await renderNotice({ template: 'private-areas', languages, size, sets: business.sets, arrange });
-          writeFileSync(join(out, `${base}.pdf`), pdf);
-          if (pdftoppm) execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(out, `${base}.pdf`), join(out, base)]);
-          tiles.push({ label, base, pageCount });
-        } catch (error) {
-          errors.push(`${label}: ${error.message}`);
-        }
-      }
-    }
-  }
-  process.stdout.write(`${size}: done\n`);
-}
-
 const pngs = (base) =>
   readdirSync(out)
     .filter((file) => file.startsWith(`${base}-`) && file.endsWith('.png'))
     .sort();
+const tiles = [];
+const errors = [];
+const measures = [];
+const failures = [];
+for (const template of templates)
+  for (const size of sizes) {
+    for (const languages of SETS) {
+      // The long business with English alone, the bigger sets and the pairs most likely to break: enough to see names wrap.
+      const businesses = languages.length !== 2 || LONG_PAIRS.has(languages[1]) ? BUSINESSES : BUSINESSES.slice(0, 1);
+      for (const business of businesses) {
+        const arranges = languages.length >= 3 ? [undefined, 'pages'] : [undefined];
+        for (const arrange of arranges) {
+          const label = `${templates.length > 1 ? `${template} ` : ''}${size} ${languages.join(',')} ${business.label}${arrange ? ` ${arrange}` : ''}`;
+          const base = label.replaceAll(/[ ,]/g, '_');
+          try {
+            const { pdf, pageCount, warnings } = await renderNotice({ template, languages, size, sets: business.sets, arrange });
+            writeFileSync(join(out, `${base}.pdf`), pdf);
+            if (pdftoppm) execFileSync('pdftoppm', ['-r', String(dpi), '-png', join(out, `${base}.pdf`), join(out, base)]);
+            tiles.push({ label, base, pageCount });
+            const stated = warnings.filter((w) => /reads at the door/u.test(w.message)).map((w) => w.message);
+            const pages = await measurePdf(pdf, { keyLine: template !== 'staff-only' });
+            for (const [i, page] of pages.entries()) {
+              const png = pngs(base)[i];
+              const blank = pdftoppm && png ? await blankShare(png) : undefined;
+              measures.push(measureLine(`${label} p${i + 1}`, page, blank));
+              for (const breach of breaches(page, size))
+                failures.push(`${label} p${i + 1}: ${breach}${stated.length > 0 ? ` (stated: ${stated.join('; ')})` : ''}`);
+            }
+          } catch (error) {
+            errors.push(`${label}: ${error.message}`);
+          }
+        }
+      }
+    }
+    process.stdout.write(`${size}: done\n`);
+  }
+
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 const html = `<!doctype html><meta charset="utf-8"><title>placard gallery</title>
 <style>body{font:12px sans-serif;background:#888}figure{display:inline-block;margin:6px;vertical-align:top;background:#fff;padding:4px}
@@ -113,6 +132,10 @@ ${tiles
 writeFileSync(join(out, 'index.html'), html);
 const sheets = pdftoppm ? await contactSheets() : [];
 writeFileSync(join(out, 'errors.txt'), `${errors.join('\n')}\n`);
+writeFileSync(join(out, 'measures.txt'), `${measures.join('\n')}\n\nFailures (${failures.length}):\n${failures.join('\n')}\n`);
+process.stdout.write(
+  `${measures.length} pages measured (measures.txt); ${failures.length} breaches of the targets${failures.length > 0 ? `:\n  ${failures.slice(0, 40).join('\n  ')}${failures.length > 40 ? '\n  …' : ''}` : ''}\n`,
+);
 process.stdout.write(
   `${tiles.length} notices in ${out}${pdftoppm ? '' : ' (no pdftoppm: PDFs only)'}; ${errors.length} did not fit (errors.txt); open ${join(out, 'index.html')}${sheets.length > 0 ? ` or ${sheets.join(', ')}` : ''}\n`,
 );
@@ -153,4 +176,46 @@ async function contactSheets() {
     written.push(file);
   }
   return written;
+}
+
+/** One page's measurements on one line. */
+function measureLine(label, page, blank) {
+  const mm = (value) => (value === undefined ? '-' : `${value.toFixed(1)}mm`);
+  const ratios = page.ratios
+    .filter((r) => r.h1h2 !== undefined || r.h2body !== undefined)
+    .map((r) => `${r.script} ${r.h1h2?.toFixed(2) ?? '-'}/${r.h2body?.toFixed(2) ?? '-'}`)
+    .join(' ');
+  const last = (lines) => lines.map((line) => line.words).join(',') || '-';
+  return [
+    label,
+    `key ${mm(page.keyCapMm)}`,
+    `title ${mm(page.titleCapMm)}`,
+    `h1/h2 h2/body ${ratios || '-'}`,
+    `last words title ${last(page.titleLast)} key ${last(page.keyLast)}`,
+    `blank ${blank === undefined ? '-' : `${Math.round(blank * 100)}%`}`,
+    `min ${page.minSize?.toFixed(1) ?? '-'}pt`,
+  ].join(' | ');
+}
+
+/** The share of a page's rendered rows (inside 5% top and bottom) with no ink: how much of the sign is empty bands. */
+async function blankShare(png) {
+  try {
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    const image = await loadImage(join(out, png));
+    const canvas = createCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const from = Math.floor(image.height * 0.05);
+    const to = Math.ceil(image.height * 0.95);
+    let blank = 0;
+    for (let y = from; y < to; y++) {
+      let ink = false;
+      for (let x = 0; x < image.width && !ink; x++) ink = data[(y * image.width + x) * 4] < 200;
+      if (!ink) blank++;
+    }
+    return blank / Math.max(1, to - from);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import { noticeContext, versionKeywords } from './fill/notice-context.js';
 import { fillTemplate } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
+import { pagedMessage, shortfallMessage, type KeyLineShortfall } from './layout/key-line.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
@@ -50,10 +51,28 @@ export async function renderRecord(session: Session, raw: RawRecord): Promise<Re
 }
 
 /**
- * The stages up to drawing: validate → strings → fill → parse → lay out → impose.
+ * The stages up to drawing: validate → strings → fill → parse → lay out →
+ * impose. A door sign whose key line cannot keep its least size with its
+ * languages on one page goes one language per page when the user left
+ * --arrange open (layout/key-line.ts); either way a warning says so.
  * `checked` is the record already validated (a packet checks it once for all its notices).
  */
 export function layoutRecord(session: Session, raw: RawRecord, checked?: Business): LaidNotice {
+  const shortfalls: KeyLineShortfall[] = [];
+  const laid = layoutRecordOnce(session, raw, shortfalls, checked);
+  if (shortfalls.length === 0) return laid;
+  const open = session.options.arrange === undefined && laid.plan.arrange !== 'pages' && laid.plan.languages.length > 1;
+  if (open && session.template.manifest.arrangements.includes('pages')) {
+    const again: KeyLineShortfall[] = [];
+    const paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, checked);
+    const warnings = [...shortfalls.map(pagedMessage), ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
+    return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
+  }
+  const warnings = shortfalls.map((one) => ({ message: shortfallMessage(one, { chosePages: false }) }));
+  return { ...laid, plan: { ...laid.plan, warnings: [...laid.plan.warnings, ...warnings] } };
+}
+
+function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales, checked);
   const markup = fillTemplate(template.source, `${template.dir}/template.hbs`, noticeContext(plan), {
@@ -64,7 +83,8 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
   const fonts = session.fonts.forNotice(plan.languages.map((language) => language.code));
   const card = cardSize(template.manifest);
-  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card });
+  const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
+  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall });
   const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
   // Strings that printed in English, or were translated from older English: said once a run (src/strings/translator.ts).
   const warnings = [...plan.warnings, ...takeTranslationWarnings(session.translate)];

@@ -56,3 +56,19 @@ export function faceScale(face: FontFace): number {
   const script = face.scripts[0];
   return script ? OPTICAL_SCALE[script] : 1;
 }
+
+/**
+ * Headings are matched by how big they look, not by habit: Han and Hangul,
+ * whose ink fills the em (0.875 and 0.884 em against the Latin cap height
+ * 0.714, measured above), are drawn at that ratio in titles and subtitles,
+ * so a Korean title no longer stands 24% taller than the English one beside
+ * it. Body text keeps the long habit of nominal size (OPTICAL_SCALE).
+ */
+export const DISPLAY_SCALE: Readonly<Partial<Record<OpticalKey, number>>> = { Han: 0.82, Bopomofo: 0.82, Hangul: 0.81 };
+
+/** The optical factor a face's glyphs are drawn at in a heading (see DISPLAY_SCALE); else as faceScale. */
+export function displayScale(face: FontFace): number {
+  const script = face.scripts[0];
+  const display = script && face.family !== 'Noto Nastaliq Urdu' && face.family !== 'Noto Emoji' ? DISPLAY_SCALE[script] : undefined;
+  return display ?? faceScale(face);
+}

@@ -1,11 +1,12 @@
 import type { Block, Box, Heading, List, Paragraph } from '../parse/notice-tree.js';
 import { layoutColumns } from './columns.js';
-import { EMPTY, type Laid, type LayoutContext } from './context.js';
+import { EMPTY, type HeadingFit, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
 import { layoutQr } from './qr-block.js';
 import { layoutQrRow } from './qr-row.js';
 import { textSize } from './theme.js';
+import type { ParagraphLayout } from '../text/paragraph.js';
 import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
 
 export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
@@ -39,12 +40,18 @@ export function layoutSection(children: readonly Block[], lang: string, dir: 'lt
 }
 
 function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
+  const key = block.size === 'key';
   const style = {
     role: 'P',
-    size: textSize(ctx.theme, block.size, ctx.scale),
+    size: key
+      ? Math.max(textSize(ctx.theme, 'key', ctx.scale), ctx.floors.key)
+      : ctx.floors.band !== undefined && isNameBand(block)
+        ? ctx.floors.band
+        : textSize(ctx.theme, block.size, ctx.scale),
     leading: ctx.theme.leading.body,
     align: block.align,
-    bold: block.size === 'large',
+    bold: block.size === 'large' || key,
+    sign: key || isNameBand(block),
   } as const;
   if (block.size !== 'meta') return layoutText(block.inlines, style, ctx);
   // The quiet version line stays on one line, shrinking a little if it must; only past the caption floor does it wrap.
@@ -55,43 +62,122 @@ function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
   return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, shift, 0)) };
 }
 
-/** A title shrinks by up to this factor to stay on one line before it may take two. */
-const ONE_LINE_SHRINK = 0.75;
+/** A large line of business data alone (the name band, maybe in its box): set like a title. */
+export function isNameBand(block: Block): boolean {
+  if (block.kind === 'box') return block.children.some(isNameBand);
+  if (block.kind !== 'paragraph') return false;
+  return (
+    block.size === 'large' &&
+    block.inlines.length > 0 &&
+    block.inlines.every((inline) => inline.field !== undefined || inline.text.trim() === '')
+  );
+}
 
 /**
- * A heading starts large and shrinks until it fits its box in at most two
- * lines without splitting a word. Headings of one level in the page's
- * language sections share one size: the largest at which every one fits.
+ * A heading of two or more lines whose last line is short: under two words
+ * or ten letters (four characters in Chinese, Japanese or Korean, five
+ * syllables in Ethiopic), and under 60% of the line above ("lamang" alone
+ * under "Para sa empleyado"; "Vivienda / privada" is balanced, not short).
+ * Line breaking avoids it where the lines allow; where they do not, the
+ * heading is set smaller (the same rule scripts/measure-sign.js checks).
+ */
+function shortLast(layout: ParagraphLayout, lang: string): boolean {
+  if (layout.lines.length < 2) return false;
+  const lineText = (line: ParagraphLayout['lines'][number] | undefined) =>
+    (line ?? [])
+      .map((run) => run.text)
+      .join('')
+      .trim();
+  const count = (text: string) => [...text.replaceAll(/[\s\p{P}]/gu, '')].length;
+  const text = lineText(layout.lines.at(-1));
+  const chars = count(text);
+  if (chars >= 0.6 * count(lineText(layout.lines.at(-2)))) return false;
+  if (/^(zh|ja|ko)\b/u.test(lang)) return chars < 4;
+  const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (/^(am|ti)\b/u.test(lang)) return words < 2 || chars < 5;
+  return words < 2 || chars < 10;
+}
+
+/** A title shrinks by up to this factor to stay on one line before it may take two. */
+const ONE_LINE_SHRINK = 0.75;
+/** Each heading level is at least this many times the size of the level below it (h1 : h2 : body). */
+export const TYPE_RATIO = 1.3;
+
+/** The least size of a heading level on this page: TYPE_RATIO over body text per level, and the title's floor for h1. */
+function headingFloor(level: 1 | 2, ctx: LayoutContext): number {
+  const body = textSize(ctx.theme, 'normal', ctx.scale) * TYPE_RATIO;
+  return level === 2 ? body : Math.max(body * TYPE_RATIO, ctx.floors.title);
+}
+
+/**
+ * A heading starts large and shrinks until it fits its box on one line, or,
+ * when a modest shrink does not get there, in at most two balanced lines
+ * without splitting a word; never below its level's floor. Headings of one
+ * level in the page's language sections share one size (sharedHeadingSizes).
  */
 function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
   const type = ctx.theme.type;
-  // Never floor a title above the normal large size, even when auto-fit grows the page.
-  const floor = textSize(ctx.theme, 'large', Math.min(ctx.scale, 1));
+  const floor = headingFloor(block.level, ctx);
   const start = Math.max(floor, (block.level === 1 ? type.h1 : type.h2) * Math.min(1.5, ctx.scale * 1.15));
   const style = (size: number) =>
-    ({ role: block.level === 1 ? 'H1' : 'H2', size, leading: ctx.theme.leading.heading, align: block.align, bold: true }) as const;
+    ({
+      role: block.level === 1 ? 'H1' : 'H2',
+      size,
+      leading: ctx.theme.leading.heading,
+      align: block.align,
+      bold: true,
+      sign: true,
+    }) as const;
   const group = ctx.inSection ? `h${block.level}` : undefined;
   const shared = group === undefined ? undefined : ctx.headings.fixed?.get(group);
-  let size = shared ?? start;
+  if (shared !== undefined) {
+    const fixed = shapeText(block.inlines, style(shared), ctx);
+    if (fixed.lines.length > 2 || fixed.brokeWord || shortLast(fixed, ctx.lang)) ctx.headings.strained.value = true;
+    return textNode(block.inlines, fixed, style(shared), ctx);
+  }
+  let size = start;
   let layout = shapeText(block.inlines, style(size), ctx);
-  if (shared === undefined) {
-    // One line if a modest shrink gets there; else at most two lines, without a word split.
-    const oneLineFloor = Math.max(floor, start * ONE_LINE_SHRINK);
-    while (size > oneLineFloor && (layout.lines.length > 1 || layout.brokeWord)) {
-      size = Math.max(oneLineFloor, size * 0.95);
-      layout = shapeText(block.inlines, style(size), ctx);
-    }
-    if (layout.lines.length > 1 || layout.brokeWord) {
-      size = start;
-      layout = shapeText(block.inlines, style(size), ctx);
-    }
-    while (size > floor && (layout.lines.length > 2 || layout.brokeWord)) {
+  const oneLineFloor = Math.max(floor, start * ONE_LINE_SHRINK);
+  while (size > oneLineFloor && (layout.lines.length > 1 || layout.brokeWord)) {
+    size = Math.max(oneLineFloor, size * 0.95);
+    layout = shapeText(block.inlines, style(size), ctx);
+  }
+  const oneLine = layout.lines.length === 1 && !layout.brokeWord ? size : undefined;
+  if (oneLine === undefined) {
+    size = start;
+    layout = shapeText(block.inlines, style(size), ctx);
+    while (size > floor && (layout.lines.length > 2 || layout.brokeWord || shortLast(layout, ctx.lang))) {
       size = Math.max(floor, size * 0.92);
       layout = shapeText(block.inlines, style(size), ctx);
     }
   }
-  if (group !== undefined && shared === undefined) ctx.headings.found.set(group, Math.min(size, ctx.headings.found.get(group) ?? size));
+  if (layout.lines.length > 2 || layout.brokeWord || shortLast(layout, ctx.lang)) ctx.headings.strained.value = true;
+  if (group !== undefined) ctx.headings.found.set(group, [...(ctx.headings.found.get(group) ?? []), { oneLine, fits: size }]);
   return textNode(block.inlines, layout, style(size), ctx);
+}
+
+/**
+ * Each heading level's one size on a page, from what the first pass found:
+ * the size at which every language's heading takes one line when there is
+ * one, else the largest at which every one fits; then h2 is brought under
+ * h1 / TYPE_RATIO (never under TYPE_RATIO × body), and h1 over TYPE_RATIO × h2.
+ */
+export function sharedHeadingSizes(found: ReadonlyMap<string, readonly HeadingFit[]>, body: number): Map<string, number> {
+  const pick = (fits: readonly HeadingFit[] | undefined): number | undefined => {
+    if (!fits || fits.length === 0) return undefined;
+    if (fits.every((fit) => fit.oneLine !== undefined)) return Math.min(...fits.map((fit) => fit.oneLine!));
+    return Math.min(...fits.map((fit) => fit.fits));
+  };
+  const sizes = new Map<string, number>();
+  let h1 = pick(found.get('h1'));
+  let h2 = pick(found.get('h2'));
+  if (h1 !== undefined && h2 !== undefined) {
+    h2 = Math.max(body * TYPE_RATIO, Math.min(h2, h1 / TYPE_RATIO));
+    h1 = Math.max(h1, h2 * TYPE_RATIO);
+  }
+  if (h1 !== undefined) sizes.set('h1', h1);
+  if (h2 !== undefined) sizes.set('h2', h2);
+  return sizes;
 }
 
 function layoutList(block: List, ctx: LayoutContext): Laid {

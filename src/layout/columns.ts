@@ -71,9 +71,9 @@ function bodyText(blocks: readonly Block[], lang: string): { inlines: Inline[]; 
 
 /**
  * One row of columns, widths by weight. When every column holds the same
- * number of blocks (as parallel language sections do), the blocks are laid
- * out as rows of a table, so that titles, subtitles and paragraphs start on
- * one line across the columns.
+ * number of blocks (as parallel language sections do), the leading headings
+ * are laid out as rows of a table, so that titles and subtitles start on one
+ * line across the columns; the text below them closes up in each column.
  */
 function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number): Laid {
   const totalWeight = columns.reduce((sum, column) => sum + column.weight, 0);
@@ -83,18 +83,14 @@ function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number):
   const rowCount = cells[0]?.blocks.length ?? 0;
   const parallel = cells.length > 1 && rowCount > 1 && cells.every((cell) => cell.blocks.length === rowCount);
   let laid: Laid[];
-  if (parallel) {
+  // Only the headings line up across columns: below them each column closes up, so a short translation leaves no hole.
+  const heads = parallel ? leadingHeadings(cells) : 0;
+  if (heads > 0) {
     const parts = cells.map((cell) => flowParts(cell.blocks, cell.ctx));
-    const rows = [...Array(rowCount).keys()].map((row) => alignRow(parts.map((part) => part.laid[row]!)));
+    const rows = [...Array(heads).keys()].map((row) => alignRow(parts.map((part) => part.laid[row]!)));
     const gaps = rows.map((_, row) => Math.max(...cells.map((cell) => gapAfter(cell.blocks[row]!, cell.ctx))));
-    laid = parts.map((_, i) =>
-      cells[i]!.wrap(
-        stack(
-          rows.map((row) => row[i]!),
-          gaps,
-          0,
-        ),
-      ),
+    laid = parts.map((part, i) =>
+      cells[i]!.wrap(stack([...rows.map((row) => row[i]!), ...part.laid.slice(heads)], [...gaps, ...part.gaps.slice(heads)], 0)),
     );
   } else {
     laid = cells.map((cell) => cell.wrap(layoutFlow(cell.blocks, cell.ctx)));
@@ -112,6 +108,14 @@ function layoutRow(columns: readonly Column[], ctx: LayoutContext, gap: number):
     nodes: placed.flatMap((part) => part.nodes),
     texts: placed.flatMap((part) => part.texts),
   };
+}
+
+/** How many leading rows hold a heading in every column. */
+function leadingHeadings(cells: readonly Cell[]): number {
+  const rows = Math.min(...cells.map((cell) => cell.blocks.length));
+  let count = 0;
+  while (count < rows && cells.every((cell) => cell.blocks[count]!.kind === 'heading')) count++;
+  return count;
 }
 
 /** One row of a table: each cell moved down so that first baselines meet, and all made as tall as the tallest. */

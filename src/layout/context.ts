@@ -1,5 +1,6 @@
 import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
+import type { Floors } from './key-line.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
 import type { PageTheme } from './theme.js';
@@ -18,16 +19,30 @@ export interface LayoutContext {
   readonly headings: HeadingSizes;
   /** Lays out one block (blocks.ts): passed down so that flow.ts, columns and QR blocks need not import it back. */
   readonly layoutBlock: (block: Block, ctx: LayoutContext) => Laid;
+  /** Least sizes in points of the key line and the title on this page (0: none), from the theme's key_line. */
+  readonly floors: Floors;
 }
 
 /**
  * One type scale per page: the first pass over a page notes, per heading
- * level, the largest size at which every language's heading fits; the
- * second pass lays every heading of that level out at that size.
+ * level, the size at which each language's heading fits on one line (if a
+ * modest shrink gets there) and the size at which it fits at all; the
+ * second pass lays every heading of that level out at one shared size
+ * (see sharedHeadingSizes), so that no title wraps in one language but not
+ * in another when a size exists at which all take one line.
  */
 export interface HeadingSizes {
   readonly fixed?: ReadonlyMap<string, number>;
-  readonly found: Map<string, number>;
+  readonly found: Map<string, HeadingFit[]>;
+  /** Set when a heading at its level's floor still takes more than two lines or splits a word: auto-fit takes a smaller scale. */
+  readonly strained: { value: boolean };
+}
+
+export interface HeadingFit {
+  /** The largest size at which it takes one line, if any at or above the one-line floor. */
+  readonly oneLine?: number;
+  /** The size it takes when it cannot stay on one line. */
+  readonly fits: number;
 }
 
 /** A text block's size, kept so that a page that cannot fit can say which text is to blame. */

@@ -1,14 +1,25 @@
 import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { layoutBlock } from './blocks.js';
+import { isNameBand, layoutBlock, sharedHeadingSizes } from './blocks.js';
 import { flowParts, stack } from './flow.js';
 import type { Laid, LayoutContext } from './context.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
+import {
+  floorsFor,
+  hasKeyLine,
+  languagesOn,
+  NO_FLOORS,
+  relaxed,
+  RELAX_STEPS,
+  shortfallOf,
+  type Floors,
+  type KeyLineShortfall,
+} from './key-line.js';
 import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
-import { DEFAULT_THEME, pageTheme, type PageTheme, type Theme } from './theme.js';
+import { DEFAULT_THEME, pageTheme, textSize, type PageTheme, type Theme } from './theme.js';
 
 export interface LayoutOptions {
   readonly size: PageSizeName;
@@ -17,6 +28,8 @@ export interface LayoutOptions {
   readonly theme?: Theme;
   /** Pages of this size instead of the paper's (a card, which imposition then puts on the paper); the theme is still the paper's. */
   readonly page?: { readonly width: number; readonly height: number };
+  /** Told of each page whose key line or title could not keep the theme's least size (it still renders). */
+  readonly onShortfall?: (shortfall: KeyLineShortfall) => void;
 }
 
 /** Each step of auto-fit shrinks text at least by this factor. */
@@ -32,8 +45,13 @@ const PRECISION = 0.05;
  */
 export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
   const theme = options.theme ?? DEFAULT_THEME;
+  const first = tree.pages.map((page, index) => fitWithFloors(page.children, tree.lang, options, theme, index + 1));
+  const band = bandSize(tree, first);
   const pages = tree.pages.flatMap((page, index): LaidPage[] => {
-    const fitted = fitPage(page.children, tree.lang, options.size, options.fonts, theme, options.page);
+    const once = first[index];
+    // One name band size across a set of pages (--arrange pages): a page whose band came out larger is fitted again.
+    const refit = band !== undefined && once && !page.flow && bandOf(once) > band + 1e-6;
+    const fitted = refit ? fitWithFloors(page.children, tree.lang, { ...options, onShortfall: undefined }, theme, index + 1, band) : once;
     if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
       const flowed = flowPage(page, tree.lang, options, theme);
       if (flowed) return flowed;
@@ -42,7 +60,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
       // A card keeps its size on every paper: a larger paper is no way out.
       const fitsOn = options.page
         ? undefined
-        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme) !== undefined);
+        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme, NO_FLOORS) !== undefined);
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -50,6 +68,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         pageTheme(theme, options.size),
         options.fonts,
         0,
+        NO_FLOORS,
       );
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
@@ -66,6 +85,46 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
   });
   assertFinite(pages);
   return pages;
+}
+
+/**
+ * A page fitted with its key line and title at the theme's least sizes for
+ * its number of languages; when it cannot fit so, the floors give way step
+ * by step (RELAX_STEPS), and the shortfall is reported with the first
+ * larger paper that keeps them.
+ */
+function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
+  const page = pageTheme(theme, options.size);
+  const languages = languagesOn(blocks);
+  const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
+  const floors = band === undefined ? keyed : { ...keyed, band };
+  const fitted = fitPage(blocks, lang, options.size, options.fonts, theme, floors, options.page);
+  if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
+  for (const step of RELAX_STEPS) {
+    const tried = relaxed(floors, step);
+    const done = fitPage(blocks, lang, options.size, options.fonts, theme, tried, options.page);
+    if (!done) continue;
+    // The first larger paper on which the key line keeps the size asked here.
+    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options.fonts, theme, floors) !== undefined);
+    const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
+    options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
+    return done;
+  }
+  return undefined;
+}
+
+type Fitted = NonNullable<ReturnType<typeof fitPage>>;
+
+/** The name band's size on a fitted page (large type at its scale, or the size it was given). */
+function bandOf(fitted: Fitted): number {
+  return fitted.attempt.band ?? textSize(fitted.page, 'large', fitted.attempt.scale);
+}
+
+/** The one name band size for a notice of several whole-sign pages that carry a name band: the smallest any page took. */
+function bandSize(tree: NoticeTree, fitted: readonly (Fitted | undefined)[]): number | undefined {
+  const banded = tree.pages.flatMap((page, i) => (!page.flow && fitted[i] && page.children.some(isNameBand) ? [fitted[i]] : []));
+  if (banded.length < 2) return undefined;
+  return Math.min(...banded.map(bandOf));
 }
 
 /** A flowing page goes onto more pages rather than shrink its text below this scale. */
@@ -85,7 +144,7 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
   const body = notice.children.slice(head.length, notice.children.length - foot.length);
   // Every page carries the header and the footer, the footer at the bottom of the page.
   const whole = (part: Blocks): Blocks => (foot.length > 0 ? [...head, ...part, BOTTOM, ...foot] : [...head, ...part]);
-  const at = (part: Blocks) => attemptAt(whole(part), lang, paper, page, options.fonts, 1);
+  const at = (part: Blocks) => attemptAt(whole(part), lang, paper, page, options.fonts, 1, NO_FLOORS);
   const parts = flowBlocks(body, (part) => at(part).natural.height, available);
   return parts?.map((part) => {
     const attempt = at(part);
@@ -101,6 +160,10 @@ interface Attempt {
   readonly laid: Laid[];
   readonly gaps: number[];
   readonly natural: Laid;
+  /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
+  readonly strained: boolean;
+  /** The name band's one size across the notice's pages, when it was given. */
+  readonly band?: number;
 }
 
 type Blocks = NoticeTree['pages'][number]['children'];
@@ -113,6 +176,7 @@ function attemptAt(
   theme: PageTheme,
   fonts: FontLibrary,
   scale: number,
+  floors: Floors,
 ): Attempt {
   const floorScale = theme.minBody / theme.type.normal;
   const at = Math.max(scale, floorScale);
@@ -126,12 +190,15 @@ function attemptAt(
     theme,
     inSection: false,
     layoutBlock,
+    floors,
   } as const;
-  const first: LayoutContext = { ...base, headings: { found: new Map() } };
+  const strained = { value: false };
+  const first: LayoutContext = { ...base, headings: { found: new Map(), strained } };
   flowParts(blocks, first);
-  const ctx: LayoutContext = { ...base, headings: { fixed: first.headings.found, found: new Map() } };
+  const body = textSize(theme, 'normal', at);
+  const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
   const { laid, gaps } = flowParts(blocks, ctx);
-  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0) };
+  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
 }
 
 /** The page at the largest scale that fits, or undefined when it does not fit even at the paper's smallest body size. */
@@ -141,12 +208,13 @@ function fitPage(
   size: PageSizeName,
   fonts: FontLibrary,
   theme: Theme,
+  floors: Floors,
   card?: { width: number; height: number },
 ): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
   const page = pageTheme(theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
-  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale), available, page);
+  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors), available, page);
   return attempt ? { attempt, paper, page } : undefined;
 }
 
@@ -165,7 +233,7 @@ function fit(attempt: (scale: number) => Attempt, available: number, theme: Page
   let tooBig = maxScale * (1 + PRECISION);
   for (;;) {
     const last = tried.at(-1)!;
-    if (last.natural.height <= available) {
+    if (last.natural.height <= available && (!last.strained || last.scale <= floor)) {
       if (!best || last.scale > best.scale) best = last;
     } else {
       tooBig = Math.min(tooBig, last.scale);

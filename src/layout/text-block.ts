@@ -11,6 +11,20 @@ export interface TextBlockStyle {
   readonly leading: number;
   readonly align: Align;
   readonly bold: boolean;
+  /** Lines of even length, and no short last line (see signRules): titles, key lines, the name band. */
+  readonly sign?: boolean;
+}
+
+/** Scripts whose characters each carry a word or a syllable: a last line of four of them is enough. */
+const WIDE = /^(zh|ja|ko)\b/u;
+
+/**
+ * A sign's line rules: balanced lines, and a last line of at least about
+ * twelve characters (ten letters; "by a judge." alone is an orphan), or four
+ * CJK characters.
+ */
+function signRules(lang: string): { balance: boolean; minLastLineChars: number } {
+  return { balance: true, minLastLineChars: WIDE.test(lang) ? 4 : 10 };
 }
 
 /** Lays out one block of text, turning a missing glyph into an input error that names field and language. */
@@ -25,7 +39,16 @@ export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx
   try {
     return layoutParagraph(
       spans,
-      { size: style.size, leading: style.leading, align: style.align, direction: ctx.dir, bidi, lang: ctx.lang },
+      {
+        size: style.size,
+        leading: style.leading,
+        align: style.align,
+        direction: ctx.dir,
+        bidi,
+        lang: ctx.lang,
+        ...(style.sign ? signRules(ctx.lang) : {}),
+        ...(style.role === 'H1' || style.role === 'H2' ? { display: true } : {}),
+      },
       ctx.width,
       ctx.fonts.chain(ctx.lang),
     );

@@ -27,6 +27,10 @@ const paperSchema = z
     min_small: points.optional(),
     /** The printed QR code, quiet zone excluded, in millimetres: overrides qr.code_mm × scale. */
     qr_mm: z.number().min(10).max(200).optional(),
+    /** The key line's least cap height on this paper, in mm, by languages on the page: overrides key_line.cap_mm × scale. */
+    key_cap_mm: z.array(z.number().min(0).max(100)).max(8).optional(),
+    /** The title's least cap height on this paper, in mm, by languages on the page: overrides key_line.title_cap_mm × scale. */
+    title_cap_mm: z.array(z.number().min(0).max(200)).max(8).optional(),
   })
   .strict();
 
@@ -89,6 +93,15 @@ export const themeSchema = z
       })
       .strict()
       .default({ code_mm: 30, min_mm: 30, gap: 10 }),
+    /**
+     * A door sign's key line (`<p size="key">`) and title keep these least cap
+     * heights on Letter, in mm, by the number of languages on the page (one,
+     * two, …; past the list, none): the rest of the page gives way first.
+     */
+    key_line: z
+      .object({ cap_mm: z.array(z.number().min(0).max(100)).max(8), title_cap_mm: z.array(z.number().min(0).max(200)).max(8) })
+      .strict()
+      .default({ cap_mm: [], title_cap_mm: [] }),
     sizes: z.record(z.enum(THEME_SIZES), paperSchema.partial()).default({}),
   })
   .strict();
@@ -103,7 +116,7 @@ export interface PageTheme {
   /** The paper's scale against Letter. */
   readonly scale: number;
   readonly margin: number;
-  readonly type: Readonly<Record<'h1' | 'h2' | TextSize | 'meta', number>>;
+  readonly type: Readonly<Record<'h1' | 'h2' | Exclude<TextSize, 'key'> | 'meta', number>>;
   readonly leading: Theme['leading'];
   readonly gaps: Theme['gaps'];
   readonly maxScale: number;
@@ -118,6 +131,9 @@ export interface PageTheme {
   /** The QR code's side without its quiet zone, in points. */
   readonly qrCode: number;
   readonly qrGap: number;
+  /** Least cap heights in mm of the key line and the title, by languages on the page (index 0: one language). */
+  readonly keyCapMm: readonly number[];
+  readonly titleCapMm: readonly number[];
 }
 
 /** The theme's numbers for one paper size. */
@@ -144,6 +160,8 @@ export function pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme {
     ) as PageTheme['bands'],
     qrCode: mm(size.qr_mm ?? Math.max(theme.qr.min_mm, theme.qr.code_mm * s)),
     qrGap: theme.qr.gap * s,
+    keyCapMm: size.key_cap_mm ?? theme.key_line.cap_mm.map((value) => value * s),
+    titleCapMm: size.title_cap_mm ?? theme.key_line.title_cap_mm.map((value) => value * s),
   };
 }
 
@@ -154,6 +172,15 @@ export function pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme {
  */
 export function textSize(theme: PageTheme, size: TextSize, scale: number): number {
   if (size === 'meta') return theme.type.meta;
+  if (size === 'key') return textSize(theme, 'large', scale);
   if (size === 'small') return Math.max(theme.type.small * Math.min(scale, 1), theme.minSmall);
   return Math.max(theme.type[size] * scale, theme.minBody);
+}
+
+/** Noto Sans's cap height in em (OS/2 sCapHeight 714): a cap height in mm over this is a type size. */
+const CAP_EM = 0.714;
+
+/** The type size in points whose Latin capitals are `capMm` tall. */
+export function sizeForCap(capMm: number): number {
+  return mm(capMm) / CAP_EM;
 }

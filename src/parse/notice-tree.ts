@@ -8,8 +8,12 @@ export interface Inline {
 }
 
 export type Align = 'start' | 'center' | 'end';
-/** `meta` is the quiet version line: a fixed small size, kept on one line. */
-export type TextSize = 'meta' | 'small' | 'normal' | 'large';
+/**
+ * `meta` is the quiet version line: a fixed small size, kept on one line.
+ * `key` is a door sign's key line (the warrant sentence): large and bold,
+ * and kept at the theme's least cap height while the rest gives way.
+ */
+export type TextSize = 'meta' | 'small' | 'normal' | 'large' | 'key';
 export type Tone = 'plain' | 'dark' | 'light' | 'outline';
 
 export interface Heading {

@@ -26,7 +26,7 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
 }
 
 const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
-const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta'];
+const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta', 'key'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
 const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'qr-row', 'rule', 'spacer', 'section', 'columns', 'box'];
 

@@ -1,5 +1,5 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
-import { faceScale } from '../fonts/optical-scale.js';
+import { displayScale, faceScale } from '../fonts/optical-scale.js';
 import { reorderRuns } from './bidi.js';
 import { itemize, pieces, type Item } from './itemize.js';
 import { MissingGlyphError } from './font-choice.js';
@@ -40,6 +40,8 @@ export interface ParagraphStyle {
    * layout passes the nominal size and must not apply the factor again.
    */
   readonly optical?: boolean;
+  /** A heading: Han and Hangul are drawn at their display factor (fonts/optical-scale.ts DISPLAY_SCALE). */
+  readonly display?: boolean;
 }
 
 /**
@@ -76,7 +78,8 @@ export interface ParagraphLayout {
 }
 
 function scaleOf(font: LoadedFont, style: ParagraphStyle): number {
-  return style.optical === false ? 1 : faceScale(font.face);
+  if (style.optical === false) return 1;
+  return style.display ? displayScale(font.face) : faceScale(font.face);
 }
 
 /** The size a font's glyphs are drawn at: the paragraph's size times the face's optical factor. */

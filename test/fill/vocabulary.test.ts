@@ -30,7 +30,7 @@ describe('the vocabulary on the notice', () => {
     const text = await pdfText(['en', 'es'], ['private_areas=Kitchen;walk-in FREEZER', 'contact_role=owner']);
     expect(text).toContain('Cocina');
     expect(text).toContain('Kitchen');
-    expect(text).toContain('(Propietario(a))');
+    expect(text).toContain('(propietario/a)');
     expect(text).toContain('(owner)');
     expect(text.match(/walk-in FREEZER/g)).toHaveLength(2);
   });

@@ -81,12 +81,9 @@ describe('auto-fit', () => {
     for (const run of long) expect(run.x + runWidth(run)).toBeLessThanOrEqual(PAGE_SIZES.letter.width - MARGIN + EPSILON);
   });
 
-  // BUG (since 841f139, auto-fit grows text up to MAX_SCALE = 1.5): layoutHeading's floor is
-  // textSize('large', scale) = 20 pt × scale, so on a roomy page (scale 1.5) a heading stops
-  // shrinking at 30 pt. This 87-character title then takes 3 lines, and auto-fit accepts the
-  // page because it fits in height; on a crowded page (scale ≈ 0.8) the same title fits in 2
-  // lines at about 23 pt.
-  it('shrinks a very long title to at most two lines when the page has room (BUG: heading floor grows with scale)', () => {
+  // A heading at its floor (TYPE_RATIO × body per level) that would take three lines makes auto-fit take a
+  // smaller scale: on a roomy page this 87-character title would otherwise stop shrinking at a floor that grew with it.
+  it('shrinks a very long title to at most two lines when the page has room', () => {
     const long = h1Runs('Lake Street Tortillería and Family Bakery: Private Employee Area, Authorized Staff Only');
     expect(long[0]!.size).toBeLessThan(TYPE.h1);
     expect(lineCount(long)).toBeLessThanOrEqual(2);

@@ -31,7 +31,8 @@ describe.each([...locales().keys()].sort())('the door notice in %s', (code) => {
   });
 
   it('reads back the title and the name, in logical order, with pdf.js', () => {
-    const text = facts.text.normalize('NFC');
+    // A door sign's title keeps its least cap height and may take two balanced lines: compare with lines joined.
+    const text = facts.text.normalize('NFC').replaceAll(/\s+/gu, ' ');
     expect(text).toContain(title);
     expect(text).toContain(name);
   });
@@ -39,7 +40,8 @@ describe.each([...locales().keys()].sort())('the door notice in %s', (code) => {
   it.skipIf(!hasTool('pdftotext'))('reads back the title and the name, in logical order, with poppler', () => {
     const text = pdftotext(pdf)
       .normalize('NFC')
-      .replace(/[\u202a-\u202e]/g, '');
+      .replace(/[\u202a-\u202e]/g, '')
+      .replaceAll(/\s+/gu, ' ');
     expect(text).toContain(title);
     expect(text).toContain(name);
     expect(pdffonts(pdf).every((font) => font.emb)).toBe(true);

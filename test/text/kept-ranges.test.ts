@@ -26,4 +26,13 @@ describe('keptRanges', () => {
       ]),
     ).toEqual([' Main St']);
   });
+
+  it('keeps a hyphenated name, a short parenthesis, and in CJK text a Latin word together', () => {
+    expect(kept([{ text: 'Halal Market of Cedar-Riverside (Rear Entrance)', isolate: true, keep: false }])).toEqual([
+      'Cedar-Riverside',
+      '(Rear Entrance)',
+    ]);
+    expect(kept([{ text: '请找总经理General Manager。' }])).toEqual(['General', 'Manager']);
+    expect(kept([{ text: 'Ask the General Manager.' }])).toEqual([]);
+  });
 });

@@ -1,0 +1,125 @@
+import type { Block } from '../parse/notice-tree.js';
+import type { PageSizeName } from '../contract/page-sizes.js';
+import { sizeForCap, type PageTheme } from './theme.js';
+
+/** Least sizes in points of a page's key line and title (0: none). */
+export interface Floors {
+  readonly key: number;
+  readonly title: number;
+  /** The name band's one size across a set of pages (not a floor: the size it takes), when set. */
+  readonly band?: number;
+}
+
+export const NO_FLOORS: Floors = { key: 0, title: 0 };
+
+/**
+ * A page whose key line or title could not keep the theme's least cap
+ * height: what it asked, what it got, and the first larger paper on which
+ * it would (if any). Layout reports it; the pipeline decides what to do
+ * (one language per page when the arrangement was left open) and warns.
+ */
+export interface KeyLineShortfall {
+  /** 1-based page of the notice. */
+  readonly page: number;
+  readonly size: PageSizeName;
+  readonly languages: number;
+  /** Cap heights in mm: asked and printed. */
+  readonly keyCapMm: { readonly asked: number; readonly printed: number };
+  readonly titleCapMm: { readonly asked: number; readonly printed: number };
+  readonly fitsOn?: PageSizeName;
+}
+
+/** The page's language sections that carry a sign's text (a heading or a key line): QR captions do not count. */
+export function languagesOn(blocks: readonly Block[]): number {
+  const langs = new Set<string>();
+  const visit = (list: readonly Block[], lang?: string): boolean => {
+    let signText = false;
+    for (const block of list) {
+      if (block.kind === 'section') {
+        if (visit(block.children, block.lang)) langs.add(block.lang);
+      } else if (block.kind === 'box') {
+        signText = visit(block.children, lang) || signText;
+      } else if (block.kind === 'columns') {
+        for (const column of block.columns) signText = visit(column.children, lang) || signText;
+      } else if (block.kind === 'heading' || (block.kind === 'paragraph' && block.size === 'key')) {
+        signText = true;
+      }
+    }
+    return signText;
+  };
+  visit(blocks);
+  return langs.size;
+}
+
+/** Whether the page declares a key line (`<p size="key">`). */
+export function hasKeyLine(blocks: readonly Block[]): boolean {
+  return blocks.some((block) => {
+    if (block.kind === 'paragraph') return block.size === 'key';
+    if (block.kind === 'section' || block.kind === 'box') return hasKeyLine(block.children);
+    if (block.kind === 'columns') return block.columns.some((column) => hasKeyLine(column.children));
+    return false;
+  });
+}
+
+/** The theme's floors for a page with `languages` language sections; none on a page with no key line. */
+export function floorsFor(theme: PageTheme, languages: number, keyed: boolean): Floors {
+  if (!keyed || languages < 1) return NO_FLOORS;
+  const key = theme.keyCapMm[languages - 1] ?? 0;
+  const title = theme.titleCapMm[languages - 1] ?? 0;
+  return { key: key > 0 ? sizeForCap(key) : 0, title: title > 0 ? sizeForCap(title) : 0 };
+}
+
+/** Floors scaled down by `factor`: what a page that cannot keep them tries next. */
+export function relaxed(floors: Floors, factor: number): Floors {
+  return { ...floors, key: floors.key * factor, title: floors.title * factor };
+}
+
+/** The steps by which floors give way on a page that cannot keep them; 0 at the end: the page as it was before floors. */
+export const RELAX_STEPS = [0.9, 0.8, 0.7, 0.6, 0] as const;
+
+const capOf = (points: number): number => Math.round(((points * 0.714 * 25.4) / 72) * 10) / 10;
+
+/** A shortfall as cap heights in mm, for the warning. */
+export function shortfallOf(
+  asked: Floors,
+  printed: Floors,
+  facts: { page: number; size: PageSizeName; languages: number; fitsOn?: PageSizeName },
+): KeyLineShortfall {
+  return {
+    ...facts,
+    keyCapMm: { asked: capOf(asked.key), printed: capOf(printed.key) },
+    titleCapMm: { asked: capOf(asked.title), printed: capOf(printed.title) },
+  };
+}
+
+/** The warning for a shortfall: what was asked, what printed, and what would meet it. */
+export function shortfallMessage(shortfall: KeyLineShortfall, outcome: { chosePages: boolean }): string {
+  const { keyCapMm: key, titleCapMm: title } = shortfall;
+  const parts = [
+    ...(key.printed < key.asked ? [`key line ${key.printed} mm tall (capitals; ${key.asked} mm reads at the door)`] : []),
+    ...(title.printed < title.asked ? [`title ${title.printed} mm (${title.asked} mm asked)`] : []),
+  ];
+  const what = parts.length > 0 ? parts.join(', ') : 'key line below its least size';
+  const where =
+    shortfall.languages === 1
+      ? `one language on a ${shortfall.size} page`
+      : `${shortfall.languages} languages on one ${shortfall.size} page`;
+  const remedies = [
+    ...(shortfall.languages > 1 && !outcome.chosePages ? ['--arrange pages (one language per page)'] : []),
+    ...(shortfall.fitsOn ? [`--size ${shortfall.fitsOn}`] : []),
+  ];
+  const meets = remedies.length > 0 ? `; ${remedies.join(' or ')} meets it` : '; no larger paper meets it: shorten the text';
+  const page = shortfall.page > 1 ? `page ${shortfall.page}: ` : '';
+  return `${page}${where} prints the ${what}${meets}`;
+}
+
+/** The warning for a notice put one language per page because its key line would have been too small on one page. */
+export function pagedMessage(shortfall: KeyLineShortfall): { message: string } {
+  const { keyCapMm: key } = shortfall;
+  const larger = shortfall.fitsOn ? `; --size ${shortfall.fitsOn} keeps them on one page` : '';
+  return {
+    message:
+      `${shortfall.languages} languages on one ${shortfall.size} page would print the key line ${key.printed} mm tall ` +
+      `(capitals; ${key.asked} mm reads at the door), so each language has its own page (--arrange pages)${larger}`,
+  };
+}
