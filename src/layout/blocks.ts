@@ -1,7 +1,9 @@
-import type { Block, Box, Heading, List, Paragraph } from '../parse/notice-tree.js';
+import type { Block, Box, Heading, Paragraph } from '../parse/notice-tree.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { translateNode, type LaidNode } from './items.js';
+import { layoutList } from './list-block.js';
+import { pageNumberParagraph } from './page-number.js';
 import { layoutQr } from './qr-block.js';
 import { textSize } from './theme.js';
 import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
@@ -71,6 +73,8 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
       return layoutColumns(block, ctx);
     case 'box':
       return layoutBox(block, ctx);
+    case 'page-number':
+      return layoutParagraphBlock(pageNumberParagraph(block), ctx);
   }
 }
 
@@ -146,18 +150,6 @@ function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
   }
   if (group !== undefined && shared === undefined) ctx.headings.found.set(group, Math.min(size, ctx.headings.found.get(group) ?? size));
   return textNode(block.inlines, layout, style(size), ctx);
-}
-
-function layoutList(block: List, ctx: LayoutContext): Laid {
-  const size = textSize(ctx.theme, block.size, ctx.scale);
-  const style = { role: 'LI', size, leading: ctx.theme.leading.body, align: 'start', bold: false } as const;
-  const items = block.items.map((inlines) => layoutText([{ text: '• ', bold: false }, ...inlines], style, ctx));
-  const inner = stack(
-    items,
-    items.map(() => ctx.theme.gaps.item * ctx.scale),
-    0,
-  );
-  return { ...inner, nodes: [{ role: 'L', items: [], children: inner.nodes }] };
 }
 
 function layoutBox(block: Box, ctx: LayoutContext): Laid {
