@@ -37,6 +37,7 @@ const LANGUAGES: Readonly<Record<Arrangement, readonly string[]>> = {
   columns: ['en', 'es', 'zh-Hans'],
   pages: ['en', 'ar'],
   duplex: ['en', 'es'],
+  officer: ['es', 'ar'],
 };
 
 /** The `t` keys a template asks for ({{t "ns:key"}} and (t "ns:key")). */

@@ -93,6 +93,15 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
   return new Handlebars.SafeString(copies.join('<rule/>'));
 });
 
+/**
+ * {{#english}}…{{/english}}: the block with {{t}} in English, whatever the
+ * notice's languages: the officer-facing side of a rights card is English
+ * by design (the officer reads it), as on the well-known red cards.
+ */
+handlebars.registerHelper('english', function (this: unknown, options: HelperOptions) {
+  return options.fn(this, { data: { ...Handlebars.createFrame(options.data), lang: 'en' } });
+});
+
 /** The current section's language. */
 const sectionLang = (data: FillData): string => data.lang ?? data.languages[0]?.code ?? 'en';
 
@@ -102,13 +111,13 @@ const businessOf = (data: FillData): Readonly<Record<string, unknown>> =>
 
 /**
  * {{#eachPage}}<page>…</page>{{/eachPage}}: the pages of the notice. With
- * --arrange pages or duplex (a card's front, then its back), the block is
+ * --arrange pages, duplex (a card's front, then its back) or officer, the block is
  * filled once per language and eachLanguage inside it sees only that
  * language; otherwise once, with every language.
  */
 handlebars.registerHelper('eachPage', function (this: unknown, options: HelperOptions) {
   const data = options.data as FillData;
-  const groups = data.arrange === 'pages' || data.arrange === 'duplex' ? data.languages.map((language) => [language]) : [data.languages];
+  const groups = ['pages', 'duplex', 'officer'].includes(data.arrange) ? data.languages.map((language) => [language]) : [data.languages];
   const pages = groups.map((languages) => {
     const text = options.fn(this, { data: { ...Handlebars.createFrame(options.data), languages } });
     data.budget?.spend(text);
@@ -153,4 +162,13 @@ handlebars.registerHelper('word', function (value: unknown, field: unknown, opti
   return typeof value === 'string' && value !== '' ? localWord(value, field, lang, data.translate) : '';
 });
 
-export const KNOWN_HELPERS = { t: true, eachLanguage: true, eachPage: true, list: true, word: true, log: false, lookup: false } as const;
+export const KNOWN_HELPERS = {
+  t: true,
+  eachLanguage: true,
+  eachPage: true,
+  english: true,
+  list: true,
+  word: true,
+  log: false,
+  lookup: false,
+} as const;

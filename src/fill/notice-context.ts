@@ -9,6 +9,8 @@ export function noticeContext(plan: NoticePlan) {
     languages,
     primary: languages[0]!,
     arrange: plan.arrange,
+    /** The arrangement, as a flag a template can test: `{{#if arranged.officer}}`. */
+    arranged: { [plan.arrange]: true } as Readonly<Partial<Record<NoticePlan['arrange'], true>>>,
     /** The paper, as a flag a template can test: `{{#if paper.decal}}` (a 4 × 4 in sticker leaves out what does not fit it). */
     paper: { [plan.size]: true } as Readonly<Partial<Record<NoticePlan['size'], true>>>,
     rightsUrl: plan.rightsUrl,

@@ -41,7 +41,8 @@ export function impose(pages: readonly LaidPage[], imposition: Imposition): Laid
 function cardSheets(cards: readonly LaidPage[], card: Size, imposition: Imposition): LaidPage[] {
   const bleed = imposition.bleedMm === undefined ? undefined : mm(imposition.bleedMm);
   const grid = cardGrid(PAGE_SIZES[imposition.sheet], card, 2 * (bleed ?? 0));
-  const duplex = imposition.arrange === 'duplex';
+  // officer: each language's card with the English officer-facing side behind it, pair after pair.
+  const duplex = imposition.arrange === 'duplex' || imposition.arrange === 'officer';
   // In duplex, odd pages are backs: mirrored, and cut from the front, so without marks of their own.
   // A front with a back after it is marked, so a file of several pieces can start it on a new sheet (duplex-pages.ts).
   return cards.map((page, index) => {

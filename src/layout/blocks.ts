@@ -1,8 +1,10 @@
-import type { Block, Box, Heading, List, Paragraph } from '../parse/notice-tree.js';
+import type { Block, Box, Heading, Paragraph } from '../parse/notice-tree.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type HeadingFit, type Laid, type LayoutContext } from './context.js';
-import { layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
+import { layoutFlow, layoutRule, sectionNode } from './flow.js';
 import { translateNode, type LaidNode } from './items.js';
+import { layoutList } from './list-block.js';
+import { pageNumberParagraph } from './page-number.js';
 import { layoutQr } from './qr-block.js';
 import { layoutQrRow } from './qr-row.js';
 import { textSize } from './theme.js';
@@ -31,6 +33,8 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
       return layoutColumns(block, ctx);
     case 'box':
       return layoutBox(block, ctx);
+    case 'page-number':
+      return layoutParagraphBlock(pageNumberParagraph(block), ctx);
   }
 }
 
@@ -178,18 +182,6 @@ export function sharedHeadingSizes(found: ReadonlyMap<string, readonly HeadingFi
   if (h1 !== undefined) sizes.set('h1', h1);
   if (h2 !== undefined) sizes.set('h2', h2);
   return sizes;
-}
-
-function layoutList(block: List, ctx: LayoutContext): Laid {
-  const size = textSize(ctx.theme, block.size, ctx.scale);
-  const style = { role: 'LI', size, leading: ctx.theme.leading.body, align: 'start', bold: false } as const;
-  const items = block.items.map((inlines) => layoutText([{ text: '• ', bold: false }, ...inlines], style, ctx));
-  const inner = stack(
-    items,
-    items.map(() => ctx.theme.gaps.item * ctx.scale),
-    0,
-  );
-  return { ...inner, nodes: [{ role: 'L', items: [], children: inner.nodes }] };
 }
 
 function layoutBox(block: Box, ctx: LayoutContext): Laid {

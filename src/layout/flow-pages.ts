@@ -40,14 +40,46 @@ export function flowBlocks(
     }
     if (current.length === 0) return undefined;
     // A heading goes to the next page with what it heads.
-    const kept = current.slice(0, Math.max(1, lastNonHeading(current) + 1));
+    const headed = current.slice(0, Math.max(1, lastNonHeading(current) + 1));
+    const { kept, moved } = keepWithEnd(headed, [block, ...queue], origin, height, available);
     pages.push(kept);
     if (pages.length >= MAX_FLOW_PAGES) return undefined;
-    queue.unshift(...current.slice(kept.length), block);
+    queue.unshift(...moved, ...current.slice(headed.length), block);
     current = [];
   }
   if (current.length > 0) pages.push(current);
   return pages.map((page, index) => joinPieces(trimRules(page, index > 0, index < pages.length - 1), origin));
+}
+
+/** Blocks with no text of their own: what may close a flow (a rule, a QR code) but must not stand alone on its last page. */
+const TRAILING = new Set<Block['kind']>(['rule', 'qr', 'spacer', 'page-number']);
+
+/**
+ * No runt last page: when all that is left after a page break is a QR code
+ * and such, the page gives up its last pieces of text (about a fifth of a
+ * page) to go with them.
+ */
+function keepWithEnd(
+  page: readonly Block[],
+  rest: readonly Block[],
+  origin: Map<Block, Block>,
+  height: (blocks: readonly Block[]) => number,
+  available: number,
+): { kept: Block[]; moved: Block[] } {
+  if (!rest.every((block) => TRAILING.has(block.kind))) return { kept: [...page], moved: [] };
+  const empty = height([]);
+  const kept = [...page];
+  const moved: Block[] = [];
+  while (height(joinPieces(moved, origin)) - empty < available / 5) {
+    // A page left with one block gives up that block's last pieces, if it has any.
+    const pieces = kept.length === 1 ? splitBlock(kept[0]!, origin) : undefined;
+    if (pieces) kept.splice(0, 1, ...pieces);
+    if (kept.length <= 1) break;
+    moved.unshift(kept.pop()!);
+  }
+  // A heading goes with what it heads.
+  while (kept.length > 1 && lastNonHeading(kept) < kept.length - 1) moved.unshift(kept.pop()!);
+  return { kept, moved };
 }
 
 /** A rule that separates blocks has nothing to separate at a page break. */
@@ -74,7 +106,9 @@ function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefine
     const parts = block.children.length === 1 ? splitBlock(block.children[0]!, origin) : [...block.children];
     pieces = parts && parts.length > 1 ? parts.map((child): Section => ({ ...block, children: [child] })) : undefined;
   } else if (block.kind === 'list' && block.items.length > 1) {
-    pieces = block.items.map((item): List => ({ ...block, items: [item] }));
+    // A numbered list's pieces keep their numbers, so that one continued on the next page goes on counting.
+    const first = block.start ?? 1;
+    pieces = block.items.map((item, i): List => ({ ...block, items: [item], ...(block.numbered ? { start: first + i } : {}) }));
   }
   for (const piece of pieces ?? []) origin.set(piece, whole);
   return pieces;

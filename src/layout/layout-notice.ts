@@ -17,6 +17,7 @@ import {
   type Floors,
   type KeyLineShortfall,
 } from './key-line.js';
+import { numberPages } from './page-number.js';
 import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
 import { DEFAULT_THEME, pageTheme, textSize, type PageTheme, type Theme } from './theme.js';
@@ -144,10 +145,11 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
   const body = notice.children.slice(head.length, notice.children.length - foot.length);
   // Every page carries the header and the footer, the footer at the bottom of the page.
   const whole = (part: Blocks): Blocks => (foot.length > 0 ? [...head, ...part, BOTTOM, ...foot] : [...head, ...part]);
-  const at = (part: Blocks) => attemptAt(whole(part), lang, paper, page, options.fonts, 1, NO_FLOORS);
+  const at = (part: Blocks, number = 1, count = 1) =>
+    attemptAt(numberPages(whole(part), number, count), lang, paper, page, options.fonts, 1, NO_FLOORS);
   const parts = flowBlocks(body, (part) => at(part).natural.height, available);
-  return parts?.map((part) => {
-    const attempt = at(part);
+  return parts?.map((part, index) => {
+    const attempt = at(part, index + 1, parts.length);
     const placed = stack(attempt.laid, attempt.gaps, Math.max(0, available - attempt.natural.height));
     return { ...paper, nodes: placeNodes(placed.nodes, page.margin, page.margin) };
   });

@@ -115,10 +115,12 @@ export function layoutOneLine(
   ctx: LayoutContext,
   minSize: number,
 ): { laid: Laid; width: number; size: number } | undefined {
-  const natural = layoutWidth(shapeText(inlines, { ...style, align: 'start' }, { ...ctx, width: UNBOUNDED }));
+  // Aligned to the left edge (x = 0) in either direction: "start" of a right-to-left line is the far right of UNBOUNDED.
+  const left = ctx.dir === 'rtl' ? 'end' : 'start';
+  const natural = layoutWidth(shapeText(inlines, { ...style, align: left }, { ...ctx, width: UNBOUNDED }));
   const size = natural > ctx.width ? (style.size * ctx.width * 0.995) / natural : style.size;
   if (!(size >= minSize)) return undefined;
-  const sized = { ...style, size, align: 'start' } as const;
+  const sized = { ...style, size, align: left } as const;
   const layout = shapeText(inlines, sized, { ...ctx, width: UNBOUNDED });
   return { laid: textNode(inlines, layout, sized, ctx), width: layoutWidth(layout), size };
 }

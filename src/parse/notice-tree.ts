@@ -34,6 +34,11 @@ export interface List {
   readonly kind: 'list';
   readonly size: TextSize;
   readonly items: readonly (readonly Inline[])[];
+  /** `<list numbered="yes">`: items numbered from `start` (1 unless given), with hanging indents. */
+  readonly numbered?: boolean;
+  readonly start?: number;
+  /** `<list hang="yes">`: bullets with hanging indents (numbered lists always hang). */
+  readonly hang?: boolean;
 }
 
 export interface Qr {
@@ -92,7 +97,13 @@ export interface Box {
   readonly children: readonly Block[];
 }
 
-export type Block = Heading | Paragraph | List | Qr | QrRow | Rule | Spacer | Section | Columns | Box;
+/** `<page-number/>`: "2/3", this page's number and the count of pages its flowing page made. */
+export interface PageNumber {
+  readonly kind: 'page-number';
+  readonly align: Align;
+}
+
+export type Block = Heading | Paragraph | List | Qr | QrRow | Rule | Spacer | Section | Columns | Box | PageNumber;
 
 export interface NoticePage {
   readonly children: readonly Block[];

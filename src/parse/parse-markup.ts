@@ -28,7 +28,7 @@ export function parseMarkup(xml: string, source: string): NoticeTree {
 const ALIGNS: readonly Align[] = ['start', 'center', 'end'];
 const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta', 'key'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
-const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'qr-row', 'rule', 'spacer', 'section', 'columns', 'box'];
+const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'qr-row', 'rule', 'spacer', 'section', 'columns', 'box', 'page-number'];
 
 class MarkupReader {
   constructor(private readonly source: string) {}
@@ -105,10 +105,11 @@ class MarkupReader {
           inlines: this.inlines(element),
         };
       case 'list':
-        this.attributes(element, ['size']);
+        this.attributes(element, ['size', 'numbered', 'start', 'hang']);
         return {
           kind: 'list',
           size: this.choice(element, 'size', SIZES, 'normal'),
+          ...listMarkers(this, element),
           items: this.elements(element).map((item) => {
             if (item.name !== 'item') throw markupError(this.source, item, 'is not allowed in <list>: expected <item>');
             this.attributes(item, []);
@@ -157,6 +158,9 @@ class MarkupReader {
           columns: this.elements(element).map((column) => this.column(column)),
           ...(this.choice(element, 'wrap', ['yes', 'no'] as const, 'no') === 'yes' ? { wrap: true } : {}),
         };
+      case 'page-number':
+        this.attributes(element, ['align']);
+        return { kind: 'page-number', align: this.choice(element, 'align', ALIGNS, 'end') };
       case 'box':
         this.attributes(element, ['tone']);
         return { kind: 'box', tone: this.choice(element, 'tone', TONES, 'plain'), children: this.blocks(element) };
@@ -222,6 +226,14 @@ class MarkupReader {
     if (!checked.ok) throw markupError(this.source, element, `has href="${printable(href, 60)}": ${checked.reason}`);
     return checked.url;
   }
+}
+
+/** A list's numbering and indent attributes, set only when given (an unmarked list lays out as before). */
+function listMarkers(read: MarkupReader, element: XmlElement): { numbered?: true; start?: number; hang?: true } {
+  const numbered = read.choice(element, 'numbered', ['yes', 'no'] as const, 'no') === 'yes';
+  const hang = read.choice(element, 'hang', ['yes', 'no'] as const, 'no') === 'yes';
+  const start = element.attributes.start === undefined ? undefined : Math.round(read.number(element, 'start', 1, 1, 999));
+  return { ...(numbered ? { numbered: true } : {}), ...(start !== undefined ? { start } : {}), ...(hang ? { hang: true } : {}) };
 }
 
 /**

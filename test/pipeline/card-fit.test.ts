@@ -21,7 +21,13 @@ const CARD = { width: 3.5 * 72, height: 2 * 72 };
 const TOO_LONG = ['ur'];
 const PDFJS_LIMITS = ['bn', 'my'];
 const squeezed = (text: string) => text.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
-const cardStrings = (code: string) => locales().get(code)!.namespaces['rights-cards'] as Record<string, string>;
+/** The strings a card in this language prints: all of rights-cards but the officer-facing side, which prints in English only. */
+const cardStrings = (code: string) =>
+  Object.fromEntries(
+    Object.entries(locales().get(code)!.namespaces['rights-cards'] as Record<string, string>).filter(
+      ([key]) => !key.startsWith('officer_'),
+    ),
+  );
 
 /** The least distance, in points, from any inked pixel of each card to that card's cut line; Infinity for a card with no ink. */
 async function inkMargins(pdf: Uint8Array, pageIndex: number, size: 'letter' | 'a4'): Promise<number[]> {
