@@ -1,5 +1,5 @@
 // placard as a user runs it: whole `node bin/placard.js …` processes, timed from outside.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timedOk } from './stats.js';
@@ -25,13 +25,18 @@ export function writeRows(file, variant, rows) {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-/** One `placard batch` over a CSV into a fresh folder: { ms, peakKb }. variant null: the rows' own languages. */
-export async function batch(csv, variant, jobs, outDir) {
+/**
+ * One `placard batch` over a CSV into a fresh folder: { ms, peakKb }. variant null: the rows' own languages.
+ * keep: leave the output folder for the caller to read. `--jobs 1` runs pinned to one core (taskset -c 0), as Typst does; more jobs get the machine's cores.
+ */
+export async function batch(csv, variant, jobs, outDir, { template = 'private-areas', combined, keep = false } = {}) {
   rmSync(outDir, { recursive: true, force: true });
-  const args = ['batch', 'private-areas', '--data', csv, '--out-dir', outDir];
+  const args = ['batch', template, '--data', csv, '--out-dir', outDir];
   if (variant) args.push('--lang', VARIANTS[variant].lang);
-  const result = await timedOk(process.execPath, [PLACARD_BIN, ...args, '--jobs', String(jobs), '--quiet']);
-  rmSync(outDir, { recursive: true, force: true });
+  if (combined) args.push('--combined', `${outDir}-${combined}`);
+  const result = await timedOk(process.execPath, [PLACARD_BIN, ...args, '--jobs', String(jobs), '--quiet'], { pin: jobs === 1 });
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+  if (combined) rmSync(`${outDir}-${combined}`, { force: true });
   return result;
 }
 
@@ -41,7 +46,13 @@ export async function coldRender(variant, dir) {
   const sets = [`name=${VARIANTS[variant].name} 1`, 'street=101 Main Street, Suite 2', 'city=Springfield'];
   sets.push('region=IL', 'postal_code=62701', 'contact_name=Rosa Delgado', 'contact_role=Owner', 'private_areas=Kitchen;Office');
   const args = ['render', 'private-areas', '--lang', VARIANTS[variant].lang, ...sets.flatMap((s) => ['--set', s])];
-  return timedOk(process.execPath, [PLACARD_BIN, ...args, '--output', join(dir, `placard-${variant}.pdf`)]);
+  return timedOk(process.execPath, [PLACARD_BIN, ...args, '--output', join(dir, `placard-${variant}.pdf`)], { pin: true });
 }
 
-export const version = () => timedOk(process.execPath, [PLACARD_BIN, '--version']);
+export const version = () => timedOk(process.execPath, [PLACARD_BIN, '--version'], { pin: true });
+
+/** The pages one business-packet PDF of a row has, read from the batch's output (for ms per page). */
+export function pagesPerPacket(outDir) {
+  const pdf = readdirSync(outDir).find((name) => name.endsWith('.pdf'));
+  return pdf ? (readFileSync(join(outDir, pdf), 'latin1').match(/\/Type\s*\/Page\b/g) ?? []).length : NaN;
+}

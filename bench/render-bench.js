@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PLACARD_BIN, VARIANTS, batch, coldRender, version, writeRows } from './placard-runs.js';
+import { PLACARD_BIN, VARIANTS, batch, coldRender, pagesPerPacket, version, writeRows } from './placard-runs.js';
 import { PAIRS, mixedScriptRows } from './memory-data.js';
 import { singleNotice } from './single-notice.js';
 import { fmt, median } from './stats.js';
@@ -17,6 +17,8 @@ const TURNS = quick ? 2 : 3;
 const ROWS = quick ? 300 : 1000;
 const BIG_ROWS = quick ? 3000 : 10000;
 const TYPST_ROWS = 200;
+const PACKET_ROWS = quick ? 20 : 60; // business packets per turn, for ms per page on one core
+const PACKET_MEMORY_ROWS = quick ? 100 : 500;
 const COLD_RUNS = 3; // cold starts per turn
 const variants = Object.keys(VARIANTS);
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
@@ -33,6 +35,8 @@ try {
     writeRows(join(work, `${variant}-${ROWS}.csv`), variant, ROWS);
     writeRows(join(work, `${variant}-1.csv`), variant, 1);
   }
+  writeRows(join(work, `packet-${PACKET_ROWS}.csv`), 'en-es', PACKET_ROWS);
+  let packetPages = NaN;
   for (let turn = 1; turn <= TURNS; turn++) {
     log(`turn ${turn} of ${TURNS}`);
     for (const variant of variants) {
@@ -44,6 +48,7 @@ try {
         // After start-up: what each further notice costs once the process and its workers are ready.
         const marginal = (full.ms - one.ms) / (ROWS - 1);
         add(`${variant} j${jobs} marginal`, marginal);
+        add(`${variant} j${jobs} startup`, one.ms);
         if (peers && jobs === 1) {
           const typst = await typstBatch(peers, VARIANTS[variant].typst, TYPST_ROWS, join(work, 'typst'));
           add(`${variant} typst`, typst.perNoticeMs);
@@ -56,6 +61,16 @@ try {
       add(`${variant} marginal speed-up`, samples.get(`${variant} j1 marginal`).at(-1) / samples.get(`${variant} j2 marginal`).at(-1));
       if (peers)
         add(`${variant} per core j2 / typst`, (2 * samples.get(`${variant} j2 marginal`).at(-1)) / samples.get(`${variant} typst`).at(-1));
+    }
+    // The business packet (seven pieces, en+es) on one core: ms per page, beside Typst's ms per one-page notice.
+    {
+      const out = join(work, 'packet-out');
+      const full = await batch(join(work, `packet-${PACKET_ROWS}.csv`), 'en-es', 1, out, { template: 'business-packet', keep: true });
+      packetPages = pagesPerPacket(out);
+      const one = await batch(join(work, 'en-es-1.csv'), 'en-es', 1, out, { template: 'business-packet' });
+      const perPage = (full.ms - one.ms) / (PACKET_ROWS - 1) / packetPages;
+      add('packet page', perPage);
+      if (peers) add('packet page / typst', perPage / samples.get('en-es typst').at(-1));
     }
     for (let run = 0; run < COLD_RUNS; run++) {
       add('version', (await version()).ms);
@@ -77,6 +92,12 @@ try {
     writeFileSync(join(work, `mixed-${rows}.csv`), mixedScriptRows(rows));
     memory[rows] = await batch(join(work, `mixed-${rows}.csv`), null, 2, join(work, 'out'));
   }
+  log(`memory: a ${PACKET_MEMORY_ROWS}-row business packet with --combined, mixed scripts, --jobs 2`);
+  writeFileSync(join(work, `mixed-${PACKET_MEMORY_ROWS}.csv`), mixedScriptRows(PACKET_MEMORY_ROWS));
+  const packetMemory = await batch(join(work, `mixed-${PACKET_MEMORY_ROWS}.csv`), null, 2, join(work, 'out'), {
+    template: 'business-packet',
+    combined: 'packet.pdf',
+  });
   const big = memory[BIG_ROWS];
   const single = quick ? [] : singleNotice(300, 3);
 
@@ -125,14 +146,65 @@ try {
     out.push(`  cold single notice, whole process, ${variant}: placard ${fmt(med(`${variant} cold`), 0)} ms${typst}`);
   }
   out.push(`  placard --version, whole process: ${fmt(med('version'), 0)} ms (target <= 80 ms)`);
+  for (const variant of variants) {
+    const startup = med(`${variant} j1 startup`);
+    const target = med(`${variant} cold`) + 150;
+    out.push(
+      `  batch start-up (a 1-row batch, one core), ${variant}: ${fmt(startup, 0)} ms (target <= cold render + 150 = ${fmt(target, 0)} ms)`,
+    );
+  }
+  out.push(`  business packet (en+es, ${fmt(packetPages, 0)} pages), one core: ${fmt(med('packet page'))} ms per page`);
   const small = memory[ROWS].peakKb;
   out.push('');
   out.push(
     `Memory, mixed scripts (${PAIRS.map((pair) => pair.join('+')).join(', ')}), --jobs 2: ${BIG_ROWS} rows peak ${mb(big.peakKb)} in ${fmt(big.ms / 1000, 1)} s; ${ROWS} rows peak ${mb(small)}`,
   );
   out.push(`  ratio ${fmt(big.peakKb / small)}x (target <= 1.2x): ${big.peakKb <= 1.2 * small ? 'flat' : 'GROWS'}`);
+  out.push(
+    `Memory, a ${PACKET_MEMORY_ROWS}-row business packet, mixed scripts, --combined, --jobs 2: peak ${mb(packetMemory.peakKb)} in ${fmt(packetMemory.ms / 1000, 1)} s`,
+  );
   if (single.length > 0) out.push('', ...single);
+  out.push('', ...readmeTable({ med, peers, variants, memory, packetMemory, mb }));
   console.log(out.join('\n'));
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The README's performance table (Markdown), from this run's figures. */
+function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
+  const typst = (key) => (peers ? `${fmt(med(key))} ms` : 'n/a');
+  const ratio = (key) => (peers ? `${fmt(med(key))}x` : 'n/a');
+  const lines = [
+    `README table (${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ${fmt(loadBefore)} to ${fmt(loadavg()[0])}${quick ? ', --quick' : ''}):`,
+    '',
+    '| measure | placard | Typst | placard / Typst | goal |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const variant of variants) {
+    const label = VARIANTS[variant].lang.replace(',', '+');
+    lines.push(
+      `| ms per notice, ${label}, one core | ${fmt(med(`${variant} j1 marginal`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} per core j1 / typst`)} | <= 0.8x |`,
+    );
+  }
+  lines.push(
+    `| ms per page, business packet en+es, one core | ${fmt(med('packet page'))} ms | ${typst('en-es typst')} (a one-page notice) | ${ratio('packet page / typst')} | |`,
+  );
+  for (const variant of variants) {
+    const label = VARIANTS[variant].lang.replace(',', '+');
+    lines.push(
+      `| cold render, ${label}, one core | ${fmt(med(`${variant} cold`), 0)} ms | ${peers ? `${fmt(med(`${variant} typst cold`), 0)} ms` : 'n/a'} | ${ratio(`${variant} cold / typst`)} | <= 1.5x |`,
+    );
+  }
+  for (const variant of variants) {
+    const label = VARIANTS[variant].lang.replace(',', '+');
+    lines.push(`| batch start-up (1 row), ${label}, one core | ${fmt(med(`${variant} j1 startup`), 0)} ms | | | <= cold render + 150 ms |`);
+    lines.push(`| 2 cores / 1 core, ${label}, after start-up | ${fmt(med(`${variant} marginal speed-up`))}x | | | >= 1.8x |`);
+  }
+  const [small, big] = Object.keys(memory)
+    .map(Number)
+    .sort((a, b) => a - b);
+  lines.push(`| peak RSS, ${small} mixed-script rows, --jobs 2 | ${mb(memory[small].peakKb)} | | | |`);
+  lines.push(`| peak RSS, ${big} mixed-script rows, --jobs 2 | ${mb(memory[big].peakKb)} | | | <= 1.2x the ${small}-row figure |`);
+  lines.push(`| peak RSS, ${PACKET_MEMORY_ROWS}-row business packet, --combined, --jobs 2 | ${mb(packetMemory.peakKb)} | | | |`);
+  return lines;
 }

@@ -15,13 +15,17 @@ export const fmt = (value, digits = 2) => (Number.isFinite(value) ? value.toFixe
 
 const GNU_TIME = '/usr/bin/time';
 const hasGnuTime = existsSync(GNU_TIME);
+const TASKSET = '/usr/bin/taskset';
+export const hasTaskset = existsSync(TASKSET);
 
 /**
  * Runs a command to its end and gives { ms, peakKb, stdout, stderr, code }: wall time of the whole
  * process and its peak resident set (GNU time's %M, or else the highest VmHWM read from /proc while it
  * ran; worker threads share their process's memory, so the process's figure covers them).
  */
-export function timed(command, args, { cwd, env } = {}) {
+export function timed(command, args, { cwd, env, pin } = {}) {
+  // Pinned: the whole process (workers included) on core 0, so placard and Typst get one core each alike.
+  if (pin && hasTaskset) [command, args] = [TASKSET, ['-c', '0', command, ...args]];
   const scratch = mkdtempSync(join(tmpdir(), 'placard-bench-time-'));
   const rssFile = join(scratch, 'rss');
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];

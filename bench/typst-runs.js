@@ -41,7 +41,7 @@ export function preparePeers(log) {
 export async function typstBatch(peers, variant, rows, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   const args = ['render-typst.js', '--variant', variant, '--batch', String(rows), '--outdir', outDir];
-  const result = await timedOk(process.execPath, args, { cwd: peers });
+  const result = await timedOk(process.execPath, args, { cwd: peers, pin: true });
   rmSync(outDir, { recursive: true, force: true });
   const line = JSON.parse(result.stdout.trim().split('\n').pop());
   return { perNoticeMs: line.per_notice_ms, setupMs: line.setup_ms, ms: result.ms, peakKb: result.peakKb };
@@ -49,4 +49,4 @@ export async function typstBatch(peers, variant, rows, outDir) {
 
 /** One Typst notice from a cold start: the whole process. */
 export const typstCold = (peers, variant, out) =>
-  timedOk(process.execPath, ['render-typst.js', '--variant', variant, '--out', out], { cwd: peers });
+  timedOk(process.execPath, ['render-typst.js', '--variant', variant, '--out', out], { cwd: peers, pin: true });

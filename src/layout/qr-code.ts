@@ -1,4 +1,6 @@
-import QRCode from 'qrcode';
+// Only the encoder: qrcode's main file also loads its PNG (pngjs), SVG and terminal renderers, which placard never
+// uses (about 40 modules at every start). It is the same create() the main file exports.
+import QRCode from 'qrcode/lib/core/qrcode.js';
 
 /** Modules of quiet zone on every side, as the QR standard asks. */
 export const QUIET_ZONE = 4;

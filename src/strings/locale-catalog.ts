@@ -54,13 +54,10 @@ const isLocaleFolder = (dir: string): boolean => existsSync(join(dir, 'meta.yaml
 export function readLocaleSources(userDirs: readonly string[]): Map<string, LocaleSource> {
   const found = new Map<string, LocaleSource>();
   for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const folder = join(dir, entry.name);
-      if (entry.isSymbolicLink()) assertInside(dir, folder, '--locales');
-      if (!isFolder(folder) || !isLocaleFolder(folder)) continue;
+    for (const { folder, name } of localeFolders(dir)) {
       for (const file of readdirSync(folder)) assertInside(dir, join(folder, file), '--locales');
-      found.delete(entry.name);
-      found.set(entry.name, readLocaleSource(folder, entry.name));
+      found.delete(name);
+      found.set(name, readLocaleSource(folder, name));
     }
   }
   return found;
@@ -76,8 +73,17 @@ function checkUserDir(dir: string): string {
   return path;
 }
 
-/** Reads one locale folder: meta.yaml, notes.yaml (optional) and every *.json namespace. */
+/** Reads one locale folder whole: meta.yaml, notes.yaml (optional), every *.json namespace, translated-from.yaml and glossary.yaml. */
 export function readLocaleSource(dir: string, code: string): LocaleSource {
+  const head = readLocaleHead(dir, code);
+  const body = readLocaleBody(dir);
+  const problems = [...head.problems, ...body.problems];
+  if (!head.meta || !body.value || problems.length > 0) return { code, dir, problems };
+  return { code, dir, problems, locale: { code, dir, meta: head.meta, ...body.value } };
+}
+
+/** What a catalog reads of every locale up front: the folder name's check and meta.yaml (names, direction, status). */
+function readLocaleHead(dir: string, code: string): { meta?: LocaleMeta; problems: Problem[] } {
   const problems: Problem[] = [];
   try {
     Intl.getCanonicalLocales(code);
@@ -91,6 +97,14 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
   const metaText = readLocaleText(metaFile);
   const meta = metaText.ok ? parseMeta(metaText.value, metaFile) : metaText;
   if (!meta.ok) problems.push(...meta.problems);
+  return meta.ok ? { meta: meta.value, problems } : { problems };
+}
+
+type LocaleBody = Pick<Locale, 'namespaces' | 'notes' | 'translatedFrom' | 'glossary'>;
+
+/** The strings and what goes with them, read when a locale is first used. */
+function readLocaleBody(dir: string): { value?: LocaleBody; problems: Problem[] } {
+  const problems: Problem[] = [];
   let notes: Record<string, string> = {};
   const notesFile = join(dir, 'notes.yaml');
   if (existsSync(notesFile)) {
@@ -113,64 +127,132 @@ export function readLocaleSource(dir: string, code: string): LocaleSource {
   if (!translatedFrom.ok) problems.push(...translatedFrom.problems);
   const glossary = readGlossary(dir);
   if (!glossary.ok) problems.push(...glossary.problems);
-  if (!meta.ok || !translatedFrom.ok || !glossary.ok || problems.length > 0) return { code, dir, problems };
-  const locale: Locale = {
+  if (!translatedFrom.ok || !glossary.ok || problems.length > 0) return { problems };
+  return {
+    value: {
+      namespaces,
+      notes,
+      ...(translatedFrom.value ? { translatedFrom: translatedFrom.value } : {}),
+      ...(glossary.value ? { glossary: glossary.value } : {}),
+    },
+    problems,
+  };
+}
+
+const malformed = (problems: readonly Problem[]): TemplateError =>
+  new TemplateError(
+    `${problems.length === 1 ? 'a locale file is' : 'locale files are'} malformed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nRun "placard locales check" for every problem.`,
+  );
+
+/**
+ * A locale whose strings are read on first use (any of namespaces, notes,
+ * translatedFrom, glossary): a run reads only the languages it prints. A
+ * malformed file throws then, as a TemplateError naming the file.
+ */
+function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: Locale) => readonly Problem[]): Locale {
+  let body: LocaleBody | undefined;
+  const load = (): LocaleBody => {
+    if (!body) {
+      for (const file of readdirSync(dir)) assertInside(join(dir, '..'), join(dir, file), '--locales');
+      const read = readLocaleBody(dir);
+      if (!read.value || read.problems.length > 0) throw malformed(read.problems);
+      const problems = vet({ code, dir, meta, ...read.value });
+      if (problems.length > 0) throw malformed(problems);
+      body = read.value;
+    }
+    return body;
+  };
+  return {
     code,
     dir,
-    meta: meta.value,
-    namespaces,
-    notes,
-    ...(translatedFrom.value ? { translatedFrom: translatedFrom.value } : {}),
-    ...(glossary.value ? { glossary: glossary.value } : {}),
+    meta,
+    get namespaces() {
+      return load().namespaces;
+    },
+    get notes() {
+      return load().notes;
+    },
+    get translatedFrom() {
+      return load().translatedFrom;
+    },
+    get glossary() {
+      return load().glossary;
+    },
   };
-  return { code, dir, problems, locale };
 }
 
 const catalogs = new Map<string, ReadonlyMap<string, Locale>>();
 
 /**
  * The locales placard renders with: built-in, then each user folder
- * (`--locales DIR`), read once per list of folders. A malformed file is a
- * TemplateError naming the file, line and column.
+ * (`--locales DIR`), listed once per list of folders. Only meta.yaml is
+ * read up front; each locale's strings are read when first used, so a run
+ * reads the languages it prints and no others. A malformed file is a
+ * TemplateError naming the file, line and column: meta.yaml's here, the
+ * others' when the locale is first used.
+ *
+ * Built-in locales marked reviewed are checked against English by
+ * `placard locales check` and the tests, not on every start. A user
+ * folder's reviewed locale is checked when first used (nothing else has
+ * checked it), and refused if it fails.
  */
 export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, Locale> {
   const key = userDirs.map((dir) => resolve(dir)).join('\u0000');
   let catalog = catalogs.get(key);
   if (!catalog) {
-    const sources = readLocaleSources(userDirs);
-    const problems = [...sources.values()].flatMap((source) => source.problems);
-    if (problems.length === 0) problems.push(...reviewedButFailing(sources));
-    if (problems.length > 0) {
-      throw new TemplateError(
-        `${problems.length === 1 ? 'a locale file is' : 'locale files are'} malformed:\n${problems.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nRun "placard locales check" for every problem.`,
-      );
+    const found = new Map<string, Locale>();
+    const problems: Problem[] = [];
+    const vetUser = (locale: Locale): readonly Problem[] => (locale.meta.status === 'reviewed' ? reviewedButFailing(locale, found) : []);
+    for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
+      for (const { folder, name } of localeFolders(dir)) {
+        assertInside(dir, join(folder, 'meta.yaml'), '--locales');
+        const head = readLocaleHead(folder, name);
+        problems.push(...head.problems);
+        found.delete(name);
+        if (head.meta) found.set(name, lazyLocale(folder, name, head.meta, dir === BUILTIN_LOCALES ? () => [] : vetUser));
+      }
     }
-    catalog = new Map([...sources].map(([code, source]) => [code, source.locale!]));
+    if (problems.length === 0 && !found.has('en'))
+      problems.push({ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' });
+    if (problems.length > 0) throw malformed(problems);
+    catalog = found;
     catalogs.set(key, catalog);
   }
   return catalog;
 }
 
+/** The locale folders directly inside `dir`, refusing a link out of it. */
+function localeFolders(dir: string): { folder: string; name: string }[] {
+  const folders: { folder: string; name: string }[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const folder = join(dir, entry.name);
+    if (entry.isSymbolicLink()) assertInside(dir, folder, '--locales');
+    if (isFolder(folder) && isLocaleFolder(folder)) folders.push({ folder, name: entry.name });
+  }
+  return folders;
+}
+
 /**
- * A locale marked reviewed must pass the string checks against English
- * (keys, placeholders, plurals, notes); one that does not is not used.
- * (Font coverage is left to `locales check`, which draws every string.)
+ * A user's locale marked reviewed must pass the string checks against
+ * English (keys, placeholders, plurals, notes); one that does not is not
+ * used. (Font coverage is left to `locales check`, which draws every string.)
  */
-function reviewedButFailing(sources: ReadonlyMap<string, LocaleSource>): Problem[] {
-  const master = sources.get('en')?.locale;
-  if (!master) return [{ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' }];
-  const problems: Problem[] = [];
-  for (const { locale } of sources.values()) {
-    if (locale?.meta.status !== 'reviewed') continue;
-    const { errors } = checkLocale(locale, master);
-    if (errors.length === 0) continue;
-    problems.push(...errors, {
+function reviewedButFailing(locale: Locale, catalog: ReadonlyMap<string, Locale>): Problem[] {
+  const { errors } = checkLocale(locale, locale.code === 'en' ? locale : catalog.get('en')!);
+  if (errors.length === 0) return [];
+  return [
+    ...errors,
+    {
       file: join(locale.dir, 'meta.yaml'),
       field: 'status',
       message: 'is "reviewed" but the locale fails the check; fix it, or set status: draft until a reviewer signs off again',
-    });
-  }
-  return problems;
+    },
+  ];
+}
+
+/** Reads the given locales' strings now (a malformed file throws here), instead of on first use. */
+export function readStrings(catalog: ReadonlyMap<string, Locale>, codes: readonly string[]): void {
+  for (const code of new Set(codes)) void catalog.get(code)?.namespaces;
 }
 
 /** The built-in locales, read once per process. */

@@ -10,18 +10,19 @@ import { PLURAL_KEY } from './plural-forms.js';
 export type Translate = (lang: string, key: string, values?: Record<string, string>) => string;
 
 const instances = new WeakMap<ReadonlyMap<string, Locale>, i18n>();
+/** The languages whose strings each i18next instance holds: added on first use, so a run reads only the locales it prints. */
+const added = new WeakMap<i18n, Set<string>>();
 
 function instanceFor(catalog: ReadonlyMap<string, Locale>): i18n {
   let instance = instances.get(catalog);
   if (!instance) {
-    const resources = Object.fromEntries([...catalog].map(([code, locale]) => [code, locale.namespaces]));
     instance = i18next.createInstance();
     void instance.init({
-      resources,
+      resources: {},
       lng: 'en',
       fallbackLng: false,
       defaultNS: 'common',
-      ns: [...new Set([...catalog.values()].flatMap((locale) => Object.keys(locale.namespaces)))],
+      ns: Object.keys(catalog.get('en')?.namespaces ?? {}),
       interpolation: { escapeValue: false },
       returnNull: false,
       returnEmptyString: false,
@@ -29,8 +30,18 @@ function instanceFor(catalog: ReadonlyMap<string, Locale>): i18n {
       showSupportNotice: false,
     } as Parameters<i18n['init']>[0]);
     instances.set(catalog, instance);
+    added.set(instance, new Set());
   }
   return instance;
+}
+
+/** Gives i18next the language's strings the first time it is asked for (reading its files then). */
+function addLanguage(instance: i18n, catalog: ReadonlyMap<string, Locale>, lang: string): void {
+  const done = added.get(instance)!;
+  if (done.has(lang)) return;
+  const locale = catalog.get(lang);
+  for (const [namespace, strings] of Object.entries(locale?.namespaces ?? {})) instance.addResourceBundle(lang, namespace, strings);
+  done.add(lang);
 }
 
 /**
@@ -79,6 +90,8 @@ function makeTranslator(instance: i18n, catalog: ReadonlyMap<string, Locale>, st
     const id = `${lang}\u0000${key}\u0000${JSON.stringify(values)}`;
     let text = done.get(id);
     if (text === undefined) {
+      addLanguage(instance, catalog, lang);
+      if (lang !== 'en') addLanguage(instance, catalog, 'en');
       text = instance.t(key, { ...values, lng: lang, defaultValue: MISSING });
       if (text === MISSING && lang !== 'en') {
         note(state.missing, lang, key);

@@ -21,3 +21,10 @@ declare module 'bidi-js' {
   }
   export default function bidiFactory(): Bidi;
 }
+
+// qrcode's encoder alone (src/layout/qr-code.ts): the create() that the package's main file re-exports.
+declare module 'qrcode/lib/core/qrcode.js' {
+  import type { create } from 'qrcode';
+  const core: { create: typeof create };
+  export default core;
+}

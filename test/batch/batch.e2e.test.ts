@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN, placard, tempDir } from '../cli/run-placard.js';
+import { BIN, placardIn as placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 
 const FIXTURE = 'test/fixtures/businesses.csv';
@@ -41,7 +41,7 @@ function errorsCsv(dir: string): Record<string, string>[] {
 }
 
 describe('placard batch', () => {
-  it('renders the good rows of a 300-row sheet, lists exactly the broken rows, and exits 1', () => {
+  it('renders the good rows of a 300-row sheet, lists exactly the broken rows, and exits 1', async () => {
     const dir = tempDir();
     const broken = new Map([
       [4, 'c4,,Minneapolis,,,en,'],
@@ -51,7 +51,7 @@ describe('placard batch', () => {
       [299, 'c299,Shop 299,Minneapolis,Ana,Kitchen,en,not-a-phone-but-far-too-long-to-be-one-anyway-really'],
     ]);
     writeFileSync(join(dir, 'city.csv'), citySheet(300, broken));
-    const run = placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: dir });
     expect(run.code, run.stderr).toBe(1);
     const out = join(dir, 'out');
     const pdfs = readdirSync(out).filter((name) => name.endsWith('.pdf'));
@@ -71,10 +71,10 @@ describe('placard batch', () => {
     expect(manifest.entries[0]).toMatchObject({ row: 2, file: 'c0-private-areas.pdf' });
   }, 240_000);
 
-  it('gives the same files with --jobs 1 and --jobs 2, and with the fixture sheet, exactly its three bad rows', () => {
+  it('gives the same files with --jobs 1 and --jobs 2, and with the fixture sheet, exactly its three bad rows', async () => {
     const [one, two] = [tempDir(), tempDir()];
-    const a = placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(one, 'out'), '--jobs', '1', '--quiet']);
-    const b = placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(two, 'out'), '--jobs', '2', '--quiet']);
+    const a = await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(one, 'out'), '--jobs', '1', '--quiet']);
+    const b = await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(two, 'out'), '--jobs', '2', '--quiet']);
     expect([a.code, b.code]).toEqual([1, 1]);
     expect(hashes(join(one, 'out'))).toEqual(hashes(join(two, 'out')));
     expect(errorsCsv(join(one, 'out')).map((line) => [line.row, line.field])).toEqual([
@@ -96,8 +96,16 @@ describe('placard batch', () => {
       if (row.postal_code!.startsWith('0')) added.getCell(header.indexOf('postal_code') + 1).numFmt = '00000';
     }
     await book.xlsx.writeFile(join(dir, 'businesses.xlsx'));
-    const fromCsv = placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(dir, 'csv'), '--quiet']);
-    const fromXlsx = placard(['batch', 'private-areas', '--data', join(dir, 'businesses.xlsx'), '--out-dir', join(dir, 'xlsx'), '--quiet']);
+    const fromCsv = await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(dir, 'csv'), '--quiet']);
+    const fromXlsx = await placard([
+      'batch',
+      'private-areas',
+      '--data',
+      join(dir, 'businesses.xlsx'),
+      '--out-dir',
+      join(dir, 'xlsx'),
+      '--quiet',
+    ]);
     expect([fromCsv.code, fromXlsx.code]).toEqual([1, 1]);
     const pdfs = (folder: string) =>
       Object.fromEntries(Object.entries(hashes(join(dir, folder))).filter(([name]) => name.endsWith('.pdf')));
@@ -105,10 +113,10 @@ describe('placard batch', () => {
     expect(pdfs('xlsx')).toEqual(pdfs('csv'));
   }, 120_000);
 
-  it('names two rows of the same business apart, whatever their case', () => {
+  it('names two rows of the same business apart, whatever their case', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'twins.csv'), "name,city\nJoe's Cafe,A\nJOE'S CAFE,B\nJoe’s Café,C\n");
-    expect(placard(['batch', 'private-areas', '--data', 'twins.csv', '--out-dir', 'out', '--quiet'], { cwd: dir }).code).toBe(0);
+    expect((await placard(['batch', 'private-areas', '--data', 'twins.csv', '--out-dir', 'out', '--quiet'], { cwd: dir })).code).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.pdf'))).toEqual([
       'joe-s-cafe-2-private-areas.pdf',
       'joe-s-cafe-3-private-areas.pdf',
@@ -118,7 +126,7 @@ describe('placard batch', () => {
 
   it('writes a combined file in input order with one bookmark per business and each font once', async () => {
     const dir = tempDir();
-    const run = placard([
+    const run = await placard([
       'batch',
       'private-areas',
       '--data',
@@ -147,19 +155,19 @@ describe('placard batch', () => {
     expect(new Set(fontNames).size).toBe(fontNames.length);
   }, 120_000);
 
-  it('merged shards equal one unsharded run', () => {
+  it('merged shards equal one unsharded run', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'city.csv'), citySheet(12));
-    const whole = placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'whole', '--quiet'], { cwd: dir });
+    const whole = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'whole', '--quiet'], { cwd: dir });
     expect(whole.code).toBe(0);
     mkdirSync(join(dir, 'shards'));
     for (const k of [1, 2, 3]) {
-      const run = placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'shards', '--shard', `${k}/3`, '--quiet'], {
+      const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'shards', '--shard', `${k}/3`, '--quiet'], {
         cwd: dir,
       });
       expect(run.code, run.stderr).toBe(0);
     }
-    const merged = placard(['manifest', 'merge', 'shards', '-o', 'shards/manifest.json'], { cwd: dir });
+    const merged = await placard(['manifest', 'merge', 'shards', '-o', 'shards/manifest.json'], { cwd: dir });
     expect(merged.code, merged.stderr).toBe(0);
     const pdfs = (folder: string) =>
       Object.fromEntries(Object.entries(hashes(join(dir, folder))).filter(([name]) => name.endsWith('.pdf')));
@@ -195,24 +203,26 @@ describe('placard batch: killed and resumed', () => {
   it('ends with exactly the files of an uninterrupted run, byte for byte, and no temporary file', async () => {
     const clean = tempDir();
     writeFileSync(join(clean, 'city.csv'), citySheet(40));
-    expect(placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: clean }).code).toBe(0);
+    expect((await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: clean })).code).toBe(0);
     for (const files of [0, 3, 17, 33]) {
       const dir = tempDir();
       writeFileSync(join(dir, 'city.csv'), citySheet(40));
       await killAfter(dir, files);
-      const resumed = placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume', '--quiet'], { cwd: dir });
+      const resumed = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume', '--quiet'], {
+        cwd: dir,
+      });
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(hashes(join(dir, 'out'))).toEqual(hashes(join(clean, 'out')));
       expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.') || name.endsWith('.jsonl'))).toEqual([]);
     }
   }, 300_000);
 
-  it('renders again only what changed, and says why', () => {
+  it('renders again only what changed, and says why', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'city.csv'), citySheet(6));
-    expect(placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: dir }).code).toBe(0);
+    expect((await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: dir })).code).toBe(0);
     writeFileSync(join(dir, 'city.csv'), citySheet(6).replace('Shop 3 Café', 'Shop Three Café'));
-    const run = placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/the input changed since the earlier run/);
     expect(run.stderr).toMatch(/made 1, failed 0, skipped 5/);
@@ -220,16 +230,16 @@ describe('placard batch: killed and resumed', () => {
 });
 
 describe('placard batch: usage errors', () => {
-  it('names a missing data file (exit 2) and creates nothing', () => {
+  it('names a missing data file (exit 2) and creates nothing', async () => {
     const dir = tempDir();
-    const run = placard(['batch', 'private-areas', '--data', 'nope.csv', '--out-dir', 'out'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', 'nope.csv', '--out-dir', 'out'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot read data file nope.csv: no such file');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('refuses a bad --jobs or --shard (exit 2)', () => {
-    expect(placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--jobs', '0']).code).toBe(2);
-    expect(placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--shard', '4/3']).code).toBe(2);
+  it('refuses a bad --jobs or --shard (exit 2)', async () => {
+    expect((await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--jobs', '0'])).code).toBe(2);
+    expect((await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', tempDir(), '--shard', '4/3'])).code).toBe(2);
   });
 });

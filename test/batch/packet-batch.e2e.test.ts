@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placard } from '../cli/run-placard.js';
+import { placardIn as placard } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 import { packetFolder } from '../templates/packet-fixture.js';
 
@@ -9,7 +9,7 @@ describe('placard batch and render take a packet wherever they take a template',
   it('batch: one PDF per business, named after the packet; bad rows fail once; a combined file', async () => {
     const dir = packetFolder();
     writeFileSync(join(dir, 'shops.csv'), 'id,name,contact_name,languages\nc1,Café Uno,Ana,"en,es"\nc2,Shop Two,,en\nc3,Tres,Luis,en\n');
-    const run = placard(
+    const run = await placard(
       [
         'batch',
         'two-doors',
@@ -47,16 +47,16 @@ describe('placard batch and render take a packet wherever they take a template',
     expect(all.pageCount).toBe(4 + 3);
   });
 
-  it('render: a packet with a missing template is a usage error naming it', () => {
+  it('render: a packet with a missing template is a usage error naming it', async () => {
     const dir = packetFolder();
     writeFileSync(join(dir, 'packets', 'gone.yaml'), 'id: gone\ntitle: Gone\ndescription: x\ntemplates:\n  - template: staff-only-x\n');
-    const run = placard(['render', 'gone', '--templates', dir, '--set', 'name=A', '-o', join(dir, 'gone.pdf')]);
+    const run = await placard(['render', 'gone', '--templates', dir, '--set', 'name=A', '-o', join(dir, 'gone.pdf')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('names a template placard does not have: staff-only-x');
   });
 
-  it('templates list marks packets', () => {
-    const run = placard(['templates', 'list', '--templates', packetFolder()]);
+  it('templates list marks packets', async () => {
+    const run = await placard(['templates', 'list', '--templates', packetFolder()]);
     expect(run.stdout.toString()).toMatch(/two-doors\s+\(packet\) Two doors: private-areas ×2, back-door/);
     expect(run.stdout.toString()).toMatch(/business-packet\s+\(packet\)/);
   });

@@ -78,20 +78,28 @@ describe('locales check on fixture locales', () => {
 });
 
 describe('a malformed locale when rendering', () => {
-  it('is a TemplateError naming the file, line and column', () => {
-    const error = thrown(TemplateError, () => localeCatalog([FIXTURES]));
-    expect(error.message).toMatch(/fr\/common\.json, line 3, column 3: not valid JSON/);
-    expect(error.message).toMatch(/it\/common\.json, line 4, column 15, field "greeting": expected a string/);
+  it('is a TemplateError naming the file, line and column: meta.yaml at once, the strings when the locale is first used', () => {
+    expect(thrown(TemplateError, () => localeCatalog([FIXTURES])).message).toMatch(/nl\/meta\.yaml, line 5, column 9, field "status"/);
+    // Only meta.yaml is read up front: a run reads the strings of the languages it prints.
+    const dir = mkdtempSync(join(tmpdir(), 'placard-locales-'));
+    for (const code of ['fr', 'it']) cpSync(join(FIXTURES, code), join(dir, code), { recursive: true });
+    const catalog = localeCatalog([dir]);
+    expect(thrown(TemplateError, () => catalog.get('fr')!.namespaces).message).toMatch(
+      /fr\/common\.json, line 3, column 3: not valid JSON/,
+    );
+    expect(thrown(TemplateError, () => catalog.get('it')!.namespaces).message).toMatch(
+      /it\/common\.json, line 4, column 15, field "greeting": expected a string/,
+    );
   });
 
   it('refuses a file bigger than the size limit without reading it all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'placard-locales-'));
     cpSync('locales/es', join(dir, 'es'), { recursive: true });
     writeFileSync(join(dir, 'es', 'common.json'), `{"x": "${'a'.repeat(300 * 1024)}"}`);
-    expect(thrown(TemplateError, () => localeCatalog([dir])).message).toMatch(/common\.json is larger than 256 KB/);
+    expect(thrown(TemplateError, () => localeCatalog([dir]).get('es')!.namespaces).message).toMatch(/common\.json is larger than 256 KB/);
   });
 
-  it('refuses a locale marked reviewed that fails the check', () => {
+  it("refuses a user folder's locale marked reviewed that fails the check, when it is first used", () => {
     const dir = mkdtempSync(join(tmpdir(), 'placard-locales-'));
     cpSync('locales/es', join(dir, 'es'), { recursive: true });
     const meta = join(dir, 'es', 'meta.yaml');
@@ -101,7 +109,7 @@ describe('a malformed locale when rendering', () => {
     );
     const strings = join(dir, 'es', 'private-areas.json');
     writeFileSync(strings, readFileSync(strings, 'utf8').replace('{{contact_name}}.', '{{nombre}}.'));
-    const error = thrown(TemplateError, () => localeCatalog([dir]));
+    const error = thrown(TemplateError, () => localeCatalog([dir]).get('es')!.namespaces);
     expect(error.message).toMatch(/private-areas:ask_for.*has placeholders \{\{nombre\}\}/);
     expect(error.message).toMatch(/es\/meta\.yaml, field "status": is "reviewed" but the locale fails the check/);
   });

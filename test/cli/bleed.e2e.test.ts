@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { mm } from '../../src/contract/page-sizes.js';
 import { hasTool } from '../helpers/system-tools.js';
-import { placard, renderToBytes, tempDir } from './run-placard.js';
+import { placardIn as placard, renderToBytes, tempDir } from './run-placard.js';
 
 type Box = [number, number, number, number];
 
@@ -31,8 +31,8 @@ const close = (actual: readonly number[], expected: readonly number[]) =>
   actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 2));
 
 describe.skipIf(!hasTool('qpdf'))('--bleed', () => {
-  it('sets TrimBox to the paper and BleedBox 3 mm around it, inside a larger MediaBox', () => {
-    const { pdf } = renderToBytes(['render', 'private-areas', '--set', 'name=Taqueria', '--bleed', '3']);
+  it('sets TrimBox to the paper and BleedBox 3 mm around it, inside a larger MediaBox', async () => {
+    const { pdf } = await renderToBytes(['render', 'private-areas', '--set', 'name=Taqueria', '--bleed', '3']);
     const [page] = pageBoxes(pdf);
     const [x0, y0, x1, y1] = page!.trim!;
     expect([x1 - x0, y1 - y0].map((n) => Math.round(n * 100) / 100)).toEqual([612, 792]);
@@ -43,8 +43,8 @@ describe.skipIf(!hasTool('qpdf'))('--bleed', () => {
     expect(x0).toBeGreaterThan(b);
   });
 
-  it('works on every sheet of a duplex card set', () => {
-    const { pdf } = renderToBytes(['render', 'rights-cards', '--set', 'name=X', '--lang', 'en,es', '--size', 'a4', '--bleed', '0']);
+  it('works on every sheet of a duplex card set', async () => {
+    const { pdf } = await renderToBytes(['render', 'rights-cards', '--set', 'name=X', '--lang', 'en,es', '--size', 'a4', '--bleed', '0']);
     const pages = pageBoxes(pdf);
     expect(pages).toHaveLength(2);
     for (const page of pages) {
@@ -54,25 +54,25 @@ describe.skipIf(!hasTool('qpdf'))('--bleed', () => {
     }
   });
 
-  it('leaves the boxes out without --bleed', () => {
-    const [page] = pageBoxes(renderToBytes(['render', 'private-areas', '--set', 'name=Taqueria']).pdf);
+  it('leaves the boxes out without --bleed', async () => {
+    const [page] = pageBoxes((await renderToBytes(['render', 'private-areas', '--set', 'name=Taqueria'])).pdf);
     expect(page!.trim).toBeUndefined();
     expect(page!.bleed).toBeUndefined();
     close(page!.media, [0, 0, 612, 792]);
   });
 
-  it('refuses a bleed outside 0–10 mm with exit 2, in render and batch', () => {
+  it('refuses a bleed outside 0–10 mm with exit 2, in render and batch', async () => {
     for (const value of ['11', '-1', 'abc', '1e1']) {
-      const run = placard(['render', 'private-areas', '--set', 'name=X', '--bleed', value, '-o', join(tempDir(), 'x.pdf')]);
+      const run = await placard(['render', 'private-areas', '--set', 'name=X', '--bleed', value, '-o', join(tempDir(), 'x.pdf')]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('--bleed takes millimetres from 0 to 10');
     }
     const dir = tempDir();
     writeFileSync(join(dir, 'rows.csv'), 'name\nTaqueria\n');
     const out = join(dir, 'out');
-    const run = placard(['batch', 'private-areas', '--data', join(dir, 'rows.csv'), '--out-dir', out, '--bleed', '12']);
+    const run = await placard(['batch', 'private-areas', '--data', join(dir, 'rows.csv'), '--out-dir', out, '--bleed', '12']);
     expect(run.code).toBe(2);
-    const ok = placard(['batch', 'private-areas', '--data', join(dir, 'rows.csv'), '--out-dir', out, '--bleed', '3', '--jobs', '1']);
+    const ok = await placard(['batch', 'private-areas', '--data', join(dir, 'rows.csv'), '--out-dir', out, '--bleed', '3', '--jobs', '1']);
     expect(ok.code, ok.stderr).toBe(0);
     const pdfs = readdirSync(out).filter((name) => name.endsWith('.pdf'));
     expect(pdfs).toHaveLength(1);

@@ -7,7 +7,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { readPdf } from '../helpers/pdf-reader.js';
-import { placard, tempDir } from './run-placard.js';
+import { placardIn as placard, tempDir } from './run-placard.js';
 
 const DOWN = '\u001b[B';
 const NAME = 'Tacos <El Güero> & Hijos';
@@ -158,8 +158,8 @@ describe('placard init: from nothing to a PDF', () => {
     expect(existsSync(join(dir, 'business.yaml'))).toBe(false);
   });
 
-  it('without a terminal, exits 2 and says which render flags to use', () => {
-    const run = placard(['init'], { cwd: tempDir() });
+  it('without a terminal, exits 2 and says which render flags to use', async () => {
+    const run = await placard(['init'], { cwd: tempDir() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('needs a terminal');
     expect(run.stderr).toContain('placard render private-areas --set name=');
@@ -167,8 +167,8 @@ describe('placard init: from nothing to a PDF', () => {
     expect(run.stderr).toContain('placard render home');
   });
 
-  it('says npx placard in its hints when run through npx', () => {
-    const run = placard(['init'], { cwd: tempDir(), env: { npm_command: 'exec' } });
+  it('says npx placard in its hints when run through npx', async () => {
+    const run = await placard(['init'], { cwd: tempDir(), env: { npm_command: 'exec' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('npx placard render private-areas --set name=');
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../helpers/pdf-reader.js';
-import { placard, tempDir } from './run-placard.js';
+import { placard as placardBin, placardIn as placard, tempDir } from './run-placard.js';
 
 /** Fills every empty msgstr of a PO file the way a translator would in Poedit: here, from a table. */
 function translate(po: string, table: Record<string, string>): string {
@@ -15,37 +15,38 @@ function translate(po: string, table: Record<string, string>): string {
 describe('a new translator, without opening JSON', () => {
   it('scaffolds a language in a folder of their own, exports it to PO, fills it in, imports it, checks it and renders it', async () => {
     const cwd = tempDir();
-    const created = placard(['locales', 'new', 'de', '--dir', 'mine'], { cwd });
+    const created = await placard(['locales', 'new', 'de', '--dir', 'mine'], { cwd });
     expect(created.code, created.stderr).toBe(0);
     expect(created.stderr).toContain(join('mine', 'de', 'meta.yaml'));
 
-    const unfinished = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    const unfinished = await placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
     expect(unfinished.code).toBe(1);
     expect(unfinished.stderr).toMatch(/private-areas:title": is empty/);
 
-    expect(placard(['locales', 'export', 'de', '--locales', 'mine', '--format', 'po', '-o', 'de.po'], { cwd }).code).toBe(0);
+    expect((await placard(['locales', 'export', 'de', '--locales', 'mine', '--format', 'po', '-o', 'de.po'], { cwd })).code).toBe(0);
     const po = readFileSync(join(cwd, 'de.po'), 'utf8');
     writeFileSync(join(cwd, 'de.po'), translate(po, { 'private-areas:title': 'Privater Bereich', 'common:list_separator': ', ' }));
 
-    const imported = placard(['locales', 'import', 'de.po', '--locales', 'mine'], { cwd });
+    const imported = await placard(['locales', 'import', 'de.po', '--locales', 'mine'], { cwd });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stderr).toContain('de private-areas:title: (new) → "Privater Bereich"');
 
-    const unnamed = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    const unnamed = await placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
     expect(unnamed.stderr).toMatch(/de\/meta\.yaml, field "translators", value "\(your name\)": still holds the placeholder/);
     expect(unnamed.code).toBe(1);
     const meta = join(cwd, 'mine', 'de', 'meta.yaml');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('(your name)', 'Ana Pérez'));
 
-    const checked = placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
+    const checked = await placard(['locales', 'check', 'de', '--locales', 'mine'], { cwd });
     expect(checked.stderr).not.toMatch(/is empty/);
     expect(checked.stderr).toMatch(/warning: .*private-areas:warrant.*same as English/);
     expect(checked.code).toBe(0);
 
-    const listed = placard(['locales', 'list', '--locales', 'mine'], { cwd });
+    const listed = await placard(['locales', 'list', '--locales', 'mine'], { cwd });
     expect(listed.stdout.toString()).toMatch(/^de +Deutsch \(German\), Latn, ltr, draft/m);
 
-    const rendered = placard(
+    // The real bin, in a fresh process: this process has read the locale before it was filled in.
+    const rendered = placardBin(
       ['render', 'private-areas', '--set', 'name=Bäckerei Müller', '--lang', 'en,de', '--locales', 'mine', '-o', 'de.pdf'],
       {
         cwd,
@@ -56,7 +57,8 @@ describe('a new translator, without opening JSON', () => {
     const { text } = await readPdf(new Uint8Array(readFileSync(join(cwd, 'de.pdf'))));
     expect(text).toContain('Privater Bereich');
     expect(text).toContain('Bäckerei Müller');
-    const refused = placard(
+    // The real bin, in a fresh process: this process has read the locale before it was filled in.
+    const refused = placardBin(
       ['render', 'private-areas', '--set', 'name=X', '--lang', 'de', '--locales', 'mine', '--require-reviewed', '-o', 'no.pdf'],
       {
         cwd,
@@ -66,17 +68,19 @@ describe('a new translator, without opening JSON', () => {
     expect(refused.stderr).toMatch(/draft and --require-reviewed is set/);
   });
 
-  it('refuses draft translations in a batch with --require-reviewed, row by row', () => {
+  it('refuses draft translations in a batch with --require-reviewed, row by row', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'rows.csv'), 'name,languages\nOne,en\nTwo,"en,es"\n');
-    const run = placard(['batch', 'private-areas', '--data', 'rows.csv', '--out-dir', 'out', '--require-reviewed', '--quiet'], { cwd });
+    const run = await placard(['batch', 'private-areas', '--data', 'rows.csv', '--out-dir', 'out', '--require-reviewed', '--quiet'], {
+      cwd,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/row 3: field "languages", value "es": this translation is a draft and --require-reviewed is set/);
     expect(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')).toContain('one-private-areas.pdf');
   });
 
-  it('fails check on a missing key and a broken placeholder, naming both', () => {
-    const run = placard(['locales', 'check', 'de', '--locales', 'test/fixtures/locales/check']);
+  it('fails check on a missing key and a broken placeholder, naming both', async () => {
+    const run = await placard(['locales', 'check', 'de', '--locales', 'test/fixtures/locales/check']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/de\/common\.json, key "common:separator": is missing/);
     expect(run.stderr).toMatch(
@@ -84,19 +88,19 @@ describe('a new translator, without opening JSON', () => {
     );
   });
 
-  it('passes every shipped locale', () => {
-    const run = placard(['locales', 'check']);
+  it('passes every shipped locale', async () => {
+    const run = await placard(['locales', 'check']);
     expect(run.stderr).not.toMatch(/warning|error/);
     expect(run.code).toBe(0);
   });
 
-  it('exports to stdout and suggests a shipped language for an unknown tag', () => {
-    const po = placard(['locales', 'export', 'es-MX', '--format', 'po', '-o', '-']);
+  it('exports to stdout and suggests a shipped language for an unknown tag', async () => {
+    const po = await placard(['locales', 'export', 'es-MX', '--format', 'po', '-o', '-']);
     expect(po.code).toBe(0);
     expect(po.stdout.toString()).toContain('"Language: es\\n"');
-    const unknown = placard(['locales', 'export', 'pa-Arab', '--format', 'po', '-o', '-']);
+    const unknown = await placard(['locales', 'export', 'pa-Arab', '--format', 'po', '-o', '-']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown language "pa-Arab"; did you mean "pa" \(Punjabi\)\?/);
-    expect(placard(['locales', 'new', 'qq']).stderr).toMatch(/not a language CLDR knows/);
+    expect((await placard(['locales', 'new', 'qq'])).stderr).toMatch(/not a language CLDR knows/);
   });
 });

@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 
 export const BIN = resolve('bin/placard.js');
 
@@ -11,8 +14,43 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the real placard bin in a child process. */
-export function placard(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Runs placard in this process, through `main(argv, io)` (the CLI core, which never touches `process`), with
+ * stdout and stderr caught in memory: what bin/placard.js does, without starting Node and loading every module
+ * again for each case. bin/placard.js's own part (exit codes, signals, pipes) is covered by `placard` smoke tests.
+ */
+export async function placardIn(args: readonly string[], options: RunOptions = {}): Promise<Run> {
+  const out: Buffer[] = [];
+  let err = '';
+  const io: CliIO = {
+    stdout: {
+      write: (chunk, callback) => {
+        out.push(Buffer.from(chunk));
+        callback?.();
+        return true;
+      },
+    },
+    stderr: { write: (chunk) => (err += chunk) },
+    env: { ...process.env, ...options.env },
+    stdin: Readable.from([]),
+  };
+  const cwd = process.cwd();
+  if (options.cwd) process.chdir(options.cwd);
+  try {
+    const code = await main(args, io);
+    return { code, stdout: Buffer.concat(out), stderr: err };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Runs the real placard bin in a child process: for the few cases about the process itself. */
+export function placard(args: readonly string[], options: RunOptions = {}): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
@@ -26,9 +64,9 @@ export function tempDir(): string {
 }
 
 /** Renders with the given args into a temp file and returns the PDF bytes and the run. */
-export function renderToBytes(args: readonly string[], env?: Record<string, string>): { run: Run; pdf: Uint8Array } {
+export async function renderToBytes(args: readonly string[], env?: Record<string, string>): Promise<{ run: Run; pdf: Uint8Array }> {
   const out = join(tempDir(), 'out.pdf');
-  const run = placard([...args, '-o', out], env ? { env } : {});
+  const run = await placardIn([...args, '-o', out], env ? { env } : {});
   if (run.code !== 0) throw new Error(`placard exited ${run.code}: ${run.stderr}`);
   return { run, pdf: new Uint8Array(readFileSync(out)) };
 }

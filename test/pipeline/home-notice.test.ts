@@ -42,7 +42,7 @@ describe('home: a door notice for residents', () => {
   it.each(['letter', 'decal'] as const)(
     'placard render home --lang en,so on %s prints the residents’ statement in both languages with no business field',
     async (size) => {
-      const { pdf, run } = renderToBytes(['render', 'home', '--lang', 'en,so', '--size', size]);
+      const { pdf, run } = await renderToBytes(['render', 'home', '--lang', 'en,so', '--size', size]);
       const facts = await readPdf(pdf);
       expect(facts.pageCount).toBe(1);
       expect(facts.pages[0]!.width).toBeCloseTo(PAGE_SIZES[size].width, 0);

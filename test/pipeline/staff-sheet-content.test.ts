@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { renderNotice } from '../../src/session/render-notice.js';
-import { placard } from '../cli/run-placard.js';
+import { placardIn as placard } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 import { hasTool, pdftotext } from '../helpers/system-tools.js';
 
@@ -89,8 +89,8 @@ describe('the English staff sheet', () => {
 });
 
 describe('public-property', () => {
-  it('without order_number is exit 1, naming the field', () => {
-    const run = placard([
+  it('without order_number is exit 1, naming the field', async () => {
+    const run = await placard([
       'render',
       'public-property',
       '--set',

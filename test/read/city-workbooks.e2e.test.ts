@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { placard, tempDir } from '../cli/run-placard.js';
+import { placardIn as placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
 
 /** What each good row of the city workbook must print, field by field (see test/fixtures/city-workbooks/make-source.mjs). */
@@ -51,7 +51,7 @@ describe.each(['city-libreoffice.xlsx', 'city-gnumeric.xlsx'])('the city workboo
   it('makes a right notice for every good row, one clear line for the bad row, and counts blank and total rows as skipped', async () => {
     const dir = tempDir();
     const data = resolve('test/fixtures/city-workbooks', name);
-    const run = placard(['batch', 'private-areas', '--data', data, '--out-dir', 'out', '--jobs', '1', '--quiet'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', data, '--out-dir', 'out', '--jobs', '1', '--quiet'], { cwd: dir });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('the column names are in row 4');
     expect(run.stderr).toMatch(/made 6, failed 1, skipped 3/);
@@ -76,16 +76,19 @@ describe.each(['city-libreoffice.xlsx', 'city-gnumeric.xlsx'])('the city workboo
 });
 
 describe('a workbook whose headers cannot give the name', () => {
-  it('stops before rendering anything (exit 2), naming the headers it saw, and --map lets it run', () => {
+  it('stops before rendering anything (exit 2), naming the headers it saw, and --map lets it run', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'shops.csv'), 'Shop Title,City\nDeli,Austin\n');
-    const run = placard(['batch', 'private-areas', '--data', 'shops.csv', '--out-dir', 'out', '--quiet'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', 'shops.csv', '--out-dir', 'out', '--quiet'], { cwd: dir });
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('no column gives the required field "name"; the columns are "shop title", "city"');
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')).filter((file) => file.endsWith('.pdf')) : []).toEqual([]);
-    const mapped = placard(['batch', 'private-areas', '--data', 'shops.csv', '--out-dir', 'out', '--map', 'name=Shop Title', '--quiet'], {
-      cwd: dir,
-    });
+    const mapped = await placard(
+      ['batch', 'private-areas', '--data', 'shops.csv', '--out-dir', 'out', '--map', 'name=Shop Title', '--quiet'],
+      {
+        cwd: dir,
+      },
+    );
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((file) => file.endsWith('.pdf'))).toHaveLength(1);
   }, 120_000);
