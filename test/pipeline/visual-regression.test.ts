@@ -38,7 +38,7 @@ const CASES: [name: string, size: PageSizeName, languages: string[], sets: strin
   ['letter-en-es-zh-Hans', 'letter', ['en', 'es', 'zh-Hans'], LONG],
   ['letter-en-es-ar-zh-Hans', 'letter', ['en', 'es', 'ar', 'zh-Hans'], SHORT],
   ['a4-en-vi-long', 'a4', ['en', 'vi'], LONG],
-  ['legal-six', 'legal', ['en', 'es', 'zh-Hans', 'ar', 'ko', 'my'], SHORT],
+  ['tabloid-six', 'tabloid', ['en', 'es', 'zh-Hans', 'ar', 'ko', 'my'], SHORT],
   ['tabloid-en', 'tabloid', ['en'], LONG],
   ['tabloid-en-es-ar-zh-Hans', 'tabloid', ['en', 'es', 'ar', 'zh-Hans'], LONG],
 ];
