@@ -1,3 +1,4 @@
+import { InputError } from './errors.js';
 import { drawPdf, openDocument, type DocumentInfo, type DocumentWriter } from './draw/draw-pdf.js';
 import type { FontSet } from './fonts/font-set.js';
 import { noticeContext, versionKeywords } from './fill/notice-context.js';
@@ -59,7 +60,14 @@ export async function renderRecord(session: Session, raw: RawRecord): Promise<Re
  */
 export function layoutRecord(session: Session, raw: RawRecord, checked?: Business): LaidNotice {
   const shortfalls: KeyLineShortfall[] = [];
-  const laid = layoutRecordOnce(session, raw, shortfalls, checked);
+  let laid: LaidNotice;
+  try {
+    laid = layoutRecordOnce(session, raw, shortfalls, checked);
+  } catch (error) {
+    const paged = error instanceof InputError ? pagesInstead(session, raw, error, checked) : undefined;
+    if (!paged) throw error;
+    return paged;
+  }
   if (shortfalls.length === 0) return laid;
   const open = session.options.arrange === undefined && laid.plan.arrange !== 'pages' && laid.plan.languages.length > 1;
   if (open && session.template.manifest.arrangements.includes('pages')) {
@@ -70,6 +78,31 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
   }
   const warnings = shortfalls.map((one) => ({ message: shortfallMessage(one, { chosePages: false }) }));
   return { ...laid, plan: { ...laid.plan, warnings: [...laid.plan.warnings, ...warnings] } };
+}
+
+/**
+ * A notice whose languages do not fit one page in the arrangement placard
+ * chose: when the user left --arrange open and the template allows it, one
+ * language per page, with a warning that says so (and which paper keeps them
+ * on one page). Undefined when that does not apply or does not help; the
+ * caller then throws the first error.
+ */
+function pagesInstead(session: Session, raw: RawRecord, error: InputError, checked?: Business): LaidNotice | undefined {
+  if (session.options.arrange !== undefined || !session.template.manifest.arrangements.includes('pages')) return undefined;
+  let paged: LaidNotice;
+  const again: KeyLineShortfall[] = [];
+  try {
+    paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, checked);
+  } catch {
+    return undefined;
+  }
+  const count = paged.plan.languages.length;
+  if (count < 2) return undefined;
+  const fits = error.problems.map((problem) => /--size (\S+) fits/.exec(problem.message)?.[1]).find(Boolean);
+  const larger = fits ? `; --size ${fits} keeps them on one page` : '';
+  const message = `${count} languages do not fit one ${paged.plan.size} page, so each language has its own page (--arrange pages)${larger}`;
+  const warnings = [{ message }, ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
+  return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
 }
 
 function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {

@@ -17,7 +17,7 @@ const SIX = ['en', 'es', 'zh-Hans', 'ar', 'ko', 'my'];
 
 describe('the private-areas notice, as a sign', () => {
   it('prints the version line on one line, even with six languages, and the name only once', async () => {
-    const facts = await readPdf((await render(SIX, 'legal')).pdf);
+    const facts = await readPdf((await render(SIX, 'tabloid')).pdf);
     const meta = facts.pages[0]!.lines.filter((line) => line.includes('private-areas ·'));
     expect(meta).toHaveLength(1);
     for (const code of SIX) expect(meta[0]).toContain(code);
@@ -49,15 +49,23 @@ describe('the private-areas notice, as a sign', () => {
     expect((await render(['en', 'es', 'ar', 'zh-Hans'], 'letter')).pageCount).toBe(1);
   });
 
-  it('says which arrangement or paper fits when six languages do not fit on Letter', async () => {
-    const error = await render(SIX, 'letter').then(
+  it('says which arrangement or paper fits when six languages do not fit on Letter in the arrangement asked for', async () => {
+    const error = await render(SIX, 'letter', 'columns').then(
       () => undefined,
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(InputError);
     const message = (error as InputError).problems[0]!.message;
     expect(message).toContain('--arrange pages');
-    expect(message).toContain('--size legal fits');
+    expect(message).toContain('--size tabloid fits');
     expect((await render(SIX, 'letter', 'pages')).pageCount).toBe(6);
+  });
+
+  it('gives each language its own page, and says so, when the arrangement was left open and six do not fit on Letter', async () => {
+    const rendered = await render(SIX, 'letter');
+    expect(rendered.pageCount).toBe(6);
+    expect(rendered.warnings.map((warning) => warning.message)).toContainEqual(
+      '6 languages do not fit one letter page, so each language has its own page (--arrange pages); --size tabloid keeps them on one page',
+    );
   });
 });
