@@ -15,7 +15,7 @@ import type { Locale } from './strings/locale-catalog.js';
 import { takeTranslationWarnings, type Translate } from './strings/translator.js';
 import type { Template } from './templates/catalog.js';
 import type { Business } from './validate/business.js';
-import { planNotice, type NoticePlan } from './validate/notice-plan.js';
+import { defaultArrangement, planNotice, type NoticePlan } from './validate/notice-plan.js';
 
 /**
  * Everything loaded and checked once for a run (src/session/ loads it): the
@@ -100,7 +100,10 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
   if (count < 2) return undefined;
   const fits = error.problems.map((problem) => /--size (\S+) fits/.exec(problem.message)?.[1]).find(Boolean);
   const larger = fits ? `; --size ${fits} keeps them on one page` : '';
-  const message = `${count} languages do not fit one ${paged.plan.size} page, so each language has its own page (--arrange pages)${larger}`;
+  const message =
+    defaultArrangement(session.template, count) === 'duplex'
+      ? `duplex cards hold two languages (one on each side), so each of the ${count} languages has its own sheet (--arrange pages)`
+      : `${count} languages do not fit one ${paged.plan.size} page, so each language has its own page (--arrange pages)${larger}`;
   const warnings = [{ message }, ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
   return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
 }

@@ -95,11 +95,22 @@ describe('rights cards, on coordinates', () => {
   }
 
   it('refuses more than two languages in duplex, naming --arrange pages', async () => {
-    const error = await renderNotice({ template: 'rights-cards', languages: ['en', 'es', 'ar'], sets: ['name=X'] }).catch(
-      (e: unknown) => e,
-    );
+    const error = await renderNotice({
+      template: 'rights-cards',
+      languages: ['en', 'es', 'ar'],
+      arrange: 'duplex',
+      sets: ['name=X'],
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems[0]!.message).toContain('--arrange pages');
+  });
+
+  it('gives three languages a sheet each, and says so, when the arrangement was left open', async () => {
+    const rendered = await renderNotice({ template: 'rights-cards', languages: ['en', 'es', 'ar'], sets: ['name=X'] });
+    expect(rendered.pageCount).toBe(3);
+    expect(rendered.warnings.map((warning) => warning.message)).toContainEqual(
+      'duplex cards hold two languages (one on each side), so each of the 3 languages has its own sheet (--arrange pages)',
+    );
   });
 
   it('gives one single-sided sheet per language with --arrange pages', async () => {
