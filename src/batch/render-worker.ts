@@ -33,7 +33,7 @@ async function run(task: RenderTask): Promise<TaskResult> {
         pages: laid.pages,
       };
     }
-    const rendered = await renderer.make(task.record);
+    const rendered = await renderer.renderWithPages(task.record);
     return {
       kind: 'done',
       index: task.index,

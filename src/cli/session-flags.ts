@@ -1,24 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { PAGE_SIZE_NAMES, type PageSizeName } from '../contract/page-sizes.js';
-import type { SessionOptions } from '../contract/public-api.js';
-import { ARRANGEMENTS, type Arrangement } from '../contract/arrangements.js';
-import { splitLanguages } from '../read/language-names.js';
-import type { CliIO } from './io.js';
+import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
+import { ARRANGEMENTS } from '../contract/arrangements.js';
 import { MAX_BLEED_MM } from '../contract/input-limits.js';
-
-/** The flags `render` and `batch` share: how every notice of the run is made. */
-export interface SessionFlags {
-  lang?: string;
-  arrange?: Arrangement;
-  size?: PageSizeName;
-  rightsUrl?: string;
-  bleed?: string;
-  templates: string[];
-  font: string[];
-  locales: string[];
-  requireReviewed?: boolean;
-}
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -47,37 +30,5 @@ export function addSessionFlags(command: Command): Command {
     .option('--require-reviewed', 'refuse draft translations');
 }
 
-export function sessionOptions(template: string, flags: SessionFlags, env: CliIO['env']): SessionOptions {
-  const epoch = sourceDateEpoch(env.SOURCE_DATE_EPOCH);
-  return {
-    template,
-    templateDirs: flags.templates,
-    fonts: flags.font,
-    localeDirs: flags.locales,
-    ...(flags.lang ? { languages: splitLanguages(flags.lang) } : {}),
-    ...(flags.arrange ? { arrange: flags.arrange } : {}),
-    ...(flags.size ? { size: flags.size } : {}),
-    ...(flags.rightsUrl !== undefined ? { rightsUrl: flags.rightsUrl } : {}),
-    ...(flags.requireReviewed ? { requireReviewed: true } : {}),
-    ...(flags.bleed !== undefined ? { bleed: bleedMm(flags.bleed) } : {}),
-    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-  };
-}
-
-/** SOURCE_DATE_EPOCH, when set: whole seconds since 1970, up to the year 9999. */
-function sourceDateEpoch(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > 253_402_300_799) {
-    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (like 1764115200), found "${value}"`);
-  }
-  return Number(value);
-}
-
-/** --bleed: millimetres from 0 to MAX_BLEED_MM, as a plain decimal. */
-function bleedMm(value: string): number {
-  const parsed = /^\d{1,2}(\.\d{1,3})?$/.test(value.trim()) ? Number(value) : NaN;
-  if (!(parsed >= 0 && parsed <= MAX_BLEED_MM)) {
-    throw new UsageError(`--bleed takes millimetres from 0 to ${MAX_BLEED_MM}, like --bleed 3; found "${value}"`);
-  }
-  return parsed;
-}
+// The flags become session options in src/session/session-options.ts, where the web form's fields go too.
+export { sessionOptions, type SessionFlags } from '../session/session-options.js';

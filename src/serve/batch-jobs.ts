@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchEvent, BatchOptions } from '../batch/run-batch.js';
 import type { RowError } from '../batch/errors-csv.js';
-import { sessionOptions } from '../cli/session-flags.js';
+import { sessionOptions } from '../session/session-options.js';
 import { InputError, UsageError } from '../errors.js';
 import { openRows } from '../read/rows/read-rows.js';
 import { HttpError, pipeBody } from './http-basics.js';

@@ -1,4 +1,4 @@
-import { sessionOptions } from '../cli/session-flags.js';
+import { sessionOptions } from '../session/session-options.js';
 import { UsageError } from '../errors.js';
 import type { RenderResult } from '../contract/public-api.js';
 import { HttpError } from './http-basics.js';

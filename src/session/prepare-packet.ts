@@ -17,7 +17,7 @@ import { noticeDate } from '../validate/notice-plan.js';
 import { layoutPacketNotice } from './prepare-packet-notice.js';
 import { packetSize } from './prepare-packet-size.js';
 import { prepareSession } from './prepare-session.js';
-import { withRender, type Renderer } from './renderer.js';
+import { completeRenderer, type Renderer } from './renderer.js';
 
 /**
  * A packet's renderer: the same shape as one template's, so `render`, `batch`
@@ -66,7 +66,7 @@ export function preparePacket(options: SessionOptions): Renderer {
     return { pages, laid: notices.flat().map((piece) => piece.laid) };
   };
 
-  return withRender({
+  return completeRenderer({
     id: packet.id,
     title: packet.title,
     options,
@@ -77,7 +77,7 @@ export function preparePacket(options: SessionOptions): Renderer {
       const { pages, laid } = layoutPieces(record);
       return { pages, warnings: warningsOf(laid) };
     },
-    make: async (record) => {
+    renderWithPages: async (record) => {
       const { pages, laid } = layoutPieces(record);
       const first = laid[0]!;
       const printed = padForDuplex(pages);

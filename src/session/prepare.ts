@@ -5,7 +5,7 @@ import { knownTemplateOrPacket } from '../templates/known-ids.js';
 import { noticeDate } from '../validate/notice-plan.js';
 import { preparePacket } from './prepare-packet.js';
 import { prepareSession } from './prepare-session.js';
-import { withRender, type Renderer } from './renderer.js';
+import { completeRenderer, type Renderer } from './renderer.js';
 
 export type { LaidRecord, Renderer } from './renderer.js';
 
@@ -19,7 +19,7 @@ export function prepare(options: SessionOptions): Renderer {
   if (knownTemplateOrPacket(options.template, options.templateDirs) === 'packet') return preparePacket(options);
   const session = prepareSession(options);
   const { template } = session;
-  return withRender({
+  return completeRenderer({
     id: template.manifest.id,
     title: template.manifest.title,
     options,
@@ -30,7 +30,7 @@ export function prepare(options: SessionOptions): Renderer {
       const laid = layoutRecord(session, record);
       return { pages: laid.pages, warnings: laid.plan.warnings };
     },
-    make: async (record) => {
+    renderWithPages: async (record) => {
       const { laid, ...rendered } = await renderRecord(session, record);
       return { ...rendered, pages: laid.pages };
     },

@@ -22,8 +22,8 @@ export interface Renderer {
   /** The stages up to lay out (for a combined file); a problem with the record throws InputError. */
   layout(record: RawRecord): LaidRecord;
   /** The whole pipeline, keeping the laid pages; a problem with the record throws InputError. */
-  make(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
-  /** An open print file for every notice of a run (batch --combined), its metadata this session's; pages come from `layout` or `make`. */
+  renderWithPages(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
+  /** An open print file for every notice of a run (batch --combined), its metadata this session's; pages come from `layout` or `renderWithPages`. */
   openPrintFile(): DocumentWriter;
 }
 
@@ -33,12 +33,12 @@ export interface LaidRecord {
 }
 
 /** Adds `render`, which turns a problem with the record into data, and `openPrintFile`. */
-export function withRender(renderer: Omit<Renderer, 'render' | 'openPrintFile'>): Renderer {
+export function completeRenderer(renderer: Omit<Renderer, 'render' | 'openPrintFile'>): Renderer {
   return {
     ...renderer,
     render: async (record) => {
       try {
-        const { pages: _pages, ...rendered } = await renderer.make(record);
+        const { pages: _pages, ...rendered } = await renderer.renderWithPages(record);
         return { ok: true, ...rendered };
       } catch (error) {
         if (error instanceof InputError) return { ok: false, problems: error.problems, warnings: [] };

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { flattenStrings, keyLocation } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
 import { readOptionalLocaleYaml, yamlPosition, type Parsed } from './locale-file.js';
 
 /** A locale's glossary: term id → the accepted forms (glossary.yaml; a string or a list). */
-export type Glossary = Readonly<Record<string, readonly string[]>>;
+export type { Glossary } from './locale.js';
+import type { Glossary } from './locale.js';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
 

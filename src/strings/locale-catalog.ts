@@ -6,26 +6,13 @@ import { BUILTIN_LOCALES } from '../paths.js';
 import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
 import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
-import { readTranslatedFrom, type TranslatedFromFile } from './translated-from.js';
-import { readGlossary, type Glossary } from './glossary.js';
+import { readTranslatedFrom } from './translated-from.js';
+import { readGlossary } from './glossary.js';
 
 export type { LocaleMeta } from './locale-meta.js';
+export type { Locale } from './locale.js';
+import type { Locale } from './locale.js';
 export { matchLanguage, matchLanguages, suggestLanguage } from '../read/language-match.js';
-
-export interface Locale {
-  readonly code: string;
-  /** The folder it was read from. */
-  readonly dir: string;
-  readonly meta: LocaleMeta;
-  /** Namespace → i18next JSON v4 resources. */
-  readonly namespaces: Readonly<Record<string, StringTree>>;
-  /** Translator notes by "namespace:key" (notes.yaml; English carries them). */
-  readonly notes: Readonly<Record<string, string>>;
-  /** What each translation was made from (translated-from.yaml); undefined when the locale has none. */
-  readonly translatedFrom?: TranslatedFromFile;
-  /** The locale's legal terms (glossary.yaml); undefined when it has none. */
-  readonly glossary?: Glossary;
-}
 
 /** A locale folder as found, with every problem that stops it from being used. */
 export interface LocaleSource {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { jsonKeyPosition } from './locale-file.js';
 import { codeOf, printable, textProblem } from '../contract/text-hygiene.js';
 import { PLURAL_KEY, cldrCategories } from './plural-forms.js';

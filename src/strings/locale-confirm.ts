@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { flattenStrings } from './locale-check.js';
 import { recordOf, writeTranslatedFrom, type TranslatedFrom } from './translated-from.js';
 import { PLURAL_KEY } from './plural-forms.js';

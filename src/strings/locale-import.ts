@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { flattenStrings, placeholderList, placeholders, translationTextProblem } from './locale-check.js';
 import type { StringTree } from './locale-file.js';
 import { stringsJson } from './locale-scaffold.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { UsageError } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import type { StringTree } from './locale-file.js';
 import { cldrPluralCategories } from './locale-check.js';
 import type { LocaleMeta } from './locale-meta.js';

@@ -1,7 +1,7 @@
 import { po, type GetTextTranslation, type GetTextTranslations } from 'gettext-parser';
 import { UsageError } from '../errors.js';
 import { PLACARD_VERSION } from '../paths.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { gettextCategories, gettextPluralForms } from './plural-forms.js';
 import { sourceReferences } from './source-references.js';
 import { revisionOf } from './translated-from.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILTIN_LOCALES, BUILTIN_TEMPLATES } from '../paths.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { keyLocation } from './locale-check.js';
 
 const root = join(BUILTIN_TEMPLATES, '..');

@@ -1,4 +1,4 @@
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { cldrPluralCategories, flattenStrings } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
 import { staleStrings } from './translated-from.js';

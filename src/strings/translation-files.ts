@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { readTextFile } from '../read/text-file.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { readPo, writePo } from './po-file.js';
 import { exportEntries, type TranslationFile } from './translation-entries.js';
 import { readXliff, writeXliff } from './xliff-file.js';

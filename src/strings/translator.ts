@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { TemplateError } from '../errors.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import { flattenStrings } from './locale-check.js';
 import { englishSource } from './locale-confirm.js';
 import { staleStrings } from './translated-from.js';

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { UsageError } from '../errors.js';
-import type { Locale } from './locale-catalog.js';
+import type { Locale } from './locale.js';
 import type { TranslationEntry, TranslationFile } from './translation-entries.js';
 
 /**

@@ -13,7 +13,7 @@ interface ItemSpan {
 }
 
 /** A stretch of a paragraph's logical text in one font at one bidi level. */
-export interface Item {
+export interface FontRun {
   readonly start: number;
   readonly end: number;
   readonly font: LoadedFont;
@@ -21,14 +21,14 @@ export interface Item {
 }
 
 /** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
-const itemized = chainCache<Item[]>();
+const itemized = chainCache<FontRun[]>();
 
-export function itemize(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
+export function itemize(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): FontRun[] {
   const key = `${direction}\u0000${parts.map((part) => `${part.bold ? 'b' : ''}${part.isolate ? 'i' : ''}\u0001${part.text}`).join('\u0002')}`;
   return itemized(chain, key, () => itemizeUncached(text, parts, direction, chain));
 }
 
-function itemizeUncached(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): Item[] {
+function itemizeUncached(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): FontRun[] {
   const chars: string[] = [];
   const bold: boolean[] = [];
   for (const part of parts) {
@@ -39,7 +39,7 @@ function itemizeUncached(text: string, parts: readonly ItemSpan[], direction: Di
   }
   const fonts = chooseFonts(chars, bold, chain);
   const levels = embeddingLevels(parts, direction);
-  const items: Item[] = [];
+  const items: FontRun[] = [];
   let start = 0;
   for (let i = 1; i <= text.length; i++) {
     if (i === text.length || fonts[i] !== fonts[start] || levels[i] !== levels[start]) {
@@ -51,7 +51,7 @@ function itemizeUncached(text: string, parts: readonly ItemSpan[], direction: Di
 }
 
 /** The parts of items inside [start, end). */
-export function pieces(items: readonly Item[], start: number, end: number): Item[] {
+export function pieces(items: readonly FontRun[], start: number, end: number): FontRun[] {
   return items
     .filter((item) => item.end > start && item.start < end)
     .map((item) => ({ ...item, start: Math.max(item.start, start), end: Math.min(item.end, end) }));

@@ -1,7 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import { displayScale, faceScale } from '../fonts/optical-scale.js';
 import { reorderRuns } from './bidi.js';
-import { itemize, pieces, type Item } from './itemize.js';
+import { itemize, pieces, type FontRun } from './itemize.js';
 import { MissingGlyphError } from './font-choice.js';
 import type { FontChain } from '../fonts/font-set.js';
 import { chainCache } from './chain-cache.js';
@@ -132,14 +132,14 @@ function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width
   return { lines, height: top, brokeWord, brokeKept };
 }
 
-function shapePiece(item: Item, text: string, style: ParagraphStyle) {
+function shapePiece(item: FontRun, text: string, style: ParagraphStyle) {
   const run = shape(item.font, text.slice(item.start, item.end), item.level % 2 === 1 ? 'rtl' : 'ltr', style.lang);
   const missing = run.glyphs.find((glyph) => glyph.id === 0);
   if (missing) throw new MissingGlyphError(missing.text || text.slice(item.start, item.end));
   return run;
 }
 
-function measureRange(items: readonly Item[], text: string, start: number, end: number, style: ParagraphStyle): number {
+function measureRange(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle): number {
   let width = 0;
   for (const item of pieces(items, start, end)) {
     width += (shapePiece(item, text, style).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
@@ -147,13 +147,13 @@ function measureRange(items: readonly Item[], text: string, start: number, end: 
   return width;
 }
 
-interface Piece extends Item {
+interface Piece extends FontRun {
   readonly extra?: 'hyphen';
 }
 
 /** The hyphen after a word broken at `position`, in the font of the letter before it (or the first font that has one). */
 function hyphenRun(
-  items: readonly Item[],
+  items: readonly FontRun[],
   position: number,
   style: ParagraphStyle,
   chain: FontChain,
@@ -169,7 +169,7 @@ function hyphenRun(
 }
 
 function placeLine(
-  items: readonly Item[],
+  items: readonly FontRun[],
   text: string,
   range: LineRange,
   style: ParagraphStyle,
@@ -219,7 +219,7 @@ function placeLine(
  * room at the line's end, so that text read back (a screen reader
  * following the tag tree) keeps the space between the lines' words.
  */
-function breakSpace(piece: Item, position: number, style: ParagraphStyle): Omit<PlacedRun, 'x' | 'baseline'> | undefined {
+function breakSpace(piece: FontRun, position: number, style: ParagraphStyle): Omit<PlacedRun, 'x' | 'baseline'> | undefined {
   const id = piece.font.hbFont.nominalGlyph(0x20);
   if (id === undefined) return undefined;
   const glyphs = [{ id, xAdvance: 0, xOffset: 0, yOffset: 0, text: ' ' }];

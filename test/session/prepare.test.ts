@@ -43,7 +43,7 @@ describe('prepare', () => {
 
   it('lays out without drawing, the same pages make draws, and throws InputError for a bad record there', async () => {
     const laid = renderer.layout(SHOP);
-    const made = await renderer.make(SHOP);
+    const made = await renderer.renderWithPages(SHOP);
     expect(laid.pages).toEqual(made.pages);
     expect(made.pageCount).toBe(laid.pages.length);
     thrown(InputError, () => renderer.layout({ contact_name: 'no name' }));
