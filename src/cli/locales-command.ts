@@ -10,6 +10,7 @@ import { glossaryCsv, glossaryTbx } from '../strings/glossary.js';
 import { importEntries } from '../strings/locale-import.js';
 import { exportLocale, FORMAT_EXTENSION, readTranslationFile } from '../strings/translation-files.js';
 import { writeSafely } from '../write/safe-output.js';
+import { writeStdout } from './output-streams.js';
 import { collect } from './session-flags.js';
 import { say, sayJson, type CliIO, type Reporter } from './io.js';
 
@@ -155,7 +156,7 @@ function exportCommand(io: CliIO, reporter: Reporter, done: (code: number) => vo
             : await exportLocale(locale, master, format as 'po' | 'xliff');
       const extension = format === 'po' || format === 'xliff' ? FORMAT_EXTENSION[format] : format;
       const output = flags.output ?? `${locale.code}.${extension}`;
-      if (output === '-') io.stdout.write(text);
+      if (output === '-') await writeStdout(io, new TextEncoder().encode(text), `the ${format} export`);
       else {
         await writeSafely(output, new TextEncoder().encode(text));
         reporter.info(`wrote ${output} (${locale.code}, ${format})`);

@@ -7,6 +7,7 @@ import { mergeManifests, type ManifestSource } from '../batch/merge.js';
 import { errorsBeside, mergeErrorFiles } from '../batch/merge-errors.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
+import { writeStdout } from './output-streams.js';
 import type { CliIO, Reporter } from './io.js';
 
 /** manifest.shard-K-of-N.json, as `placard batch --shard K/N` names it. */
@@ -66,7 +67,7 @@ export function manifestCommand(io: CliIO, reporter: Reporter, done: (code: numb
         reporter.info(
           `wrote ${target} and ${errorsTarget}: ${manifest.entries.length} notices, ${manifest.failed.length} failed, from ${sources.length} manifests`,
         );
-      } else io.stdout.write(bytes);
+      } else await writeStdout(io, bytes, 'the merged manifest');
       done(EXIT.ok);
     });
   return command;

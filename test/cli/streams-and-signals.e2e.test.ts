@@ -30,6 +30,15 @@ describe('write errors on stdout and stderr', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.runIf(hasDevFull)('an export to a full stdout (locales export -o -) is exit 2 naming what was not delivered', async () => {
+    const full = openSync('/dev/full', 'w');
+    const { done } = run(['locales', 'export', 'es', '--format', 'po', '-o', '-'], { stdout: full });
+    const result = await done;
+    closeSync(full);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('could not write the po export to stdout: the disk is full');
+  });
+
   it('a listing whose reader stops early (placard templates list | head -1) is not an error', async () => {
     const { done } = run(['templates', 'list'], { closeStdout: true });
     const result = await done;
