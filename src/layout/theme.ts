@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TextSize, Tone } from '../parse/notice-tree.js';
 import type { Color } from './items.js';
 import { mm } from '../contract/page-sizes.js';
+import { bundledFaces } from '../fonts/bundled-fonts.js';
 
 /**
  * A template's look as data (templates/<id>/theme.yaml): margins, the type
@@ -103,6 +104,17 @@ export const themeSchema = z
       .strict()
       .default({ cap_mm: [], title_cap_mm: [] }),
     sizes: z.record(z.enum(THEME_SIZES), paperSchema.partial()).default({}),
+    /**
+     * By language, a bundled family its text takes on this template instead
+     * of its usual face: `{ ur: Noto Sans Arabic }` sets Urdu in Naskh on a
+     * wallet card, where Nastaliq does not fit at 6 pt.
+     */
+    faces: z
+      .record(
+        z.string().min(2).max(35),
+        z.string().refine((family) => bundledFaces().some((face) => face.family === family), 'name a bundled font family'),
+      )
+      .default({}),
   })
   .strict();
 
