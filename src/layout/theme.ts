@@ -32,6 +32,8 @@ const paperSchema = z
     key_cap_mm: z.array(z.number().min(0).max(100)).max(8).optional(),
     /** The title's least cap height on this paper, in mm, by languages on the page: overrides key_line.title_cap_mm × scale. */
     title_cap_mm: z.array(z.number().min(0).max(200)).max(8).optional(),
+    /** How many columns a flowing column block (`<columns flow="yes">`) is set in on this paper; 1 unless given. */
+    columns: z.number().int().min(1).max(4).optional(),
   })
   .strict();
 
@@ -146,6 +148,8 @@ export interface PageTheme {
   /** Least cap heights in mm of the key line and the title, by languages on the page (index 0: one language). */
   readonly keyCapMm: readonly number[];
   readonly titleCapMm: readonly number[];
+  /** Columns of a flowing column block on this paper. */
+  readonly flowColumns: number;
 }
 
 /** The theme's numbers for one paper size. */
@@ -174,6 +178,7 @@ export function pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme {
     qrGap: theme.qr.gap * s,
     keyCapMm: size.key_cap_mm ?? theme.key_line.cap_mm.map((value) => value * s),
     titleCapMm: size.title_cap_mm ?? theme.key_line.title_cap_mm.map((value) => value * s),
+    flowColumns: size.columns ?? 1,
   };
 }
 
