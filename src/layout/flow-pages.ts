@@ -30,12 +30,11 @@ export function flowBlocks(
       continue;
     }
     // After another language's section, a section that fits a page of its own starts the next page
-    // whole; otherwise a block taller than the space left is split to fill this page.
-    // A section's part that is a flowing column block of several blocks is not yet one of its blocks: it is split first.
+    // whole; otherwise a block taller than the space left (a part of this page's section) is split to fill this page.
+    const wholeOf = (part: Block) => origin.get(part) ?? part;
     const fitsAlone =
       block.kind === 'section' &&
-      !(block.children.length === 1 && (innerBlocks(block.children[0]!)?.length ?? 0) > 1 && block.children[0]!.kind === 'columns') &&
-      current.some((part) => part.kind === 'section') &&
+      current.some((part) => part.kind === 'section' && wholeOf(part) !== wholeOf(block)) &&
       height(joinPieces([block], origin)) <= available;
     const pieces = fitsAlone ? undefined : splitBlock(block, origin);
     if (pieces) {
