@@ -1,7 +1,7 @@
 import type { Block, Columns } from '../parse/notice-tree.js';
 import type { Laid, LayoutContext } from './context.js';
 import { isHeading, joinPieces, splitBlock } from './flow-pages.js';
-import { layoutFlow } from './flow.js';
+import { gapAfter, layoutFlow } from './flow.js';
 import { translateNode } from './items.js';
 
 /**
@@ -24,18 +24,8 @@ export function layoutFlowingColumns(block: Columns, ctx: LayoutContext): Laid {
   const inner: LayoutContext = { ...ctx, width };
   const origin = new Map<Block, Block>();
   const atoms = blocks.flatMap((one) => atomsOf(one, origin));
-  const laid = new Map<string, Laid>();
-  const columnOf = (start: number, end: number): Laid => {
-    const key = `${start},${end}`;
-    let found = laid.get(key);
-    if (!found) {
-      found = layoutFlow(joinPieces(atoms.slice(start, end), origin), inner);
-      laid.set(key, found);
-    }
-    return found;
-  };
-  const ends = balance(atoms, count, (start, end) => columnOf(start, end).height);
-  const parts = ends.map((end, i) => columnOf(i === 0 ? 0 : ends[i - 1]!, end));
+  const ends = balance(atoms, count, columnHeights(atoms, origin, inner));
+  const parts = ends.map((end, i) => layoutFlow(joinPieces(atoms.slice(i === 0 ? 0 : ends[i - 1]!, end), origin), inner));
   const placed = parts.map((part, i) => {
     // Right to left, the first column is on the right.
     const x = ctx.dir === 'rtl' ? ctx.width - (i + 1) * width - i * gap : i * (width + gap);
@@ -57,6 +47,26 @@ export function flowingBlocks(block: Columns): Block[] {
 function atomsOf(block: Block, origin: Map<Block, Block>): Block[] {
   const pieces = splitBlock(block, origin);
   return pieces ? pieces.flatMap((piece) => atomsOf(piece, origin)) : [block];
+}
+
+/**
+ * The height of atoms [start, end) set one under another in a column: each
+ * atom laid out once, and the gaps a flow would put between them (the item
+ * gap between two items of one list). Balancing decides with these sums;
+ * the columns themselves are then laid out whole.
+ */
+function columnHeights(atoms: readonly Block[], origin: ReadonlyMap<Block, Block>, ctx: LayoutContext) {
+  const heights = atoms.map((atom) => layoutFlow([atom], ctx).height);
+  const gaps = atoms.map((atom, i) => {
+    const next = atoms[i + 1];
+    const sameList = atom.kind === 'list' && next?.kind === 'list' && origin.get(atom) === origin.get(next);
+    return sameList ? ctx.theme.gaps.item * ctx.scale : gapAfter(atom, ctx);
+  });
+  return (start: number, end: number): number => {
+    let height = 0;
+    for (let i = start; i < end; i++) height += heights[i]! + (i < end - 1 && heights[i]! > 0 ? gaps[i]! : 0);
+    return height;
+  };
 }
 
 /**
