@@ -117,7 +117,10 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const fonts = session.fonts.forNotice(plan.languages.map((language) => language.code));
+  const fonts = session.fonts.forNotice(
+    plan.languages.map((language) => language.code),
+    template.theme.faces,
+  );
   const card = cardSize(template.manifest);
   const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
   const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall });

@@ -3,6 +3,9 @@ import { bundledFaces, type FontFace, type ScriptName } from './bundled-fonts.js
 import { readFontFile } from './font-file-check.js';
 import { loadFont, type LoadedFont } from './loaded-font.js';
 
+/** By language, the bundled family its text takes instead of its usual face (a template theme's `faces:`). */
+export type FamilyChoice = Readonly<Record<string, string>>;
+
 /** Chooses a font for one character; `previous` is the font of the character before it. */
 export interface FontChain {
   pick(char: string, bold: boolean, previous: LoadedFont | undefined): LoadedFont | undefined;
@@ -72,25 +75,30 @@ export class FontSet implements FontLibrary {
    * notice has zh-Hant and not zh-Hans, Nastaliq when it has ur and not ar or
    * fa); when they disagree, or none writes it, the default face.
    */
-  chainFor(lang: string, noticeLanguages: readonly string[]): FontChain {
-    const variants = noticeVariants(lang, noticeLanguages, bundledFaces());
-    const key = `${lang}\u0000${[...variants].map(([script, family]) => `${script}=${family}`).join(',')}`;
+  chainFor(lang: string, noticeLanguages: readonly string[], families: FamilyChoice = {}): FontChain {
+    const variants = noticeVariants(lang, noticeLanguages, bundledFaces(), families);
+    const own = families[lang];
+    const key = `${lang}\u0000${own ?? ''}\u0000${[...variants].map(([script, family]) => `${script}=${family}`).join(',')}`;
     let chain = this.chains.get(key);
     if (!chain) {
-      chain = this.makeChain(lang, variants);
+      chain = this.makeChain(lang, variants, own);
       this.chains.set(key, chain);
     }
     return chain;
   }
 
-  /** A font library for one notice: every chain knows the notice's languages. */
-  forNotice(noticeLanguages: readonly string[]): FontLibrary {
+  /**
+   * A font library for one notice: every chain knows the notice's languages,
+   * and a template's theme may give a language another bundled family
+   * (`faces:`, e.g. Urdu in Naskh on a wallet card).
+   */
+  forNotice(noticeLanguages: readonly string[], families: FamilyChoice = {}): FontLibrary {
     const chains = new Map<string, FontChain>();
     return {
       chain: (lang) => {
         let chain = chains.get(lang);
         if (!chain) {
-          chain = this.chainFor(lang, noticeLanguages);
+          chain = this.chainFor(lang, noticeLanguages, families);
           chains.set(lang, chain);
         }
         return chain;
@@ -103,15 +111,15 @@ export class FontSet implements FontLibrary {
    * language's own, then the rest. A user's font has one weight, so for bold
    * text it comes last: bold stays bold wherever a bundled bold face can draw it.
    */
-  faces(lang: string, weight: 400 | 700): FontFace[] {
+  faces(lang: string, weight: 400 | 700, family?: string): FontFace[] {
     const bundled = bundledFaces().filter((face) => face.weight === weight);
-    const preferred = bundled.filter((face) => face.preferredBy?.includes(lang));
+    const preferred = bundled.filter((face) => (family === undefined ? face.preferredBy?.includes(lang) : face.family === family));
     const rest = bundled.filter((face) => !preferred.includes(face));
     return weight === 400 ? [...this.users, ...preferred, ...rest] : [...preferred, ...rest, ...this.users];
   }
 
-  private makeChain(lang: string, variants: ReadonlyMap<ScriptName, string>): FontChain {
-    const order = { 400: this.faces(lang, 400), 700: this.faces(lang, 700) };
+  private makeChain(lang: string, variants: ReadonlyMap<ScriptName, string>, family?: string): FontChain {
+    const order = { 400: this.faces(lang, 400, family), 700: this.faces(lang, 700, family) };
     const forScript = (faces: readonly FontFace[], script: ScriptName): FontFace[] => {
       const own = faces.filter((face) => face.scripts.includes(script));
       const family = variants.get(script);
@@ -187,7 +195,12 @@ const SCRIPT_CODES: Readonly<Record<string, ScriptName[]>> = {
  * whose main script it is agree on. Each such language votes for the face it
  * prefers for the script, or the default face; one vote in all wins.
  */
-function noticeVariants(lang: string, noticeLanguages: readonly string[], faces: readonly FontFace[]): Map<ScriptName, string> {
+function noticeVariants(
+  lang: string,
+  noticeLanguages: readonly string[],
+  faces: readonly FontFace[],
+  families: FamilyChoice,
+): Map<ScriptName, string> {
   const own = new Set(scriptsOf(lang));
   const votes = new Map<ScriptName, Set<string>>();
   for (const other of noticeLanguages) {
@@ -195,7 +208,10 @@ function noticeVariants(lang: string, noticeLanguages: readonly string[], faces:
     if (!main || own.has(main)) continue;
     const candidates = faces.filter((face) => face.scripts.includes(main));
     const chosen =
-      candidates.find((face) => face.preferredBy?.includes(other)) ?? candidates.find((face) => !face.preferredBy) ?? candidates[0];
+      candidates.find((face) => face.family === families[other]) ??
+      candidates.find((face) => face.preferredBy?.includes(other)) ??
+      candidates.find((face) => !face.preferredBy) ??
+      candidates[0];
     if (!chosen) continue;
     votes.set(main, new Set([...(votes.get(main) ?? []), chosen.family]));
     if (main === 'Han') votes.set('Bopomofo', votes.get('Han')!);

@@ -1,5 +1,6 @@
 import type { Block, Column, Columns, Inline } from '../parse/notice-tree.js';
 import type { Laid, LayoutContext } from './context.js';
+import { layoutFlowingColumns } from './flowing-columns.js';
 import { flowParts, gapAfter, layoutFlow, layoutRule, sectionNode, stack } from './flow.js';
 import { translateNode } from './items.js';
 import { textSize } from './theme.js';
@@ -12,6 +13,7 @@ import { averageAdvance } from './text-block.js';
  * takes a row of its own across the full width.
  */
 export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
+  if (block.flow) return layoutFlowingColumns(block, ctx);
   const gap = ctx.theme.gaps.columns * ctx.scale;
   if (!block.wrap) return layoutRow(block.columns, ctx, gap);
   const perRow = columnsPerRow(block.columns, ctx, gap);

@@ -1,4 +1,4 @@
-import type { Block, List, Section } from '../parse/notice-tree.js';
+import type { Block, Columns, List, Section } from '../parse/notice-tree.js';
 
 /** A flowing page makes at most this many pages: more is a runaway template, not a notice. */
 export const MAX_FLOW_PAGES = 40;
@@ -30,9 +30,12 @@ export function flowBlocks(
       continue;
     }
     // After another language's section, a section that fits a page of its own starts the next page
-    // whole; otherwise a block taller than the space left is split to fill this page.
+    // whole; otherwise a block taller than the space left (a part of this page's section) is split to fill this page.
+    const wholeOf = (part: Block) => origin.get(part) ?? part;
     const fitsAlone =
-      block.kind === 'section' && current.some((part) => part.kind === 'section') && height(joinPieces([block], origin)) <= available;
+      block.kind === 'section' &&
+      current.some((part) => part.kind === 'section' && wholeOf(part) !== wholeOf(block)) &&
+      height(joinPieces([block], origin)) <= available;
     const pieces = fitsAlone ? undefined : splitBlock(block, origin);
     if (pieces) {
       queue.unshift(...pieces);
@@ -91,20 +94,42 @@ function trimRules(blocks: readonly Block[], start: boolean, end: boolean): Bloc
   return blocks.slice(from, to);
 }
 
-/** The index of the last block that is not a heading (or a section piece holding only headings); -1 if none. */
+/** The index of the last block that is not a heading (or a piece holding only headings); -1 if none. */
 function lastNonHeading(blocks: readonly Block[]): number {
-  const heading = (block: Block): boolean =>
-    block.kind === 'heading' || (block.kind === 'section' && block.children.length > 0 && block.children.every(heading));
-  return blocks.findLastIndex((block) => !heading(block));
+  return blocks.findLastIndex((block) => !isHeading(block));
+}
+
+/** A heading, or a section or flowing column piece that holds only headings: what must not end a page or a column. */
+export function isHeading(block: Block): boolean {
+  const inner = innerBlocks(block);
+  return block.kind === 'heading' || (inner !== undefined && inner.length > 0 && inner.every(isHeading));
+}
+
+/** The blocks a section or a flowing column block holds, one after another; undefined for any other block. */
+function innerBlocks(block: Block): readonly Block[] | undefined {
+  if (block.kind === 'section') return block.children;
+  if (block.kind === 'columns' && block.flow) return block.columns.flatMap((column) => column.children);
+  return undefined;
+}
+
+/** A flowing column block holding these blocks (in one column: the theme decides how many it is set in). */
+function flowingWith(block: Columns, children: readonly Block[]): Columns {
+  return { ...block, columns: [{ weight: 1, children }] };
 }
 
 /** A block's parts, each remembering the whole it came from; undefined when it cannot be split. */
-function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefined {
+export function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefined {
   const whole = origin.get(block) ?? block;
   let pieces: Block[] | undefined;
-  if (block.kind === 'section') {
-    const parts = block.children.length === 1 ? splitBlock(block.children[0]!, origin) : [...block.children];
-    pieces = parts && parts.length > 1 ? parts.map((child): Section => ({ ...block, children: [child] })) : undefined;
+  const inner = innerBlocks(block);
+  if (inner !== undefined && (block.kind === 'section' || block.kind === 'columns')) {
+    const parts = inner.length === 1 ? splitBlock(inner[0]!, origin) : [...inner];
+    pieces =
+      parts && parts.length > 1
+        ? parts.map((child): Section | Columns =>
+            block.kind === 'section' ? { ...block, children: [child] } : flowingWith(block, [child]),
+          )
+        : undefined;
   } else if (block.kind === 'list' && block.items.length > 1) {
     // A numbered list's pieces keep their numbers, so that one continued on the next page goes on counting.
     const first = block.start ?? 1;
@@ -114,8 +139,8 @@ function splitBlock(block: Block, origin: Map<Block, Block>): Block[] | undefine
   return pieces;
 }
 
-/** Puts neighbouring parts of one section or list back together, so that a page lays them out as one. */
-function joinPieces(blocks: readonly Block[], origin: Map<Block, Block>): Block[] {
+/** Puts neighbouring parts of one section, list or flowing column block back together, so that a page lays them out as one. */
+export function joinPieces(blocks: readonly Block[], origin: Map<Block, Block>): Block[] {
   const joined: Block[] = [];
   let previousWhole: Block | undefined;
   for (const block of blocks) {
@@ -126,12 +151,16 @@ function joinPieces(blocks: readonly Block[], origin: Map<Block, Block>): Block[
       if (last.kind === 'section' && block.kind === 'section')
         merged = { ...last, children: joinPieces([...last.children, ...block.children], origin) };
       else if (last.kind === 'list' && block.kind === 'list') merged = { ...last, items: [...last.items, ...block.items] };
+      else if (last.kind === 'columns' && block.kind === 'columns' && last.flow)
+        merged = flowingWith(last, joinPieces([...innerBlocks(last)!, ...innerBlocks(block)!], origin));
       if (merged) {
         origin.set(merged, whole);
         joined[joined.length - 1] = merged;
       } else joined.push(block);
     } else {
-      joined.push(block.kind === 'section' ? { ...block, children: joinPieces(block.children, origin) } : block);
+      if (block.kind === 'section') joined.push({ ...block, children: joinPieces(block.children, origin) });
+      else if (block.kind === 'columns' && block.flow) joined.push(flowingWith(block, joinPieces(innerBlocks(block)!, origin)));
+      else joined.push(block);
     }
     previousWhole = whole;
   }

@@ -42,8 +42,12 @@ export function gapAfter(block: Block, ctx: LayoutContext): number {
     case 'rule':
     case 'section':
       return gaps.rule * ctx.scale;
+    case 'columns': {
+      // A flowing column block is its blocks set in columns: the space after it is its last block's.
+      const last = block.flow ? block.columns.at(-1)?.children.at(-1) : undefined;
+      return last ? gapAfter(last, ctx) : gaps.box * ctx.scale;
+    }
     case 'box':
-    case 'columns':
     case 'qr':
     case 'qr-row':
       return gaps.box * ctx.scale;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TextSize, Tone } from '../parse/notice-tree.js';
 import type { Color } from './items.js';
 import { mm } from '../contract/page-sizes.js';
+import { bundledFaces } from '../fonts/bundled-fonts.js';
 
 /**
  * A template's look as data (templates/<id>/theme.yaml): margins, the type
@@ -31,6 +32,14 @@ const paperSchema = z
     key_cap_mm: z.array(z.number().min(0).max(100)).max(8).optional(),
     /** The title's least cap height on this paper, in mm, by languages on the page: overrides key_line.title_cap_mm × scale. */
     title_cap_mm: z.array(z.number().min(0).max(200)).max(8).optional(),
+    /** Type sizes in points on this paper (not scaled), for the levels given: overrides type × scale. */
+    type: z.object({ h1: points, h2: points, large: points, normal: points, small: points }).partial().strict().optional(),
+    /** Auto-fit grows text up to this scale on this paper: overrides max_scale. */
+    max_scale: z.number().min(1).max(3).optional(),
+    /** The page margin on this paper, in mm as printed (not scaled): overrides margin_mm × scale. */
+    margin_mm: z.number().min(0).max(60).optional(),
+    /** How many columns a flowing column block (`<columns flow="yes">`) is set in on this paper; 1 unless given. */
+    columns: z.number().int().min(1).max(4).optional(),
   })
   .strict();
 
@@ -103,6 +112,17 @@ export const themeSchema = z
       .strict()
       .default({ cap_mm: [], title_cap_mm: [] }),
     sizes: z.record(z.enum(THEME_SIZES), paperSchema.partial()).default({}),
+    /**
+     * By language, a bundled family its text takes on this template instead
+     * of its usual face: `{ ur: Noto Sans Arabic }` sets Urdu in Naskh on a
+     * wallet card, where Nastaliq does not fit at 6 pt.
+     */
+    faces: z
+      .record(
+        z.string().min(2).max(35),
+        z.string().refine((family) => bundledFaces().some((face) => face.family === family), 'name a bundled font family'),
+      )
+      .default({}),
   })
   .strict();
 
@@ -134,6 +154,8 @@ export interface PageTheme {
   /** Least cap heights in mm of the key line and the title, by languages on the page (index 0: one language). */
   readonly keyCapMm: readonly number[];
   readonly titleCapMm: readonly number[];
+  /** Columns of a flowing column block on this paper. */
+  readonly flowColumns: number;
 }
 
 /** The theme's numbers for one paper size. */
@@ -145,11 +167,11 @@ export function pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme {
   return {
     paper,
     scale: s,
-    margin: mm(theme.margin_mm) * s,
-    type: { ...times(theme.type), meta: theme.type.meta * Math.max(1, Math.min(s, 1.1)) },
+    margin: size.margin_mm === undefined ? mm(theme.margin_mm) * s : mm(size.margin_mm),
+    type: { ...times(theme.type), ...size.type, meta: theme.type.meta * Math.max(1, Math.min(s, 1.1)) },
     leading: theme.leading,
     gaps: times(theme.gaps),
-    maxScale: theme.max_scale,
+    maxScale: size.max_scale ?? theme.max_scale,
     minBody: size.min_body ?? theme.min_body,
     minSmall: size.min_small ?? theme.min_small,
     minCaption: theme.min_caption,
@@ -162,6 +184,7 @@ export function pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme {
     qrGap: theme.qr.gap * s,
     keyCapMm: size.key_cap_mm ?? theme.key_line.cap_mm.map((value) => value * s),
     titleCapMm: size.title_cap_mm ?? theme.key_line.title_cap_mm.map((value) => value * s),
+    flowColumns: size.columns ?? 1,
   };
 }
 

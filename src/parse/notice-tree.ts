@@ -89,6 +89,12 @@ export interface Columns {
   readonly columns: readonly Column[];
   /** Columns wrap into rows so that none is narrower than the theme's min_column_chars. */
   readonly wrap?: boolean;
+  /**
+   * `<columns flow="yes">`: the blocks of its `<column>` set in as many
+   * balanced columns as the paper's theme asks (`columns:`), flowing from one
+   * column into the next and, on a flowing page, on to the next page.
+   */
+  readonly flow?: boolean;
 }
 
 export interface Box {

@@ -152,11 +152,12 @@ class MarkupReader {
           children: this.blocks(element),
         };
       case 'columns':
-        this.attributes(element, ['wrap']);
+        this.attributes(element, ['wrap', 'flow']);
         return {
           kind: 'columns',
           columns: this.elements(element).map((column) => this.column(column)),
           ...(this.choice(element, 'wrap', ['yes', 'no'] as const, 'no') === 'yes' ? { wrap: true } : {}),
+          ...(this.choice(element, 'flow', ['yes', 'no'] as const, 'no') === 'yes' ? { flow: true } : {}),
         };
       case 'page-number':
         this.attributes(element, ['align']);

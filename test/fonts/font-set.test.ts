@@ -10,6 +10,17 @@ function runs(text: string, lang: string, fonts: FontLibrary, bold = false): Pla
 const familyOf = (text: string, lang: string, notice: string[]): string =>
   runs(text, lang, fontSet().forNotice(notice))[0]!.font.face.family;
 
+describe("a template's faces: a language in another bundled family", () => {
+  it('sets Urdu in Naskh, in its own section and in business data elsewhere on the notice', () => {
+    const faces = { ur: 'Noto Sans Arabic' };
+    expect(runs('لاہور کباب ہاؤس', 'ur', fontSet().forNotice(['en', 'ur'], faces))[0]!.font.face.family).toBe('Noto Sans Arabic');
+    expect(runs('لاہور', 'en', fontSet().forNotice(['en', 'ur'], faces))[0]!.font.face.family).toBe('Noto Sans Arabic');
+    // Without it, Urdu keeps Nastaliq; and the choice is per notice, not left behind in the shared font set.
+    expect(familyOf('لاہور کباب ہاؤس', 'ur', ['en', 'ur'])).toBe('Noto Nastaliq Urdu');
+    expect(familyOf('لاہور', 'en', ['en', 'ur'])).toBe('Noto Nastaliq Urdu');
+  });
+});
+
 describe('fonts for business data by the notice languages', () => {
   it('knows the scripts a language writes', () => {
     expect(scriptsOf('zh-Hant')).toContain('Han');

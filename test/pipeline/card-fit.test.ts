@@ -4,6 +4,9 @@
  * in every shipped language the text stays at least 3 mm inside the cut
  * line: measured on the rendered PDF's pixels, not on placard's own layout.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../../src/errors.js';
@@ -15,10 +18,9 @@ import { readPdf, renderPage } from '../helpers/pdf-reader.js';
 import { hasTool, pdftotext } from '../helpers/system-tools.js';
 
 const MM = 72 / 25.4;
+const TEMPLATES = new URL('../../templates', import.meta.url).pathname;
 const DPI = 150;
 const CARD = { width: 3.5 * 72, height: 2 * 72 };
-/** Languages whose card text does not fit 3.5 × 2 in at the card's smallest body size: they get an error, never a clipped card. */
-const TOO_LONG = ['ur'];
 const PDFJS_LIMITS = ['bn', 'my'];
 const squeezed = (text: string) => text.normalize('NFC').replace(/[\s\p{Cf}]+/gu, '');
 /** The strings a card in this language prints: all of rights-cards but the officer-facing side, which prints in English only. */
@@ -57,7 +59,7 @@ describe('rights cards in every shipped language', () => {
     expect(codes.length).toBeGreaterThanOrEqual(20);
   });
 
-  describe.each(codes.filter((code) => !TOO_LONG.includes(code)))('%s', (code) => {
+  describe.each(codes)('%s', (code) => {
     it.each(['letter', 'a4'] as const)('keeps every card its text at least 3 mm inside the cut line on %s', async (size) => {
       const rendered = await renderNotice({ template: 'rights-cards', languages: [code], size, arrange: 'pages' });
       const margins = await inkMargins(rendered.pdf, 0, size);
@@ -79,15 +81,24 @@ describe('rights cards in every shipped language', () => {
     });
   });
 
-  it.each(TOO_LONG)('refuses %s with the language and what to do, rather than clip it', async (code) => {
-    const error = await renderNotice({ template: 'rights-cards', languages: ['en', code] }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    const problem = (error as InputError).problems[0]!;
-    expect(problem).toMatchObject({ field: 'languages', value: code });
-    expect(problem.message).toContain(`in language ${code}`);
-    expect(problem.message).toMatch(/never clips/);
-    expect(problem.message).toMatch(/full-page notice|shorten/);
-    expect(problem.message).not.toMatch(/--size/);
+  it('refuses a card whose text does not fit, naming the language and what to do, rather than clip it', async () => {
+    // The same card with Urdu in its usual Nastaliq (no `faces:` in the theme): 196 pt of text for 124 pt of card at 6 pt.
+    const dir = mkdtempSync(join(tmpdir(), 'placard-cards-'));
+    cpSync(join(TEMPLATES, 'rights-cards'), join(dir, 'rights-cards'), { recursive: true });
+    const theme = join(dir, 'rights-cards', 'theme.yaml');
+    writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^faces:.*$/m, ''));
+    try {
+      const error = await renderNotice({ template: 'rights-cards', templateDirs: [dir], languages: ['en', 'ur'] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      const problem = (error as InputError).problems[0]!;
+      expect(problem).toMatchObject({ field: 'languages', value: 'ur' });
+      expect(problem.message).toContain('in language ur');
+      expect(problem.message).toMatch(/never clips/);
+      expect(problem.message).toMatch(/full-page notice|shorten/);
+      expect(problem.message).not.toMatch(/--size/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
