@@ -8,6 +8,7 @@ import { closest } from '../text-distance.js';
 import { cut, graphemeLength, textProblem } from '../contract/text-hygiene.js';
 import { BUSINESS_FIELDS, CONTRACT_FIELDS } from '../contract/business-fields.js';
 import { validateLocalizedFields } from './localized-fields.js';
+import { publicAreaProblem } from './public-areas.js';
 
 export type Business = Readonly<Record<string, string | readonly string[] | undefined>> & {
   readonly name: string;
@@ -57,8 +58,14 @@ function textSchema(spec: FieldSpec) {
 export function fieldSchema(spec: FieldSpec, field?: string): z.ZodTypeAny {
   if (spec.type === 'link') return linkSchema;
   if (spec.type === 'list') {
+    const entry = textSchema(spec).refine((value) => value !== '', 'has an empty entry');
     const items = z.array(
-      textSchema(spec).refine((value) => value !== '', 'has an empty entry'),
+      field === 'private_areas'
+        ? entry.superRefine((value, ctx) => {
+            const problem = publicAreaProblem(value);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+        : entry,
       { invalid_type_error: 'expected a list (entries separated by ";")' },
     );
     return z.preprocess(asList(field), spec.max_items ? items.max(spec.max_items, `expected at most ${spec.max_items} entries`) : items);
