@@ -3,6 +3,7 @@ import type { FontLibrary } from '../fonts/font-set.js';
 import { isNameBand, layoutBlock, sharedHeadingSizes } from './blocks.js';
 import { flowParts, stack } from './flow.js';
 import type { Laid, LayoutContext } from './context.js';
+import type { LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
@@ -31,6 +32,8 @@ export interface LayoutOptions {
   readonly page?: { readonly width: number; readonly height: number };
   /** Told of each page whose key line or title could not keep the theme's least size (it still renders). */
   readonly onShortfall?: (shortfall: KeyLineShortfall) => void;
+  /** The session's caches (layout-caches.ts); without them nothing is kept between calls. */
+  readonly caches?: LayoutCaches;
 }
 
 /** Each step of auto-fit shrinks text at least by this factor. */
@@ -61,7 +64,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
       // A card keeps its size on every paper: a larger paper is no way out.
       const fitsOn = options.page
         ? undefined
-        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme, NO_FLOORS) !== undefined);
+        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options, theme, NO_FLOORS) !== undefined);
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -70,6 +73,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         options.fonts,
         0,
         NO_FLOORS,
+        options.caches,
       );
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
@@ -99,14 +103,14 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const languages = languagesOn(blocks);
   const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
   const floors = band === undefined ? keyed : { ...keyed, band };
-  const fitted = fitPage(blocks, lang, options.size, options.fonts, theme, floors, options.page);
+  const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   for (const step of RELAX_STEPS) {
     const tried = relaxed(floors, step);
-    const done = fitPage(blocks, lang, options.size, options.fonts, theme, tried, options.page);
+    const done = fitPage(blocks, lang, options.size, options, theme, tried, options.page);
     if (!done) continue;
     // The first larger paper on which the key line keeps the size asked here.
-    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options.fonts, theme, floors) !== undefined);
+    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options, theme, floors) !== undefined);
     const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
     options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
     return done;
@@ -146,7 +150,7 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
   // Every page carries the header and the footer, the footer at the bottom of the page.
   const whole = (part: Blocks): Blocks => (foot.length > 0 ? [...head, ...part, BOTTOM, ...foot] : [...head, ...part]);
   const at = (part: Blocks, number = 1, count = 1) =>
-    attemptAt(numberPages(whole(part), number, count), lang, paper, page, options.fonts, 1, NO_FLOORS);
+    attemptAt(numberPages(whole(part), number, count), lang, paper, page, options.fonts, 1, NO_FLOORS, options.caches);
   const parts = flowBlocks(body, (part) => at(part).natural.height, available);
   return parts?.map((part, index) => {
     const attempt = at(part, index + 1, parts.length);
@@ -179,6 +183,7 @@ function attemptAt(
   fonts: FontLibrary,
   scale: number,
   floors: Floors,
+  caches?: LayoutCaches,
 ): Attempt {
   const floorScale = theme.minBody / theme.type.normal;
   const at = Math.max(scale, floorScale);
@@ -193,6 +198,7 @@ function attemptAt(
     inSection: false,
     layoutBlock,
     floors,
+    caches,
   } as const;
   const strained = { value: false };
   const first: LayoutContext = { ...base, headings: { found: new Map(), strained } };
@@ -208,7 +214,7 @@ function fitPage(
   blocks: Blocks,
   lang: string,
   size: PageSizeName,
-  fonts: FontLibrary,
+  { fonts, caches }: Pick<LayoutOptions, 'fonts' | 'caches'>,
   theme: Theme,
   floors: Floors,
   card?: { width: number; height: number },
@@ -216,7 +222,7 @@ function fitPage(
   const page = pageTheme(theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
-  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors), available, page);
+  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches), available, page);
   return attempt ? { attempt, paper, page } : undefined;
 }
 
