@@ -10,6 +10,7 @@ import { withoutCjkSpaces } from './cjk-joins.js';
 import { shape, type Direction, type ShapedGlyph, type ShapedRun } from './shape.js';
 import type { TieredCache } from './tiered-cache.js';
 
+/** Every field is part of the paragraph's cache key (paragraphKey): a new field goes there too. */
 export interface TextSpan {
   readonly text: string;
   readonly bold: boolean;
@@ -19,6 +20,7 @@ export interface TextSpan {
   readonly keep?: boolean;
 }
 
+/** Every field is part of the paragraph's cache key (paragraphKey): a new field goes there too. */
 export interface ParagraphStyle {
   /** Font size in points. */
   readonly size: number;
@@ -122,9 +124,23 @@ export function layoutParagraph(
   const id = caches.idOf(chain);
   const shaper: Shaper = (font, text, direction, lang) =>
     caches.shaped.take(`${caches.idOf(font)}\u0000${direction} ${lang}\u0000${text}`, pinned, () => shape(font, text, direction, lang));
-  return caches.paragraphs.take(`${id}\u0000${JSON.stringify([spans, style, width])}`, pinned, () =>
+  return caches.paragraphs.take(`${id}\u0000${paragraphKey(spans, style, width)}`, pinned, () =>
     layoutUncached(spans, style, width, chain, shaper, (key, make) => caches.items.take(`${id}\u0000${key}`, pinned, make)),
   );
+}
+
+/**
+ * A paragraph's cache key: its width, every field of its style and spans,
+ * the text last. Built by hand: JSON.stringify of the spans and style was
+ * the largest cost of a cache hit, and auto-fit hits the cache for most of a page.
+ */
+function paragraphKey(spans: readonly TextSpan[], style: ParagraphStyle, width: number): string {
+  const flag = (value: boolean | undefined): string => (value === undefined ? '' : value ? '1' : '0');
+  let key =
+    `${width} ${style.size} ${style.leading} ${style.align} ${style.direction} ${style.bidi ?? ''} ${style.lang} ` +
+    `${style.minLastLineChars ?? ''} ${flag(style.balance)} ${flag(style.optical)} ${flag(style.display)}`;
+  for (const span of spans) key += `\u0001${flag(span.bold)}${flag(span.isolate)}${flag(span.keep)}\u0002${span.text}`;
+  return key;
 }
 
 function layoutUncached(
