@@ -1,9 +1,9 @@
-import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
+import type { Block, NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { isNameBand, layoutBlock, sharedHeadingSizes } from './blocks.js';
-import { flowParts, stack } from './flow.js';
-import type { Laid, LayoutContext } from './context.js';
-import type { LayoutCaches } from './layout-caches.js';
+import { attemptAt, fitGrid, fitOnGrid, type Attempt } from './auto-fit.js';
+import { isNameBand } from './blocks.js';
+import { stack } from './flow.js';
+import { layoutCaches, type LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
@@ -36,18 +36,15 @@ export interface LayoutOptions {
   readonly caches?: LayoutCaches;
 }
 
-/** Each step of auto-fit shrinks text at least by this factor. */
-const SHRINK = 0.94;
-/** Auto-fit stops refining once the largest fitting scale is known this closely. */
-const PRECISION = 0.05;
-
 /**
  * Lays out every page. Each page is fitted on its own: text takes the
  * largest scale, up to the theme's max_scale, at which the page's content
  * fits, body text never goes below the paper's min_body, and spare height
  * goes to the flexible spacers.
  */
-export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
+export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[] {
+  // Without the session's caches, the notice's own: its fit attempts still share their text.
+  const options = given.caches ? given : { ...given, caches: layoutCaches() };
   const theme = options.theme ?? DEFAULT_THEME;
   const first = tree.pages.map((page, index) => fitWithFloors(page.children, tree.lang, options, theme, index + 1));
   const band = bandSize(tree, first);
@@ -161,55 +158,13 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
 
 const BOTTOM: Spacer = { kind: 'spacer', size: 0, grow: 1 };
 
-interface Attempt {
-  readonly scale: number;
-  readonly laid: Laid[];
-  readonly gaps: number[];
-  readonly natural: Laid;
-  /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
-  readonly strained: boolean;
-  /** The name band's one size across the notice's pages, when it was given. */
-  readonly band?: number;
-}
-
 type Blocks = NoticeTree['pages'][number]['children'];
 
-/** A page laid out at one auto-fit scale, in two passes: the first finds each heading level's shared size, the second uses it. */
-function attemptAt(
-  blocks: Blocks,
-  lang: string,
-  paper: { width: number; height: number },
-  theme: PageTheme,
-  fonts: FontLibrary,
-  scale: number,
-  floors: Floors,
-  caches?: LayoutCaches,
-): Attempt {
-  const floorScale = theme.minBody / theme.type.normal;
-  const at = Math.max(scale, floorScale);
-  const base = {
-    width: paper.width - 2 * theme.margin,
-    scale: at,
-    lang,
-    dir: 'ltr',
-    color: '#000000',
-    fonts,
-    theme,
-    inSection: false,
-    layoutBlock,
-    floors,
-    caches,
-  } as const;
-  const strained = { value: false };
-  const first: LayoutContext = { ...base, headings: { found: new Map(), strained } };
-  flowParts(blocks, first);
-  const body = textSize(theme, 'normal', at);
-  const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
-  const { laid, gaps } = flowParts(blocks, ctx);
-  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
-}
-
-/** The page at the largest scale that fits, or undefined when it does not fit even at the paper's smallest body size. */
+/**
+ * The page at the largest step of the fit grid that fits (auto-fit.ts), or
+ * undefined when it does not fit even at the paper's smallest body size.
+ * The search starts where the session's last page of the same kind ended.
+ */
 function fitPage(
   blocks: Blocks,
   lang: string,
@@ -222,49 +177,32 @@ function fitPage(
   const page = pageTheme(theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
-  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches), available, page);
-  return attempt ? { attempt, paper, page } : undefined;
+  const key = hintKey(blocks, lang, paper, floors);
+  const found = fitOnGrid(
+    (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
+    fitGrid(page),
+    available,
+    caches?.fitHints.get(key),
+  );
+  if (found) caches?.fitHints.set(key, found.step, false);
+  return found ? { attempt: found.attempt, paper, page } : undefined;
 }
 
-/**
- * Finds (to within PRECISION) the largest scale up to max_scale at which the
- * page fits. The page's height is modelled as a + b·scale² (text grows with
- * the square of its size; rules, spacers and the QR code do not grow):
- * through one attempt with a = 0, through the last two otherwise. Each new
- * attempt aims just under the model's answer, inside the bounds found so far.
- */
-function fit(attempt: (scale: number) => Attempt, available: number, theme: PageTheme): Attempt | undefined {
-  const floor = theme.minBody / theme.type.normal;
-  const maxScale = Math.max(floor, theme.maxScale);
-  const tried: Attempt[] = [attempt(Math.min(1, maxScale))];
-  let best: Attempt | undefined;
-  let tooBig = maxScale * (1 + PRECISION);
-  for (;;) {
-    const last = tried.at(-1)!;
-    if (last.natural.height <= available && (!last.strained || last.scale <= floor)) {
-      if (!best || last.scale > best.scale) best = last;
-    } else {
-      tooBig = Math.min(tooBig, last.scale);
-      if (!best && last.scale <= floor) return undefined;
-    }
-    if (best && (best.scale >= maxScale || tooBig / best.scale - 1 <= PRECISION)) return best;
-    const lower = best ? best.scale * (1 + PRECISION / 2) : floor;
-    const upper = Math.min(maxScale, tooBig / (1 + PRECISION / 2));
-    const aim = Math.min(Math.max(modelScale(tried, available) * 0.99, lower), upper);
-    tried.push(attempt(best ? aim : Math.max(floor, Math.min(aim, last.scale * SHRINK))));
-  }
-}
-
-/** The scale at which the page would be exactly `available` high, by the a + b·scale² model. */
-function modelScale(tried: readonly Attempt[], available: number): number {
-  const last = tried.at(-1)!;
-  const previous = tried.at(-2);
-  if (previous && previous.scale !== last.scale) {
-    const b = (last.natural.height - previous.natural.height) / (last.scale ** 2 - previous.scale ** 2);
-    const a = last.natural.height - b * last.scale ** 2;
-    if (b > 0 && available > a) return Math.sqrt((available - a) / b);
-  }
-  return last.scale * Math.sqrt(available / last.natural.height);
+/** A page's kind for the fit hint: its languages, blocks, paper and floors (not its business data). */
+function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: number }, floors: Floors): string {
+  const kinds = (list: readonly Block[]): string =>
+    list
+      .map((block) =>
+        block.kind === 'section'
+          ? `${block.lang}(${kinds(block.children)})`
+          : block.kind === 'box'
+            ? `box(${kinds(block.children)})`
+            : block.kind === 'columns'
+              ? `cols(${block.columns.map((column) => kinds(column.children)).join('|')})`
+              : block.kind[0]!,
+      )
+      .join('');
+  return `${lang} ${paper.width}x${paper.height} ${floors.key},${floors.title},${floors.band ?? ''} ${kinds(blocks)}`;
 }
 
 /** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */

@@ -68,16 +68,20 @@ describe('preparing again', () => {
 });
 
 describe('a long batch of distinct names', () => {
-  it('keeps the business-data tier within its bound', () => {
+  it('keeps the business-data tier within its bound, and the pinned tier to the template’s own text', () => {
     const limit = 16;
     const session = prepareSession(OPTIONS, { ...sessionState(OPTIONS), caches: layoutCaches(limit) });
-    for (let i = 0; i < 40; i++)
-      layoutRecord(session, { ...SHOP, name: `Shop number ${i} of the long batch`, contact_name: `Person ${i}` });
+    const row = (i: number) => ({ ...SHOP, name: `Shop number ${String(i).padStart(3, '0')} of the batch`, contact_name: `Person ${i}` });
+    layoutRecord(session, row(0));
     const { text, qr } = session.caches;
+    const pinned = text.paragraphs.sizes().pinned;
+    for (let i = 1; i < 40; i++) layoutRecord(session, row(i));
     for (const cache of [text.paragraphs, text.items]) expect(cache.sizes().recent).toBeLessThanOrEqual(limit);
     expect(text.shaped.sizes().recent).toBeLessThanOrEqual(limit * 4);
     expect(qr.sizes().recent).toBeLessThanOrEqual(256);
     expect(text.paragraphs.sizes().recent).toBe(limit);
+    // Names of one length fit at one grid step: the template's text is laid out once, whatever the number of rows.
+    expect(text.paragraphs.sizes().pinned).toBe(pinned);
   });
 });
 
