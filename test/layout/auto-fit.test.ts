@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitGrid, fitOnGrid, type Attempt } from '../../src/layout/auto-fit.js';
-import type { PageTheme } from '../../src/layout/theme.js';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
+import { noticeContext } from '../../src/fill/notice-context.js';
+import { attemptAt, fitGrid, fitOnGrid, type Attempt } from '../../src/layout/auto-fit.js';
+import { floorsFor, hasKeyLine, languagesOn } from '../../src/layout/key-line.js';
+import { pageTheme, type PageTheme } from '../../src/layout/theme.js';
+import { parseMarkup } from '../../src/parse/parse-markup.js';
+import { prepareSession } from '../../src/session/prepare-session.js';
+import { planNotice } from '../../src/validate/notice-plan.js';
 
 /** Auto-fit on a fixed grid of scales (issue #21 item 2), with a page whose height grows with its scale. */
 
@@ -78,5 +84,38 @@ describe('fitting on the grid', () => {
       strained: true,
     });
     expect(fitOnGrid(strained, grid, 700, 0)?.step).toBe(grid.length - 1);
+  });
+});
+
+describe('a real door sign', () => {
+  it('fits at every step below the largest that fits, so the hint cannot change its scale', () => {
+    for (const languages of [
+      ['en', 'es'],
+      ['en', 'ar'],
+    ]) {
+      const session = prepareSession({ template: 'private-areas', languages });
+      const plan = planNotice(
+        { name: 'Lake Street Tortillería', contact_name: 'Rosa' },
+        session.options,
+        session.template,
+        session.locales,
+      );
+      const markup = session.fill(noticeContext(plan), { translate: session.translate, languages: plan.languages, arrange: plan.arrange });
+      const tree = parseMarkup(markup, 'test');
+      const fonts = session.fonts.forNotice(languages);
+      const page = tree.pages[0]!.children;
+      const theme = pageTheme(session.template.theme, 'letter');
+      const paper = PAGE_SIZES.letter;
+      const floors = floorsFor(theme, languagesOn(page), hasKeyLine(page));
+      const grid = fitGrid(theme);
+      const available = paper.height - 2 * theme.margin;
+      const fitting = grid.map((scale) => {
+        const attempt = attemptAt(page, tree.lang, paper, theme, fonts, scale, floors, session.caches);
+        return attempt.natural.height <= available && (!attempt.strained || attempt.scale <= grid.at(-1)!);
+      });
+      const largest = fitting.indexOf(true);
+      expect(largest, languages.join(',')).toBeGreaterThanOrEqual(0);
+      expect(fitting.slice(largest).every(Boolean), languages.join(',')).toBe(true);
+    }
   });
 });
