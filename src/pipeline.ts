@@ -2,10 +2,11 @@ import { InputError } from './errors.js';
 import { drawPdf, openDocument, type DocumentInfo, type DocumentWriter } from './draw/draw-pdf.js';
 import type { FontSet } from './fonts/font-set.js';
 import { noticeContext, versionKeywords } from './fill/notice-context.js';
-import { fillTemplate } from './fill/fill-template.js';
+import type { TemplateFill } from './fill/fill-template.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
 import { pagedMessage, shortfallMessage, type KeyLineShortfall } from './layout/key-line.js';
+import type { LayoutCaches } from './layout/layout-caches.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
@@ -19,14 +20,17 @@ import { defaultArrangement, planNotice, type NoticePlan } from './validate/noti
 
 /**
  * Everything loaded and checked once for a run (src/session/ loads it): the
- * same for every notice. Read-only.
+ * same for every notice. Its caches are its own: no other session sees them.
  */
 export interface Session {
   readonly options: SessionOptions;
   readonly template: Template;
+  /** The template compiled, on first use. */
+  readonly fill: TemplateFill;
   readonly locales: ReadonlyMap<string, Locale>;
   readonly translate: Translate;
   readonly fonts: FontSet;
+  readonly caches: LayoutCaches;
 }
 
 /** A notice laid out and ready to draw, on its own or into a combined file. */
@@ -111,7 +115,7 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
 function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales, checked);
-  const markup = fillTemplate(template.source, `${template.dir}/template.hbs`, noticeContext(plan), {
+  const markup = session.fill(noticeContext(plan), {
     translate: session.translate,
     languages: plan.languages,
     arrange: plan.arrange,
@@ -123,7 +127,7 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
   );
   const card = cardSize(template.manifest);
   const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
-  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall });
+  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall, caches: session.caches });
   const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
   // Strings that printed in English, or were translated from older English: said once a run (src/strings/translator.ts).
   const warnings = [...plan.warnings, ...takeTranslationWarnings(session.translate)];

@@ -4,15 +4,24 @@ import { handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
 import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 type Compiled = (context: unknown, options: { data: FillData }) => string;
-const compiled = new Map<string, Compiled>();
+
+/** A template's fill function: compiled on first use, then kept by whoever holds it (a session, for all its notices). */
+export type TemplateFill = (context: object, data: FillData) => string;
+
+export function templateFill(source: string, name: string): TemplateFill {
+  let render: Compiled | undefined;
+  return (context, data) => {
+    render ??= compile(source, name);
+    return run(render, name, context, data);
+  };
+}
 
 /** Fills a template with the notice data; every value is XML-escaped once, by Handlebars. */
 export function fillTemplate(source: string, name: string, context: object, data: FillData): string {
-  let render = compiled.get(source);
-  if (!render) {
-    render = compile(source, name);
-    compiled.set(source, render);
-  }
+  return run(compile(source, name), name, context, data);
+}
+
+function run(render: Compiled, name: string, context: object, data: FillData): string {
   let output: string;
   try {
     output = render(context, { data: { ...data, budget: new FillBudget(name) } });

@@ -219,15 +219,11 @@ function noticeVariants(
   return new Map([...votes].filter(([, families]) => families.size === 1).map(([script, families]) => [script, [...families][0]!]));
 }
 
-const sets = new Map<string, FontSet>();
-
-/** One font set per list of user fonts, kept for the process so chains and caches are reused. */
+/**
+ * A new font set for a list of user fonts: a session makes one and keeps it,
+ * with its chains. The font files themselves are loaded once per process
+ * (loaded-font.ts).
+ */
 export function fontSet(userFonts: readonly string[] = []): FontSet {
-  const key = userFonts.join('\u0000');
-  let set = sets.get(key);
-  if (!set) {
-    set = new FontSet(userFonts);
-    sets.set(key, set);
-  }
-  return set;
+  return new FontSet(userFonts);
 }

@@ -1,6 +1,7 @@
 import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
 import type { Floors } from './key-line.js';
+import type { LayoutCaches } from './layout-caches.js';
 import type { Direction } from '../text/shape.js';
 import type { Color, LaidNode } from './items.js';
 import type { PageTheme } from './theme.js';
@@ -21,6 +22,8 @@ export interface LayoutContext {
   readonly layoutBlock: (block: Block, ctx: LayoutContext) => Laid;
   /** Least sizes in points of the key line and the title on this page (0: none), from the theme's key_line. */
   readonly floors: Floors;
+  /** The session's caches; none in tests that lay out one block. */
+  readonly caches?: LayoutCaches;
 }
 
 /**

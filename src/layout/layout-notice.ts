@@ -1,8 +1,9 @@
-import type { NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
+import type { Block, NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { isNameBand, layoutBlock, sharedHeadingSizes } from './blocks.js';
-import { flowParts, stack } from './flow.js';
-import type { Laid, LayoutContext } from './context.js';
+import { attemptAt, fitGrid, fitOnGrid, type Attempt } from './auto-fit.js';
+import { isNameBand } from './blocks.js';
+import { stack } from './flow.js';
+import { layoutCaches, type LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
@@ -31,12 +32,9 @@ export interface LayoutOptions {
   readonly page?: { readonly width: number; readonly height: number };
   /** Told of each page whose key line or title could not keep the theme's least size (it still renders). */
   readonly onShortfall?: (shortfall: KeyLineShortfall) => void;
+  /** The session's caches (layout-caches.ts); without them nothing is kept between calls. */
+  readonly caches?: LayoutCaches;
 }
-
-/** Each step of auto-fit shrinks text at least by this factor. */
-const SHRINK = 0.94;
-/** Auto-fit stops refining once the largest fitting scale is known this closely. */
-const PRECISION = 0.05;
 
 /**
  * Lays out every page. Each page is fitted on its own: text takes the
@@ -44,7 +42,9 @@ const PRECISION = 0.05;
  * fits, body text never goes below the paper's min_body, and spare height
  * goes to the flexible spacers.
  */
-export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage[] {
+export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[] {
+  // Without the session's caches, the notice's own: its fit attempts still share their text.
+  const options = given.caches ? given : { ...given, caches: layoutCaches() };
   const theme = options.theme ?? DEFAULT_THEME;
   const first = tree.pages.map((page, index) => fitWithFloors(page.children, tree.lang, options, theme, index + 1));
   const band = bandSize(tree, first);
@@ -61,7 +61,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
       // A card keeps its size on every paper: a larger paper is no way out.
       const fitsOn = options.page
         ? undefined
-        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options.fonts, theme, NO_FLOORS) !== undefined);
+        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options, theme, NO_FLOORS) !== undefined);
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -70,6 +70,7 @@ export function layoutNotice(tree: NoticeTree, options: LayoutOptions): LaidPage
         options.fonts,
         0,
         NO_FLOORS,
+        options.caches,
       );
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
@@ -99,14 +100,14 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const languages = languagesOn(blocks);
   const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
   const floors = band === undefined ? keyed : { ...keyed, band };
-  const fitted = fitPage(blocks, lang, options.size, options.fonts, theme, floors, options.page);
+  const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   for (const step of RELAX_STEPS) {
     const tried = relaxed(floors, step);
-    const done = fitPage(blocks, lang, options.size, options.fonts, theme, tried, options.page);
+    const done = fitPage(blocks, lang, options.size, options, theme, tried, options.page);
     if (!done) continue;
     // The first larger paper on which the key line keeps the size asked here.
-    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options.fonts, theme, floors) !== undefined);
+    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options, theme, floors) !== undefined);
     const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
     options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
     return done;
@@ -146,7 +147,7 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
   // Every page carries the header and the footer, the footer at the bottom of the page.
   const whole = (part: Blocks): Blocks => (foot.length > 0 ? [...head, ...part, BOTTOM, ...foot] : [...head, ...part]);
   const at = (part: Blocks, number = 1, count = 1) =>
-    attemptAt(numberPages(whole(part), number, count), lang, paper, page, options.fonts, 1, NO_FLOORS);
+    attemptAt(numberPages(whole(part), number, count), lang, paper, page, options.fonts, 1, NO_FLOORS, options.caches);
   const parts = flowBlocks(body, (part) => at(part).natural.height, available);
   return parts?.map((part, index) => {
     const attempt = at(part, index + 1, parts.length);
@@ -157,58 +158,18 @@ function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, them
 
 const BOTTOM: Spacer = { kind: 'spacer', size: 0, grow: 1 };
 
-interface Attempt {
-  readonly scale: number;
-  readonly laid: Laid[];
-  readonly gaps: number[];
-  readonly natural: Laid;
-  /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
-  readonly strained: boolean;
-  /** The name band's one size across the notice's pages, when it was given. */
-  readonly band?: number;
-}
-
 type Blocks = NoticeTree['pages'][number]['children'];
 
-/** A page laid out at one auto-fit scale, in two passes: the first finds each heading level's shared size, the second uses it. */
-function attemptAt(
-  blocks: Blocks,
-  lang: string,
-  paper: { width: number; height: number },
-  theme: PageTheme,
-  fonts: FontLibrary,
-  scale: number,
-  floors: Floors,
-): Attempt {
-  const floorScale = theme.minBody / theme.type.normal;
-  const at = Math.max(scale, floorScale);
-  const base = {
-    width: paper.width - 2 * theme.margin,
-    scale: at,
-    lang,
-    dir: 'ltr',
-    color: '#000000',
-    fonts,
-    theme,
-    inSection: false,
-    layoutBlock,
-    floors,
-  } as const;
-  const strained = { value: false };
-  const first: LayoutContext = { ...base, headings: { found: new Map(), strained } };
-  flowParts(blocks, first);
-  const body = textSize(theme, 'normal', at);
-  const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
-  const { laid, gaps } = flowParts(blocks, ctx);
-  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
-}
-
-/** The page at the largest scale that fits, or undefined when it does not fit even at the paper's smallest body size. */
+/**
+ * The page at the largest step of the fit grid that fits (auto-fit.ts), or
+ * undefined when it does not fit even at the paper's smallest body size.
+ * The search starts where the session's last page of the same kind ended.
+ */
 function fitPage(
   blocks: Blocks,
   lang: string,
   size: PageSizeName,
-  fonts: FontLibrary,
+  { fonts, caches }: Pick<LayoutOptions, 'fonts' | 'caches'>,
   theme: Theme,
   floors: Floors,
   card?: { width: number; height: number },
@@ -216,49 +177,32 @@ function fitPage(
   const page = pageTheme(theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
-  const attempt = fit((scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors), available, page);
-  return attempt ? { attempt, paper, page } : undefined;
+  const key = hintKey(blocks, lang, paper, floors);
+  const found = fitOnGrid(
+    (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
+    fitGrid(page),
+    available,
+    caches?.fitHints.get(key),
+  );
+  if (found) caches?.fitHints.set(key, found.step, false);
+  return found ? { attempt: found.attempt, paper, page } : undefined;
 }
 
-/**
- * Finds (to within PRECISION) the largest scale up to max_scale at which the
- * page fits. The page's height is modelled as a + b·scale² (text grows with
- * the square of its size; rules, spacers and the QR code do not grow):
- * through one attempt with a = 0, through the last two otherwise. Each new
- * attempt aims just under the model's answer, inside the bounds found so far.
- */
-function fit(attempt: (scale: number) => Attempt, available: number, theme: PageTheme): Attempt | undefined {
-  const floor = theme.minBody / theme.type.normal;
-  const maxScale = Math.max(floor, theme.maxScale);
-  const tried: Attempt[] = [attempt(Math.min(1, maxScale))];
-  let best: Attempt | undefined;
-  let tooBig = maxScale * (1 + PRECISION);
-  for (;;) {
-    const last = tried.at(-1)!;
-    if (last.natural.height <= available && (!last.strained || last.scale <= floor)) {
-      if (!best || last.scale > best.scale) best = last;
-    } else {
-      tooBig = Math.min(tooBig, last.scale);
-      if (!best && last.scale <= floor) return undefined;
-    }
-    if (best && (best.scale >= maxScale || tooBig / best.scale - 1 <= PRECISION)) return best;
-    const lower = best ? best.scale * (1 + PRECISION / 2) : floor;
-    const upper = Math.min(maxScale, tooBig / (1 + PRECISION / 2));
-    const aim = Math.min(Math.max(modelScale(tried, available) * 0.99, lower), upper);
-    tried.push(attempt(best ? aim : Math.max(floor, Math.min(aim, last.scale * SHRINK))));
-  }
-}
-
-/** The scale at which the page would be exactly `available` high, by the a + b·scale² model. */
-function modelScale(tried: readonly Attempt[], available: number): number {
-  const last = tried.at(-1)!;
-  const previous = tried.at(-2);
-  if (previous && previous.scale !== last.scale) {
-    const b = (last.natural.height - previous.natural.height) / (last.scale ** 2 - previous.scale ** 2);
-    const a = last.natural.height - b * last.scale ** 2;
-    if (b > 0 && available > a) return Math.sqrt((available - a) / b);
-  }
-  return last.scale * Math.sqrt(available / last.natural.height);
+/** A page's kind for the fit hint: its languages, blocks, paper and floors (not its business data). */
+function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: number }, floors: Floors): string {
+  const kinds = (list: readonly Block[]): string =>
+    list
+      .map((block) =>
+        block.kind === 'section'
+          ? `${block.lang}(${kinds(block.children)})`
+          : block.kind === 'box'
+            ? `box(${kinds(block.children)})`
+            : block.kind === 'columns'
+              ? `cols(${block.columns.map((column) => kinds(column.children)).join('|')})`
+              : block.kind[0]!,
+      )
+      .join('');
+  return `${lang} ${paper.width}x${paper.height} ${floors.key},${floors.title},${floors.band ?? ''} ${kinds(blocks)}`;
 }
 
 /** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */

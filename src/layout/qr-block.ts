@@ -57,7 +57,7 @@ export function layoutQr(block: Qr, ctx: LayoutContext): Laid {
  * the paper) if that is larger, or `code` points when a row gives one.
  */
 export function qrSide(block: Qr, ctx: LayoutContext, code = qrCodeSize(block, ctx)): { modules: QrModules; side: number } {
-  const modules = qrModules(block.href);
+  const modules = qrModules(block.href, ctx.caches?.qr);
   const side = code * ((modules.size + 2 * QUIET_ZONE) / modules.size);
   if (side > ctx.width + 1e-6) {
     const asMm = (points: number) => (points / mm(1)).toFixed(0);

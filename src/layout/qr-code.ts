@@ -1,6 +1,7 @@
 // Only the encoder: qrcode's main file also loads its PNG (pngjs), SVG and terminal renderers, which placard never
 // uses (about 40 modules at every start). It is the same create() the main file exports.
 import QRCode from 'qrcode/lib/core/qrcode.js';
+import type { TieredCache } from '../text/tiered-cache.js';
 
 /** Modules of quiet zone on every side, as the QR standard asks. */
 export const QUIET_ZONE = 4;
@@ -12,23 +13,13 @@ export interface QrModules {
   readonly runs: readonly (readonly [number, number, number])[];
 }
 
-const encoded = new Map<string, QrModules>();
-/** A batch may give every row its own link: keep at most this many, starting again when full. */
-const ENCODED_LIMIT = 256;
-
 /**
  * Encodes a link at error correction level M and returns its dark modules as
  * horizontal runs. Encoding (choosing the mask) is costly and a batch reuses
- * a few links, so the last few hundred are kept.
+ * a few links, so a session keeps the last few hundred in `cache`.
  */
-export function qrModules(text: string): QrModules {
-  let modules = encoded.get(text);
-  if (!modules) {
-    modules = encode(text);
-    if (encoded.size >= ENCODED_LIMIT) encoded.clear();
-    encoded.set(text, modules);
-  }
-  return modules;
+export function qrModules(text: string, cache?: TieredCache<QrModules>): QrModules {
+  return cache ? cache.take(text, false, () => encode(text)) : encode(text);
 }
 
 function encode(text: string): QrModules {

@@ -51,6 +51,7 @@ export function shapeText(inlines: readonly Inline[], style: TextBlockStyle, ctx
       },
       ctx.width,
       ctx.fonts.chain(ctx.lang),
+      ctx.caches?.text,
     );
   } catch (error) {
     if (!(error instanceof MissingGlyphError)) throw error;

@@ -1,14 +1,12 @@
 import { InputError, TemplateError, UsageError } from '../errors.js';
-import { fontSet } from '../fonts/font-set.js';
 import type { LaidPage } from '../layout/items.js';
 import type { PageSizeName } from '../contract/page-sizes.js';
 import { padForDuplex } from '../impose/duplex-pages.js';
 import { documentInfo, drawPages, type LaidNotice, type Session } from '../pipeline.js';
 import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
-import { localeCatalog, matchLanguages } from '../strings/locale-catalog.js';
-import { translator } from '../strings/translator.js';
-import { loadTemplate } from '../templates/catalog.js';
+import { matchLanguages } from '../strings/locale-catalog.js';
+import { loadTemplate, type Template } from '../templates/catalog.js';
 import type { FieldSpec, TemplateManifest } from '../templates/manifest.js';
 import { loadPacket, type Packet, type PacketEntry } from '../templates/packet.js';
 import { knownLanguages } from '../read/language-names.js';
@@ -16,7 +14,7 @@ import { validateBusiness } from '../validate/business.js';
 import { noticeDate } from '../validate/notice-plan.js';
 import { layoutPacketNotice } from './prepare-packet-notice.js';
 import { packetSize } from './prepare-packet-size.js';
-import { prepareSession } from './prepare-session.js';
+import { prepareSession, sessionState } from './prepare-session.js';
 import { completeRenderer, type Renderer } from './renderer.js';
 
 /**
@@ -30,12 +28,25 @@ import { completeRenderer, type Renderer } from './renderer.js';
  */
 export function preparePacket(options: SessionOptions): Renderer {
   const packet = loadPacket(options.template, options.templateDirs);
-  const locales = localeCatalog(options.localeDirs ?? []);
-  const shared = { locales, translate: translator(locales), fonts: fontSet(options.fonts) };
-  const manifests = packet.templates.map((entry) => loadTemplate(entry.template, options.templateDirs).manifest);
+  const shared = sessionState(options);
+  const { locales } = shared;
+  // Each template read once for the whole packet (a template may appear more than once, with copies).
+  const read = new Map<string, Template>();
+  const templateOf = (id: string): Template => {
+    let template = read.get(id);
+    if (!template) {
+      template = loadTemplate(id, options.templateDirs);
+      read.set(id, template);
+    }
+    return template;
+  };
+  const manifests = packet.templates.map((entry) => templateOf(entry.template).manifest);
   checkRunArrangement(packet, manifests, options);
   const size = packetSize(packet, manifests, options.size);
-  const sessions = packet.templates.map((entry) => ({ entry, session: prepareSession(entryOptions(options, entry, size), shared) }));
+  const sessions = packet.templates.map((entry) => {
+    const template = templateOf(entry.template);
+    return { entry, session: prepareSession(entryOptions(options, entry, size, template.manifest), shared, template) };
+  });
   const union = unionManifest(packet, manifests);
   const date = new Date(Math.max(...sessions.map(({ session }) => noticeDate(options, session.template).getTime())));
   const known = knownLanguages(locales);
@@ -67,6 +78,7 @@ export function preparePacket(options: SessionOptions): Renderer {
   };
 
   return completeRenderer({
+    dispose: () => shared.caches.clear(),
     id: packet.id,
     title: packet.title,
     options,
@@ -108,8 +120,7 @@ export function preparePacket(options: SessionOptions): Renderer {
  * supports it (a card sheet has no columns), else none, so that the notice
  * picks its own.
  */
-function entryOptions(options: SessionOptions, entry: PacketEntry, size: PageSizeName): SessionOptions {
-  const { manifest } = loadTemplate(entry.template, options.templateDirs);
+function entryOptions(options: SessionOptions, entry: PacketEntry, size: PageSizeName, manifest: TemplateManifest): SessionOptions {
   const { arrange: runArrange, size: _runSize, ...rest } = options;
   const arrange = entry.arrange ?? (runArrange && manifest.arrangements.includes(runArrange) ? runArrange : undefined);
   return { ...rest, template: entry.template, size, ...(arrange ? { arrange } : {}) };

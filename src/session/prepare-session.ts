@@ -1,24 +1,33 @@
 import { fontSet } from '../fonts/font-set.js';
+import { templateFill } from '../fill/fill-template.js';
+import { layoutCaches } from '../layout/layout-caches.js';
 import type { Session } from '../pipeline.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { readLanguages, knownLanguages } from '../read/language-names.js';
 import { localeCatalog, readStrings } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
-import { loadTemplate } from '../templates/catalog.js';
+import { loadTemplate, type Template } from '../templates/catalog.js';
 import { checkRunOptions } from '../validate/notice-plan.js';
 
-/** One template's session: what every notice of it shares. */
-export function prepareSession(options: SessionOptions, shared?: Pick<Session, 'locales' | 'translate' | 'fonts'>): Session {
-  const template = loadTemplate(options.template, options.templateDirs);
-  const catalog = shared?.locales ?? localeCatalog(options.localeDirs ?? []);
-  checkRunOptions(options, template, catalog);
+/** What a packet's sessions share: one catalog, translator, font set and caches for the whole packet. */
+export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'caches'>;
+
+/** A new catalog, translator, font set and caches: a session's own state, read from disk now. */
+export function sessionState(options: SessionOptions): SharedState {
+  const locales = localeCatalog(options.localeDirs ?? []);
+  return { locales, translate: translator(locales), fonts: fontSet(options.fonts), caches: layoutCaches() };
+}
+
+/**
+ * One template's session: what every notice of it shares, read and made
+ * here, owned by the session (no other session sees it). `template` is the
+ * template when the caller has read it already.
+ */
+export function prepareSession(options: SessionOptions, shared?: SharedState, template?: Template): Session {
+  const loaded = template ?? loadTemplate(options.template, options.templateDirs);
+  const state = shared ?? sessionState(options);
+  checkRunOptions(options, loaded, state.locales);
   // The run's languages are read now, so a malformed file stops it before any notice; rows' own languages on first use.
-  if (options.languages) readStrings(catalog, ['en', ...readLanguages(options.languages, knownLanguages(catalog)).codes]);
-  return {
-    options,
-    template,
-    locales: catalog,
-    translate: shared?.translate ?? translator(catalog),
-    fonts: shared?.fonts ?? fontSet(options.fonts),
-  };
+  if (options.languages) readStrings(state.locales, ['en', ...readLanguages(options.languages, knownLanguages(state.locales)).codes]);
+  return { options, template: loaded, fill: templateFill(loaded.source, `${loaded.dir}/template.hbs`), ...state };
 }

@@ -20,6 +20,7 @@ export function prepare(options: SessionOptions): Renderer {
   const session = prepareSession(options);
   const { template } = session;
   return completeRenderer({
+    dispose: () => session.caches.clear(),
     id: template.manifest.id,
     title: template.manifest.title,
     options,

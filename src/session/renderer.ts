@@ -25,6 +25,8 @@ export interface Renderer {
   renderWithPages(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
   /** An open print file for every notice of a run (batch --combined), its metadata this session's; pages come from `layout` or `renderWithPages`. */
   openPrintFile(): DocumentWriter;
+  /** Drops the session's caches. Calling it again does nothing; rendering after it is a bug, and throws. */
+  dispose(): void;
 }
 
 export interface LaidRecord {
@@ -32,8 +34,31 @@ export interface LaidRecord {
   readonly warnings: readonly Warning[];
 }
 
-/** Adds `render`, which turns a problem with the record into data, and `openPrintFile`. */
-export function completeRenderer(renderer: Omit<Renderer, 'render' | 'openPrintFile'>): Renderer {
+/**
+ * Adds `render`, which turns a problem with the record into data, and
+ * `openPrintFile`; makes `dispose` idempotent and the renderer unusable after it.
+ */
+export function completeRenderer(parts: Omit<Renderer, 'render' | 'openPrintFile'>): Renderer {
+  let disposed = false;
+  const live = (): void => {
+    if (disposed) throw new Error(`the renderer for ${parts.id} was disposed; prepare a new one`);
+  };
+  const renderer: Omit<Renderer, 'render' | 'openPrintFile'> = {
+    ...parts,
+    layout: (record) => {
+      live();
+      return parts.layout(record);
+    },
+    renderWithPages: (record) => {
+      live();
+      return parts.renderWithPages(record);
+    },
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      parts.dispose();
+    },
+  };
   return {
     ...renderer,
     render: async (record) => {

@@ -168,11 +168,10 @@ function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: L
   };
 }
 
-const catalogs = new Map<string, ReadonlyMap<string, Locale>>();
-
 /**
  * The locales placard renders with: built-in, then each user folder
- * (`--locales DIR`), listed once per list of folders. Only meta.yaml is
+ * (`--locales DIR`), read from disk on each call (a session calls it once
+ * and keeps the catalog, so preparing again sees an edit). Only meta.yaml is
  * read up front; each locale's strings are read when first used, so a run
  * reads the languages it prints and no others. A malformed file is a
  * TemplateError naming the file, line and column: meta.yaml's here, the
@@ -184,28 +183,22 @@ const catalogs = new Map<string, ReadonlyMap<string, Locale>>();
  * checked it), and refused if it fails.
  */
 export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, Locale> {
-  const key = userDirs.map((dir) => resolve(dir)).join('\u0000');
-  let catalog = catalogs.get(key);
-  if (!catalog) {
-    const found = new Map<string, Locale>();
-    const problems: Problem[] = [];
-    const vetUser = (locale: Locale): readonly Problem[] => (locale.meta.status === 'reviewed' ? reviewedButFailing(locale, found) : []);
-    for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
-      for (const { folder, name } of localeFolders(dir)) {
-        assertInside(dir, join(folder, 'meta.yaml'), '--locales');
-        const head = readLocaleHead(folder, name);
-        problems.push(...head.problems);
-        found.delete(name);
-        if (head.meta) found.set(name, lazyLocale(folder, name, head.meta, dir === BUILTIN_LOCALES ? () => [] : vetUser));
-      }
+  const found = new Map<string, Locale>();
+  const problems: Problem[] = [];
+  const vetUser = (locale: Locale): readonly Problem[] => (locale.meta.status === 'reviewed' ? reviewedButFailing(locale, found) : []);
+  for (const dir of [BUILTIN_LOCALES, ...userDirs.map(checkUserDir)]) {
+    for (const { folder, name } of localeFolders(dir)) {
+      assertInside(dir, join(folder, 'meta.yaml'), '--locales');
+      const head = readLocaleHead(folder, name);
+      problems.push(...head.problems);
+      found.delete(name);
+      if (head.meta) found.set(name, lazyLocale(folder, name, head.meta, dir === BUILTIN_LOCALES ? () => [] : vetUser));
     }
-    if (problems.length === 0 && !found.has('en'))
-      problems.push({ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' });
-    if (problems.length > 0) throw malformed(problems);
-    catalog = found;
-    catalogs.set(key, catalog);
   }
-  return catalog;
+  if (problems.length === 0 && !found.has('en'))
+    problems.push({ file: BUILTIN_LOCALES, message: 'there is no English master locale (en)' });
+  if (problems.length > 0) throw malformed(problems);
+  return found;
 }
 
 /** The locale folders directly inside `dir`, refusing a link out of it. */
@@ -242,7 +235,14 @@ export function readStrings(catalog: ReadonlyMap<string, Locale>, codes: readonl
   for (const code of new Set(codes)) void catalog.get(code)?.namespaces;
 }
 
-/** The built-in locales, read once per process. */
+let builtin: ReadonlyMap<string, Locale> | undefined;
+
+/**
+ * The built-in locales, read once per process: for `serve`'s own page
+ * strings and language lists, which a long-running server shows on every
+ * request. Sessions never use this (they read their catalog in `prepare`).
+ */
 export function locales(): ReadonlyMap<string, Locale> {
-  return localeCatalog([]);
+  builtin ??= localeCatalog([]);
+  return builtin;
 }

@@ -9,35 +9,30 @@ import { PLURAL_KEY } from './plural-forms.js';
 /** Looks up one string in one language; values are interpolated, never escaped (Handlebars escapes once). */
 export type Translate = (lang: string, key: string, values?: Record<string, string>) => string;
 
-const instances = new WeakMap<ReadonlyMap<string, Locale>, i18n>();
-/** The languages whose strings each i18next instance holds: added on first use, so a run reads only the locales it prints. */
-const added = new WeakMap<i18n, Set<string>>();
-
-function instanceFor(catalog: ReadonlyMap<string, Locale>): i18n {
-  let instance = instances.get(catalog);
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      resources: {},
-      lng: 'en',
-      fallbackLng: false,
-      defaultNS: 'common',
-      ns: Object.keys(catalog.get('en')?.namespaces ?? {}),
-      interpolation: { escapeValue: false },
-      returnNull: false,
-      returnEmptyString: false,
-      initAsync: false,
-      showSupportNotice: false,
-    } as Parameters<i18n['init']>[0]);
-    instances.set(catalog, instance);
-    added.set(instance, new Set());
-  }
+/** A new i18next instance for one translator: it is given each language's strings on first use (addLanguage). */
+function newInstance(catalog: ReadonlyMap<string, Locale>): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: {},
+    lng: 'en',
+    fallbackLng: false,
+    defaultNS: 'common',
+    ns: Object.keys(catalog.get('en')?.namespaces ?? {}),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
   return instance;
 }
 
-/** Gives i18next the language's strings the first time it is asked for (reading its files then). */
-function addLanguage(instance: i18n, catalog: ReadonlyMap<string, Locale>, lang: string): void {
-  const done = added.get(instance)!;
+/**
+ * Gives i18next the language's strings the first time it is asked for
+ * (reading its files then), so a run reads only the locales it prints.
+ * `done` lists the languages the instance holds.
+ */
+function addLanguage(instance: i18n, catalog: ReadonlyMap<string, Locale>, lang: string, done: Set<string>): void {
   if (done.has(lang)) return;
   const locale = catalog.get(lang);
   for (const [namespace, strings] of Object.entries(locale?.namespaces ?? {})) instance.addResourceBundle(lang, namespace, strings);
@@ -47,21 +42,16 @@ function addLanguage(instance: i18n, catalog: ReadonlyMap<string, Locale>, lang:
 /**
  * A translate function over the given locales. A string a locale lacks, or
  * has empty, prints in English and is reported (never as its raw key); a
- * string English lacks is an error. Results are kept: templates ask for the
- * same strings with the same placeholder markers on every notice.
+ * string English lacks is an error. Results are kept by the translator (a
+ * session holds one): templates ask for the same strings with the same
+ * placeholder markers on every notice.
  */
 export function translator(catalog: ReadonlyMap<string, Locale>): Translate {
-  let translate = translators.get(catalog);
-  if (!translate) {
-    const state: TranslatorState = { noted: new Set(), missing: new Map(), stale: new Map(), staleKeys: new Map() };
-    translate = makeTranslator(instanceFor(catalog), catalog, state);
-    translators.set(catalog, translate);
-    states.set(translate, state);
-  }
+  const state: TranslatorState = { noted: new Set(), missing: new Map(), stale: new Map(), staleKeys: new Map() };
+  const translate = makeTranslator(newInstance(catalog), catalog, state);
+  states.set(translate, state);
   return translate;
 }
-
-const translators = new WeakMap<ReadonlyMap<string, Locale>, Translate>();
 
 interface TranslatorState {
   /** "lang\0key" already reported. */
@@ -73,6 +63,7 @@ interface TranslatorState {
   readonly staleKeys: Map<string, ReadonlySet<string>>;
 }
 
+/** Each translator's reports, for takeTranslationWarnings: a side table keyed by the translator, which dies with it. */
 const states = new WeakMap<Translate, TranslatorState>();
 
 /** A value no translation contains: what i18next gives back for a missing or empty string. */
@@ -80,6 +71,7 @@ const MISSING = '\u0000placard:missing\u0000';
 
 function makeTranslator(instance: i18n, catalog: ReadonlyMap<string, Locale>, state: TranslatorState): Translate {
   const done = new Map<string, string>();
+  const languages = new Set<string>();
   const note = (list: Map<string, string[]>, lang: string, key: string): void => {
     const id = `${lang}\u0000${key}`;
     if (state.noted.has(id)) return;
@@ -90,8 +82,8 @@ function makeTranslator(instance: i18n, catalog: ReadonlyMap<string, Locale>, st
     const id = `${lang}\u0000${key}\u0000${JSON.stringify(values)}`;
     let text = done.get(id);
     if (text === undefined) {
-      addLanguage(instance, catalog, lang);
-      if (lang !== 'en') addLanguage(instance, catalog, 'en');
+      addLanguage(instance, catalog, lang, languages);
+      if (lang !== 'en') addLanguage(instance, catalog, 'en', languages);
       text = instance.t(key, { ...values, lng: lang, defaultValue: MISSING });
       if (text === MISSING && lang !== 'en') {
         note(state.missing, lang, key);

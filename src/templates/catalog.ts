@@ -34,20 +34,11 @@ export function findTemplates(userDirs: readonly string[] = []): Map<string, str
   return found;
 }
 
-/** Templates read so far, by id and folders searched: a batch asks for the same template for every row. */
-const loaded = new Map<string, Template>();
-
+/**
+ * Reads a template from disk, on each call: a session reads it once, in
+ * `prepare`, and keeps it, so preparing again sees an edit.
+ */
 export function loadTemplate(id: string, userDirs: readonly string[] = []): Template {
-  const key = [id, ...userDirs].join('\u0000');
-  let template = loaded.get(key);
-  if (!template) {
-    template = readTemplate(id, userDirs);
-    loaded.set(key, template);
-  }
-  return template;
-}
-
-function readTemplate(id: string, userDirs: readonly string[]): Template {
   const folders = findTemplates(userDirs);
   const dir = folders.get(id);
   if (!dir) {

@@ -1,5 +1,4 @@
 import { embeddingLevels } from './bidi.js';
-import { chainCache } from './chain-cache.js';
 import { chooseFonts } from './font-choice.js';
 import type { FontChain } from '../fonts/font-set.js';
 import type { LoadedFont } from '../fonts/loaded-font.js';
@@ -20,12 +19,20 @@ export interface FontRun {
   readonly level: number;
 }
 
-/** Items of one font and one bidi level, by font chain: the same paragraphs recur, at every auto-fit step too. */
-const itemized = chainCache<FontRun[]>();
-
-export function itemize(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): FontRun[] {
+/**
+ * Items of one font and one bidi level. `memo` is the session's cache for
+ * this chain (the same paragraphs recur, at every auto-fit step too).
+ */
+export function itemize(
+  text: string,
+  parts: readonly ItemSpan[],
+  direction: Direction | 'auto',
+  chain: FontChain,
+  memo?: (key: string, make: () => FontRun[]) => FontRun[],
+): FontRun[] {
+  if (!memo) return itemizeUncached(text, parts, direction, chain);
   const key = `${direction}\u0000${parts.map((part) => `${part.bold ? 'b' : ''}${part.isolate ? 'i' : ''}\u0001${part.text}`).join('\u0002')}`;
-  return itemized(chain, key, () => itemizeUncached(text, parts, direction, chain));
+  return memo(key, () => itemizeUncached(text, parts, direction, chain));
 }
 
 function itemizeUncached(text: string, parts: readonly ItemSpan[], direction: Direction | 'auto', chain: FontChain): FontRun[] {

@@ -4,12 +4,13 @@ import { reorderRuns } from './bidi.js';
 import { itemize, pieces, type FontRun } from './itemize.js';
 import { MissingGlyphError } from './font-choice.js';
 import type { FontChain } from '../fonts/font-set.js';
-import { chainCache } from './chain-cache.js';
 import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
 import { keptRanges } from './kept-ranges.js';
 import { withoutCjkSpaces } from './cjk-joins.js';
-import { shape, type Direction, type ShapedGlyph } from './shape.js';
+import { shape, type Direction, type ShapedGlyph, type ShapedRun } from './shape.js';
+import type { TieredCache } from './tiered-cache.js';
 
+/** Every field is part of the paragraph's cache key (paragraphKey): a new field goes there too. */
 export interface TextSpan {
   readonly text: string;
   readonly bold: boolean;
@@ -19,6 +20,7 @@ export interface TextSpan {
   readonly keep?: boolean;
 }
 
+/** Every field is part of the paragraph's cache key (paragraphKey): a new field goes there too. */
 export interface ParagraphStyle {
   /** Font size in points. */
   readonly size: number;
@@ -91,29 +93,72 @@ function sizeOf(font: LoadedFont, style: ParagraphStyle): number {
 export const BASELINE = 1.05;
 
 /**
+ * A session's text caches (text-caches.ts makes them; the session owns them).
+ * A paragraph without business data goes to the pinned tier with its font
+ * runs and shaped runs; one with business data to the bounded recent tier.
+ */
+export interface TextCaches {
+  readonly paragraphs: TieredCache<ParagraphLayout>;
+  readonly items: TieredCache<FontRun[]>;
+  readonly shaped: TieredCache<ShapedRun>;
+  /** A number for a font chain or a font, unique within the session: part of the cache keys. */
+  idOf(owner: object): number;
+}
+
+type Shaper = (font: LoadedFont, text: string, direction: Direction, lang: string) => ShapedRun;
+
+/**
  * Lays out one paragraph: NFC, bidi levels, font runs, UAX #14 breaking on the
  * logical text, then per line L2 reordering of whole runs and alignment.
+ * With `caches`, a paragraph laid out before in the session is not laid out again.
  */
-export function layoutParagraph(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
-  return laidOut(chain, JSON.stringify([spans, style, width]), () => layoutUncached(spans, style, width, chain));
+export function layoutParagraph(
+  spans: readonly TextSpan[],
+  style: ParagraphStyle,
+  width: number,
+  chain: FontChain,
+  caches?: TextCaches,
+): ParagraphLayout {
+  if (!caches) return layoutUncached(spans, style, width, chain, shape);
+  const pinned = !spans.some((span) => span.isolate);
+  const id = caches.idOf(chain);
+  const shaper: Shaper = (font, text, direction, lang) =>
+    caches.shaped.take(`${caches.idOf(font)}\u0000${direction} ${lang}\u0000${text}`, pinned, () => shape(font, text, direction, lang));
+  return caches.paragraphs.take(`${id}\u0000${paragraphKey(spans, style, width)}`, pinned, () =>
+    layoutUncached(spans, style, width, chain, shaper, (key, make) => caches.items.take(`${id}\u0000${key}`, pinned, make)),
+  );
 }
 
 /**
- * Finished paragraphs by font chain. A batch prints the same translated
- * sentences on every notice, and auto-fit tries the same sizes again, so
- * most paragraphs are laid out once per process.
+ * A paragraph's cache key: its width, every field of its style and spans,
+ * the text last. Built by hand: JSON.stringify of the spans and style was
+ * the largest cost of a cache hit, and auto-fit hits the cache for most of a page.
  */
-const laidOut = chainCache<ParagraphLayout>();
+function paragraphKey(spans: readonly TextSpan[], style: ParagraphStyle, width: number): string {
+  const flag = (value: boolean | undefined): string => (value === undefined ? '' : value ? '1' : '0');
+  let key =
+    `${width} ${style.size} ${style.leading} ${style.align} ${style.direction} ${style.bidi ?? ''} ${style.lang} ` +
+    `${style.minLastLineChars ?? ''} ${flag(style.balance)} ${flag(style.optical)} ${flag(style.display)}`;
+  for (const span of spans) key += `\u0001${flag(span.bold)}${flag(span.isolate)}${flag(span.keep)}\u0002${span.text}`;
+  return key;
+}
 
-function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width: number, chain: FontChain): ParagraphLayout {
+function layoutUncached(
+  spans: readonly TextSpan[],
+  style: ParagraphStyle,
+  width: number,
+  chain: FontChain,
+  shaper: Shaper,
+  itemsMemo?: (key: string, make: () => FontRun[]) => FontRun[],
+): ParagraphLayout {
   const parts = withoutCjkSpaces(
     spans.map((span) => ({ ...span, text: span.text.normalize('NFC') })),
     style.lang,
   );
   const text = parts.map((part) => part.text).join('');
-  const items = itemize(text, parts, style.bidi ?? style.direction, chain);
-  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style), {
-    hyphen: (position: number): number => hyphenRun(items, position, style, chain).width,
+  const items = itemize(text, parts, style.bidi ?? style.direction, chain, itemsMemo);
+  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style, shaper), {
+    hyphen: (position: number): number => hyphenRun(items, position, style, chain, shaper).width,
   });
   const rules = { keep: keptRanges(text, parts), minLastLineChars: style.minLastLineChars ?? 0, balance: style.balance ?? false };
   const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules);
@@ -125,24 +170,24 @@ function layoutUncached(spans: readonly TextSpan[], style: ParagraphStyle, width
       ...pieces(items, range.start, range.end).map((item) => (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style))),
     );
     const baseline = top + style.size * BASELINE * room;
-    const line = placeLine(items, text, range, style, width, baseline, chain, i === ranges.length - 1);
+    const line = placeLine(items, text, range, style, width, baseline, chain, shaper, i === ranges.length - 1);
     top += style.size * style.leading * room;
     return line;
   });
   return { lines, height: top, brokeWord, brokeKept };
 }
 
-function shapePiece(item: FontRun, text: string, style: ParagraphStyle) {
-  const run = shape(item.font, text.slice(item.start, item.end), item.level % 2 === 1 ? 'rtl' : 'ltr', style.lang);
+function shapePiece(item: FontRun, text: string, style: ParagraphStyle, shaper: Shaper) {
+  const run = shaper(item.font, text.slice(item.start, item.end), item.level % 2 === 1 ? 'rtl' : 'ltr', style.lang);
   const missing = run.glyphs.find((glyph) => glyph.id === 0);
   if (missing) throw new MissingGlyphError(missing.text || text.slice(item.start, item.end));
   return run;
 }
 
-function measureRange(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle): number {
+function measureRange(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle, shaper: Shaper): number {
   let width = 0;
   for (const item of pieces(items, start, end)) {
-    width += (shapePiece(item, text, style).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
+    width += (shapePiece(item, text, style, shaper).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
   }
   return width;
 }
@@ -157,10 +202,11 @@ function hyphenRun(
   position: number,
   style: ParagraphStyle,
   chain: FontChain,
+  shaper: Shaper,
 ): { font: LoadedFont; glyphs: ShapedGlyph[]; width: number } {
   const before = items.find((item) => item.start < position && item.end >= position) ?? items[0]!;
   const font = before.font.has(0x2d) ? before.font : (chain.pick('-', before.font.face.weight === 700, undefined) ?? before.font);
-  const shaped = shape(font, '-', 'ltr', style.lang);
+  const shaped = shaper(font, '-', 'ltr', style.lang);
   return {
     font,
     glyphs: shaped.glyphs.map((glyph) => ({ ...glyph, text: '' })),
@@ -176,6 +222,7 @@ function placeLine(
   width: number,
   baseline: number,
   chain: FontChain,
+  shaper: Shaper,
   lastLine: boolean,
 ): PlacedRun[] {
   const contentEnd = trimmedEnd(text, range.start, range.end);
@@ -184,10 +231,10 @@ function placeLine(
   if (range.hyphen && lastPiece) logical.push({ ...lastPiece, start: contentEnd, end: contentEnd, extra: 'hyphen' });
   let x = 0;
   const runs = reorderRuns(logical).map((item): PlacedRun => {
-    const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain) : undefined;
+    const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain, shaper) : undefined;
     const shaped = hyphen
       ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / sizeOf(hyphen.font, style) }
-      : shapePiece(item, text, style);
+      : shapePiece(item, text, style, shaper);
     const font = hyphen?.font ?? item.font;
     const runWidth = (shaped.advance * sizeOf(font, style)) / font.unitsPerEm;
     const run = {

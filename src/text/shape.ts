@@ -19,42 +19,14 @@ export interface ShapedRun {
 
 export type Direction = 'ltr' | 'rtl';
 
+/** HarfBuzz's scratch buffer, reset before each run: it holds nothing between calls. */
 const buffer = new hb.Buffer();
-/** Shaped runs by font, then by direction and language, then by text. */
-const cache = new Map<LoadedFont, Map<string, Map<string, ShapedRun>>>();
-const CACHE_LIMIT = 2_000;
-
-function runsFor(font: LoadedFont, direction: Direction, lang: string): Map<string, ShapedRun> {
-  let byFont = cache.get(font);
-  if (!byFont) {
-    byFont = new Map();
-    cache.set(font, byFont);
-  }
-  const setting = `${direction} ${lang}`;
-  let runs = byFont.get(setting);
-  if (!runs) {
-    runs = new Map();
-    byFont.set(setting, runs);
-  }
-  return runs;
-}
 
 /**
- * Shapes one run (one font, one direction) with HarfBuzz. Results are cached
- * for the life of the process, so repeated words and whole repeated
- * documents in a batch are shaped once.
+ * Shapes one run (one font, one direction) with HarfBuzz. Nothing is kept
+ * here: a session keeps shaped runs in its own caches (paragraph.ts TextCaches).
  */
 export function shape(font: LoadedFont, text: string, direction: Direction, lang: string): ShapedRun {
-  const runs = runsFor(font, direction, lang);
-  const cached = runs.get(text);
-  if (cached) return cached;
-  const run = shapeUncached(font, text, direction, lang);
-  if (runs.size >= CACHE_LIMIT) runs.clear();
-  runs.set(text, run);
-  return run;
-}
-
-function shapeUncached(font: LoadedFont, text: string, direction: Direction, lang: string): ShapedRun {
   buffer.reset();
   buffer.addText(text);
   buffer.setDirection(direction === 'rtl' ? hb.Direction.RTL : hb.Direction.LTR);

@@ -1,0 +1,162 @@
+import type { Block } from '../parse/notice-tree.js';
+import type { FontLibrary } from '../fonts/font-set.js';
+import { layoutBlock, sharedHeadingSizes } from './blocks.js';
+import { EMPTY, type Laid, type LayoutContext } from './context.js';
+import { flowParts, stack } from './flow.js';
+import type { Floors } from './key-line.js';
+import type { LayoutCaches } from './layout-caches.js';
+import { textSize, type PageTheme } from './theme.js';
+
+export interface Attempt {
+  readonly scale: number;
+  readonly laid: Laid[];
+  readonly gaps: number[];
+  readonly natural: Laid;
+  /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
+  readonly strained: boolean;
+  /** The name band's one size across the notice's pages, when it was given. */
+  readonly band?: number;
+}
+
+/** Grid steps per halving of the scale: each step is 2^(1/32), about 2.2 %, smaller than the one above. */
+const STEPS_PER_OCTAVE = 32;
+
+/**
+ * Auto-fit's scales, largest first: every 2^(k/32) from max_scale down to
+ * just above the paper's floor (min_body over the body size), then the floor.
+ * The grid is fixed, so a page's scale is "the largest step that fits",
+ * whatever the rows before it, their order or --jobs.
+ */
+export function fitGrid(theme: PageTheme): number[] {
+  const floor = theme.minBody / theme.type.normal;
+  const top = Math.floor(Math.log2(Math.max(floor, theme.maxScale)) * STEPS_PER_OCTAVE + 1e-9);
+  const scales: number[] = [];
+  for (let k = top; 2 ** (k / STEPS_PER_OCTAVE) > floor + 1e-9; k--) scales.push(2 ** (k / STEPS_PER_OCTAVE));
+  scales.push(floor);
+  return scales;
+}
+
+/** Whether an attempt fits the page's height, its headings unstrained unless the text is already at the floor. */
+function fits(attempt: Attempt, available: number, floor: number): boolean {
+  return attempt.natural.height <= available && (!attempt.strained || attempt.scale <= floor);
+}
+
+/**
+ * The attempt at the largest grid scale that fits, or undefined when the
+ * page does not fit even at the floor. A page that fits at one step fits at
+ * every smaller one (text shrinks, nothing grows), so the answer is the
+ * step that fits under one that does not. The search starts from `hint`
+ * (the step the last page of this kind took: usually the answer, found with
+ * two attempts), otherwise from scale 1 and the height model; it only
+ * decides how many attempts it takes, never the answer.
+ */
+export function fitOnGrid(
+  attempt: (scale: number) => Attempt,
+  grid: readonly number[],
+  available: number,
+  hint?: number,
+): { attempt: Attempt; step: number } | undefined {
+  const floor = grid.at(-1)!;
+  const tried = new Map<number, Attempt>();
+  const at = (step: number): Attempt => {
+    let done = tried.get(step);
+    if (!done) {
+      done = attempt(grid[step]!);
+      tried.set(step, done);
+    }
+    return done;
+  };
+  // Steps up to `over` do not fit (-1: none known); `under` fits (grid.length: none known).
+  let over = -1;
+  let under = grid.length;
+  let next =
+    hint ??
+    Math.max(
+      0,
+      grid.findIndex((scale) => scale <= 1 + 1e-9),
+    );
+  let stride = 1;
+  let previous: 'fit' | 'over' | undefined;
+  while (under > over + 1) {
+    const step = Math.min(Math.max(next, over + 1), under - 1);
+    const done = at(step);
+    const model = stepAtOrBelow(grid, modelScale(done, available) * 0.995);
+    if (fits(done, available, floor)) {
+      under = step;
+      // Nothing known above: up to where the height model puts the page. Just under a step that did not fit: the
+      // step above. Otherwise halve the steps left between.
+      next = over < 0 ? Math.min(step - 1, model) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
+      previous = 'fit';
+    } else {
+      over = step;
+      // No fit known yet: down to where the model puts the page, in strides that double (a strained heading
+      // says nothing of height). Otherwise halve the steps left between.
+      next = under === grid.length ? Math.max(step + stride, model) : Math.ceil((over + under) / 2);
+      stride *= 2;
+      previous = 'over';
+    }
+  }
+  return under < grid.length ? { attempt: at(under), step: under } : undefined;
+}
+
+/** The first grid step at or below `scale`. */
+function stepAtOrBelow(grid: readonly number[], scale: number): number {
+  const step = grid.findIndex((value) => value <= scale + 1e-9);
+  return step < 0 ? grid.length - 1 : step;
+}
+
+/** The scale at which the page would be `available` high if its height grew with the square of the scale. */
+function modelScale(attempt: Attempt, available: number): number {
+  return attempt.scale * Math.sqrt(available / Math.max(attempt.natural.height, 1e-6));
+}
+
+/**
+ * A page laid out at one auto-fit scale, in two passes: the first, over the
+ * headings only (and the blocks that hold them), finds each heading level's
+ * shared size; the second lays out the page with it.
+ */
+export function attemptAt(
+  blocks: readonly Block[],
+  lang: string,
+  paper: { width: number; height: number },
+  theme: PageTheme,
+  fonts: FontLibrary,
+  scale: number,
+  floors: Floors,
+  caches?: LayoutCaches,
+): Attempt {
+  const floorScale = theme.minBody / theme.type.normal;
+  const at = Math.max(scale, floorScale);
+  const base = {
+    width: paper.width - 2 * theme.margin,
+    scale: at,
+    lang,
+    dir: 'ltr',
+    color: '#000000',
+    fonts,
+    theme,
+    inSection: false,
+    layoutBlock,
+    floors,
+    caches,
+  } as const;
+  const strained = { value: false };
+  const first: LayoutContext = { ...base, layoutBlock: headingsOnly, headings: { found: new Map(), strained } };
+  flowParts(blocks, first);
+  const body = textSize(theme, 'normal', at);
+  const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
+  const { laid, gaps } = flowParts(blocks, ctx);
+  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
+}
+
+/** Blocks that neither are nor can hold a heading: the headings pass skips them. */
+const NO_HEADINGS = new Set<Block['kind']>(['paragraph', 'list', 'rule', 'spacer', 'page-number']);
+
+/**
+ * The headings pass's layoutBlock: headings, and what may hold them, laid
+ * out as in the full pass (the same widths, languages and scale), the rest
+ * left out. Only what it notes (sizes, strain) is used.
+ */
+function headingsOnly(block: Block, ctx: LayoutContext): Laid {
+  return NO_HEADINGS.has(block.kind) ? EMPTY : layoutBlock(block, ctx);
+}

@@ -1,0 +1,39 @@
+import type { TextCaches } from '../text/paragraph.js';
+import { textCaches } from '../text/text-caches.js';
+import { TieredCache } from '../text/tiered-cache.js';
+import type { QrModules } from './qr-code.js';
+
+/** QR codes kept per session: a batch may give every row its own link. */
+const QR_LIMIT = 256;
+/** Fit hints kept per session: one per kind of page, language set and paper met lately. */
+const HINT_LIMIT = 256;
+
+/**
+ * What laying out keeps between the notices of one session (the session
+ * makes it and drops it): text caches, QR codes, and the fit scale each
+ * kind of page took last, where the next one's fit starts.
+ */
+export interface LayoutCaches {
+  readonly text: TextCaches;
+  readonly qr: TieredCache<QrModules>;
+  /** The fit grid step a page last took, by page content kind, languages and paper (layout-notice.ts). */
+  readonly fitHints: TieredCache<number>;
+  clear(): void;
+}
+
+/** New caches for one session; `limit` bounds each business-data tier of the text caches. */
+export function layoutCaches(limit?: number): LayoutCaches {
+  const text = textCaches(limit);
+  const qr = new TieredCache<QrModules>(QR_LIMIT);
+  const fitHints = new TieredCache<number>(HINT_LIMIT);
+  return {
+    text,
+    qr,
+    fitHints,
+    clear: () => {
+      text.clear();
+      qr.clear();
+      fitHints.clear();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
+import { noticeContext } from '../../src/fill/notice-context.js';
+import { attemptAt, fitGrid, fitOnGrid, type Attempt } from '../../src/layout/auto-fit.js';
+import { floorsFor, hasKeyLine, languagesOn } from '../../src/layout/key-line.js';
+import { pageTheme, type PageTheme } from '../../src/layout/theme.js';
+import { parseMarkup } from '../../src/parse/parse-markup.js';
+import { prepareSession } from '../../src/session/prepare-session.js';
+import { planNotice } from '../../src/validate/notice-plan.js';
+
+/** Auto-fit on a fixed grid of scales (issue #21 item 2), with a page whose height grows with its scale. */
+
+const THEME = { minBody: 6, type: { normal: 10 }, maxScale: 1.8 } as PageTheme;
+
+/** A page of `fixed` points that do not scale and `text` points at scale 1 that grow with the square of the scale. */
+function page(fixed: number, text: number, counted: number[]) {
+  return (scale: number): Attempt => {
+    counted.push(scale);
+    const height = fixed + text * scale * scale;
+    return { scale, laid: [], gaps: [], natural: { height, nodes: [], texts: [] }, strained: false };
+  };
+}
+
+describe('the fit grid', () => {
+  it('runs from max_scale down to the floor in fixed steps of 2^(1/32), through 1', () => {
+    const grid = fitGrid(THEME);
+    expect(grid[0]).toBeLessThanOrEqual(1.8);
+    expect(grid[0]! * 2 ** (1 / 32)).toBeGreaterThan(1.8);
+    expect(grid).toContain(1);
+    expect(grid.at(-1)).toBe(0.6);
+    for (let i = 1; i < grid.length - 1; i++) expect(grid[i - 1]! / grid[i]!).toBeCloseTo(2 ** (1 / 32), 12);
+    expect(fitGrid(THEME)).toEqual(grid);
+  });
+
+  it('is the floor alone when max_scale is below it', () => {
+    expect(fitGrid({ ...THEME, maxScale: 0.5 })).toEqual([0.6]);
+  });
+});
+
+describe('fitting on the grid', () => {
+  const grid = fitGrid(THEME);
+  const cases = [
+    { fixed: 100, text: 500, available: 700 },
+    { fixed: 300, text: 900, available: 700 },
+    { fixed: 0, text: 200, available: 700 },
+    { fixed: 50, text: 1800, available: 700 },
+  ];
+
+  it('takes the largest step that fits, whatever the hint', () => {
+    for (const { fixed, text, available } of cases) {
+      const expected = grid.findIndex((scale) => fixed + text * scale * scale <= available);
+      for (const hint of [undefined, 0, 5, expected, expected - 1, expected + 1, grid.length - 1]) {
+        const hinted = hint === undefined || hint < 0 ? undefined : Math.min(hint, grid.length - 1);
+        const found = fitOnGrid(page(fixed, text, []), grid, available, hinted);
+        expect(found?.step, `fixed ${fixed}, text ${text}, hint ${hint}`).toBe(expected);
+        expect(found?.attempt.scale).toBe(grid[expected]);
+      }
+    }
+  });
+
+  it('needs two attempts when the hint is the answer, and tries no step twice', () => {
+    const { fixed, text, available } = cases[0]!;
+    const expected = grid.findIndex((scale) => fixed + text * scale * scale <= available);
+    const tried: number[] = [];
+    fitOnGrid(page(fixed, text, tried), grid, available, expected);
+    expect(tried).toEqual([grid[expected], grid[expected - 1]]);
+    const cold: number[] = [];
+    fitOnGrid(page(fixed, text, cold), grid, available);
+    expect(new Set(cold).size).toBe(cold.length);
+    expect(cold.length).toBeLessThanOrEqual(4);
+  });
+
+  it('gives nothing when the page does not fit even at the floor', () => {
+    expect(fitOnGrid(page(800, 100, []), grid, 700)).toBeUndefined();
+    expect(fitOnGrid(page(800, 100, []), grid, 700, 3)).toBeUndefined();
+  });
+
+  it('does not take a strained page above the floor', () => {
+    const strained = (scale: number): Attempt => ({
+      scale,
+      laid: [],
+      gaps: [],
+      natural: { height: 10, nodes: [], texts: [] },
+      strained: true,
+    });
+    expect(fitOnGrid(strained, grid, 700, 0)?.step).toBe(grid.length - 1);
+  });
+});
+
+describe('a real door sign', () => {
+  it('fits at every step below the largest that fits, so the hint cannot change its scale', () => {
+    for (const languages of [
+      ['en', 'es'],
+      ['en', 'ar'],
+    ]) {
+      const session = prepareSession({ template: 'private-areas', languages });
+      const plan = planNotice(
+        { name: 'Lake Street Tortillería', contact_name: 'Rosa' },
+        session.options,
+        session.template,
+        session.locales,
+      );
+      const markup = session.fill(noticeContext(plan), { translate: session.translate, languages: plan.languages, arrange: plan.arrange });
+      const tree = parseMarkup(markup, 'test');
+      const fonts = session.fonts.forNotice(languages);
+      const page = tree.pages[0]!.children;
+      const theme = pageTheme(session.template.theme, 'letter');
+      const paper = PAGE_SIZES.letter;
+      const floors = floorsFor(theme, languagesOn(page), hasKeyLine(page));
+      const grid = fitGrid(theme);
+      const available = paper.height - 2 * theme.margin;
+      const fitting = grid.map((scale) => {
+        const attempt = attemptAt(page, tree.lang, paper, theme, fonts, scale, floors, session.caches);
+        return attempt.natural.height <= available && (!attempt.strained || attempt.scale <= grid.at(-1)!);
+      });
+      const largest = fitting.indexOf(true);
+      expect(largest, languages.join(',')).toBeGreaterThanOrEqual(0);
+      expect(fitting.slice(largest).every(Boolean), languages.join(',')).toBe(true);
+    }
+  });
+});
