@@ -50,6 +50,14 @@ describe('glyphRunOperators', () => {
     expect(glyphRunOperators(arabic, fonts()).join('\n')).toContain(`/ActualText ${hexText('تيب')}`);
   });
 
+  it('marks the end of an Arabic sentence so that MuPDF and PDFium keep its full stop and mark in place', () => {
+    // Drawn first, the full stop gets an Arabic letter mark before it; the tanwin drawn after it hands
+    // its character to an invisible glyph behind another letter mark. ActualText is the ToUnicode text.
+    const ops = glyphRunOperators(run('Noto Sans Arabic', 'قاضٍ.', true), fonts()).join('\n');
+    expect(ops).toContain(`/ActualText ${hexText('\u061c.\u061c\u064dضاق')}`);
+    expect(ops).toMatch(/1 0 0 -1 10 20 Tm\n\[-?[\d.]+ <[0-9a-f]{4}>\] TJ/);
+  });
+
   it('draws the glyphs that carry no characters in a second text object with an empty ActualText', () => {
     // Noto Sans Arabic draws the dots of ب and ن as separate glyphs that carry no characters.
     const ops = glyphRunOperators(run('Noto Sans Arabic', 'بنت', true), fonts());
