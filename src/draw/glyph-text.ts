@@ -9,6 +9,9 @@ const num = (value: number): string => {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 };
 
+/** A coordinate to a millionth of a point, where a glyph must land exactly where a TJ would have put it. */
+const fine = (value: number): string => String(Math.round(value * 1e6) / 1e6);
+
 /** A PDF text string as UTF-16BE hex with a byte order mark. */
 function utf16Hex(text: string): string {
   let hex = 'FEFF';
@@ -119,8 +122,9 @@ function carry(invisible: number, at: Placed, text: string, follows: boolean): P
   return { glyph: { id: invisible, xAdvance: 0, xOffset: 0, yOffset: 0, text }, x: at.x, rise: at.rise, follows };
 }
 
+/** Carriers of letter marks stay on the baseline: a rise would split the line's TJ with Ts. */
 const carrierOf = (font: LoadedFont): ((at: Placed, text: string) => Placed) | undefined =>
-  font.invisible === undefined ? undefined : (at, text) => carry(font.invisible!, at, text, at.glyph.xAdvance === 0);
+  font.invisible === undefined ? undefined : (at, text) => ({ ...carry(font.invisible!, at, text, at.glyph.xAdvance === 0), rise: 0 });
 
 const NON_SPACING = /\p{Mn}/u;
 
@@ -152,8 +156,9 @@ function forReaders(at: Placed, font: LoadedFont): Placed[] {
  * adjustment, each rise a Ts, and glyphs with nothing between them share one
  * hex string. A glyph that handed its characters on is left out of the text
  * but its adjustment stays (merged into the next), and it is shown by itself
- * from the run's origin at the offset it had in the TJ, so every glyph lands
- * where it did before to the last digit the content stream writes.
+ * where the TJ would have put it (to a millionth of a point), so the page
+ * prints the same; PDFium orders text objects by where they start, so it
+ * must not start at the run's origin.
  */
 function showInLine(
   glyphs: readonly Placed[],
@@ -192,8 +197,8 @@ function showInLine(
     cursor = x + encoded.width / perPoint;
     if (at.handedOn === true) {
       const raised = atRise === 0 ? [] : [`${num(atRise)} Ts`];
-      const offset = num(pending + adjust - written);
-      handedOn.push(`1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`, ...raised, `[${offset} <${encoded.hex}>] TJ`, ...raised.map(() => '0 Ts'));
+      const drawnX = Number(num(run.x)) + ((written - pending - adjust) * Number(num(run.size))) / 1000;
+      handedOn.push(`1 0 0 -1 ${fine(drawnX)} ${num(run.y)} Tm`, ...raised, `<${encoded.hex}> Tj`, ...raised.map(() => '0 Ts'));
       pending += adjust - encoded.width;
       continue;
     }
@@ -202,7 +207,7 @@ function showInLine(
       ops.push(`${num(atRise)} Ts`);
       rise = atRise;
     }
-    if (adjust !== 0 || pending !== 0) {
+    if (num(pending + adjust) !== '0') {
       endString();
       shown.push(num(pending + adjust));
     }

@@ -7,8 +7,8 @@ const bidi = bidiFactory();
 /** Arabic letter mark: a format character of bidi class AL, which readers keep out of the words. */
 const ALM = '\u061c';
 
-/** Bidi classes MuPDF takes for right-to-left when it meets them first in a text object. */
-const STRONG_RTL = new Set(['R', 'AL', 'AN']);
+/** Right-to-left letters. */
+const LETTERS = new Set(['R', 'AL']);
 /** Bidi classes PDFium joins into one run that it never reverses ("left weak"). */
 const LEFT_WEAK = new Set(['AN', 'EN', 'NSM', 'CS', 'ES', 'ET', 'BN']);
 
@@ -71,7 +71,9 @@ export function oneStillGlyphInARow<T extends Shown>(shown: readonly T[], rtl: b
  *   stop stays on the full stop.
  * An invisible glyph that carries an Arabic letter mark (a format character
  * of class AL: copy, search and screen readers skip it) goes before the
- * first glyph when that is not strongly right-to-left, and between a weak
+ * first glyph when glyphs other than white space come before the first
+ * letter (each mark counts towards PDFium's choice of a line's direction, so
+ * there are no more than needed), and between a weak
  * character and a mark drawn after it; a mark that needs one hands its
  * characters to the carrier (MuPDF starts a new line at a mark glyph whose
  * text starts with anything but a mark). Every character stays on a glyph, so
@@ -81,6 +83,17 @@ export function oneStillGlyphInARow<T extends Shown>(shown: readonly T[], rtl: b
  */
 export function markRightToLeft<T extends Shown>(shown: readonly T[], carrier: ((at: T, text: string) => T) | undefined): T[] {
   const out: T[] = [];
+  // What MuPDF would read left-to-right: the glyphs before the first letter. White space there is
+  // harmless, and a run of neutrals alone (a bullet, a list number) has nothing to be reversed with.
+  const letter = shown.findIndex((at) => [...at.glyph.text].some((char) => LETTERS.has(classOf(char))));
+  const strong =
+    letter >= 0 &&
+    /\S/u.test(
+      shown
+        .slice(0, letter)
+        .map((at) => at.glyph.text)
+        .join(''),
+    );
   let before = '';
   for (const at of shown) {
     if (at.handedOn === true) {
@@ -89,7 +102,7 @@ export function markRightToLeft<T extends Shown>(shown: readonly T[], carrier: (
     }
     const drawn = drawnText(at.glyph, true);
     const start = classOf([...drawn][0]);
-    const needed = before === '' ? !STRONG_RTL.has(start) : start === 'NSM' && LEFT_WEAK.has(classOf([...before].at(-1)));
+    const needed = before === '' ? strong : start === 'NSM' && LEFT_WEAK.has(classOf([...before].at(-1)));
     before = drawn;
     if (!needed || drawn === '') out.push(at);
     else if (carrier === undefined) out.push({ ...at, glyph: { ...at.glyph, text: at.glyph.text + ALM } });

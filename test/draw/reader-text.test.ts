@@ -38,6 +38,13 @@ describe('markRightToLeft', () => {
     expect(shown[3]).toMatchObject({ handedOn: true, glyph: { id: 32 } });
   });
 
+  it('adds no mark where only white space or no letter at all comes first', () => {
+    const spaced = [glyph(34, ' '), glyph(31, 'ب')];
+    expect(markRightToLeft(spaced, carrier)).toEqual(spaced);
+    const bullet = [glyph(35, '•')];
+    expect(markRightToLeft(bullet, carrier)).toEqual(bullet);
+  });
+
   it('leaves runs that start with a letter and marks after letters alone', () => {
     const run = [glyph(31, 'ب'), glyph(32, '\u064e', 0), glyph(33, 'ت')];
     expect(markRightToLeft(run, carrier)).toEqual(run);
