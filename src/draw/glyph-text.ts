@@ -2,11 +2,15 @@ import { loadFont, type LoadedFont } from '../fonts/loaded-font.js';
 import type { GlyphRunItem } from '../layout/items.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { PdfFonts } from './pdf-fonts.js';
+import { drawnText, markRightToLeft, oneStillGlyphInARow } from './reader-text.js';
 
 const num = (value: number): string => {
   const rounded = Math.round(value * 1000) / 1000;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 };
+
+/** A coordinate to a millionth of a point, where a glyph must land exactly where a TJ would have put it. */
+const fine = (value: number): string => String(Math.round(value * 1e6) / 1e6);
 
 /** A PDF text string as UTF-16BE hex with a byte order mark. */
 function utf16Hex(text: string): string {
@@ -32,6 +36,8 @@ interface Placed {
   readonly rise: number;
   /** Shown right where the glyph before it ends, whatever x says (invisible carriers of text). */
   readonly follows?: boolean;
+  /** A mark that handed its characters to another glyph: drawn apart from the text, where it was (see reader-text.ts). */
+  readonly handedOn?: boolean;
 }
 
 /**
@@ -89,20 +95,36 @@ export function glyphRunParts(run: GlyphRunItem, fonts: PdfFonts): GlyphRunParts
     pen += glyph.xAdvance * scale;
     return at;
   });
-  const main = placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, font));
-  const extra = placed.filter((at) => at.glyph.text === '');
+  const texted = oneStillGlyphInARow(
+    placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, font)),
+    run.rtl,
+    font.invisible,
+  );
+  const shown = run.rtl ? markRightToLeft(texted, carrierOf(font)) : texted;
+  const main = showInLine(shown, run, font, fonts);
   return {
     open: ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
-    ...(needsActualText(run) ? { actual: run.rtl ? [...run.text].reverse().join('') : run.text } : {}),
-    main: showInLine(main, run, font, fonts),
+    ...(needsActualText(run) ? { actual: run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : run.text } : {}),
+    main: main.ops,
     extraOpen: ['BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`],
-    extra: extra.flatMap((at) => [
-      `1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`,
-      `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`,
-    ]),
+    extra: [
+      ...placed
+        .filter((at) => at.glyph.text === '')
+        .flatMap((at) => [`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`]),
+      ...main.handedOn,
+    ],
     extraClose: ['EMC', 'ET'],
   };
 }
+
+/** An invisible glyph carrying text, drawn where the pen is (before `at`, or after it when `follows`). */
+function carry(invisible: number, at: Placed, text: string, follows: boolean): Placed {
+  return { glyph: { id: invisible, xAdvance: 0, xOffset: 0, yOffset: 0, text }, x: at.x, rise: at.rise, follows };
+}
+
+/** Carriers of letter marks stay on the baseline: a rise would split the line's TJ with Ts. */
+const carrierOf = (font: LoadedFont): ((at: Placed, text: string) => Placed) | undefined =>
+  font.invisible === undefined ? undefined : (at, text) => ({ ...carry(font.invisible!, at, text, at.glyph.xAdvance === 0), rise: 0 });
 
 const NON_SPACING = /\p{Mn}/u;
 
@@ -121,12 +143,7 @@ function forReaders(at: Placed, font: LoadedFont): Placed[] {
   const segments = text.match(/\p{Mn}+|\P{Mn}+/gu) ?? [text];
   const own = segments.findIndex((segment) => !NON_SPACING.test(segment));
   if (own < 0) return [at];
-  const carrier = (segment: string, follows: boolean): Placed => ({
-    glyph: { id: invisible, xAdvance: 0, xOffset: 0, yOffset: 0, text: segment },
-    x: at.x,
-    rise: at.rise,
-    follows,
-  });
+  const carrier = (segment: string, follows: boolean): Placed => carry(invisible, at, segment, follows);
   return [
     ...segments.slice(0, own).map((segment) => carrier(segment, false)),
     { ...at, glyph: { ...at.glyph, text: segments[own]! } },
@@ -137,15 +154,29 @@ function forReaders(at: Placed, font: LoadedFont): Placed[] {
 /**
  * Shows glyphs as TJ arrays from the run's origin: each gap becomes an
  * adjustment, each rise a Ts, and glyphs with nothing between them share one
- * hex string.
+ * hex string. A glyph that handed its characters on is left out of the text
+ * but its adjustment stays (merged into the next), and it is shown by itself
+ * where the TJ would have put it (to a millionth of a point), so the page
+ * prints the same; PDFium orders text objects by where they start, so it
+ * must not start at the run's origin.
  */
-function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, font: LoadedFont, fonts: PdfFonts): string[] {
+function showInLine(
+  glyphs: readonly Placed[],
+  run: GlyphRunItem,
+  font: LoadedFont,
+  fonts: PdfFonts,
+): { ops: string[]; handedOn: string[] } {
   const ops: string[] = [];
+  const handedOn: string[] = [];
   const perPoint = 1000 / run.size;
   let shown: string[] = [];
   let hex = '';
   let cursor = 0;
   let rise = 0;
+  /** How far the TJ operators written so far move the text position, in thousandths of text space. */
+  let written = 0;
+  /** Adjustments not written yet (those of handed-on glyphs), as TJ numbers. */
+  let pending = 0;
   const endString = (): void => {
     if (hex !== '') shown.push(`<${hex}>`);
     hex = '';
@@ -160,21 +191,31 @@ function showInLine(glyphs: readonly Placed[], run: GlyphRunItem, font: LoadedFo
     const inFont = canRaise && !at.follows && at.rise !== 0;
     const encoded = fonts.encode(font, at.glyph, run.rtl, inFont);
     const atRise = inFont ? 0 : at.rise;
+    const x = at.follows ? cursor : at.x;
+    const gap = (x - cursor) * perPoint;
+    const adjust = Math.abs(gap) > 0.0005 ? Number(num(-gap)) : 0;
+    cursor = x + encoded.width / perPoint;
+    if (at.handedOn === true) {
+      const raised = atRise === 0 ? [] : [`${num(atRise)} Ts`];
+      const drawnX = Number(num(run.x)) + ((written - pending - adjust) * Number(num(run.size))) / 1000;
+      handedOn.push(`1 0 0 -1 ${fine(drawnX)} ${num(run.y)} Tm`, ...raised, `<${encoded.hex}> Tj`, ...raised.map(() => '0 Ts'));
+      pending += adjust - encoded.width;
+      continue;
+    }
     if (atRise !== rise) {
       flush();
       ops.push(`${num(atRise)} Ts`);
       rise = atRise;
     }
-    const x = at.follows ? cursor : at.x;
-    const gap = (x - cursor) * perPoint;
-    if (Math.abs(gap) > 0.0005) {
+    if (num(pending + adjust) !== '0') {
       endString();
-      shown.push(num(-gap));
+      shown.push(num(pending + adjust));
     }
+    written += encoded.width - (pending + adjust);
+    pending = 0;
     hex += encoded.hex;
-    cursor = x + encoded.width / perPoint;
   }
   flush();
   if (rise !== 0) ops.push('0 Ts');
-  return ops;
+  return { ops, handedOn };
 }

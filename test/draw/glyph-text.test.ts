@@ -50,6 +50,15 @@ describe('glyphRunOperators', () => {
     expect(glyphRunOperators(arabic, fonts()).join('\n')).toContain(`/ActualText ${hexText('تيب')}`);
   });
 
+  it('marks the end of an Arabic sentence so that MuPDF and PDFium keep its full stop and mark in place', () => {
+    // Drawn first, the full stop gets an Arabic letter mark before it; the tanwin drawn after it hands
+    // its character to an invisible glyph behind another letter mark. ActualText is the ToUnicode text.
+    const ops = glyphRunOperators(run('Noto Sans Arabic', 'قاضٍ.', true), fonts()).join('\n');
+    expect(ops).toContain(`/ActualText ${hexText('\u061c.\u061c\u064dضاق')}`);
+    // The tanwin glyph itself is drawn with the glyphs that carry no characters, where it was.
+    expect(ops).toMatch(/ActualText <FEFF>>> BDC\n(1 0 0 -1 [\d.]+ [\d.]+ Tm\n<[0-9a-f]{4}> Tj\n)+EMC/);
+  });
+
   it('draws the glyphs that carry no characters in a second text object with an empty ActualText', () => {
     // Noto Sans Arabic draws the dots of ب and ن as separate glyphs that carry no characters.
     const ops = glyphRunOperators(run('Noto Sans Arabic', 'بنت', true), fonts());
