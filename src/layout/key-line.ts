@@ -102,9 +102,8 @@ const SHARE_PRECISION = 0.05;
 /**
  * A page that cannot keep its floors, fitted with the largest share of them
  * it can keep (bisection between LEAST_SHARE and 1, to SHARE_PRECISION: four
- * fits), or with none when it cannot keep even LEAST_SHARE (at once, for soft
- * floors); undefined when it does not fit at all. `fit` lays the page out
- * with the given floors.
+ * fits), or with none when it cannot keep even LEAST_SHARE; undefined when
+ * it does not fit at all. `fit` lays the page out with the given floors.
  */
 export function relaxFloors<T>(floors: Floors, fit: (tried: Floors) => T | undefined): { tried: Floors; done: T } | undefined {
   const none = (): { tried: Floors; done: T } | undefined => {
@@ -112,8 +111,6 @@ export function relaxFloors<T>(floors: Floors, fit: (tried: Floors) => T | undef
     const done = fit(tried);
     return done === undefined ? undefined : { tried, done };
   };
-  // A soft aim (three or four languages on a page) is not worth four more fits: the page as it was, and a warning.
-  if (floors.soft) return none();
   const least = relaxed(floors, LEAST_SHARE);
   const atLeast = fit(least);
   if (atLeast === undefined) return none();
@@ -163,7 +160,7 @@ export function shortfallMessage(shortfall: KeyLineShortfall, outcome: { chosePa
   ];
   const meets = remedies.length > 0 ? `; ${remedies.join(' or ')} meets it` : '; no larger paper meets it: shorten the text';
   const page = shortfall.page > 1 ? `page ${shortfall.page}: ` : '';
-  return `${page}${where} prints the ${what}${meets}`;
+  return `${page}${where} ${shortfall.languages === 1 ? 'prints' : 'print'} the ${what}${meets}`;
 }
 
 /** The warning for a notice put one language per page because its key line would have been too small on one page. */
