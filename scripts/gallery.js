@@ -9,14 +9,16 @@
 // per page, measured on the PDF (scripts/measure-sign.js), the key line's
 // and title's cap heights, h1/h2/body ratios, the last-line words of titles
 // and key lines, blank area and the smallest type, with a summary of every
-// breach of issue #17's targets. DIR defaults to /tmp/placard-gallery.
+// breach of issue #17's targets (and, apart, the breaches measure-sign.js's
+// EXCUSED list states a reason for). DIR defaults to /tmp/placard-gallery.
 //
-//   --templates private-areas,home   door templates to render (default: private-areas)
+//   --templates private-areas,home   door templates to render (default: private-areas;
+//                                    the door templates: `node bin/placard.js templates list`)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderNotice } from '../dist/session/render-notice.js';
-import { breaches, measurePdf } from './measure-sign.js';
+import { breaches, excuse, measurePdf } from './measure-sign.js';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -46,7 +48,16 @@ const SETS = [
   ['en', 'es', 'zh-Hans', 'ar', 'ko', 'my'],
 ];
 const BUSINESSES = [
-  { label: 'short', sets: ['name=Lake Street Tortillería', 'contact_name=Rosa Delgado', 'contact_role=Owner'] },
+  {
+    label: 'short',
+    sets: [
+      'name=Lake Street Tortillería',
+      'contact_name=Rosa Delgado',
+      'contact_role=Owner',
+      'jurisdiction=City of Minneapolis',
+      'order_number=EO 2025-02',
+    ],
+  },
   {
     label: 'long',
     sets: [
@@ -58,6 +69,9 @@ const BUSINESSES = [
       'region=MN',
       'postal_code=55407',
       'private_areas=Kitchen;Storage room;Office',
+      'jurisdiction=Minneapolis Park and Recreation Board',
+      'order_number=Executive Order 2025-02',
+      'property_id=Cedar-Riverside Center (Rear Entrance)',
     ],
   },
 ];
@@ -82,6 +96,7 @@ const tiles = [];
 const errors = [];
 const measures = [];
 const failures = [];
+const excused = [];
 for (const template of templates)
   for (const size of sizes) {
     for (const languages of SETS) {
@@ -103,8 +118,11 @@ for (const template of templates)
               const png = pngs(base)[i];
               const blank = pdftoppm && png ? await blankShare(png) : undefined;
               measures.push(measureLine(`${label} p${i + 1}`, page, blank));
-              for (const breach of breaches(page, size))
-                failures.push(`${label} p${i + 1}: ${breach}${stated.length > 0 ? ` (stated: ${stated.join('; ')})` : ''}`);
+              for (const breach of breaches(page, size)) {
+                const reason = excuse(breach, page, size, template);
+                if (reason) excused.push(`${label} p${i + 1}: ${breach} (${reason})`);
+                else failures.push(`${label} p${i + 1}: ${breach}${stated.length > 0 ? ` (stated: ${stated.join('; ')})` : ''}`);
+              }
             }
           } catch (error) {
             errors.push(`${label}: ${error.message}`);
@@ -132,9 +150,12 @@ ${tiles
 writeFileSync(join(out, 'index.html'), html);
 const sheets = pdftoppm ? await contactSheets() : [];
 writeFileSync(join(out, 'errors.txt'), `${errors.join('\n')}\n`);
-writeFileSync(join(out, 'measures.txt'), `${measures.join('\n')}\n\nFailures (${failures.length}):\n${failures.join('\n')}\n`);
+writeFileSync(
+  join(out, 'measures.txt'),
+  `${measures.join('\n')}\n\nFailures (${failures.length}):\n${failures.join('\n')}\n\nExcused, with a stated reason (${excused.length}):\n${excused.join('\n')}\n`,
+);
 process.stdout.write(
-  `${measures.length} pages measured (measures.txt); ${failures.length} breaches of the targets${failures.length > 0 ? `:\n  ${failures.slice(0, 40).join('\n  ')}${failures.length > 40 ? '\n  …' : ''}` : ''}\n`,
+  `${measures.length} pages measured (measures.txt); ${excused.length} excused breaches; ${failures.length} breaches of the targets${failures.length > 0 ? `:\n  ${failures.slice(0, 40).join('\n  ')}${failures.length > 40 ? '\n  …' : ''}` : ''}\n`,
 );
 process.stdout.write(
   `${tiles.length} notices in ${out}${pdftoppm ? '' : ' (no pdftoppm: PDFs only)'}; ${errors.length} did not fit (errors.txt); open ${join(out, 'index.html')}${sheets.length > 0 ? ` or ${sheets.join(', ')}` : ''}\n`,

@@ -14,6 +14,8 @@ export interface ScriptRatios {
 }
 export interface MeasuredPage {
   readonly languages: number;
+  /** The languages of the page's titles and key lines. */
+  readonly langs: readonly string[];
   readonly titleCapMm?: number;
   readonly keyCapMm?: number;
   readonly ratios: readonly ScriptRatios[];
@@ -22,7 +24,20 @@ export interface MeasuredPage {
   readonly minSize?: number;
 }
 export const CAP_EM: number;
+export const DRAWN_AT: {
+  readonly optical: Readonly<Record<string, number>>;
+  readonly display: Readonly<Record<string, number>>;
+};
 export function targetsFor(size: string, languages: number): { title?: number; key?: number; ratio: number };
 export function measurePdf(bytes: Uint8Array, options?: { keyLine?: boolean }): Promise<MeasuredPage[]>;
 export function isShortLast(last: LastLine): boolean;
 export function breaches(page: MeasuredPage, size: string): string[];
+export const EXCUSED: readonly {
+  templates?: readonly string[];
+  langs?: readonly string[];
+  among?: readonly string[];
+  sizes: readonly string[];
+  breach: RegExp;
+  reason: string;
+}[];
+export function excuse(breach: string, page: MeasuredPage, size: string, template: string): string | undefined;

@@ -73,7 +73,12 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
     return paged;
   }
   if (shortfalls.length === 0) return laid;
-  const open = session.options.arrange === undefined && laid.plan.arrange !== 'pages' && laid.plan.languages.length > 1;
+  // Only the sizes the theme asks of a page's languages choose pages; a softer aim (three or four languages) only warns.
+  const open =
+    session.options.arrange === undefined &&
+    laid.plan.arrange !== 'pages' &&
+    laid.plan.languages.length > 1 &&
+    shortfalls.some((one) => !one.soft);
   if (open && session.template.manifest.arrangements.includes('pages')) {
     const again: KeyLineShortfall[] = [];
     const paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, checked);

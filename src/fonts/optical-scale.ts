@@ -63,12 +63,24 @@ export function faceScale(face: FontFace): number {
  * 0.714, measured above), are drawn at that ratio in titles and subtitles,
  * so a Korean title no longer stands 24% taller than the English one beside
  * it. Body text keeps the long habit of nominal size (OPTICAL_SCALE).
+ *
+ * Nastaliq headings are matched to Arabic ones by the bowl of heh in the bold
+ * faces headings are set in: 0.498 em in Noto Nastaliq Urdu Bold against
+ * 0.557 em in Noto Sans Arabic Bold (drawn at 1.06), so 1.06 × 0.557 / 0.498
+ * = 1.19, where the regular faces' 1.3 drew an Urdu title 46.4 pt beside an
+ * Arabic one of 37.8 pt, its bowls 10% larger and its ink twice as tall.
  */
-export const DISPLAY_SCALE: Readonly<Partial<Record<OpticalKey, number>>> = { Han: 0.82, Bopomofo: 0.82, Hangul: 0.81 };
+export const DISPLAY_SCALE: Readonly<Partial<Record<OpticalKey, number>>> = {
+  Han: 0.82,
+  Bopomofo: 0.82,
+  Hangul: 0.81,
+  Nastaliq: 1.19,
+};
 
 /** The optical factor a face's glyphs are drawn at in a heading (see DISPLAY_SCALE); else as faceScale. */
 export function displayScale(face: FontFace): number {
+  if (face.family === 'Noto Nastaliq Urdu') return DISPLAY_SCALE.Nastaliq ?? faceScale(face);
   const script = face.scripts[0];
-  const display = script && face.family !== 'Noto Nastaliq Urdu' && face.family !== 'Noto Emoji' ? DISPLAY_SCALE[script] : undefined;
+  const display = script && face.family !== 'Noto Emoji' ? DISPLAY_SCALE[script] : undefined;
   return display ?? faceScale(face);
 }

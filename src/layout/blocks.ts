@@ -9,7 +9,7 @@ import { layoutQr } from './qr-block.js';
 import { layoutQrRow } from './qr-row.js';
 import { textSize } from './theme.js';
 import type { ParagraphLayout } from '../text/paragraph.js';
-import { layoutOneLine, layoutText, shapeText, textNode } from './text-block.js';
+import { layoutOneLine, layoutText, shapeText, textNode, type TextBlockStyle } from './text-block.js';
 
 export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
   switch (block.kind) {
@@ -146,7 +146,7 @@ function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
     size = Math.max(oneLineFloor, size * 0.95);
     layout = shapeText(block.inlines, style(size), ctx);
   }
-  const oneLine = layout.lines.length === 1 && !layout.brokeWord ? size : undefined;
+  let oneLine = layout.lines.length === 1 && !layout.brokeWord ? size : undefined;
   if (oneLine === undefined) {
     size = start;
     layout = shapeText(block.inlines, style(size), ctx);
@@ -154,10 +154,36 @@ function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
       size = Math.max(floor, size * 0.92);
       layout = shapeText(block.inlines, style(size), ctx);
     }
+    const below = shortLast(layout, ctx.lang) ? oneLineBelowFloor(block, style(size), ctx) : undefined;
+    if (below) ({ size, layout, oneLine } = { ...below, oneLine: below.size });
   }
   if (layout.lines.length > 2 || layout.brokeWord || shortLast(layout, ctx.lang)) ctx.headings.strained.value = true;
   if (group !== undefined) ctx.headings.found.set(group, [...(ctx.headings.found.get(group) ?? []), { oneLine, fits: size }]);
   return textNode(block.inlines, layout, style(size), ctx);
+}
+
+/** A title gives up to this share of its least size (the key-line floor's title cap: about 2 mm of 18) to stay on one line. */
+const TITLE_GIVE = 0.88;
+
+/**
+ * A title whose two lines, at its least size, would end on a short line
+ * ("Pribadong / lugar", "Служебная / зона": two words that cannot share a
+ * line at 18 mm capitals on Letter): on one line instead, down to TITLE_GIVE
+ * of the title's floor and never under TYPE_RATIO² × body. A title one tenth
+ * smaller on one line reads better from afar than a lopsided stack, and it
+ * leaves the key line a line's height more. Undefined when one line needs more.
+ */
+function oneLineBelowFloor(
+  block: Heading,
+  style: TextBlockStyle,
+  ctx: LayoutContext,
+): { size: number; layout: ParagraphLayout } | undefined {
+  if (block.level !== 1 || ctx.floors.title <= 0) return undefined;
+  const least = Math.max(ctx.floors.title * TITLE_GIVE, textSize(ctx.theme, 'normal', ctx.scale) * TYPE_RATIO * TYPE_RATIO);
+  const line = layoutOneLine(block.inlines, style, ctx, least);
+  if (!line) return undefined;
+  const layout = shapeText(block.inlines, { ...style, size: line.size }, ctx);
+  return layout.lines.length === 1 && !layout.brokeWord ? { size: line.size, layout } : undefined;
 }
 
 /**

@@ -8,6 +8,13 @@ export interface Floors {
   readonly title: number;
   /** The name band's one size across a set of pages (not a floor: the size it takes), when set. */
   readonly band?: number;
+  /**
+   * Aimed at, not required: more languages on the page than the theme lists
+   * sizes for aim at the last one listed (the two-language size). The rest
+   * gives way first; below it, a warning names the paper or arrangement that
+   * meets it, but the page keeps its arrangement.
+   */
+  readonly soft?: boolean;
 }
 
 export const NO_FLOORS: Floors = { key: 0, title: 0 };
@@ -27,6 +34,8 @@ export interface KeyLineShortfall {
   readonly keyCapMm: { readonly asked: number; readonly printed: number };
   readonly titleCapMm: { readonly asked: number; readonly printed: number };
   readonly fitsOn?: PageSizeName;
+  /** The floors were aimed at, not required (Floors.soft): warn, and keep the arrangement. */
+  readonly soft?: boolean;
 }
 
 /** The page's language sections that carry a sign's text (a heading or a key line): QR captions do not count. */
@@ -61,21 +70,61 @@ export function hasKeyLine(blocks: readonly Block[]): boolean {
   });
 }
 
-/** The theme's floors for a page with `languages` language sections; none on a page with no key line. */
+/**
+ * The theme's floors for a page with `languages` language sections; none on
+ * a page with no key line. Past the theme's list (three or four languages on
+ * a page), the key line aims at the last size listed, softly, and the title
+ * has no floor.
+ */
 export function floorsFor(theme: PageTheme, languages: number, keyed: boolean): Floors {
   if (!keyed || languages < 1) return NO_FLOORS;
-  const key = theme.keyCapMm[languages - 1] ?? 0;
+  const listed = languages <= theme.keyCapMm.length;
+  const key = listed ? theme.keyCapMm[languages - 1]! : (theme.keyCapMm.at(-1) ?? 0);
   const title = theme.titleCapMm[languages - 1] ?? 0;
-  return { key: key > 0 ? sizeForCap(key) : 0, title: title > 0 ? sizeForCap(title) : 0 };
+  const floors = { key: key > 0 ? sizeForCap(key) : 0, title: title > 0 && listed ? sizeForCap(title) : 0 };
+  return listed || floors.key === 0 ? floors : { ...floors, soft: true };
 }
 
-/** Floors scaled down by `factor`: what a page that cannot keep them tries next. */
+/**
+ * Floors scaled down by `factor`: what a page that cannot keep them tries
+ * next. The title gives way first (by the factor squared: at 0.8 the key line
+ * keeps 80%, the title 64%), the key line after it.
+ */
 export function relaxed(floors: Floors, factor: number): Floors {
-  return { ...floors, key: floors.key * factor, title: floors.title * factor };
+  return { ...floors, key: floors.key * factor, title: floors.title * factor * factor };
 }
 
-/** The steps by which floors give way on a page that cannot keep them; 0 at the end: the page as it was before floors. */
-export const RELAX_STEPS = [0.9, 0.8, 0.7, 0.6, 0] as const;
+/** Floors give way down to this share of themselves; below it, the page is laid out as if it had none. */
+const LEAST_SHARE = 0.6;
+/** The share is found to within this. */
+const SHARE_PRECISION = 0.05;
+
+/**
+ * A page that cannot keep its floors, fitted with the largest share of them
+ * it can keep (bisection between LEAST_SHARE and 1, to SHARE_PRECISION: four
+ * fits), or with none when it cannot keep even LEAST_SHARE; undefined when
+ * it does not fit at all. `fit` lays the page out with the given floors.
+ */
+export function relaxFloors<T>(floors: Floors, fit: (tried: Floors) => T | undefined): { tried: Floors; done: T } | undefined {
+  const none = (): { tried: Floors; done: T } | undefined => {
+    const tried = relaxed(floors, 0);
+    const done = fit(tried);
+    return done === undefined ? undefined : { tried, done };
+  };
+  const least = relaxed(floors, LEAST_SHARE);
+  const atLeast = fit(least);
+  if (atLeast === undefined) return none();
+  let best = { tried: least, done: atLeast, share: LEAST_SHARE };
+  let tooLarge = 1;
+  while (tooLarge - best.share > SHARE_PRECISION + 1e-9) {
+    const share = (best.share + tooLarge) / 2;
+    const tried = relaxed(floors, share);
+    const done = fit(tried);
+    if (done === undefined) tooLarge = share;
+    else best = { tried, done, share };
+  }
+  return { tried: best.tried, done: best.done };
+}
 
 const capOf = (points: number): number => Math.round(((points * 0.714 * 25.4) / 72) * 10) / 10;
 
@@ -87,6 +136,7 @@ export function shortfallOf(
 ): KeyLineShortfall {
   return {
     ...facts,
+    ...(asked.soft ? { soft: true } : {}),
     keyCapMm: { asked: capOf(asked.key), printed: capOf(printed.key) },
     titleCapMm: { asked: capOf(asked.title), printed: capOf(printed.title) },
   };
@@ -110,7 +160,7 @@ export function shortfallMessage(shortfall: KeyLineShortfall, outcome: { chosePa
   ];
   const meets = remedies.length > 0 ? `; ${remedies.join(' or ')} meets it` : '; no larger paper meets it: shorten the text';
   const page = shortfall.page > 1 ? `page ${shortfall.page}: ` : '';
-  return `${page}${where} prints the ${what}${meets}`;
+  return `${page}${where} ${shortfall.languages === 1 ? 'prints' : 'print'} the ${what}${meets}`;
 }
 
 /** The warning for a notice put one language per page because its key line would have been too small on one page. */

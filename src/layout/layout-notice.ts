@@ -7,17 +7,7 @@ import { layoutCaches, type LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
-import {
-  floorsFor,
-  hasKeyLine,
-  languagesOn,
-  NO_FLOORS,
-  relaxed,
-  RELAX_STEPS,
-  shortfallOf,
-  type Floors,
-  type KeyLineShortfall,
-} from './key-line.js';
+import { floorsFor, hasKeyLine, languagesOn, NO_FLOORS, relaxFloors, shortfallOf, type Floors, type KeyLineShortfall } from './key-line.js';
 import { numberPages } from './page-number.js';
 import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
@@ -91,9 +81,9 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
 
 /**
  * A page fitted with its key line and title at the theme's least sizes for
- * its number of languages; when it cannot fit so, the floors give way step
- * by step (RELAX_STEPS), and the shortfall is reported with the first
- * larger paper that keeps them.
+ * its number of languages; when it cannot fit so, the floors give way
+ * (relaxFloors), and the shortfall is reported with the first larger paper
+ * that keeps them.
  */
 function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
   const page = pageTheme(theme, options.size);
@@ -102,17 +92,16 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
-  for (const step of RELAX_STEPS) {
-    const tried = relaxed(floors, step);
-    const done = fitPage(blocks, lang, options.size, options, theme, tried, options.page);
-    if (!done) continue;
+  const relaxedFit = relaxFloors(floors, (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page));
+  if (!relaxedFit) return undefined;
+  const { tried, done } = relaxedFit;
+  const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
+  if (printed.key < floors.key - 1e-6 || printed.title < floors.title - 1e-6) {
     // The first larger paper on which the key line keeps the size asked here.
     const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options, theme, floors) !== undefined);
-    const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
     options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
-    return done;
   }
-  return undefined;
+  return done;
 }
 
 type Fitted = NonNullable<ReturnType<typeof fitPage>>;

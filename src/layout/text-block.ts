@@ -17,14 +17,18 @@ export interface TextBlockStyle {
 
 /** Scripts whose characters each carry a word or a syllable: a last line of four of them is enough. */
 const WIDE = /^(zh|ja|ko)\b/u;
+/** Scripts written without spaces between words (a phrase is one "word" between spaces): no count of words. */
+const UNSPACED = /^(my|th|lo|km)\b/u;
 
 /**
- * A sign's line rules: balanced lines, and a last line of at least about
- * twelve characters (ten letters; "by a judge." alone is an orphan), or four
- * CJK characters.
+ * A sign's line rules: balanced lines, and a last line of at least two words
+ * and about twelve characters (ten letters; "by a judge." alone is an
+ * orphan, and so is "inmigración."), or four CJK characters.
  */
-function signRules(lang: string): { balance: boolean; minLastLineChars: number } {
-  return { balance: true, minLastLineChars: WIDE.test(lang) ? 4 : 10 };
+function signRules(lang: string): { balance: boolean; minLastLineChars: number; minLastLineWords: number } {
+  return WIDE.test(lang)
+    ? { balance: true, minLastLineChars: 4, minLastLineWords: 1 }
+    : { balance: true, minLastLineChars: 10, minLastLineWords: UNSPACED.test(lang) ? 1 : 2 };
 }
 
 /** Lays out one block of text, turning a missing glyph into an input error that names field and language. */

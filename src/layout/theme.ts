@@ -105,7 +105,9 @@ export const themeSchema = z
     /**
      * A door sign's key line (`<p size="key">`) and title keep these least cap
      * heights on Letter, in mm, by the number of languages on the page (one,
-     * two, …; past the list, none): the rest of the page gives way first.
+     * two, …): the rest of the page gives way first. Past the list, the key
+     * line aims at the last size listed without requiring it (a warning names
+     * the paper or arrangement that keeps it), and the title has no floor.
      */
     key_line: z
       .object({ cap_mm: z.array(z.number().min(0).max(100)).max(8), title_cap_mm: z.array(z.number().min(0).max(200)).max(8) })

@@ -13,6 +13,8 @@ export interface BreakRules {
   readonly keep: readonly (readonly [number, number])[];
   /** The last line holds at least this many letters where the text allows (a title: no lone character). */
   readonly minLastLineChars: number;
+  /** The last line holds at least this many words where the text allows (sign text: "inmigración." alone is an orphan, however long). */
+  readonly minLastLineWords?: number;
   /** Lines of even length: the narrowest measure that keeps the same number of lines. */
   readonly balance: boolean;
 }
@@ -61,7 +63,8 @@ export function breakLines(text: string, width: number, measure: Measurer, rules
   const opportunities = breakOpportunities(text);
   const at = (measureWidth: number): BrokenLines => {
     const { units, brokeWord, brokeKept } = unitsFor(text, opportunities, measureWidth, measure, rules.keep);
-    const lines = avoidLonely(fill(units, text, measureWidth, measure), units, text, measureWidth, measure, rules.minLastLineChars);
+    const least = { chars: rules.minLastLineChars, words: rules.minLastLineWords ?? 1 };
+    const lines = avoidLonely(fill(units, text, measureWidth, measure), units, text, measureWidth, measure, least);
     return { lines, brokeWord, brokeKept };
   };
   const full = at(width);
@@ -162,7 +165,7 @@ function letters(text: string): number {
 /**
  * Moves words from the second-to-last line down while the last line is a
  * lone short word (or, in Chinese, a lone character) or has fewer than
- * `minChars` letters, as long as the new last line fits and the line above
+ * `least.chars` letters or `least.words` words, as long as the new last line fits and the line above
  * keeps two words (one, when it is the first line).
  */
 function avoidLonely(
@@ -171,7 +174,7 @@ function avoidLonely(
   text: string,
   width: number,
   measure: Measurer,
-  minChars: number,
+  least: { readonly chars: number; readonly words: number },
 ): LineRange[] {
   if (lines.length < 2) return lines;
   const last = lines.at(-1)!;
@@ -182,7 +185,8 @@ function avoidLonely(
   const wordEnds = (from: number, to: number): number => words(from, to).filter((u) => u.end === to || !inPhrase(u.end)).length;
   const lonely = (from: number, to: number): boolean => {
     const count = letters(text.slice(from, to));
-    return (wordEnds(from, to) <= 1 && count < LONE_WORD) || count < minChars;
+    const ends = wordEnds(from, to);
+    return (ends <= 1 && count < LONE_WORD) || ends < least.words || count < least.chars;
   };
   const endsHard = units.some((u) => u.end === previous.end && u.required);
   if (previous.hyphen || endsHard || !lonely(last.start, last.end)) return lines;

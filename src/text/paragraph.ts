@@ -34,6 +34,8 @@ export interface ParagraphStyle {
   readonly lang: string;
   /** The last line holds at least this many letters where the text allows (2 for a Chinese title: no lone character). */
   readonly minLastLineChars?: number;
+  /** The last line holds at least this many words where the text allows (sign text: 2). */
+  readonly minLastLineWords?: number;
   /** Lines of even length (titles): the narrowest measure that keeps the same number of lines. */
   readonly balance?: boolean;
   /**
@@ -160,7 +162,12 @@ function layoutUncached(
   const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style, shaper), {
     hyphen: (position: number): number => hyphenRun(items, position, style, chain, shaper).width,
   });
-  const rules = { keep: keptRanges(text, parts), minLastLineChars: style.minLastLineChars ?? 0, balance: style.balance ?? false };
+  const rules = {
+    keep: keptRanges(text, parts),
+    minLastLineChars: style.minLastLineChars ?? 0,
+    minLastLineWords: style.minLastLineWords ?? 1,
+    balance: style.balance ?? false,
+  };
   const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules);
   let top = 0;
   const lines = ranges.map((range, i) => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { fontSet } from '../../src/fonts/font-set.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
-import { OPTICAL_SCALE } from '../../src/fonts/optical-scale.js';
+import { DISPLAY_SCALE, OPTICAL_SCALE } from '../../src/fonts/optical-scale.js';
 import { layoutParagraph } from '../../src/text/paragraph.js';
 import { shape } from '../../src/text/shape.js';
+import { DRAWN_AT } from '../../scripts/measure-sign.js';
 
 /** fontkit's glyph bounds, which placard's own fontkit types leave out. */
 interface GlyphBounds {
@@ -13,8 +14,8 @@ interface GlyphBounds {
 }
 
 /** Ink top and bottom (em) of `text` shaped by HarfBuzz in a bundled face, from fontkit glyph bounds. */
-function ink(family: string, text: string, direction: 'ltr' | 'rtl' = 'ltr'): { top: number; height: number } {
-  const font = loadFont(bundledFaces().find((face) => face.family === family && face.weight === 400)!);
+function ink(family: string, text: string, direction: 'ltr' | 'rtl' = 'ltr', weight = 400): { top: number; height: number } {
+  const font = loadFont(bundledFaces().find((face) => face.family === family && face.weight === weight)!);
   let top = -Infinity;
   let bottom = Infinity;
   for (const glyph of shape(font, text, direction, 'und').glyphs) {
@@ -58,6 +59,22 @@ describe('optical factors, measured again from the fonts', () => {
     for (const script of ['Myanmar', 'Devanagari', 'Bengali', 'Gurmukhi', 'Ethiopic', 'Han', 'Hangul'] as const) {
       expect(OPTICAL_SCALE[script]).toBe(1);
     }
+  });
+
+  it('draws Nastaliq headings at 1.19: bold bowls matched to bold Arabic at 1.06', () => {
+    const nastaliq = average(['ه', 'ہ'].map((letter) => ink('Noto Nastaliq Urdu', letter, 'rtl', 700).top));
+    const naskh = ink('Noto Sans Arabic', 'ه', 'rtl', 700).top;
+    expect((OPTICAL_SCALE.Arabic * naskh) / nastaliq).toBeCloseTo(DISPLAY_SCALE.Nastaliq!, 2);
+  });
+
+  it('agrees with the factors the sign measurement brings sizes back by (scripts/measure-sign.js)', () => {
+    expect(DRAWN_AT.optical).toEqual({ Arabic: OPTICAL_SCALE.Arabic, Nastaliq: OPTICAL_SCALE.Nastaliq });
+    expect(DRAWN_AT.display).toEqual({
+      Arabic: OPTICAL_SCALE.Arabic,
+      Nastaliq: DISPLAY_SCALE.Nastaliq,
+      Han: DISPLAY_SCALE.Han,
+      Hangul: DISPLAY_SCALE.Hangul,
+    });
   });
 
   it('brings emoji to the cap height', () => {

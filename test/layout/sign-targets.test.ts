@@ -47,6 +47,15 @@ describe('door signs meet the legibility targets, measured on the PDF', () => {
     expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(/key line \d\.\d mm tall .*6 mm reads at the door.*--arrange pages/u);
   });
 
+  it('keeps four languages on one page, and names the paper that keeps the two-language key line', async () => {
+    const { notice, pages } = await measured('private-areas', ['en', 'es', 'ar', 'zh-Hans'], 'letter', BUSINESS);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.keyCapMm).toBeGreaterThan(3.5);
+    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(
+      /4 languages on one letter page print the key line \d\.\d mm tall \(capitals; 6 mm reads at the door\); --arrange pages \(one language per page\) or --size tabloid meets it/u,
+    );
+  });
+
   it('puts one language per page, and says so, when two do not fit one page at all', async () => {
     const { notice, pages } = await measured('private-areas', ['en', 'ur'], 'letter', BUSINESS);
     expect(pages).toHaveLength(2);

@@ -1,0 +1,3 @@
+import { signMatrix } from './sign-matrix.js';
+
+signMatrix('private-areas');
