@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default leaves one core to its main process (cores − 1): on a 2-core machine that is one test file
+    // at a time. The main process does little here (no watch, no coverage), so every core runs a test file.
+    maxWorkers: availableParallelism(),
   },
 });
