@@ -13,5 +13,8 @@ export default defineConfig({
     // at a time. The main process does little here (no watch, no coverage), so every core runs a test file.
     maxWorkers: availableParallelism(),
     sequence: { sequencer: SlowFirstSequencer },
+    // expect.poll waits for a page or a server to get somewhere: its default of 1 s failed the browser test when
+    // the machine was busy. A poll ends as soon as its condition holds, so a longer bound costs nothing when it does.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
