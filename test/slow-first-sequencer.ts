@@ -1,0 +1,37 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that run longest, slowest first (measured 2026-12-02): most start real placard processes, several at
+ * once. vitest's own order without a results cache (a clean clone, as in CI) is the largest file first, which left
+ * small but slow files such as the GNU parallel recipe for the end, on one core while the other had nothing left.
+ */
+const SLOW = [
+  'test/batch/shared-folder.e2e.test.ts',
+  'test/deploy/parallel-recipe.test.ts',
+  'test/strings/translation-files.test.ts',
+  'test/pipeline/notice-set.test.ts',
+  'test/hostile/shared-folder.property.test.ts',
+  'test/batch/batch.e2e.test.ts',
+  'test/serve/browser.test.ts',
+  'test/pipeline/reader-matrix.test.ts',
+  'test/deploy/k8s-job.test.ts',
+  'test/cli/locales-hostile.e2e.test.ts',
+  'test/cli/locales.e2e.test.ts',
+  'test/batch/combined-duplex.test.ts',
+  'test/pipeline/card-fit.test.ts',
+  'test/session/prepare-packet-duplex.test.ts',
+  'test/serve/render-pool.test.ts',
+  'test/strings/stale-translations.test.ts',
+];
+
+const rank = (spec: TestSpecification): number => {
+  const index = SLOW.findIndex((file) => spec.moduleId.endsWith(file));
+  return index < 0 ? SLOW.length : index;
+};
+
+/** vitest's order (slowest first by its results cache, else largest first), with the known slow files ahead. */
+export default class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
