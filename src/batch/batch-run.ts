@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { TemplateError, UsageError, type Problem } from '../errors.js';
 import type { RowEvent } from '../read/rows/read-rows.js';
 import type { Warning } from '../contract/public-api.js';
@@ -7,14 +6,13 @@ import type { BatchPlan } from './batch-plan.js';
 import type { BatchEvent, BatchSummary } from './batch-types.js';
 import { workerCount } from './cpu-count.js';
 import { rowErrors } from './errors-csv.js';
-import { noticeLimitProblem } from './notice-limits.js';
-import { recordSha256, rowContent, sha256Hex } from './resume.js';
+import { recordSha256, rowContent } from './resume.js';
+import { sweepOwnTemporaries } from './out-dir.js';
 import { idAndName, withoutColumns } from './run-parts.js';
 import { inShard } from './shard.js';
 import type { catchSignals } from './signals.js';
-import { WorkerPool } from './worker-pool.js';
+import { rowsAhead, type WorkerPool } from './worker-pool.js';
 import type { TaskResult } from './worker-protocol.js';
-import { workerFile } from './worker-file.js';
 
 type Signals = ReturnType<typeof catchSignals>;
 type DoneResult = Extract<TaskResult, { kind: 'done' }>;
@@ -47,44 +45,48 @@ export class BatchRun {
   private templateFailures = 0;
   /** The last record's index in the whole input (every shard). */
   private index = -1;
+  /** `content_sha256` by language set: the same for every row in those languages. */
+  private readonly contentByLanguages = new Map<string, string>();
 
   private constructor(
     private readonly plan: BatchPlan,
     private readonly input: BatchInput,
     private readonly out: BatchOutputs,
+    private readonly pool: WorkerPool,
     private readonly signals: Signals,
     private readonly onEvent: (event: BatchEvent) => void,
   ) {}
 
-  /** Opens the input and this run's outputs (the lock is held). */
-  static async open(plan: BatchPlan, signals: Signals, onEvent: (event: BatchEvent) => void): Promise<BatchRun> {
+  /**
+   * Opens the input and this run's outputs (the lock is held). `pool` was started before the run was planned,
+   * with one worker preparing its session meanwhile; it grows here to the run's number of workers.
+   */
+  static async open(plan: BatchPlan, pool: WorkerPool, signals: Signals, onEvent: (event: BatchEvent) => void): Promise<BatchRun> {
     const input = await openInput(plan);
     onEvent({ type: 'start', total: input.total, notes: input.notes });
     const out = await openOutputs(plan);
     signals.onStop(() => void out.combined?.abort());
-    return new BatchRun(plan, input, out, signals, onEvent);
+    const run = new BatchRun(plan, input, out, pool, signals, onEvent);
+    pool.onResult = (result) => run.onResult(result);
+    const jobs = workerCount(plan.options.jobs, input.total);
+    pool.grow(jobs, rowsAhead(input.total, jobs));
+    signals.onStop(() => void pool.close());
+    return run;
   }
 
   async run(): Promise<BatchSummary> {
-    const pool = this.startPool();
-    await this.dispatchRows(pool);
+    await this.dispatchRows();
     this.checkCombined();
     return this.end();
   }
 
-  private startPool(): WorkerPool {
-    const jobs = workerCount(this.plan.options.jobs, this.input.total);
-    const pool = new WorkerPool(jobs, workerFile(), this.plan.options.session, (result) => this.onResult(result));
-    this.signals.onStop(() => void pool.close());
-    return pool;
-  }
-
   /** Reads rows until the input ends or the run stops, then waits for every result. */
-  private async dispatchRows(pool: WorkerPool): Promise<void> {
+  private async dispatchRows(): Promise<void> {
+    const { pool } = this;
     try {
       for await (const event of this.input.source.rows()) {
         if (this.stop || this.signals.caught || this.out.combined?.failure) break;
-        await this.takeRow(event, pool);
+        await this.takeRow(event);
       }
       if (!this.signals.caught) await pool.drain();
     } catch (error) {
@@ -92,11 +94,22 @@ export class BatchRun {
     } finally {
       await pool.close();
       while (this.pending.size > 0) await Promise.all(this.pending);
+      this.sweepTemporaries();
     }
   }
 
-  private async takeRow(event: RowEvent, pool: WorkerPool): Promise<void> {
+  /** A worker stopped mid-write (by a signal, or dying) may leave its temporary PDF: no worker runs now, so remove it. */
+  private sweepTemporaries(): void {
+    try {
+      sweepOwnTemporaries(this.plan.files);
+    } catch (error) {
+      this.stop ??= error as Error;
+    }
+  }
+
+  private async takeRow(event: RowEvent): Promise<void> {
     const { options, template } = this.plan;
+    const { pool } = this;
     if ('skipped' in event) {
       // A blank row, a row of spaces or a "Total:" line: no business, so skipped, not failed (counted once, by shard 1).
       if (!options.shard || options.shard.k === 1) this.counts.skipped++;
@@ -115,7 +128,7 @@ export class BatchRun {
       return pool.submit({ index, record, layoutOnly: true });
     }
     this.work.set(index, item);
-    return pool.submit({ index, record, ...(this.out.combined ? { withPages: true } : {}) });
+    return pool.submit({ index, record, file, ...(this.out.combined ? { withPages: true } : {}) });
   }
 
   /** Whether `--resume` keeps this row's PDF from the earlier run (then it is recorded again, as skipped). */
@@ -135,7 +148,7 @@ export class BatchRun {
   }
 
   /** A worker's result: recorded in the background; the first error met stops the run. */
-  private onResult(result: TaskResult): void {
+  onResult(result: TaskResult): void {
     const done = this.finishRow(result).catch((error: unknown) => {
       this.stop ??= error as Error;
     });
@@ -159,32 +172,41 @@ export class BatchRun {
       ]);
     }
     if (result.kind === 'problems') return this.fail(item, result.problems);
-    const tooLarge = noticeLimitProblem(result.pageCount, result.pdf?.length);
-    if (tooLarge) return this.fail(item, [{ message: tooLarge }]);
+    if (result.kind === 'unwritable') {
+      this.stop ??= new UsageError(result.message);
+      return;
+    }
+    // The worker checked the notice's size against the limits (notice-limits.ts) before it wrote the PDF.
     if (result.pages) this.out.combined?.add(result.index, result.pages, String(item.record.name ?? item.file));
-    if (!result.pdf) return; // laid out again only for the combined file: the PDF was kept by --resume
-    return this.recordMade(item, result, result.pdf);
+    if (result.sha256 === undefined) return; // laid out again only for the combined file: the PDF was kept by --resume
+    return this.recordMade(item, result, result.sha256);
   }
 
-  /** Writes a made notice and its manifest line (in that order: a crash between them only re-renders the row). */
-  private async recordMade(item: RowWork, result: DoneResult, pdf: Uint8Array): Promise<void> {
-    const { files, template, content } = this.plan;
-    await this.out.write(join(files.dir, item.file), pdf);
+  /** Records a notice the worker wrote (the PDF is in place before its manifest line: a crash between only re-renders it). */
+  private async recordMade(item: RowWork, result: DoneResult, sha256: string): Promise<void> {
+    const { template } = this.plan;
     await this.out.writer.add({
       row: item.row,
       index: item.index,
       ...idAndName(item.record),
       name: String(item.record.name ?? ''),
       file: item.file,
-      sha256: sha256Hex(pdf),
+      sha256,
       template,
       languages: [...result.languages],
       warnings: result.warnings.map((warning: Warning) => warning.message),
       record_sha256: item.recordSha,
-      content_sha256: rowContent(content, result.languages),
+      content_sha256: this.rowContent(result.languages),
     });
     this.counts.made++;
     this.onEvent({ type: 'row', row: item.row, status: 'made' });
+  }
+
+  private rowContent(languages: readonly string[]): string {
+    const key = languages.join(',');
+    let digest = this.contentByLanguages.get(key);
+    if (digest === undefined) this.contentByLanguages.set(key, (digest = rowContent(this.plan.content, languages)));
+    return digest;
   }
 
   private async fail(item: Pick<RowWork, 'index' | 'row' | 'record'>, problems: readonly Problem[]): Promise<void> {
@@ -234,6 +256,7 @@ export class BatchRun {
       manifest: this.plan.files.manifest,
       errors: this.plan.files.errors,
       internal: this.internal,
+      workersWaited: this.pool.waitedMs / 1000,
       ...extra,
     };
   }

@@ -39,6 +39,8 @@ export interface BatchSummary {
   readonly combined?: string;
   /** Stack traces of bugs met on the way (rows that failed because of placard, not their data). */
   readonly internal: readonly string[];
+  /** Seconds the workers sat with no row to render while the run still had rows (waiting for the main thread). */
+  readonly workersWaited: number;
   /** The signal that stopped the run early; what was done is recorded, and `--resume` finishes it. */
   readonly interrupted?: 'SIGINT' | 'SIGTERM';
 }
