@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
   createWriteStream,
   lstatSync,
   openSync,
   readlinkSync,
+  renameSync,
+  rmSync,
   statSync,
+  writeFileSync,
   writeSync,
   type Stats,
 } from 'node:fs';
@@ -99,6 +103,20 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Prom
     await rename(temporary, target.path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
+    throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  }
+}
+
+/** `writeOutput` without the hop to libuv's thread pool, for a batch worker thread that has nothing else to do meanwhile. */
+export function writeOutputSync(target: OutputTarget, bytes: Uint8Array): void {
+  if (target.kind === 'stream') return writeStream(target, bytes);
+  const temporary = temporaryFile(target.path, target.tempTag);
+  try {
+    writeFileSync(temporary, bytes, { flag: 'wx', mode: 0o666 });
+    if (target.mode !== undefined) chmodSync(temporary, target.mode);
+    renameSync(temporary, target.path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/batch/worker-pool.js';
+import { ROWS_AHEAD, rowsAhead, WorkerPool } from '../../src/batch/worker-pool.js';
 import type { TaskResult } from '../../src/batch/worker-protocol.js';
 
 const WORKER = fileURLToPath(new URL('./fixtures/echo-worker.mjs', import.meta.url));
@@ -51,16 +51,20 @@ describe('WorkerPool', () => {
     await pool.close();
   }, 60_000);
 
-  it('never holds more tasks than it has workers', async () => {
+  it('keeps each worker ROWS_AHEAD rows ahead, and never holds more', async () => {
     let inFlight = 0;
     let most = 0;
     const pool = new WorkerPool(3, WORKER, undefined, () => inFlight--);
-    for (let index = 0; index < 20; index++) {
+    for (let index = 0; index < 40; index++) {
       await pool.submit({ index, record: {} });
       most = Math.max(most, ++inFlight);
     }
     await pool.drain();
     await pool.close();
-    expect(most).toBeLessThanOrEqual(3);
+    expect(most).toBe(3 * ROWS_AHEAD);
+  });
+
+  it('holds fewer rows ahead on a short run, so a few heavy rows do not queue behind one worker', () => {
+    expect([rowsAhead(7, 2), rowsAhead(40, 2), rowsAhead(1000, 2), rowsAhead(0, 1)]).toEqual([1, 2, ROWS_AHEAD, 1]);
   });
 });
