@@ -8,6 +8,7 @@ import { CombinedFile } from './combined-file.js';
 import { contentDigest } from './content-digest.js';
 import { inputDigest } from './input-digest.js';
 import type { ContentDigest, ManifestHeader } from './manifest.js';
+import { checkMappedFields, runFields } from '../read/rows/column-map.js';
 import { checkAliases, manifestTemplate, openOutDir, runFiles, type RunFiles } from './out-dir.js';
 import { isInside, outputOptions } from './run-parts.js';
 
@@ -34,6 +35,7 @@ export async function planBatch(options: BatchOptions, onEvent: (event: BatchEve
   const template = main.id;
   const files = runFiles(options.outDir, options.shard);
   checkAliases(files, options.dataFile, options.combined);
+  checkMappedFields(runFields(main.fields), options.columns);
   const digest = await inputDigest(options.dataFile, options);
   openOutDir(options.outDir, () => onEvent({ type: 'note', message: `created the output folder ${options.outDir}` }));
   const combinedInside = options.combined !== undefined && isInside(options.combined, files.dir);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -239,6 +239,16 @@ describe('placard batch: usage errors', () => {
     const run = await placard(['batch', 'private-areas', '--data', 'nope.csv', '--out-dir', 'out'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot read data file nope.csv: no such file');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a --map naming no business field (exit 2) before it creates the output folder', async () => {
+    const dir = tempDir();
+    const run = await placard(['batch', 'private-areas', '--data', resolve(FIXTURE), '--map', 'bogus=Name', '--out-dir', 'out'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--map bogus=…: "bogus" is not a business field');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

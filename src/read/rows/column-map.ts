@@ -176,6 +176,19 @@ export function parseMapFlags(pairs: readonly string[]): Record<string, string> 
   return map;
 }
 
+/** The business field a `--map field=…` names; a usage error naming the nearest field when it names none. */
+function knownField(field: string, set: FieldSet): string {
+  const known = fieldOf(field, set);
+  if (known) return known;
+  const near = closest(field, [...set.fields]) ?? [...set.fields].find((candidate) => editDistance(candidate, field.toLowerCase()) <= 2);
+  throw new UsageError(`--map ${field}=…: "${field}" is not a business field${near ? `; did you mean "${near}"?` : ''}`);
+}
+
+/** Refuses a `--map` (or columns file) that names no business field, before any file is read or written. */
+export function checkMappedFields(set: FieldSet, explicit: ExplicitColumns = {}): void {
+  for (const field of Object.keys(explicit)) knownField(field, set);
+}
+
 function whereColumns(source: Pick<RowSource, 'file' | 'headerRow'>): string {
   return `data file ${source.file}${source.headerRow ? ` (column names in row ${source.headerRow})` : ''}`;
 }
@@ -194,12 +207,7 @@ export function chooseColumns(
   const chosen = new Map<string, { header: string; rank: number }>();
   const passedOver: string[] = [];
   for (const [field, header] of Object.entries(explicit)) {
-    const known = fieldOf(field, set);
-    if (!known) {
-      const near =
-        closest(field, [...set.fields]) ?? [...set.fields].find((candidate) => editDistance(candidate, field.toLowerCase()) <= 2);
-      throw new UsageError(`--map ${field}=…: "${field}" is not a business field${near ? `; did you mean "${near}"?` : ''}`);
-    }
+    const known = knownField(field, set);
     const column = source.columns.find((candidate) => headerKey(candidate) === headerKey(header));
     if (column === undefined) {
       const near = closest(header, [...source.columns]);
