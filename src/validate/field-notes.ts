@@ -17,7 +17,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   contact_name: 'the person officers should ask for',
   contact_role: "that person's role (owner, manager…); vocabulary roles are translated",
   private_areas:
-    'the non-public areas, kept closed (never a parking lot); as text (YAML, `--set`, CSV alike) entries separated by `;`, or by commas when there is no `;`; vocabulary areas are translated',
+    'the non-public areas, kept closed; an entry that names a place open to the public (a parking lot, lobby, dining room, sales floor, waiting room; also in Spanish) is refused with exit 1, since a sign cannot make it non-public (content.md fact 2); as text (YAML, `--set`, CSV alike) entries separated by `;`, or by commas when there is no `;`; vocabulary areas are translated',
   jurisdiction: 'city notices: the city or county',
   order_number: 'city notices: the order the sign rests on; post the sign only where that order reaches',
   property_id: "city notices: the property's identifier",
