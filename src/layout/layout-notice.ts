@@ -197,5 +197,10 @@ function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: n
 /** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */
 function largerSizes(size: PageSizeName): PageSizeName[] {
   const area = (name: PageSizeName) => PAGE_SIZES[name].width * PAGE_SIZES[name].height;
-  return PAGE_SIZE_NAMES.filter((name) => area(name) > area(size)).sort((a, b) => area(a) - area(b));
+  // Larger both ways: A4 has more area than Letter but is narrower, and its key-line target is scaled down with it,
+  // so "use A4" would meet a smaller target, not the one Letter missed.
+  const { width, height } = PAGE_SIZES[size];
+  return PAGE_SIZE_NAMES.filter(
+    (name) => area(name) > area(size) && PAGE_SIZES[name].width >= width && PAGE_SIZES[name].height >= height,
+  ).sort((a, b) => area(a) - area(b));
 }
