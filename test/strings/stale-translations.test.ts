@@ -86,7 +86,7 @@ describe('a changed English string', () => {
     expect(result.confirmed).toEqual(['private-areas:ask_for_manager']);
     found = sources(dir);
     expect(checkLocales(found, ['fr'], fontSet())[0]!.stale).toBe(0);
-    expect(readFileSync(join(dir, 'fr', 'translated-from.yaml'), 'utf8')).toContain(`english: ${NEW}`);
+    expect(readFileSync(join(dir, 'fr', 'translated-from.yaml'), 'utf8')).toContain(`"english":${JSON.stringify(NEW)}`);
   });
 
   it('is cleared by locales confirm for the keys named, and only those', async () => {
