@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -7,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { BIN, placardIn as placard, tempDir } from '../cli/run-placard.js';
 import { readPdf } from '../helpers/pdf-reader.js';
+import { folderHashes } from '../helpers/folder-hashes.js';
 
 const FIXTURE = 'test/fixtures/businesses.csv';
 const HEADER = 'id,name,city,contact_name,private_areas,languages,phone';
@@ -22,19 +22,7 @@ function citySheet(count: number, broken: ReadonlyMap<number, string> = new Map(
 }
 
 /** Every file in a folder (not manifest journals) with the sha256 of its bytes. */
-function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
-  );
-}
+const hashes = (dir: string): Record<string, string> => folderHashes(dir, (name) => !name.startsWith('.'));
 
 function errorsCsv(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'errors.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];

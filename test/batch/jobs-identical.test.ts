@@ -1,26 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { tempDir } from '../cli/run-placard.js';
+import { folderHashes } from '../helpers/folder-hashes.js';
 
 const FIXTURE = resolve('test/fixtures/businesses.csv');
 
 /** sha256 of every file a run left in its folder (PDFs, manifest.json, errors.csv), by name; temporary files too. */
-function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir)
-      .filter((name) => !name.endsWith('.lock'))
-      .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(readFileSync(join(dir, name)))
-          .digest('hex'),
-      ]),
-  );
-}
+const hashes = (dir: string): Record<string, string> => folderHashes(dir, (name) => !name.endsWith('.lock'));
 
 describe('batch output does not depend on --jobs', () => {
   it('one worker and two, each holding rows ahead and writing its own PDFs, leave the same bytes, combined file included', async () => {
