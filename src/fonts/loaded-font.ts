@@ -20,11 +20,27 @@ export interface LoadedFont {
   has(codePoint: number): boolean;
 }
 
+/** The parsed font of each file, once per process (the font-file registry). */
 const loaded = new Map<string, LoadedFont>();
+/** Each face's own LoadedFont: the file's parsed font, carrying the face it was asked for. */
+const byFace = new WeakMap<FontFace, LoadedFont>();
 
+/**
+ * The font of a face. The file is parsed once per process; the LoadedFont
+ * carries the very face it was asked for, so a session whose faces are its
+ * own (a user's --font, read again by each session) never sees another
+ * session's face (its family, scripts or index) through a shared file.
+ */
 export function loadFont(face: FontFace): LoadedFont {
-  const cached = loaded.get(face.file);
-  if (cached) return cached;
+  const own = byFace.get(face);
+  if (own) return own;
+  const parsed = loaded.get(face.file) ?? parse(face);
+  const font = parsed.face === face ? parsed : { ...parsed, face };
+  byFace.set(face, font);
+  return font;
+}
+
+function parse(face: FontFace): LoadedFont {
   const bytes = readFileSync(face.file);
   const hbFace = new hb.Face(new hb.Blob(bytes));
   const hbFont = new hb.Font(hbFace);
