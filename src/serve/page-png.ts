@@ -37,20 +37,28 @@ export function encodePng(width: number, height: number, bgra: Uint8Array): Uint
       rows[out + 3 + x * 3] = bgra[from]!;
     }
   }
+  return pngFile(width, height, 'rgb', rows);
+}
+
+/**
+ * A whole PNG file from filtered scanlines (each row led by its filter byte): 8 bits per sample, RGB or greyscale,
+ * deflated at `level` (zlib's default unless given), no interlace.
+ */
+export function pngFile(width: number, height: number, colour: 'rgb' | 'grey', rows: Buffer, level?: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, adaptive filtering, no interlace
+  header.set([8, colour === 'rgb' ? 2 : 0, 0, 0, 0], 8); // 8 bits, RGB or grey, deflate, adaptive filtering, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IDAT', deflateSync(rows, level === undefined ? {} : { level })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** One PNG chunk: length, type, data and CRC-32 (also used by the tests' golden images). */
-export function pngChunk(type: string, data: Buffer): Buffer {
+function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);

@@ -8,13 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { deflateSync } from 'node:zlib';
-
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import pixelmatch from 'pixelmatch';
 
 import type { RenderedPage } from './pdf-reader.js';
-import { pngChunk } from '../../src/serve/page-png.js';
+import { pngFile } from '../../src/serve/page-png.js';
 
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
@@ -45,16 +43,7 @@ export function encodeGreyPng(image: RenderedPage): Buffer {
       previous = grey;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, adaptive filters, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFile(width, height, 'grey', rows, 9);
 }
 
 export async function decodePng(bytes: Buffer): Promise<RenderedPage> {
