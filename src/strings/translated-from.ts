@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import { writeSafely } from '../write/safe-output.js';
-import { readOptionalLocaleYaml, yamlPosition, type Parsed } from './locale-file.js';
+import { parseYamlFile, readLocaleText, yamlPosition, type Parsed } from './locale-file.js';
 
 /**
  * What each translation of a locale was made from, kept beside its strings
@@ -31,12 +31,17 @@ export const englishHash = (english: string): string => createHash('sha256').upd
 
 /** Reads a locale's translated-from.yaml; undefined when the locale has none. */
 export function readTranslatedFrom(dir: string): Parsed<TranslatedFromFile | undefined> {
-  const fast = readJsonForm(join(dir, TRANSLATED_FROM_FILE));
-  if (fast) return { ok: true, value: fast };
-  const read = readOptionalLocaleYaml(dir, TRANSLATED_FROM_FILE);
+  const file = join(dir, TRANSLATED_FROM_FILE);
+  if (!existsSync(file)) return { ok: true, value: undefined };
+  // One read, within the locale file size limit; the YAML reader only when the JSON form does not hold.
+  const read = readLocaleText(file);
   if (!read.ok) return read;
-  if (read.value === undefined) return { ok: true, value: undefined };
-  const { file, text, value, doc } = read.value;
+  const text = read.value;
+  const fast = jsonForm(text);
+  if (fast) return { ok: true, value: fast };
+  const parsed = parseYamlFile(text, file);
+  if (!parsed.ok) return parsed;
+  const { value, doc } = parsed.value;
   const records: Record<string, TranslatedFrom> = {};
   const problems: Problem[] = [];
   if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
@@ -73,13 +78,7 @@ export function readTranslatedFrom(dir: string): Parsed<TranslatedFromFile | und
  * (a record that is not {sha256, english}, a key written twice), is left to
  * the YAML reader, which names the line.
  */
-function readJsonForm(file: string): TranslatedFromFile | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+function jsonForm(text: string): TranslatedFromFile | undefined {
   const body = text.replace(/^(?:#[^\n]*\n)*/u, '');
   if (!body.startsWith('{')) return undefined;
   let value: unknown;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { MAX_LOCALE_FILE_BYTES } from '../../src/contract/input-limits.js';
 import { readTranslatedFrom, recordOf, writeTranslatedFrom } from '../../src/strings/translated-from.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'placard-translated-from-'));
@@ -31,5 +32,14 @@ describe('translated-from.yaml in the form placard writes, and as a person may e
     const twice = readTranslatedFrom(dir);
     expect(twice.ok).toBe(false);
     expect(JSON.stringify(twice)).toMatch(/unique|twice|duplicate/i);
+  });
+
+  it('refuses a file over the locale file limit, naming it, before reading it as JSON or YAML', () => {
+    const dir = folder();
+    const line = `"home:title": ${JSON.stringify(recordOf('Private home'))}`;
+    writeFileSync(join(dir, 'translated-from.yaml'), `{\n${line}${' '.repeat(MAX_LOCALE_FILE_BYTES)}\n}\n`);
+    const read = readTranslatedFrom(dir);
+    expect(read.ok).toBe(false);
+    expect(JSON.stringify(read)).toContain('translated-from.yaml');
   });
 });
