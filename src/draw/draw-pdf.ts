@@ -3,7 +3,7 @@ import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
-import { pageDictionary } from './pdfkit-internals.js';
+import { inMemoryDocument, pageDictionary } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
@@ -39,16 +39,11 @@ interface TaggingDocument {
 
 /** Replays laid-out pages (one notice, or a packet's notices with their bookmarks) into a tagged PDF. Decides no positions. */
 export function drawPdf(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
-  const writer = openDocument(info);
-  const chunks: Buffer[] = [];
-  writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    writer.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    writer.doc.on('error', reject);
-  });
+  const { doc, output } = inMemoryDocument(documentOptions(info));
+  const writer = writerOf(doc);
   writer.addPages(pages);
   writer.end();
-  return done;
+  return Promise.resolve(output());
 }
 
 /**
@@ -64,7 +59,11 @@ export interface DocumentWriter {
 }
 
 export function openDocument(info: DocumentInfo): DocumentWriter {
-  const doc = new PDFDocument({
+  return writerOf(new PDFDocument(documentOptions(info)));
+}
+
+function documentOptions(info: DocumentInfo): PDFKit.PDFDocumentOptions {
+  return {
     autoFirstPage: false,
     font: null as unknown as string,
     pdfVersion: '1.7',
@@ -82,7 +81,10 @@ export function openDocument(info: DocumentInfo): DocumentWriter {
       CreationDate: info.date,
       ModDate: info.date,
     },
-  });
+  };
+}
+
+function writerOf(doc: PDFKit.PDFDocument): DocumentWriter {
   // addSpotColor (PDFKit 0.14+) is missing from @types/pdfkit.
   (doc as unknown as SpotColors).addSpotColor(REGISTRATION_SPOT.name, ...REGISTRATION_SPOT.cmyk);
   const drawer = new Drawer(doc, new PdfFonts(doc));

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import { encodeSubset } from './truetype-subset.js';
 
@@ -92,4 +93,93 @@ export function useOnPage(doc: PDFKit.PDFDocument, embedded: PdfKitEmbeddedFont)
 export function pageDictionary(doc: PDFKit.PDFDocument): Record<string, unknown> {
   const page = need((doc as unknown as DocumentInternals).page, 'doc.page (the current page)');
   return need(page.dictionary?.data, 'the page dictionary’s data');
+}
+
+/** PDFKit's document output, one `_write` per object line or stream, and its page content stream. */
+interface OutputInternals {
+  _offset: number;
+  readonly page: { readonly content: ContentReference } | undefined;
+}
+
+/** PDFKit's PDFReference for a page's content stream: each `write` turns its string into bytes on its own. */
+interface ContentReference {
+  write(chunk: string | Uint8Array): unknown;
+  finalize(): unknown;
+}
+
+type DocumentClass = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+
+/**
+ * A PDFDocument that keeps its output in memory, as PDFKit's `_write`
+ * would have pushed it to the stream (each string as Latin-1 bytes plus a
+ * line feed, the same truncation as PDFKit's own conversion), and that
+ * gives each page's content stream to PDFKit as one string when the page
+ * ends instead of converting every operator on its own. The bytes are the
+ * same; the per-chunk conversions and the stream machinery are gone.
+ */
+class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
+  declare private placardText: string | undefined;
+  declare private placardChunks: Uint8Array[] | undefined;
+  declare private placardDone: boolean | undefined;
+
+  _write(data: string | Uint8Array): void {
+    const self = this as unknown as OutputInternals;
+    if (typeof data === 'string') {
+      this.placardText = (this.placardText ?? '') + data + '\n';
+      self._offset += data.length + 1;
+    } else {
+      this.flushText();
+      this.placardChunks!.push(data);
+      self._offset += data.length;
+    }
+  }
+
+  override push(chunk: unknown): boolean {
+    if (chunk !== null) throw new MissingInternalError('PDFDocument._write (the only writer of output)');
+    this.placardDone = true;
+    return false;
+  }
+
+  override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+    super.addPage(options);
+    collectContent(need((this as unknown as OutputInternals).page?.content, 'the page’s content reference'));
+    return this;
+  }
+
+  /** The whole file, once PDFKit has written its trailer. */
+  output(): Uint8Array {
+    if (this.placardDone !== true) throw new MissingInternalError('a synchronous PDFDocument.end()');
+    this.flushText();
+    const chunks = this.placardChunks!;
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+
+  private flushText(): void {
+    this.placardChunks ??= [];
+    if (this.placardText) this.placardChunks.push(Buffer.from(this.placardText, 'latin1'));
+    this.placardText = '';
+  }
+}
+
+/** A page's content stream collected as one string and written once, just before PDFKit compresses it. */
+function collectContent(content: ContentReference): void {
+  const write = content.write;
+  const finalize = content.finalize;
+  if (typeof write !== 'function' || typeof finalize !== 'function')
+    throw new MissingInternalError('the content reference’s write() and finalize()');
+  let text = '';
+  content.write = (chunk) => {
+    text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
+  };
+  content.finalize = () => {
+    if (text !== '') write.call(content, Buffer.from(text, 'latin1'));
+    text = '';
+    return finalize.call(content);
+  };
+}
+
+/** A document whose bytes are read at the end with `output()` (drawPdf), rather than streamed as PDFKit does by default (a combined file). */
+export function inMemoryDocument(options: PDFKit.PDFDocumentOptions): { readonly doc: PDFKit.PDFDocument; output(): Uint8Array } {
+  const doc = new InMemoryDocument(options);
+  return { doc, output: () => doc.output() };
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
-import { drawPdf } from '../../src/draw/draw-pdf.js';
+import { drawPdf, openDocument, type DocumentInfo } from '../../src/draw/draw-pdf.js';
 import { embedFont, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
 import { encodeSubset } from '../../src/draw/truetype-subset.js';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
@@ -73,5 +73,24 @@ describe('embedFont, against the real PDFKit and fontkit objects', () => {
     } as unknown as PDFKit.PDFDocument;
     expect(thrown(MissingInternalError, () => embedFont(noInclude, font)).message).toContain('includeGlyph()');
     expect(thrown(MissingInternalError, () => pageDictionary({} as PDFKit.PDFDocument)).message).toContain('doc.page');
+  });
+});
+
+describe('inMemoryDocument (drawPdf), against PDFKit’s own streamed output', () => {
+  it('writes the same bytes as the streamed document of the same pages', async () => {
+    const info: DocumentInfo = { title: 'Tacos · مخبز', lang: 'en', date: new Date(0), producer: 'test' };
+    const pages = [
+      { ...pageOf('Noto Sans', 'Tacos'), bookmark: 'Tacos' },
+      { width: 200, height: 100, nodes: [] },
+      pageOf('Noto Sans Arabic', 'مخبز'),
+    ];
+    const writer = openDocument(info);
+    const chunks: Buffer[] = [];
+    writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const streamed = new Promise<Buffer>((resolve) => writer.doc.on('end', () => resolve(Buffer.concat(chunks))));
+    writer.addPages(pages);
+    writer.end();
+    const inMemory = await drawPdf(pages, info);
+    expect(Buffer.from(inMemory).equals(await streamed)).toBe(true);
   });
 });
