@@ -25,7 +25,16 @@ function utf16Hex(text: string): string {
  * reordered vowels, marks).
  */
 export function needsActualText(run: GlyphRunItem): boolean {
-  return run.rtl || run.glyphs.some((glyph) => glyph.xOffset !== 0 || glyph.yOffset !== 0 || [...glyph.text].length !== 1);
+  return run.rtl || run.glyphs.some((glyph) => glyph.xOffset !== 0 || glyph.yOffset !== 0 || !oneCodePoint(glyph.text));
+}
+
+/** Whether a string is exactly one code point (a character, or a surrogate pair). */
+function oneCodePoint(text: string): boolean {
+  if (text.length === 1) return true;
+  if (text.length !== 2) return false;
+  const high = text.charCodeAt(0);
+  const low = text.charCodeAt(1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 interface Placed {
@@ -90,32 +99,39 @@ export function glyphRunParts(run: GlyphRunItem, fonts: PdfFonts): GlyphRunParts
   const resource = fonts.select(font);
   const scale = run.size / font.unitsPerEm;
   let pen = 0;
-  const placed: Placed[] = run.glyphs.map((glyph) => {
+  const placed: Placed[] = [];
+  const withText: Placed[] = [];
+  let textless = false;
+  for (const glyph of run.glyphs) {
     const at = { glyph, x: pen + glyph.xOffset * scale, rise: glyph.yOffset * scale };
     pen += glyph.xAdvance * scale;
-    return at;
-  });
-  const texted = oneStillGlyphInARow(
-    placed.filter((at) => at.glyph.text !== '').flatMap((at) => forReaders(at, font)),
-    run.rtl,
-    font.invisible,
-  );
+    placed.push(at);
+    if (glyph.text === '') textless = true;
+    else forReaders(at, font, withText);
+  }
+  const texted = oneStillGlyphInARow(withText, run.rtl, font.invisible);
   const shown = run.rtl ? markRightToLeft(texted, carrierOf(font)) : texted;
   const main = showInLine(shown, run, font, fonts);
+  const size = num(run.size);
+  const extra: string[] = [];
+  if (textless) {
+    for (const at of placed) {
+      if (at.glyph.text !== '') continue;
+      extra.push(`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`);
+    }
+  }
+  for (const op of main.handedOn) extra.push(op);
   return {
-    open: ['BT', `/${resource} ${num(run.size)} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
+    open: ['BT', `/${resource} ${size} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
     ...(needsActualText(run) ? { actual: run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : run.text } : {}),
     main: main.ops,
-    extraOpen: ['BT', `/${resource} ${num(run.size)} Tf`, `/Span <</ActualText ${utf16Hex('')}>> BDC`],
-    extra: [
-      ...placed
-        .filter((at) => at.glyph.text === '')
-        .flatMap((at) => [`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`]),
-      ...main.handedOn,
-    ],
+    extraOpen: ['BT', `/${resource} ${size} Tf`, EMPTY_ACTUAL_TEXT],
+    extra,
     extraClose: ['EMC', 'ET'],
   };
 }
+
+const EMPTY_ACTUAL_TEXT = `/Span <</ActualText ${utf16Hex('')}>> BDC`;
 
 /** An invisible glyph carrying text, drawn where the pen is (before `at`, or after it when `follows`). */
 function carry(invisible: number, at: Placed, text: string, follows: boolean): Placed {
@@ -136,19 +152,26 @@ const NON_SPACING = /\p{Mn}/u;
  * invisible zero-width glyphs just before or after it, in logical order.
  * (Poppler reads these runs' ActualText instead.)
  */
-function forReaders(at: Placed, font: LoadedFont): Placed[] {
+function forReaders(at: Placed, font: LoadedFont, out: Placed[]): void {
   const { text } = at.glyph;
   const invisible = font.invisible;
-  if (invisible === undefined || at.glyph.xAdvance === 0 || !NON_SPACING.test(text)) return [at];
+  // No non-spacing mark comes before U+0300.
+  if (invisible === undefined || at.glyph.xAdvance === 0 || (text.length === 1 && text.charCodeAt(0) < 0x300) || !NON_SPACING.test(text)) {
+    out.push(at);
+    return;
+  }
   const segments = text.match(/\p{Mn}+|\P{Mn}+/gu) ?? [text];
   const own = segments.findIndex((segment) => !NON_SPACING.test(segment));
-  if (own < 0) return [at];
+  if (own < 0) {
+    out.push(at);
+    return;
+  }
   const carrier = (segment: string, follows: boolean): Placed => carry(invisible, at, segment, follows);
-  return [
+  out.push(
     ...segments.slice(0, own).map((segment) => carrier(segment, false)),
     { ...at, glyph: { ...at.glyph, text: segments[own]! } },
     ...segments.slice(own + 1).map((segment) => carrier(segment, true)),
-  ];
+  );
 }
 
 /**

@@ -2,11 +2,16 @@ import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import { embedFont, useOnPage, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
 
+interface Encoded {
+  readonly hex: string;
+  readonly width: number;
+}
+
 interface UsedFont {
   readonly pdf: PdfKitEmbeddedFont;
   readonly scale: number;
-  /** CID per (glyph id, advance, text): one glyph shared by several letters gets one CID per letter. */
-  readonly cids: Map<string, number>;
+  /** CID (as hex) and width per (glyph id, advance, text, rise): one glyph shared by several letters gets one CID per letter. */
+  readonly cids: Map<string, Encoded>;
   /** CIDs drawn raised (font units), as copies of their glyph inside the subset; undefined when placard does not write the subset. */
   readonly raised?: Map<number, number>;
 }
@@ -37,14 +42,15 @@ export class PdfFonts {
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): { hex: string; width: number } {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
     const used = this.usedFont(font);
-    const text = glyph.text === '' ? '\u200b' : rtl ? [...glyph.text].reverse().join('') : glyph.text;
+    const text = glyph.text === '' ? '\u200b' : rtl && glyph.text.length > 1 ? [...glyph.text].reverse().join('') : glyph.text;
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
     const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}\u0000${rise}`;
-    let cid = used.cids.get(key);
-    if (cid === undefined) {
+    let encoded = used.cids.get(key);
+    if (encoded === undefined) {
       const { subset } = used.pdf;
+      let cid: number;
       if (rise !== 0) {
         subset.glyphs.push(glyph.id);
         cid = subset.glyphs.length - 1;
@@ -55,11 +61,13 @@ export class PdfFonts {
         subset.glyphs.push(glyph.id);
         cid = subset.glyphs.length - 1;
       }
-      used.cids.set(key, cid);
-      used.pdf.widths[cid] = glyph.xAdvance * used.scale;
+      const width = glyph.xAdvance * used.scale;
+      used.pdf.widths[cid] = width;
       used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
+      encoded = { hex: cid.toString(16).padStart(4, '0'), width };
+      used.cids.set(key, encoded);
     }
-    return { hex: cid.toString(16).padStart(4, '0'), width: used.pdf.widths[cid]! };
+    return encoded;
   }
 
   /** Whether glyphs of this font can be drawn raised inside the font (a TrueType subset placard writes). */
