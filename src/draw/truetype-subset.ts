@@ -33,6 +33,14 @@ interface GlyphTables {
   readonly numberOfHMetrics: number;
   /** A view of the glyf table in HarfBuzz's memory, fetched again when the memory grew (which detaches views). */
   glyf: Uint8Array | undefined;
+  /** Copies of the tables a subset takes whole (hinting) or with a few fields changed (head, hhea, maxp), read on first use. */
+  readonly copied: Map<string, CopiedTable | undefined>;
+}
+
+interface CopiedTable {
+  readonly bytes: Uint8Array;
+  /** The table's checksum, for the tables written unchanged. */
+  readonly checksum: number;
 }
 
 /**
@@ -63,7 +71,7 @@ function tablesOf(font: LoadedFont): GlyphTables {
     const numberOfHMetrics = required('hhea').getUint16(34);
     const loca = required('loca');
     const offsets = Array.from({ length: numGlyphs + 1 }, (_, i) => (longLoca ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2));
-    found = { offsets, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined };
+    found = { offsets, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined, copied: new Map() };
     glyphTables.set(font, found);
   }
   return found;
@@ -208,7 +216,15 @@ export function encodeSubset(subset: TtfSubset, font: LoadedFont, raised: Readon
     hmtxView.setInt16(i * 4 + 2, record.bearing);
   });
 
-  const table = (tag: string) => tableCopy(font, tag);
+  const tables = tablesOf(font);
+  const copied = (tag: string): CopiedTable | undefined => {
+    if (!tables.copied.has(tag)) {
+      const bytes = tableCopy(font, tag);
+      tables.copied.set(tag, bytes === undefined || bytes.length === 0 ? undefined : { bytes, checksum: checksum(bytes) });
+    }
+    return tables.copied.get(tag);
+  };
+  const table = (tag: string): Uint8Array | undefined => copied(tag)?.bytes;
   const head = new Uint8Array(table('head')!);
   new DataView(head.buffer).setUint32(8, 0); // checkSumAdjustment, set last
   new DataView(head.buffer).setInt16(50, longLoca ? 1 : 0); // indexToLocFormat
@@ -223,24 +239,40 @@ export function encodeSubset(subset: TtfSubset, font: LoadedFont, raised: Readon
     maxpView.setUint16(30, maxpView.getUint16(30) + 1); // maxComponentDepth
   }
 
-  const tables: [string, Uint8Array][] = [
-    ['cvt ', table('cvt ')],
-    ['fpgm', table('fpgm')],
-    ['glyf', glyfTable],
-    ['head', head],
-    ['hhea', hhea],
-    ['hmtx', hmtx],
-    ['loca', loca],
-    ['maxp', maxp],
-    ['prep', table('prep')],
-  ].filter((entry): entry is [string, Uint8Array] => entry[1] !== undefined && entry[1].length > 0);
-  return assemble(tables);
+  const unchanged = (tag: string): SfntTable | undefined => {
+    const found = copied(tag);
+    return found && { tag, bytes: found.bytes, checksum: found.checksum };
+  };
+  const changed = (tag: string, bytes: Uint8Array): SfntTable => ({ tag, bytes, checksum: checksum(bytes) });
+  const written = [
+    unchanged('cvt '),
+    unchanged('fpgm'),
+    changed('glyf', glyfTable),
+    changed('head', head),
+    changed('hhea', hhea),
+    changed('hmtx', hmtx),
+    changed('loca', loca),
+    changed('maxp', maxp),
+    unchanged('prep'),
+  ].filter((entry): entry is SfntTable => entry !== undefined && entry.bytes.length > 0);
+  return assemble(written);
 }
 
-/** The sfnt wrapper: offset table, table records in tag order, 4-byte aligned tables, checkSumAdjustment. */
-function assemble(tables: readonly [string, Uint8Array][]): Uint8Array {
+interface SfntTable {
+  readonly tag: string;
+  readonly bytes: Uint8Array;
+  readonly checksum: number;
+}
+
+/**
+ * The sfnt wrapper: offset table, table records in tag order, 4-byte aligned
+ * tables, checkSumAdjustment. Every table starts on a 4-byte boundary and is
+ * padded with zeros, so the file's checksum is the header's plus the
+ * tables' (no second pass over the file).
+ */
+function assemble(tables: readonly SfntTable[]): Uint8Array {
   const headerLength = 12 + 16 * tables.length;
-  const total = tables.reduce((sum, [, bytes]) => sum + pad4(bytes.length), headerLength);
+  const total = tables.reduce((sum, { bytes }) => sum + pad4(bytes.length), headerLength);
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   const power = 2 ** Math.floor(Math.log2(tables.length));
@@ -251,16 +283,19 @@ function assemble(tables: readonly [string, Uint8Array][]): Uint8Array {
   view.setUint16(10, tables.length * 16 - power * 16);
   let offset = headerLength;
   let headOffset = 0;
-  tables.forEach(([tag, bytes], i) => {
+  let sum = 0;
+  tables.forEach(({ tag, bytes, checksum: tableSum }, i) => {
     const record = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[record + k] = tag.charCodeAt(k);
-    view.setUint32(record + 4, checksum(bytes));
+    view.setUint32(record + 4, tableSum);
     view.setUint32(record + 8, offset);
     view.setUint32(record + 12, bytes.length);
     out.set(bytes, offset);
     if (tag === 'head') headOffset = offset;
     offset += pad4(bytes.length);
+    sum = (sum + tableSum) >>> 0;
   });
-  view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  sum = (sum + checksum(out.subarray(0, headerLength))) >>> 0;
+  view.setUint32(headOffset + 8, (0xb1b0afba - sum) >>> 0);
   return out;
 }
