@@ -230,9 +230,10 @@ function showInLine(
       ops.push(`${num(atRise)} Ts`);
       rise = atRise;
     }
-    if (num(pending + adjust) !== '0') {
+    const moved = pending + adjust === 0 ? '0' : num(pending + adjust);
+    if (moved !== '0') {
       endString();
-      shown.push(num(pending + adjust));
+      shown.push(moved);
     }
     written += encoded.width - (pending + adjust);
     pending = 0;
