@@ -3,7 +3,7 @@ import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
 import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
 import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
-import { inMemoryDocument, pageDictionary } from './pdfkit-internals.js';
+import { collectPageContent, inMemoryDocument, pageDictionary } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
@@ -102,6 +102,7 @@ function writerOf(doc: PDFKit.PDFDocument): DocumentWriter {
       let parent: PDFKit.PDFOutline | undefined;
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
+        collectPageContent(doc);
         if (page.boxes) setPageBoxes(doc, page);
         if (index === first && bookmark !== undefined) parent = doc.outline.addItem(bookmark);
         if (page.bookmark !== undefined) (parent ?? doc.outline).addItem(page.bookmark);

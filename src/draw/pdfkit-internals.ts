@@ -112,10 +112,9 @@ type DocumentClass = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocu
 /**
  * A PDFDocument that keeps its output in memory, as PDFKit's `_write`
  * would have pushed it to the stream (each string as Latin-1 bytes plus a
- * line feed, the same truncation as PDFKit's own conversion), and that
- * gives each page's content stream to PDFKit as one string when the page
- * ends instead of converting every operator on its own. The bytes are the
- * same; the per-chunk conversions and the stream machinery are gone.
+ * line feed, the same truncation as PDFKit's own conversion), converted
+ * once at the end. The bytes are the same; the per-line conversions and the
+ * stream machinery are gone.
  */
 class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   declare private placardText: string | undefined;
@@ -140,12 +139,6 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     return false;
   }
 
-  override addPage(options?: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
-    super.addPage(options);
-    collectContent(need((this as unknown as OutputInternals).page?.content, 'the page’s content reference'));
-    return this;
-  }
-
   /** The whole file, once PDFKit has written its trailer. */
   output(): Uint8Array {
     if (this.placardDone !== true) throw new MissingInternalError('a synchronous PDFDocument.end()');
@@ -161,8 +154,13 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   }
 }
 
-/** A page's content stream collected as one string and written once, just before PDFKit compresses it. */
-function collectContent(content: ContentReference): void {
+/**
+ * The current page's content stream collected as one string and given to
+ * PDFKit once, just before it compresses it, instead of PDFKit converting
+ * each operator to bytes on its own (the same bytes).
+ */
+export function collectPageContent(doc: PDFKit.PDFDocument): void {
+  const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
   if (typeof write !== 'function' || typeof finalize !== 'function')

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { drawPdf, openDocument, type DocumentInfo } from '../../src/draw/draw-pdf.js';
-import { embedFont, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
+import { collectPageContent, embedFont, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
 import { encodeSubset } from '../../src/draw/truetype-subset.js';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
@@ -92,5 +92,30 @@ describe('inMemoryDocument (drawPdf), against PDFKit’s own streamed output', (
     writer.end();
     const inMemory = await drawPdf(pages, info);
     expect(Buffer.from(inMemory).equals(await streamed)).toBe(true);
+  });
+});
+
+describe('collectPageContent, against PDFKit writing each operator itself', () => {
+  const streamed = (doc: PDFKit.PDFDocument): Promise<Buffer> => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    return new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  };
+  const draw = (collect: boolean): Promise<Buffer> => {
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string, info: { CreationDate: new Date(0) } });
+    const bytes = streamed(doc);
+    for (const size of [200, 300]) {
+      doc.addPage({ size: [size, size], margin: 0 });
+      if (collect) collectPageContent(doc);
+      doc.save().rect(10, 10, 50, 50).fill('#ff0000').restore();
+      doc.addContent('BT\n/Span <</ActualText <FEFF0041>>> BDC\nEMC\nET');
+      doc.markContent('Artifact');
+    }
+    doc.end();
+    return bytes;
+  };
+
+  it('gives the same file, unclosed marked content and all', async () => {
+    expect((await draw(true)).equals(await draw(false))).toBe(true);
   });
 });
