@@ -7,11 +7,21 @@ interface Encoded {
   readonly width: number;
 }
 
+interface CidEntry {
+  readonly xAdvance: number;
+  readonly text: string;
+  readonly rise: number;
+  readonly encoded: Encoded;
+}
+
 interface UsedFont {
   readonly pdf: PdfKitEmbeddedFont;
   readonly scale: number;
-  /** CID (as hex) and width per (glyph id, advance, text, rise): one glyph shared by several letters gets one CID per letter. */
-  readonly cids: Map<string, Encoded>;
+  /**
+   * CID (as hex) and width per (glyph id, advance, text, rise): one glyph shared by several letters gets one CID per letter.
+   * By glyph id, then a short list (one entry for most glyphs), so that no key string is built per glyph drawn.
+   */
+  readonly cids: Map<number, CidEntry[]>;
   /** CIDs drawn raised (font units), as copies of their glyph inside the subset; undefined when placard does not write the subset. */
   readonly raised?: Map<number, number>;
 }
@@ -46,27 +56,31 @@ export class PdfFonts {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : rtl && glyph.text.length > 1 ? [...glyph.text].reverse().join('') : glyph.text;
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
-    const key = `${glyph.id}\u0000${glyph.xAdvance}\u0000${text}\u0000${rise}`;
-    let encoded = used.cids.get(key);
-    if (encoded === undefined) {
-      const { subset } = used.pdf;
-      let cid: number;
-      if (rise !== 0) {
-        subset.glyphs.push(glyph.id);
-        cid = subset.glyphs.length - 1;
-        used.raised!.set(cid, rise);
-      } else if (subset.mapping[glyph.id] === undefined) {
-        cid = subset.includeGlyph(glyph.id);
-      } else {
-        subset.glyphs.push(glyph.id);
-        cid = subset.glyphs.length - 1;
-      }
-      const width = glyph.xAdvance * used.scale;
-      used.pdf.widths[cid] = width;
-      used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
-      encoded = { hex: cid.toString(16).padStart(4, '0'), width };
-      used.cids.set(key, encoded);
+    let entries = used.cids.get(glyph.id);
+    if (entries === undefined) {
+      entries = [];
+      used.cids.set(glyph.id, entries);
     }
+    for (const entry of entries) {
+      if (entry.xAdvance === glyph.xAdvance && entry.text === text && entry.rise === rise) return entry.encoded;
+    }
+    const { subset } = used.pdf;
+    let cid: number;
+    if (rise !== 0) {
+      subset.glyphs.push(glyph.id);
+      cid = subset.glyphs.length - 1;
+      used.raised!.set(cid, rise);
+    } else if (subset.mapping[glyph.id] === undefined) {
+      cid = subset.includeGlyph(glyph.id);
+    } else {
+      subset.glyphs.push(glyph.id);
+      cid = subset.glyphs.length - 1;
+    }
+    const width = glyph.xAdvance * used.scale;
+    used.pdf.widths[cid] = width;
+    used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
+    const encoded = { hex: cid.toString(16).padStart(4, '0'), width };
+    entries.push({ xAdvance: glyph.xAdvance, text, rise, encoded });
     return encoded;
   }
 
