@@ -25,7 +25,22 @@ export interface Shown {
 
 /** The characters a glyph's CID maps to, in drawing order (reversed in a right-to-left run). */
 export function drawnText(glyph: ShapedGlyph, rtl: boolean): string {
-  return rtl ? [...glyph.text].reverse().join('') : glyph.text;
+  return rtl && glyph.text.length > 1 ? [...glyph.text].reverse().join('') : glyph.text;
+}
+
+/** The first character (code point) of a string, or undefined. */
+function firstChar(text: string): string | undefined {
+  if (text === '') return undefined;
+  return text.codePointAt(0)! > 0xffff ? text.slice(0, 2) : text[0];
+}
+
+/** The last character (code point) of a string, or undefined. */
+function lastChar(text: string): string | undefined {
+  if (text === '') return undefined;
+  const low = text.charCodeAt(text.length - 1);
+  return text.length > 1 && low >= 0xdc00 && low <= 0xdfff && text.codePointAt(text.length - 2)! > 0xffff
+    ? text.slice(-2)
+    : text[text.length - 1];
 }
 
 const handOn = <T extends Shown>(at: T): T => ({ ...at, glyph: { ...at.glyph, text: '' }, handedOn: true });
@@ -101,8 +116,8 @@ export function markRightToLeft<T extends Shown>(shown: readonly T[], carrier: (
       continue;
     }
     const drawn = drawnText(at.glyph, true);
-    const start = classOf([...drawn][0]);
-    const needed = before === '' ? strong : start === 'NSM' && LEFT_WEAK.has(classOf([...before].at(-1)));
+    const start = classOf(firstChar(drawn));
+    const needed = before === '' ? strong : start === 'NSM' && LEFT_WEAK.has(classOf(lastChar(before)));
     before = drawn;
     if (!needed || drawn === '') out.push(at);
     else if (carrier === undefined) out.push({ ...at, glyph: { ...at.glyph, text: at.glyph.text + ALM } });
