@@ -143,8 +143,15 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   output(): Uint8Array {
     if (this.placardDone !== true) throw new MissingInternalError('a synchronous PDFDocument.end()');
     this.flushText();
+    // A plain Uint8Array over a buffer of its own (never Node's shared pool): callers may transfer it to another thread.
     const chunks = this.placardChunks!;
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
   }
 
   private flushText(): void {

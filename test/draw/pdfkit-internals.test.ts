@@ -92,6 +92,9 @@ describe('inMemoryDocument (drawPdf), against PDFKit’s own streamed output', (
     writer.end();
     const inMemory = await drawPdf(pages, info);
     expect(Buffer.from(inMemory).equals(await streamed)).toBe(true);
+    // A plain Uint8Array that owns its memory, so a worker can transfer it.
+    expect(Object.getPrototypeOf(inMemory)).toBe(Uint8Array.prototype);
+    expect(inMemory.byteOffset === 0 && inMemory.buffer.byteLength === inMemory.length).toBe(true);
   });
 });
 
