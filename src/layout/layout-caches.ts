@@ -1,6 +1,7 @@
 import type { TextCaches } from '../text/paragraph.js';
 import { textCaches } from '../text/text-caches.js';
 import { TieredCache } from '../text/tiered-cache.js';
+import type { RelaxHint } from './key-line.js';
 import type { QrModules } from './qr-code.js';
 
 /** QR codes kept per session: a batch may give every row its own link. */
@@ -18,6 +19,8 @@ export interface LayoutCaches {
   readonly qr: TieredCache<QrModules>;
   /** The fit grid step a page last took, by page content kind, languages and paper (layout-notice.ts). */
   readonly fitHints: TieredCache<number>;
+  /** The floor share a page that could not keep its floors last kept, by the same key (key-line.ts relaxFloors). */
+  readonly floorHints: TieredCache<RelaxHint>;
   clear(): void;
 }
 
@@ -26,14 +29,17 @@ export function layoutCaches(limit?: number): LayoutCaches {
   const text = textCaches(limit);
   const qr = new TieredCache<QrModules>(QR_LIMIT);
   const fitHints = new TieredCache<number>(HINT_LIMIT);
+  const floorHints = new TieredCache<RelaxHint>(HINT_LIMIT);
   return {
     text,
     qr,
     fitHints,
+    floorHints,
     clear: () => {
       text.clear();
       qr.clear();
       fitHints.clear();
+      floorHints.clear();
     },
   };
 }

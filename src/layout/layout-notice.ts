@@ -92,7 +92,14 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
-  const relaxedFit = relaxFloors(floors, (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page));
+  const paper = options.page ?? PAGE_SIZES[options.size];
+  const hintAt = hintKey(blocks, lang, paper, floors);
+  const relaxedFit = relaxFloors(
+    floors,
+    (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page),
+    options.caches?.floorHints.get(hintAt),
+  );
+  if (relaxedFit?.hint) options.caches?.floorHints.set(hintAt, relaxedFit.hint, false);
   if (!relaxedFit) return undefined;
   const { tried, done } = relaxedFit;
   const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
@@ -167,13 +174,15 @@ function fitPage(
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
   const key = hintKey(blocks, lang, paper, floors);
+  const grid = fitGrid(page);
   const found = fitOnGrid(
     (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
-    fitGrid(page),
+    grid,
     available,
     caches?.fitHints.get(key),
   );
-  if (found) caches?.fitHints.set(key, found.step, false);
+  // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
+  caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
   return found ? { attempt: found.attempt, paper, page } : undefined;
 }
 
