@@ -159,7 +159,19 @@ function layoutUncached(
   );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain, itemsMemo);
-  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style, shaper), {
+  // Line breaking measures the same ranges again at every width it tries (balanced lines try thirteen): each once here.
+  const measured = new Map<number, number>();
+  const stride = text.length + 1;
+  const measureOnce = (start: number, end: number): number => {
+    const key = start * stride + end;
+    let width = measured.get(key);
+    if (width === undefined) {
+      width = measureRange(items, text, start, end, style, shaper);
+      measured.set(key, width);
+    }
+    return width;
+  };
+  const measure = Object.assign(measureOnce, {
     hyphen: (position: number): number => hyphenRun(items, position, style, chain, shaper).width,
   });
   const rules = {
