@@ -51,7 +51,8 @@ function textSchema(spec: FieldSpec) {
   return z.string({ invalid_type_error: 'expected text' }).superRefine((value, ctx) => {
     const problem = textProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    else if (graphemeLength(value) > spec.max) ctx.addIssue({ code: 'custom', message: `expected at most ${spec.max} characters` });
+    // A value no longer than the limit in UTF-16 units is no longer in characters: only longer ones are segmented.
+    else if (value.length > spec.max && graphemeLength(value) > spec.max) ctx.addIssue({ code: 'custom', message: `expected at most ${spec.max} characters` });
   });
 }
 
