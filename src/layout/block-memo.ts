@@ -1,4 +1,5 @@
-import type { Heading, Inline, List, Paragraph } from '../parse/notice-tree.js';
+import type { Block, Heading, Inline, List, Paragraph, Qr } from '../parse/notice-tree.js';
+import { TieredCache } from '../text/tiered-cache.js';
 import type { HeadingFit, Laid, LayoutContext } from './context.js';
 
 /**
@@ -10,20 +11,39 @@ import type { HeadingFit, Laid, LayoutContext } from './context.js';
  */
 export interface BlockMemo {
   readonly laid: Laid;
-  /** The heading's entry for its level's shared size, when it made one. */
-  readonly fit?: { readonly group: string; readonly fit: HeadingFit };
+  /** The entries its headings made for their levels' shared sizes. */
+  readonly fits: readonly (readonly [string, HeadingFit])[];
   readonly strained: boolean;
 }
+
+/** QR blocks kept per session: a link may be business data (report_url), so they are kept least recently used. */
+const QR_LIMIT = 256;
 
 /** A session's laid blocks: by the block's content, then by the context it was laid out in. */
 export interface BlockMemos {
   readonly laid: Map<string, Map<string, BlockMemo>>;
+  /** QR blocks with their labels, by content and context together. */
+  readonly qr: TieredCache<BlockMemo>;
   /** Each block's content key (null: it holds business data), worked out once per block object. */
   readonly keys: WeakMap<object, string | null>;
+  /** Each context's key, worked out once per context object (contexts are never changed once made). */
+  readonly contexts: WeakMap<object, string>;
+  clear(): void;
 }
 
 export function blockMemos(): BlockMemos {
-  return { laid: new Map(), keys: new WeakMap() };
+  const laid = new Map<string, Map<string, BlockMemo>>();
+  const qr = new TieredCache<BlockMemo>(QR_LIMIT);
+  return {
+    laid,
+    qr,
+    keys: new WeakMap(),
+    contexts: new WeakMap(),
+    clear: () => {
+      laid.clear();
+      qr.clear();
+    },
+  };
 }
 
 type Leaf = Heading | Paragraph | List;
@@ -38,8 +58,8 @@ function inlinesKey(inlines: readonly Inline[]): string | undefined {
   return key;
 }
 
-/** Every field of a leaf block, its text last; null when it holds business data. */
-function contentKey(block: Leaf): string | null {
+/** Every field of a block, its text last; null when it holds business data or is of a kind not kept. */
+function contentKey(block: Block): string | null {
   switch (block.kind) {
     case 'heading': {
       const text = inlinesKey(block.inlines);
@@ -58,47 +78,109 @@ function contentKey(block: Leaf): string | null {
       }
       return key;
     }
+    case 'section': {
+      let key = `s${block.lang} ${block.dir}\u0003`;
+      // Only leaves: they read the section's language, whose font chain the caller keys (memoQr).
+      for (const child of block.children) {
+        const inner = child.kind === 'heading' || child.kind === 'paragraph' || child.kind === 'list' ? contentKey(child) : null;
+        if (inner === null) return null;
+        key += `${inner}\u0004`;
+      }
+      return `${key}\u0005`;
+    }
+    case 'qr': {
+      let key = `q${block.sizeMm} ${block.tone ?? ''} ${block.href.length} ${block.href} ${block.caption}\u0003`;
+      for (const child of block.children ?? []) {
+        const inner = child.kind === 'section' ? contentKey(child) : null;
+        if (inner === null) return null;
+        key += `${inner}\u0004`;
+      }
+      return `${key}\u0005`;
+    }
+    default:
+      return null;
   }
+}
+
+function keyOf(block: Block, memos: BlockMemos): string | null {
+  let content = memos.keys.get(block);
+  if (content === undefined) {
+    content = contentKey(block);
+    memos.keys.set(block, content);
+  }
+  return content;
+}
+
+/** Everything of the context that laying out a block may read, but the heading sizes it notes. */
+function contextKey(ctx: LayoutContext, memos: BlockMemos): string {
+  let key = memos.contexts.get(ctx);
+  if (key === undefined) {
+    const ids = ctx.caches!.text;
+    const { floors, headings } = ctx;
+    key =
+      `${ids.idOf(ctx.theme)} ${ids.idOf(ctx.fonts.chain(ctx.lang))} ${ids.idOf(ctx.layoutBlock)} ${ctx.width} ${ctx.scale} ` +
+      `${ctx.lang} ${ctx.dir} ${ctx.color} ${ctx.inSection ? 1 : 0} ${floors.key} ${floors.title} ${floors.band ?? ''} ` +
+      `${headings.fixed?.get('h1') ?? ''} ${headings.fixed?.get('h2') ?? ''}`;
+    memos.contexts.set(ctx, key);
+  }
+  return key;
+}
+
+/** Lays the block out with the heading sizes it notes kept apart, then notes them in `ctx` (on every use, kept or not). */
+function record(block: Block, ctx: LayoutContext, make: (ctx: LayoutContext) => Laid): BlockMemo {
+  const found = new Map<string, HeadingFit[]>();
+  const strained = { value: false };
+  const laid = make({ ...ctx, headings: { ...ctx.headings, found, strained } });
+  const fits = [...found].flatMap(([group, list]) => list.map((fit) => [group, fit] as const));
+  return { laid, fits, strained: strained.value };
+}
+
+function replay(memo: BlockMemo, ctx: LayoutContext): Laid {
+  if (memo.strained) ctx.headings.strained.value = true;
+  for (const [group, fit] of memo.fits) ctx.headings.found.set(group, [...(ctx.headings.found.get(group) ?? []), fit]);
+  return memo.laid;
 }
 
 /**
  * `make(block, ctx)`, or what it gave before in this session for the same
- * content in the same context. `extra` is what else of the context the block
- * reads (a key line's floor, a heading's shared size). Without the session's
- * caches, or for a block holding business data, it is laid out afresh.
+ * content in the same context. Without the session's caches, or for a block
+ * holding business data, it is laid out afresh.
  */
-export function memoLeaf<B extends Leaf>(block: B, ctx: LayoutContext, extra: string, make: (block: B, ctx: LayoutContext) => Laid): Laid {
-  const caches = ctx.caches;
-  if (!caches) return make(block, ctx);
-  const { keys, laid: memos } = caches.blocks;
-  let content = keys.get(block);
-  if (content === undefined) {
-    content = contentKey(block);
-    keys.set(block, content);
-  }
+export function memoLeaf<B extends Leaf>(block: B, ctx: LayoutContext, make: (block: B, ctx: LayoutContext) => Laid): Laid {
+  const memos = ctx.caches?.blocks;
+  if (!memos) return make(block, ctx);
+  const content = keyOf(block, memos);
   if (content === null) return make(block, ctx);
-  const ids = caches.text;
-  const context =
-    `${ids.idOf(ctx.theme)} ${ids.idOf(ctx.fonts.chain(ctx.lang))} ${ctx.width} ${ctx.scale} ${ctx.lang} ${ctx.dir} ` +
-    `${ctx.color} ${ctx.inSection ? 1 : 0} ${extra}`;
-  let byContext = memos.get(content);
+  const context = contextKey(ctx, memos);
+  let byContext = memos.laid.get(content);
   if (!byContext) {
     byContext = new Map();
-    memos.set(content, byContext);
+    memos.laid.set(content, byContext);
   }
   let memo = byContext.get(context);
   if (!memo) {
-    const found = new Map<string, HeadingFit[]>();
-    const strained = { value: false };
-    const laid = make(block, { ...ctx, headings: { ...ctx.headings, found, strained } });
-    const [entry] = found;
-    memo = { laid, strained: strained.value, ...(entry ? { fit: { group: entry[0], fit: entry[1][0]! } } : {}) };
+    memo = record(block, ctx, (inner) => make(block, inner));
     byContext.set(context, memo);
   }
-  if (memo.strained) ctx.headings.strained.value = true;
-  if (memo.fit) {
-    const { group, fit } = memo.fit;
-    ctx.headings.found.set(group, [...(ctx.headings.found.get(group) ?? []), fit]);
+  return replay(memo, ctx);
+}
+
+/**
+ * A QR block with its label, kept like a leaf; its label's sections are laid
+ * out in their own languages, so their font chains are part of the key.
+ */
+export function memoQr(block: Qr, ctx: LayoutContext, make: (block: Qr, ctx: LayoutContext) => Laid): Laid {
+  const memos = ctx.caches?.blocks;
+  if (!memos) return make(block, ctx);
+  const content = keyOf(block, memos);
+  if (content === null) return make(block, ctx);
+  const ids = ctx.caches!.text;
+  const chains = (block.children ?? []).map((child) => (child.kind === 'section' ? ids.idOf(ctx.fonts.chain(child.lang)) : '')).join(',');
+  const key = `${contextKey(ctx, memos)}\u0000${chains}\u0000${content}`;
+  let memo = memos.qr.get(key);
+  if (!memo) {
+    memo = record(block, ctx, (inner) => make(block, inner));
+    memos.qr.set(key, memo, false);
   }
-  return memo.laid;
+  return replay(memo, ctx);
 }

@@ -1,5 +1,5 @@
 import type { Block, Box, Heading, Paragraph } from '../parse/notice-tree.js';
-import { memoLeaf } from './block-memo.js';
+import { memoLeaf, memoQr } from './block-memo.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type HeadingFit, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow, layoutRule, sectionNode } from './flow.js';
@@ -15,18 +15,13 @@ import { layoutOneLine, layoutText, shapeText, textNode, type TextBlockStyle } f
 export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
   switch (block.kind) {
     case 'heading':
-      return memoLeaf(block, ctx, `${ctx.floors.title} ${ctx.headings.fixed?.get(`h${block.level}`) ?? ''}`, layoutHeading);
+      return memoLeaf(block, ctx, layoutHeading);
     case 'paragraph':
-      return memoLeaf(
-        block,
-        ctx,
-        `${block.size === 'key' ? ctx.floors.key : ''} ${ctx.floors.band !== undefined && isNameBand(block) ? ctx.floors.band : ''}`,
-        layoutParagraphBlock,
-      );
+      return memoLeaf(block, ctx, layoutParagraphBlock);
     case 'list':
-      return memoLeaf(block, ctx, '', layoutList);
+      return memoLeaf(block, ctx, layoutList);
     case 'qr':
-      return layoutQr(block, ctx);
+      return memoQr(block, ctx, layoutQr);
     case 'qr-row':
       return layoutQrRow(block, ctx);
     case 'rule':

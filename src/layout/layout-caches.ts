@@ -62,7 +62,7 @@ export function layoutCaches(limit?: number): LayoutCaches {
       qr.clear();
       fitHints.clear();
       floorHints.clear();
-      blocks.laid.clear();
+      blocks.clear();
     },
   };
 }
