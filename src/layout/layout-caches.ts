@@ -1,7 +1,7 @@
 import type { TextCaches } from '../text/paragraph.js';
 import { textCaches } from '../text/text-caches.js';
 import { TieredCache } from '../text/tiered-cache.js';
-import { blockMemos, type BlockMemos } from './block-memo.js';
+import { blockMemos, type BlockMemos } from './block-memos.js';
 import type { RelaxHint } from './key-line.js';
 import type { QrModules } from './qr-code.js';
 import { pageTheme, type PageTheme, type Theme, type ThemeSizeName } from './theme.js';
