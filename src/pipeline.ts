@@ -81,7 +81,8 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
     shortfalls.some((one) => !one.soft);
   if (open && session.template.manifest.arrangements.includes('pages')) {
     const again: KeyLineShortfall[] = [];
-    const paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, checked);
+    // The record was validated for the first layout: the same check, whatever the arrangement.
+    const paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, laid.plan.business);
     const warnings = [...shortfalls.map(pagedMessage), ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
     return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
   }

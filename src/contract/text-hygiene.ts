@@ -29,6 +29,7 @@ const LONE_SURROGATE = /[\ud800-\udfff]/u;
 const NONCHARACTER =
   /[\ufdd0-\ufdef\ufffe\uffff\u{1fffe}\u{1ffff}\u{2fffe}\u{2ffff}\u{3fffe}\u{3ffff}\u{4fffe}\u{4ffff}\u{5fffe}\u{5ffff}\u{6fffe}\u{6ffff}\u{7fffe}\u{7ffff}\u{8fffe}\u{8ffff}\u{9fffe}\u{9ffff}\u{afffe}\u{affff}\u{bfffe}\u{bffff}\u{cfffe}\u{cffff}\u{dfffe}\u{dffff}\u{efffe}\u{effff}\u{ffffe}\u{fffff}\u{10fffe}\u{10ffff}]/u;
 const MARK = /\p{M}/gu;
+const ANY_MARK = /\p{M}/u;
 
 /**
  * Why a value cannot be printed, or undefined when it can: control
@@ -48,6 +49,8 @@ export function textProblem(value: string): string | undefined {
   if (value.includes('\ufffd')) {
     return 'contains U+FFFD (�), the mark of text decoded with the wrong encoding; retype it or save the file as UTF-8';
   }
+  // No letter can carry more marks than the whole value holds: most values need no segmenting.
+  if (!ANY_MARK.test(value) || (value.match(MARK)?.length ?? 0) <= MAX_MARKS_PER_LETTER) return undefined;
   for (const { segment } of graphemes.segment(value)) {
     const marks = segment.match(MARK)?.length ?? 0;
     if (marks > MAX_MARKS_PER_LETTER) {

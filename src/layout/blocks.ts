@@ -1,4 +1,5 @@
 import type { Block, Box, Heading, Paragraph } from '../parse/notice-tree.js';
+import { memoLeaf, memoQr } from './block-memo.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type HeadingFit, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow, layoutRule, sectionNode } from './flow.js';
@@ -14,13 +15,13 @@ import { layoutOneLine, layoutText, shapeText, textNode, type TextBlockStyle } f
 export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
   switch (block.kind) {
     case 'heading':
-      return layoutHeading(block, ctx);
+      return memoLeaf(block, ctx, layoutHeading);
     case 'paragraph':
-      return layoutParagraphBlock(block, ctx);
+      return memoLeaf(block, ctx, layoutParagraphBlock);
     case 'list':
-      return layoutList(block, ctx);
+      return memoLeaf(block, ctx, layoutList);
     case 'qr':
-      return layoutQr(block, ctx);
+      return memoQr(block, ctx, layoutQr);
     case 'qr-row':
       return layoutQrRow(block, ctx);
     case 'rule':

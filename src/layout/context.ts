@@ -3,7 +3,8 @@ import type { FontLibrary } from '../fonts/font-set.js';
 import type { Floors } from './key-line.js';
 import type { LayoutCaches } from './layout-caches.js';
 import type { Direction } from '../text/shape.js';
-import type { Color, LaidNode } from './items.js';
+import type { Color } from './items.js';
+import type { HeadingFit, Laid } from './laid.js';
 import type { PageTheme } from './theme.js';
 
 export interface LayoutContext {
@@ -41,32 +42,5 @@ export interface HeadingSizes {
   readonly strained: { value: boolean };
 }
 
-export interface HeadingFit {
-  /** The largest size at which it takes one line, if any at or above the one-line floor. */
-  readonly oneLine?: number;
-  /** The size it takes when it cannot stay on one line. */
-  readonly fits: number;
-}
-
-/** A text block's size, kept so that a page that cannot fit can say which text is to blame. */
-export interface TextRecord {
-  readonly lang: string;
-  readonly fields: readonly string[];
-  readonly sample: string;
-  readonly height: number;
-  /** Inside a language section (translated text), not the template's own frame. */
-  readonly inSection: boolean;
-}
-
-/** A block laid out at (0, 0). */
-export interface Laid {
-  readonly height: number;
-  readonly nodes: readonly LaidNode[];
-  readonly texts: readonly TextRecord[];
-  /** Share of spare page height this block takes (spacers only). */
-  readonly grow?: number;
-  /** The first baseline, from the block's top (text blocks only): rows of columns line these up. */
-  readonly baseline?: number;
-}
-
-export const EMPTY: Laid = { height: 0, nodes: [], texts: [] };
+export { EMPTY } from './laid.js';
+export type { HeadingFit, Laid, TextRecord } from './laid.js';

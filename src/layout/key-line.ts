@@ -100,12 +100,40 @@ const LEAST_SHARE = 0.6;
 const SHARE_PRECISION = 0.05;
 
 /**
+ * Where the last relaxFloors of a page of the same kind ended: the share it
+ * kept and the least share it found too large (exactly as the bisection
+ * computed them).
+ */
+export interface RelaxHint {
+  readonly share: number;
+  readonly tooLarge: number;
+}
+
+/**
  * A page that cannot keep its floors, fitted with the largest share of them
  * it can keep (bisection between LEAST_SHARE and 1, to SHARE_PRECISION: four
  * fits), or with none when it cannot keep even LEAST_SHARE; undefined when
- * it does not fit at all. `fit` lays the page out with the given floors.
+ * it does not fit at all. `fit` lays the page out with the given floors; the
+ * caller has found that the whole floors (share 1) do not fit.
+ *
+ * With `hint` (the last such page's answer), the page is tried at the hinted
+ * share and at the share found too large: when the first fits and the second
+ * does not, every share the bisection would try answers as it did for that
+ * page (a page that keeps a share keeps every smaller one), so the answer is
+ * the hinted share, found with one or two fits. Otherwise the bisection runs.
+ * The hint decides how many fits it takes, never the answer; `hint` in the
+ * result is what the next page of the kind may start from.
  */
-export function relaxFloors<T>(floors: Floors, fit: (tried: Floors) => T | undefined): { tried: Floors; done: T } | undefined {
+export function relaxFloors<T>(
+  floors: Floors,
+  fit: (tried: Floors) => T | undefined,
+  hint?: RelaxHint,
+): { tried: Floors; done: T; hint?: RelaxHint } | undefined {
+  if (hint) {
+    const tried = relaxed(floors, hint.share);
+    const done = fit(tried);
+    if (done !== undefined && (hint.tooLarge >= 1 || fit(relaxed(floors, hint.tooLarge)) === undefined)) return { tried, done, hint };
+  }
   const none = (): { tried: Floors; done: T } | undefined => {
     const tried = relaxed(floors, 0);
     const done = fit(tried);
@@ -123,7 +151,7 @@ export function relaxFloors<T>(floors: Floors, fit: (tried: Floors) => T | undef
     if (done === undefined) tooLarge = share;
     else best = { tried, done, share };
   }
-  return { tried: best.tried, done: best.done };
+  return { tried: best.tried, done: best.done, hint: { share: best.share, tooLarge } };
 }
 
 const capOf = (points: number): number => Math.round(((points * 0.714 * 25.4) / 72) * 10) / 10;

@@ -1,7 +1,10 @@
 import type { TextCaches } from '../text/paragraph.js';
 import { textCaches } from '../text/text-caches.js';
 import { TieredCache } from '../text/tiered-cache.js';
+import { blockMemos, type BlockMemos } from './block-memos.js';
+import type { RelaxHint } from './key-line.js';
 import type { QrModules } from './qr-code.js';
+import { pageTheme, type PageTheme, type Theme, type ThemeSizeName } from './theme.js';
 
 /** QR codes kept per session: a batch may give every row its own link. */
 const QR_LIMIT = 256;
@@ -18,6 +21,12 @@ export interface LayoutCaches {
   readonly qr: TieredCache<QrModules>;
   /** The fit grid step a page last took, by page content kind, languages and paper (layout-notice.ts). */
   readonly fitHints: TieredCache<number>;
+  /** The floor share a page that could not keep its floors last kept, by the same key (key-line.ts relaxFloors). */
+  readonly floorHints: TieredCache<RelaxHint>;
+  /** Blocks of the template's own text laid out, by content and context (block-memo.ts): pinned, like their paragraphs. */
+  readonly blocks: BlockMemos;
+  /** The theme for a paper, made once: laid blocks are kept by the page theme they were laid out with. */
+  pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme;
   clear(): void;
 }
 
@@ -26,14 +35,34 @@ export function layoutCaches(limit?: number): LayoutCaches {
   const text = textCaches(limit);
   const qr = new TieredCache<QrModules>(QR_LIMIT);
   const fitHints = new TieredCache<number>(HINT_LIMIT);
+  const floorHints = new TieredCache<RelaxHint>(HINT_LIMIT);
+  const blocks = blockMemos();
+  const themes = new WeakMap<Theme, Map<ThemeSizeName, PageTheme>>();
   return {
     text,
     qr,
     fitHints,
+    floorHints,
+    blocks,
+    pageTheme: (theme, paper) => {
+      let byPaper = themes.get(theme);
+      if (!byPaper) {
+        byPaper = new Map();
+        themes.set(theme, byPaper);
+      }
+      let page = byPaper.get(paper);
+      if (!page) {
+        page = pageTheme(theme, paper);
+        byPaper.set(paper, page);
+      }
+      return page;
+    },
     clear: () => {
       text.clear();
       qr.clear();
       fitHints.clear();
+      floorHints.clear();
+      blocks.clear();
     },
   };
 }

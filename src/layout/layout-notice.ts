@@ -56,7 +56,7 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
         page.children,
         tree.lang,
         options.page ?? PAGE_SIZES[options.size],
-        pageTheme(theme, options.size),
+        themeOf(options, theme, options.size),
         options.fonts,
         0,
         NO_FLOORS,
@@ -65,7 +65,7 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
       throw overflowError(floorAttempt.natural.texts, {
         size: options.size,
         page: index + 1,
-        minBody: pageTheme(theme, options.size).minBody,
+        minBody: themeOf(options, theme, options.size).minBody,
         fitsOn,
         ...(options.page ? { card: options.page } : {}),
       });
@@ -86,13 +86,20 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
  * that keeps them.
  */
 function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
-  const page = pageTheme(theme, options.size);
+  const page = themeOf(options, theme, options.size);
   const languages = languagesOn(blocks);
   const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
-  const relaxedFit = relaxFloors(floors, (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page));
+  const paper = options.page ?? PAGE_SIZES[options.size];
+  const hintAt = hintKey(blocks, lang, paper, floors);
+  const relaxedFit = relaxFloors(
+    floors,
+    (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page),
+    options.caches?.floorHints.get(hintAt),
+  );
+  if (relaxedFit?.hint) options.caches?.floorHints.set(hintAt, relaxedFit.hint, false);
   if (!relaxedFit) return undefined;
   const { tried, done } = relaxedFit;
   const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
@@ -127,7 +134,7 @@ const FLOW_BELOW = 0.85;
  * (see flowBlocks); undefined when one block alone is taller than a page.
  */
 function flowPage(notice: NoticePage, lang: string, options: LayoutOptions, theme: Theme): LaidPage[] | undefined {
-  const page = pageTheme(theme, options.size);
+  const page = themeOf(options, theme, options.size);
   const paper = options.page ?? PAGE_SIZES[options.size];
   const available = paper.height - 2 * page.margin;
   const head = notice.children.slice(0, notice.head ?? 0);
@@ -163,17 +170,19 @@ function fitPage(
   floors: Floors,
   card?: { width: number; height: number },
 ): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
-  const page = pageTheme(theme, size);
+  const page = themeOf({ caches }, theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
   const key = hintKey(blocks, lang, paper, floors);
+  const grid = fitGrid(page);
   const found = fitOnGrid(
     (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
-    fitGrid(page),
+    grid,
     available,
     caches?.fitHints.get(key),
   );
-  if (found) caches?.fitHints.set(key, found.step, false);
+  // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
+  caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
   return found ? { attempt: found.attempt, paper, page } : undefined;
 }
 
@@ -192,6 +201,11 @@ function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: n
       )
       .join('');
   return `${lang} ${paper.width}x${paper.height} ${floors.key},${floors.title},${floors.band ?? ''} ${kinds(blocks)}`;
+}
+
+/** The page theme for a paper: the session's one, so that blocks laid out with it are found again. */
+function themeOf({ caches }: Pick<LayoutOptions, 'caches'>, theme: Theme, size: PageSizeName): PageTheme {
+  return caches ? caches.pageTheme(theme, size) : pageTheme(theme, size);
 }
 
 /** Paper sizes larger than `size`, smallest first: where a page that does not fit might. */

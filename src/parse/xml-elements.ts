@@ -36,12 +36,13 @@ export function readXml(xml: string, source: string): XmlElement {
   });
   let count = 0;
   parser.on('opentag', (tag) => {
-    const where = `${source} (filled markup): line ${parser.line}, column ${parser.column}: <${tag.name}>`;
+    // Said only in an error: built for every element, it was a good part of reading the markup.
+    const where = (): string => `${source} (filled markup): line ${parser.line}, column ${parser.column}: <${tag.name}>`;
     if (stack.length >= MAX_MARKUP_DEPTH) {
-      throw new TemplateError(`${where} is nested ${MAX_MARKUP_DEPTH} elements deep; notice markup needs a few levels at most`);
+      throw new TemplateError(`${where()} is nested ${MAX_MARKUP_DEPTH} elements deep; notice markup needs a few levels at most`);
     }
     if (++count > MAX_MARKUP_ELEMENTS) {
-      throw new TemplateError(`${where}: the filled template has more than ${MAX_MARKUP_ELEMENTS} elements`);
+      throw new TemplateError(`${where()}: the filled template has more than ${MAX_MARKUP_ELEMENTS} elements`);
     }
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);

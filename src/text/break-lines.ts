@@ -1,4 +1,4 @@
-import { breakOpportunities, takesHyphen, wordBoundaries } from './line-breaks.js';
+import { breakOpportunities, takesHyphen, wordBoundaries, type BreakOpportunity } from './line-breaks.js';
 
 /** One line of a paragraph: [start, end) of the logical text. */
 export interface LineRange {
@@ -59,12 +59,27 @@ export function trimmedEnd(text: string, start: number, end: number): number {
  * word or character on the last line where the text allows, and optional
  * balancing.
  */
-export function breakLines(text: string, width: number, measure: Measurer, rules: BreakRules): BrokenLines {
-  const opportunities = breakOpportunities(text);
+export function breakLines(
+  text: string,
+  width: number,
+  measure: Measurer,
+  rules: BreakRules,
+  opportunities: readonly BreakOpportunity[] = breakOpportunities(text),
+): BrokenLines {
+  // Balancing tries thirteen widths, and avoidLonely counts the letters of the same last lines at each.
+  const counted = new Map<string, number>();
+  const letterCount = (part: string): number => {
+    let count = counted.get(part);
+    if (count === undefined) {
+      count = letters(part);
+      counted.set(part, count);
+    }
+    return count;
+  };
   const at = (measureWidth: number): BrokenLines => {
     const { units, brokeWord, brokeKept } = unitsFor(text, opportunities, measureWidth, measure, rules.keep);
     const least = { chars: rules.minLastLineChars, words: rules.minLastLineWords ?? 1 };
-    const lines = avoidLonely(fill(units, text, measureWidth, measure), units, text, measureWidth, measure, least);
+    const lines = avoidLonely(fill(units, text, measureWidth, measure), units, text, measureWidth, measure, least, letterCount);
     return { lines, brokeWord, brokeKept };
   };
   const full = at(width);
@@ -175,6 +190,7 @@ function avoidLonely(
   width: number,
   measure: Measurer,
   least: { readonly chars: number; readonly words: number },
+  letterCount: (text: string) => number = letters,
 ): LineRange[] {
   if (lines.length < 2) return lines;
   const last = lines.at(-1)!;
@@ -184,7 +200,7 @@ function avoidLonely(
   const inPhrase = (at: number): boolean => DICTIONARY.test(text[at - 1]!) && DICTIONARY.test(text[at]!);
   const wordEnds = (from: number, to: number): number => words(from, to).filter((u) => u.end === to || !inPhrase(u.end)).length;
   const lonely = (from: number, to: number): boolean => {
-    const count = letters(text.slice(from, to));
+    const count = letterCount(text.slice(from, to));
     const ends = wordEnds(from, to);
     return (ends <= 1 && count < LONE_WORD) || ends < least.words || count < least.chars;
   };

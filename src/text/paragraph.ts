@@ -5,6 +5,7 @@ import { itemize, pieces, type FontRun } from './itemize.js';
 import { MissingGlyphError } from './font-choice.js';
 import type { FontChain } from '../fonts/font-set.js';
 import { breakLines, trimmedEnd, type LineRange } from './break-lines.js';
+import { breakOpportunities, type BreakOpportunity } from './line-breaks.js';
 import { keptRanges } from './kept-ranges.js';
 import { withoutCjkSpaces } from './cjk-joins.js';
 import { shape, type Direction, type ShapedGlyph, type ShapedRun } from './shape.js';
@@ -103,8 +104,32 @@ export interface TextCaches {
   readonly paragraphs: TieredCache<ParagraphLayout>;
   readonly items: TieredCache<FontRun[]>;
   readonly shaped: TieredCache<ShapedRun>;
+  /** A paragraph's text worked out once for every size and width it is laid out at (TextAnalysis). */
+  readonly analyses: TieredCache<TextAnalysis>;
   /** A number for a font chain or a font, unique within the session: part of the cache keys. */
   idOf(owner: object): number;
+}
+
+/**
+ * What a paragraph's layout needs that does not depend on its size or
+ * width: its text, font runs, kept ranges and break opportunities, and each
+ * range measured so far as its runs' advances in font units (a size turns
+ * them into points, in the order they are added). Auto-fit lays the
+ * same paragraph out at several scales; this is worked out once for them all.
+ */
+export interface TextAnalysis {
+  readonly parts: readonly TextSpan[];
+  readonly text: string;
+  readonly items: readonly FontRun[];
+  readonly keep: readonly (readonly [number, number])[];
+  readonly opportunities: readonly BreakOpportunity[];
+  /** By start × (text length + 1) + end: each run's font and advance in font units. */
+  readonly ranges: Map<number, readonly RangeRun[]>;
+}
+
+interface RangeRun {
+  readonly font: LoadedFont;
+  readonly advance: number;
 }
 
 type Shaper = (font: LoadedFont, text: string, direction: Direction, lang: string) => ShapedRun;
@@ -121,14 +146,26 @@ export function layoutParagraph(
   chain: FontChain,
   caches?: TextCaches,
 ): ParagraphLayout {
-  if (!caches) return layoutUncached(spans, style, width, chain, shape);
+  if (!caches) return layoutUncached(analyse(spans, style, chain), style, width, chain, shape);
   const pinned = !spans.some((span) => span.isolate);
   const id = caches.idOf(chain);
   const shaper: Shaper = (font, text, direction, lang) =>
     caches.shaped.take(`${caches.idOf(font)}\u0000${direction} ${lang}\u0000${text}`, pinned, () => shape(font, text, direction, lang));
-  return caches.paragraphs.take(`${id}\u0000${paragraphKey(spans, style, width)}`, pinned, () =>
-    layoutUncached(spans, style, width, chain, shaper, (key, make) => caches.items.take(`${id}\u0000${key}`, pinned, make)),
-  );
+  return caches.paragraphs.take(`${id}\u0000${paragraphKey(spans, style, width)}`, pinned, () => {
+    const analysis = caches.analyses.take(`${id}\u0000${analysisKey(spans, style)}`, pinned, () =>
+      analyse(spans, style, chain, (key, make) => caches.items.take(`${id}\u0000${key}`, pinned, make)),
+    );
+    return layoutUncached(analysis, style, width, chain, shaper);
+  });
+}
+
+const flag = (value: boolean | undefined): string => (value === undefined ? '' : value ? '1' : '0');
+
+/** The spans' every field, the text last. */
+function spansKey(spans: readonly TextSpan[]): string {
+  let key = '';
+  for (const span of spans) key += `\u0001${flag(span.bold)}${flag(span.isolate)}${flag(span.keep)}\u0002${span.text}`;
+  return key;
 }
 
 /**
@@ -137,38 +174,63 @@ export function layoutParagraph(
  * the largest cost of a cache hit, and auto-fit hits the cache for most of a page.
  */
 function paragraphKey(spans: readonly TextSpan[], style: ParagraphStyle, width: number): string {
-  const flag = (value: boolean | undefined): string => (value === undefined ? '' : value ? '1' : '0');
-  let key =
+  const key =
     `${width} ${style.size} ${style.leading} ${style.align} ${style.direction} ${style.bidi ?? ''} ${style.lang} ` +
     `${style.minLastLineChars ?? ''} ${flag(style.balance)} ${flag(style.optical)} ${flag(style.display)}`;
-  for (const span of spans) key += `\u0001${flag(span.bold)}${flag(span.isolate)}${flag(span.keep)}\u0002${span.text}`;
-  return key;
+  return key + spansKey(spans);
 }
 
-function layoutUncached(
+/** A text analysis's key: what of the style the text, its runs and their shapes depend on, and the spans. */
+function analysisKey(spans: readonly TextSpan[], style: ParagraphStyle): string {
+  return `${style.direction} ${style.bidi ?? ''} ${style.lang}${spansKey(spans)}`;
+}
+
+function analyse(
   spans: readonly TextSpan[],
   style: ParagraphStyle,
-  width: number,
   chain: FontChain,
-  shaper: Shaper,
   itemsMemo?: (key: string, make: () => FontRun[]) => FontRun[],
-): ParagraphLayout {
+): TextAnalysis {
   const parts = withoutCjkSpaces(
     spans.map((span) => ({ ...span, text: span.text.normalize('NFC') })),
     style.lang,
   );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain, itemsMemo);
-  const measure = Object.assign((start: number, end: number): number => measureRange(items, text, start, end, style, shaper), {
+  return { parts, text, items, keep: keptRanges(text, parts), opportunities: breakOpportunities(text), ranges: new Map() };
+}
+
+function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: number, chain: FontChain, shaper: Shaper): ParagraphLayout {
+  const { text, items } = analysis;
+  // Line breaking measures the same ranges again at every width it tries (balanced lines try thirteen), and
+  // auto-fit at every scale: each range is shaped once per analysis, and turned into points once here.
+  const measured = new Map<number, number>();
+  const stride = text.length + 1;
+  const measureOnce = (start: number, end: number): number => {
+    const key = start * stride + end;
+    let width = measured.get(key);
+    if (width === undefined) {
+      let runs = analysis.ranges.get(key);
+      if (!runs) {
+        runs = rangeRuns(items, text, start, end, style, shaper);
+        analysis.ranges.set(key, runs);
+      }
+      width = 0;
+      for (const run of runs) width += (run.advance * sizeOf(run.font, style)) / run.font.unitsPerEm;
+      measured.set(key, width);
+    }
+    return width;
+  };
+  const measure = Object.assign(measureOnce, {
     hyphen: (position: number): number => hyphenRun(items, position, style, chain, shaper).width,
   });
   const rules = {
-    keep: keptRanges(text, parts),
+    keep: analysis.keep,
     minLastLineChars: style.minLastLineChars ?? 0,
     minLastLineWords: style.minLastLineWords ?? 1,
     balance: style.balance ?? false,
   };
-  const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules);
+  const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules, analysis.opportunities);
   let top = 0;
   const lines = ranges.map((range, i) => {
     // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
@@ -191,12 +253,9 @@ function shapePiece(item: FontRun, text: string, style: ParagraphStyle, shaper: 
   return run;
 }
 
-function measureRange(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle, shaper: Shaper): number {
-  let width = 0;
-  for (const item of pieces(items, start, end)) {
-    width += (shapePiece(item, text, style, shaper).advance * sizeOf(item.font, style)) / item.font.unitsPerEm;
-  }
-  return width;
+/** The runs of [start, end) with their advances in font units, in the order measuring adds them. */
+function rangeRuns(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle, shaper: Shaper): RangeRun[] {
+  return pieces(items, start, end).map((item) => ({ font: item.font, advance: shapePiece(item, text, style, shaper).advance }));
 }
 
 interface Piece extends FontRun {

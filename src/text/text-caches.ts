@@ -1,5 +1,5 @@
 import type { FontRun } from './itemize.js';
-import type { ParagraphLayout, TextCaches } from './paragraph.js';
+import type { ParagraphLayout, TextAnalysis, TextCaches } from './paragraph.js';
 import type { ShapedRun } from './shape.js';
 import { TieredCache } from './tiered-cache.js';
 
@@ -16,10 +16,12 @@ export function textCaches(limit = RECENT_LIMIT): TextCaches & { clear(): void }
   const paragraphs = new TieredCache<ParagraphLayout>(limit);
   const items = new TieredCache<FontRun[]>(limit);
   const shaped = new TieredCache<ShapedRun>(limit * 4);
+  const analyses = new TieredCache<TextAnalysis>(limit);
   return {
     paragraphs,
     items,
     shaped,
+    analyses,
     idOf: (owner) => {
       let id = ids.get(owner);
       if (id === undefined) {
@@ -29,7 +31,7 @@ export function textCaches(limit = RECENT_LIMIT): TextCaches & { clear(): void }
       return id;
     },
     clear: () => {
-      for (const cache of [paragraphs, items, shaped]) cache.clear();
+      for (const cache of [paragraphs, items, shaped, analyses]) cache.clear();
       ids.clear();
     },
   };

@@ -47,11 +47,19 @@ const empty = (value: unknown): boolean =>
   (typeof value === 'string' && value.replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '') === '') ||
   (Array.isArray(value) && value.length === 0);
 
+/** What is wrong with a text value, if anything: the one check of a text field (and of each entry of a list). */
+function textIssue(value: string, spec: FieldSpec): string | undefined {
+  const problem = textProblem(value);
+  if (problem) return problem;
+  // A value no longer than the limit in UTF-16 units is no longer in characters: only longer ones are segmented.
+  if (value.length > spec.max && graphemeLength(value) > spec.max) return `expected at most ${spec.max} characters`;
+  return undefined;
+}
+
 function textSchema(spec: FieldSpec) {
   return z.string({ invalid_type_error: 'expected text' }).superRefine((value, ctx) => {
-    const problem = textProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    else if (graphemeLength(value) > spec.max) ctx.addIssue({ code: 'custom', message: `expected at most ${spec.max} characters` });
+    const issue = textIssue(value, spec);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
   });
 }
 
@@ -100,10 +108,16 @@ const linkSchema = z.preprocess(
   }),
 );
 
-const schemas = new WeakMap<TemplateManifest, Map<string, Record<string, z.ZodTypeAny>>>();
+/** A field's check: its schema, and for a plain text field its spec, which checks a string without the schema. */
+interface FieldCheck {
+  readonly schema: z.ZodTypeAny;
+  readonly text?: FieldSpec;
+}
+
+const schemas = new WeakMap<TemplateManifest, Map<string, Record<string, FieldCheck>>>();
 
 /** One schema per field, built once per template and list of languages (a batch validates thousands of rows). */
-function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): Record<string, z.ZodTypeAny> {
+function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): Record<string, FieldCheck> {
   let byLanguages = schemas.get(manifest);
   if (!byLanguages) {
     byLanguages = new Map();
@@ -112,9 +126,10 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages
   const key = knownLanguages.map((item) => (typeof item === 'string' ? item : `${item.code}=${item.name}=${item.english_name}`)).join(',');
   let shape = byLanguages.get(key);
   if (!shape) {
-    shape = { languages: languagesSchema(knownLanguages), rights_url: linkSchema };
+    shape = { languages: { schema: languagesSchema(knownLanguages) }, rights_url: { schema: linkSchema } };
     // Contract fields the template does not print are checked all the same (and kept), so a row is valid for every template or none.
-    for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields })) shape[field] = fieldSchema(spec, field);
+    for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields }))
+      shape[field] = { schema: fieldSchema(spec, field), ...(spec.type === 'text' ? { text: spec } : {}) };
     byLanguages.set(key, shape);
   }
   return shape;
@@ -142,14 +157,21 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
   }
   const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};
-  for (const [field, schema] of Object.entries(shape)) {
+  for (const [field, check] of Object.entries(shape)) {
     const value = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];
     const spec = manifest.fields[field];
     if (empty(value)) {
       if (spec?.required) problems.push({ field, message: 'is required and missing' });
       continue;
     }
-    const parsed = schema.safeParse(value);
+    if (check.text && typeof value === 'string') {
+      // What the text schema does with a string (already trimmed), without building it a zod result.
+      const issue = textIssue(value, check.text);
+      if (issue) problems.push({ field, value: shown(value), message: issue });
+      else business[field] = value;
+      continue;
+    }
+    const parsed = check.schema.safeParse(value);
     if (parsed.success) {
       business[field] = parsed.data;
     } else {

@@ -3,7 +3,7 @@ import type { PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { checkLink, RIGHTS_LINKS } from '../contract/rights-links.js';
-import { knownLanguages, matchLanguageWord, readLanguages } from '../read/language-names.js';
+import { knownLanguages, matchLanguageWord, readLanguages, type KnownLanguages } from '../read/language-names.js';
 import type { LocaleMeta } from '../strings/locale-meta.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
@@ -71,9 +71,10 @@ export function planNotice(
   locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>,
   checked?: Business,
 ): NoticePlan {
-  const business = checked ?? validated(raw, template, locales);
+  const known = knownLanguages(locales);
+  const business = checked ?? validated(raw, template, known);
   const rightsUrl = request.rightsUrl ?? business.rights_url ?? RIGHTS_LINKS[template.manifest.rights_link];
-  const codes = request.languages ? readLanguages(request.languages, knownLanguages(locales)).codes : (business.languages ?? ['en']);
+  const codes = request.languages ? readLanguages(request.languages, known).codes : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
     const meta = locales.get(code)!.meta;
     return { code, dir: meta.dir, name: meta.name, status: meta.status };
@@ -113,8 +114,8 @@ export function planNotice(
   };
 }
 
-function validated(raw: RawRecord, template: Template, locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>): Business {
-  const validation = validateBusiness(raw, template.manifest, knownLanguages(locales));
+function validated(raw: RawRecord, template: Template, known: KnownLanguages): Business {
+  const validation = validateBusiness(raw, template.manifest, known);
   if (!validation.ok) throw new InputError(validation.problems);
   return validation.business;
 }

@@ -31,6 +31,22 @@ describe('key-line floors', () => {
     expect(found!.tried.key / floors.key).toBeLessThanOrEqual(0.77);
   });
 
+  it('takes the same share from a hint in fewer fits, and from a wrong hint too', () => {
+    const floors = floorsFor(theme, 1, true);
+    const fitsUpTo = (limit: number) => (tried: typeof floors) => (tried.key <= floors.key * limit ? tried : undefined);
+    const plain = relaxFloors(floors, fitsUpTo(0.77))!;
+    expect(plain.hint).toBeDefined();
+    let fits = 0;
+    const hinted = relaxFloors(floors, (tried) => (fits++, fitsUpTo(0.77)(tried)), plain.hint);
+    expect(hinted!.tried).toEqual(plain.tried);
+    expect(fits).toBeLessThanOrEqual(2);
+    for (const limit of [0.62, 0.9, 0.99]) {
+      const fresh = relaxFloors(floors, fitsUpTo(limit))!;
+      expect(relaxFloors(floors, fitsUpTo(limit), plain.hint)!.tried).toEqual(fresh.tried);
+    }
+    expect(relaxFloors(floors, (tried) => (tried.key === 0 ? 'fits' : undefined), plain.hint)?.tried).toEqual({ key: 0, title: 0 });
+  });
+
   it('falls back to no floors, and to nothing when the page does not fit at all', () => {
     const floors = floorsFor(theme, 1, true);
     expect(relaxFloors(floors, (tried) => (tried.key === 0 ? 'fits' : undefined))?.tried).toEqual({ key: 0, title: 0 });

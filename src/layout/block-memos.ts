@@ -1,0 +1,46 @@
+import { TieredCache } from '../text/tiered-cache.js';
+import type { HeadingFit, Laid } from './laid.js';
+
+/**
+ * A block of the template's own text laid out once per session and context:
+ * every notice of a session prints the same headings and paragraphs in its
+ * languages, at the same few grid scales. Only blocks without business data
+ * (no inline from a field) are kept; what a heading notes for the page's
+ * shared heading sizes is kept with it and noted again on every use.
+ */
+export interface BlockMemo {
+  readonly laid: Laid;
+  /** The entries its headings made for their levels' shared sizes. */
+  readonly fits: readonly (readonly [string, HeadingFit])[];
+  readonly strained: boolean;
+}
+
+/** QR blocks kept per session: a link may be business data (report_url), so they are kept least recently used. */
+const QR_LIMIT = 256;
+
+/** A session's laid blocks: by the block's content, then by the context it was laid out in. */
+export interface BlockMemos {
+  readonly laid: Map<string, Map<string, BlockMemo>>;
+  /** QR blocks with their labels, by content and context together. */
+  readonly qr: TieredCache<BlockMemo>;
+  /** Each block's content key (null: it holds business data), worked out once per block object. */
+  readonly keys: WeakMap<object, string | null>;
+  /** Each context's key, worked out once per context object (contexts are never changed once made). */
+  readonly contexts: WeakMap<object, string>;
+  clear(): void;
+}
+
+export function blockMemos(): BlockMemos {
+  const laid = new Map<string, Map<string, BlockMemo>>();
+  const qr = new TieredCache<BlockMemo>(QR_LIMIT);
+  return {
+    laid,
+    qr,
+    keys: new WeakMap(),
+    contexts: new WeakMap(),
+    clear: () => {
+      laid.clear();
+      qr.clear();
+    },
+  };
+}
