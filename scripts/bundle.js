@@ -1,0 +1,67 @@
+// Bundles the command line into dist/bundle/ with esbuild, after tsc has written dist/ (npm run build). A cold
+// `placard render` then loads a handful of files instead of some 350 modules, each resolved, read and compiled on
+// its own. Each command, and what it loads only when it runs, stays a chunk of its own (code splitting), so
+// `placard templates list` still loads no renderer. bin/placard.js runs the bundle; the tests run src/ and dist/.
+//
+//   node scripts/bundle.js
+import { readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+
+/**
+ * Code that finds files from its own place (paths.ts, the worker files, serve's web folder) does so as if it were
+ * still tsc's dist/<dir>/<name>.js: import.meta.url becomes that file's URL, worked out from the chunk's own URL
+ * (every chunk sits directly in dist/bundle/). So templates, locales and the workers are found exactly as from dist/.
+ */
+const ownPlace = {
+  name: 'own-place',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const compiled = relative(`${root}src`, args.path).replaceAll('\\', '/').replace(/\.ts$/, '.js');
+      const url = `new URL(${JSON.stringify(`../${compiled}`)}, import.meta.url).href`;
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+    // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
+    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
+    context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href";
+      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
+    });
+    // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
+    // join it into the same text; without it, it joins the text itself (as in a browser). placard asks for no
+    // source map, so the bundle gives Handlebars no source-map: the compiled code is the same, made faster.
+    context.onResolve({ filter: /^source-map$/ }, (args) =>
+      /[\\/]node_modules[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'no-source-map' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+// A fresh folder: chunk names change with their contents, and old ones would pile up.
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/cli/main.ts', signals: 'src/cli/signals.ts', 'output-streams': 'src/cli/output-streams.ts' },
+  absWorkingDir: root,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+  // harfbuzz finds its wasm file beside its own: it loads from node_modules (two files).
+  external: ['harfbuzzjs'],
+  // jsonc-parser's main file is UMD, whose require of its own files a bundler cannot follow; its ES module build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
+  banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
+  plugins: [ownPlace],
+});
