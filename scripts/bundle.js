@@ -43,6 +43,36 @@ const ownPlace = {
   },
 };
 
+/**
+ * Modules a render never calls, loaded on first call instead of at start: fontkit's Brotli decoder (for WOFF2,
+ * which placard refuses before fontkit sees it; its dictionary is 1.3 MB of source, decoded at import) is
+ * required from node_modules, where fontkit finds it; PDFKit's AES (for encrypted PDFs; it builds its tables
+ * at import) is bundled, its body run on first call.
+ */
+const onFirstCall = {
+  name: 'on-first-call',
+  setup(context) {
+    const lazy = {
+      'brotli/decompress.js': [
+        /[\\/]node_modules[\\/]fontkit[\\/]/,
+        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(require.resolve('fontkit'))('brotli/decompress.js'))(...args);",
+      ],
+      '@noble/ciphers/aes': [
+        /[\\/]node_modules[\\/]pdfkit[\\/]/,
+        "let real;\nconst aes = () => (real ??= require('@noble/ciphers/aes'));\nexport const cbc = (...args) => aes().cbc(...args);\nexport const ecb = (...args) => aes().ecb(...args);",
+      ],
+    };
+    context.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+      lazy[args.path][0].test(args.importer) ? { path: args.path, namespace: 'on-first-call', pluginData: args.resolveDir } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'on-first-call' }, (args) => ({
+      contents: lazy[args.path][1],
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 // A fresh folder: chunk names change with their contents, and old ones would pile up.
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -63,5 +93,5 @@ await build({
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
   banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
-  plugins: [ownPlace],
+  plugins: [ownPlace, onFirstCall],
 });
