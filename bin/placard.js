@@ -7,9 +7,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
   const [{ main }, { exitOnSignals }, { writeFailure }] = await Promise.all([
-    import('../dist/cli/main.js'),
-    import('../dist/cli/signals.js'),
-    import('../dist/cli/output-streams.js'),
+    import('../dist/bundle/main.js'),
+    import('../dist/bundle/signals.js'),
+    import('../dist/bundle/output-streams.js'),
   ]);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
   exitOnSignals(process);

@@ -50,7 +50,9 @@ export function matchLanguages(codes: readonly string[], known: Iterable<string>
   return [...new Set(codes.map((code) => matchLanguage(code, list)).filter((code): code is string => code !== undefined))];
 }
 
-const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+let englishNames: Intl.DisplayNames | undefined;
+/** English language names, made on first use: ICU's name data costs ~10 ms of a start that only matches tags. */
+const english = (): Intl.DisplayNames => (englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
 
 /**
  * For a tag no known locale stands for, the nearest known one, as words
@@ -65,12 +67,12 @@ export function suggestLanguage(code: string, known: Iterable<string>): string {
   const byLanguage = list.find((candidate) => tagParts(candidate)?.language === language);
   const byTypo = list.find((candidate) => editDistance(candidate.toLowerCase(), wanted) <= (wanted.length <= 3 ? 1 : 2));
   const byName = list.find((candidate) => {
-    const name = englishNames.of(candidate.split('-')[0]!)?.toLowerCase();
+    const name = english().of(candidate.split('-')[0]!)?.toLowerCase();
     return name !== undefined && (name === wanted || name.startsWith(`${wanted} `));
   });
   const best = byLanguage ?? byName ?? byTypo;
   if (!best) return '';
-  const name = englishNames.of(best);
+  const name = english().of(best);
   return `did you mean "${best}"${name ? ` (${name})` : ''}?`;
 }
 

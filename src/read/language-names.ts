@@ -73,7 +73,12 @@ export function nameKey(word: string): string {
     .join(' ');
 }
 
-const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+let englishDisplayNames: Intl.DisplayNames | undefined;
+/** Made on first use: loading ICU's language names costs ~10 ms, and a list of plain tags (en,es) needs none. */
+const englishNames = {
+  of: (code: string): string | undefined =>
+    (englishDisplayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })).of(code),
+};
 
 function ownName(code: string): string | undefined {
   try {
@@ -123,8 +128,36 @@ function nameIndex(known: KnownLanguages): NameIndex {
   return index;
 }
 
+/**
+ * A word written as one of the known tags (`es`, `ZH-hans`), which no name
+ * from a meta.yaml or placard's common names stands for: that tag, found
+ * without building the name index (whose ICU language names cost ~10 ms of
+ * a start). ICU's own names are not looked at: a known tag typed as it is
+ * spelled means that tag.
+ */
+function plainTag(word: string, known: KnownLanguages): string | undefined {
+  if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(word)) return undefined;
+  const wanted = word.toLowerCase();
+  const key = nameKey(word);
+  if (CHINESE.has(key)) return undefined;
+  let found: string | undefined;
+  for (const item of known) {
+    const code = typeof item === 'string' ? item : item.code;
+    if (code.toLowerCase() === wanted) {
+      if (found !== undefined) return undefined;
+      found = code;
+    }
+    if (typeof item !== 'string' && [item.name, item.english_name].some((name) => name !== undefined && nameKey(name) === key))
+      return undefined;
+  }
+  if (found === undefined || Object.values(COMMON_NAMES).some((names) => names.some((name) => nameKey(name) === key))) return undefined;
+  return found;
+}
+
 /** The known tag one word stands for, or a problem that asks the one question that settles it. */
 export function matchLanguageWord(word: string, known: KnownLanguages): LanguageWord {
+  const plain = plainTag(word.trim(), known);
+  if (plain !== undefined) return { code: plain };
   const index = nameIndex(known);
   const trimmed = word.trim();
   const key = nameKey(trimmed);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { assertInside } from '../contained-path.js';
 import { formatProblem, TemplateError, UsageError, type Problem } from '../errors.js';
 import { BUILTIN_LOCALES } from '../paths.js';
-import { parseStringsJson, readLocaleText, type StringTree } from './locale-file.js';
+import { parseStringsJson, readLocaleText, type Parsed, type StringTree } from './locale-file.js';
 import { checkLocale } from './locale-check.js';
 import { parseMeta, parseNotes, type LocaleMeta } from './locale-meta.js';
 import { readTranslatedFrom } from './translated-from.js';
@@ -89,14 +89,24 @@ function readLocaleHead(dir: string, code: string): { meta?: LocaleMeta; problem
 
 type LocaleBody = Pick<Locale, 'namespaces' | 'notes' | 'translatedFrom' | 'glossary'>;
 
-/** The strings and what goes with them, read when a locale is first used. */
-function readLocaleBody(dir: string): { value?: LocaleBody; problems: Problem[] } {
+/** notes.yaml (optional; English has one), read and parsed. */
+function readLocaleNotes(dir: string): Parsed<Record<string, string>> {
+  const notesFile = join(dir, 'notes.yaml');
+  if (!existsSync(notesFile)) return { ok: true, value: {} };
+  const notesText = readLocaleText(notesFile);
+  return notesText.ok ? parseNotes(notesText.value, notesFile) : notesText;
+}
+
+/**
+ * The strings and what goes with them, read when a locale is first used.
+ * `notes: false` leaves notes.yaml for later (an empty object stands in):
+ * only checks and exports read the translator notes, never a render.
+ */
+function readLocaleBody(dir: string, { notes: withNotes = true } = {}): { value?: LocaleBody; problems: Problem[] } {
   const problems: Problem[] = [];
   let notes: Record<string, string> = {};
-  const notesFile = join(dir, 'notes.yaml');
-  if (existsSync(notesFile)) {
-    const notesText = readLocaleText(notesFile);
-    const parsed = notesText.ok ? parseNotes(notesText.value, notesFile) : notesText;
+  if (withNotes) {
+    const parsed = readLocaleNotes(dir);
     if (parsed.ok) notes = parsed.value;
     else problems.push(...parsed.problems);
   }
@@ -136,18 +146,31 @@ const malformed = (problems: readonly Problem[]): TemplateError =>
  * translatedFrom, glossary): a run reads only the languages it prints. A
  * malformed file throws then, as a TemplateError naming the file.
  */
-function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: Locale) => readonly Problem[]): Locale {
+function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: Locale) => readonly Problem[], builtIn: boolean): Locale {
   let body: LocaleBody | undefined;
+  let notes: Record<string, string> | undefined;
   const load = (): LocaleBody => {
     if (!body) {
       for (const file of readdirSync(dir)) assertInside(join(dir, '..'), join(dir, file), '--locales');
-      const read = readLocaleBody(dir);
+      // A built-in locale's notes (English's are 30 KB of YAML) wait for the first caller that reads them, as
+      // its reviewed status waits for `locales check`: the tests check both. A user's are read with its strings.
+      const read = readLocaleBody(dir, { notes: !builtIn });
       if (!read.value || read.problems.length > 0) throw malformed(read.problems);
       const problems = vet({ code, dir, meta, ...read.value });
       if (problems.length > 0) throw malformed(problems);
       body = read.value;
     }
     return body;
+  };
+  const loadNotes = (): Record<string, string> => {
+    if (!builtIn) return load().notes;
+    load();
+    if (!notes) {
+      const read = readLocaleNotes(dir);
+      if (!read.ok) throw malformed(read.problems);
+      notes = read.value;
+    }
+    return notes;
   };
   return {
     code,
@@ -157,7 +180,7 @@ function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: L
       return load().namespaces;
     },
     get notes() {
-      return load().notes;
+      return loadNotes();
     },
     get translatedFrom() {
       return load().translatedFrom;
@@ -192,7 +215,8 @@ export function localeCatalog(userDirs: readonly string[]): ReadonlyMap<string, 
       const head = readLocaleHead(folder, name);
       problems.push(...head.problems);
       found.delete(name);
-      if (head.meta) found.set(name, lazyLocale(folder, name, head.meta, dir === BUILTIN_LOCALES ? () => [] : vetUser));
+      const builtIn = dir === BUILTIN_LOCALES;
+      if (head.meta) found.set(name, lazyLocale(folder, name, head.meta, builtIn ? () => [] : vetUser, builtIn));
     }
   }
   if (problems.length === 0 && !found.has('en'))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { parseYamlFile, yamlPosition, type Parsed } from './locale-file.js';
+import { plainYamlMapping } from './plain-yaml.js';
 
 const people = z.array(z.string().trim().min(1, 'expected a name, found an empty entry'), {
   invalid_type_error: 'expected a list of names, like ["Ana Pérez"]',
@@ -30,6 +31,10 @@ export type LocaleMeta = z.infer<typeof metaSchema>;
 
 /** Parses meta.yaml; every problem carries the file, the field and its line. */
 export function parseMeta(text: string, file: string): Parsed<LocaleMeta> {
+  // Most meta.yaml files are plain enough to read without the YAML parser; a problem is always named by it.
+  const plain = plainYamlMapping(text);
+  const quick = plain ? metaSchema.safeParse(plain) : undefined;
+  if (quick?.success) return { ok: true, value: quick.data };
   const parsed = parseYamlFile(text, file);
   if (!parsed.ok) return parsed;
   const { value, doc } = parsed.value;

@@ -15,8 +15,12 @@ import { createRequire } from 'node:module';
 type RuleSet = Readonly<Record<string, string>>;
 
 const require = createRequire(import.meta.url);
-const cardinals = (require('cldr-core/supplemental/plurals.json') as { supplemental: { 'plurals-type-cardinal': Record<string, RuleSet> } })
-  .supplemental['plurals-type-cardinal'];
+let cardinalRules: Record<string, RuleSet> | undefined;
+/** CLDR's cardinal rules (76 KB of JSON), read on first use: a render imports this file for PLURAL_KEY alone. */
+const cardinals = (): Record<string, RuleSet> =>
+  (cardinalRules ??= (
+    require('cldr-core/supplemental/plurals.json') as { supplemental: { 'plurals-type-cardinal': Record<string, RuleSet> } }
+  ).supplemental['plurals-type-cardinal']);
 
 /** CLDR's plural categories, in their usual order. */
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -33,7 +37,8 @@ function rulesFor(code: string): RuleSet {
   } catch {
     tags = [code, code.split('-')[0]!];
   }
-  for (const tag of tags) if (cardinals[tag]) return cardinals[tag];
+  const rules = cardinals();
+  for (const tag of tags) if (rules[tag]) return rules[tag];
   return { 'pluralRule-count-other': ' @integer 0~15, 100, 1000' };
 }
 

@@ -1,0 +1,109 @@
+// Bundles the command line into dist/bundle/ with esbuild, after tsc has written dist/ (npm run build). A cold
+// `placard render` then loads a handful of files instead of some 350 modules, each resolved, read and compiled on
+// its own. Each command, and what it loads only when it runs, stays a chunk of its own (code splitting), so
+// `placard templates list` still loads no renderer. bin/placard.js runs the bundle; the tests run src/ and dist/.
+//
+//   node scripts/bundle.js
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = `${root}dist/bundle`;
+
+/**
+ * Code that finds files from its own place (paths.ts, the worker files, serve's web folder) does so as if it were
+ * still tsc's dist/<dir>/<name>.js: import.meta.url becomes that file's URL, worked out from the chunk's own URL
+ * (every chunk sits directly in dist/bundle/). So templates, locales and the workers are found exactly as from dist/.
+ */
+const ownPlace = {
+  name: 'own-place',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const compiled = relative(`${root}src`, args.path).replaceAll('\\', '/').replace(/\.ts$/, '.js');
+      const url = `new URL(${JSON.stringify(`../${compiled}`)}, import.meta.url).href`;
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+    // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
+    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
+    context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href";
+      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
+    });
+    // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
+    // join it into the same text; without it, it joins the text itself (as in a browser). placard asks for no
+    // source map, so the bundle gives Handlebars no source-map: the compiled code is the same, made faster.
+    context.onResolve({ filter: /^source-map$/ }, (args) =>
+      /[\\/]node_modules[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'no-source-map' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/**
+ * Modules a render never calls, loaded on first call instead of at start: fontkit's Brotli decoder (for WOFF2,
+ * which placard refuses before fontkit sees it; its dictionary is 1.3 MB of source, decoded at import) is
+ * required from node_modules, where fontkit finds it; PDFKit's AES (for encrypted PDFs; it builds its tables
+ * at import) is bundled, its body run on first call.
+ */
+const onFirstCall = {
+  name: 'on-first-call',
+  setup(context) {
+    const lazy = {
+      'brotli/decompress.js': [
+        /[\\/]node_modules[\\/]fontkit[\\/]/,
+        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(require.resolve('fontkit'))('brotli/decompress.js'))(...args);",
+      ],
+      '@noble/ciphers/aes': [
+        /[\\/]node_modules[\\/]pdfkit[\\/]/,
+        "let real;\nconst aes = () => (real ??= require('@noble/ciphers/aes'));\nexport const cbc = (...args) => aes().cbc(...args);\nexport const ecb = (...args) => aes().ecb(...args);",
+      ],
+    };
+    context.onResolve({ filter: /^(brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+      lazy[args.path][0].test(args.importer) ? { path: args.path, namespace: 'on-first-call', pluginData: args.resolveDir } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'on-first-call' }, (args) => ({
+      contents: lazy[args.path][1],
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
+/** What both builds share: Node 20, ES modules, the plugins and the require of bundled CommonJS. */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+  // harfbuzz finds its wasm file beside its own: it loads from node_modules (two files).
+  external: ['harfbuzzjs'],
+  // jsonc-parser's main file is UMD, whose require of its own files a bundler cannot follow; its ES module build can.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
+  banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
+  plugins: [ownPlace, onFirstCall],
+};
+
+// A fresh folder: chunk names change with their contents, and old ones would pile up.
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts', signals: 'src/cli/signals.ts', 'output-streams': 'src/cli/output-streams.ts' },
+  outdir,
+  splitting: true,
+});
+
+// Batch's render worker, one file in place of tsc's dist/batch/render-worker.js (where workerFile() finds it, at
+// the same depth as dist/bundle/, so import.meta.url works out the same): each worker thread of a batch loads it
+// once instead of some 300 modules. (serve's workers stay as tsc wrote them: PDFium finds its wasm beside itself.)
+if (existsSync(`${root}src/batch/render-worker.ts`)) {
+  await build({ ...common, entryPoints: { 'batch/render-worker': 'src/batch/render-worker.ts' }, outdir: `${root}dist` });
+}
