@@ -60,9 +60,16 @@ function widerSpaces(chars: readonly string[], chosen: LoadedFont[]): LoadedFont
     unit += char.length;
     return at;
   });
+  // The next character that is not a space, found walking back once (a search forward from each space was
+  // quadratic: a 100,000-character string with 16,000 spaces took seconds).
+  const nextOther: number[] = [];
+  for (let i = chars.length - 1, next = -1; i >= 0; i--) {
+    nextOther[i] = next;
+    if (chars[i] !== ' ') next = i;
+  }
   chars.forEach((char, i) => {
     if (char !== ' ') return;
-    const next = chars.findIndex((later, j) => j > i && later !== ' ');
+    const next = nextOther[i]!;
     if (next < 0) return;
     const own = chosen[starts[i]!]!;
     const other = chosen[starts[next]!]!;

@@ -126,7 +126,7 @@ describe('placard batch', () => {
       '--quiet',
     ]);
     expect(run.code).toBe(1);
-    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'all.pdf'))));
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'all.pdf'))), { fonts: true });
     // Every notice's pages, in order (a door sign whose key line needs it gives each language its own page).
     const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { entries: { file: string }[] };
     let pages = 0;

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeF
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../helpers/pdf-reader.js';
-import { placard, tempDir } from './run-placard.js';
+import { placardIn as placard, tempDir } from './run-placard.js';
 
 /** A user locale folder with a copy of one shipped locale. */
 function userLocales(code = 'es'): { cwd: string; dir: string } {
@@ -16,14 +16,16 @@ function userLocales(code = 'es'): { cwd: string; dir: string } {
 describe('a partial locale', () => {
   it('prints English for missing and empty strings, with a warning, never a raw key', async () => {
     const cwd = tempDir();
-    expect(placard(['locales', 'new', 'de', '--dir', 'N'], { cwd }).code).toBe(0);
+    expect((await placard(['locales', 'new', 'de', '--dir', 'N'], { cwd })).code).toBe(0);
     // One string translated, one key removed, the rest empty as "locales new" wrote them.
     const file = join(cwd, 'N', 'de', 'private-areas.json');
     const strings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     strings.title = 'Privater Bereich';
     delete strings.subtitle;
     writeFileSync(file, JSON.stringify(strings));
-    const run = placard(['render', 'private-areas', '--set', 'name=Alpha', '--lang', 'en,de', '--locales', 'N', '-o', 'out.pdf'], { cwd });
+    const run = await placard(['render', 'private-areas', '--set', 'name=Alpha', '--lang', 'en,de', '--locales', 'N', '-o', 'out.pdf'], {
+      cwd,
+    });
     expect(run.code, run.stderr).toBe(0);
     const { text } = await readPdf(new Uint8Array(readFileSync(join(cwd, 'out.pdf'))));
     expect(text).toContain('Privater Bereich');
@@ -38,7 +40,7 @@ describe('a partial locale', () => {
 });
 
 describe('locales new', () => {
-  it('refuses en, und, a file as --dir, with exit 2 and a message', () => {
+  it('refuses en, und, a file as --dir, with exit 2 and a message', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'file'), 'x');
     const cases: [string[], RegExp][] = [
@@ -47,34 +49,34 @@ describe('locales new', () => {
       [['locales', 'new', 'de', '--dir', 'file'], /--dir file: is a file/],
     ];
     for (const [args, message] of cases) {
-      const run = placard(args, { cwd });
+      const run = await placard(args, { cwd });
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.code, args.join(' ')).toBe(2);
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a read-only folder with exit 2', () => {
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only folder with exit 2', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'ro'));
     chmodSync(join(cwd, 'ro'), 0o555);
-    const run = placard(['locales', 'new', 'de', '--dir', 'ro'], { cwd });
+    const run = await placard(['locales', 'new', 'de', '--dir', 'ro'], { cwd });
     expect(run.stderr).toMatch(/--dir ro: cannot write/);
     expect(run.code).toBe(2);
   });
 });
 
 describe('links out of a folder placard reads', () => {
-  it('refuses a locale file that links outside the --locales folder, naming it (exit 2)', () => {
+  it('refuses a locale file that links outside the --locales folder, naming it (exit 2)', async () => {
     const { cwd, dir } = userLocales();
     writeFileSync(join(cwd, 'secret.json'), '{"token": "s3cret"}');
     symlinkSync(join(cwd, 'secret.json'), join(dir, 'es', 'leak.json'));
-    const run = placard(['render', 'private-areas', '--set', 'name=A', '--lang', 'es', '--locales', 'mine', '-o', 'o.pdf'], { cwd });
+    const run = await placard(['render', 'private-areas', '--set', 'name=A', '--lang', 'es', '--locales', 'mine', '-o', 'o.pdf'], { cwd });
     expect(run.stderr).toMatch(/mine\/es\/leak\.json: is a link to .*secret\.json, outside the --locales folder/);
     expect(run.code).toBe(2);
-    expect(placard(['locales', 'check', '--locales', 'mine'], { cwd }).code).toBe(2);
+    expect((await placard(['locales', 'check', '--locales', 'mine'], { cwd })).code).toBe(2);
   });
 
-  it('refuses a template file that links outside the --templates folder, and accepts a link inside', () => {
+  it('refuses a template file that links outside the --templates folder, and accepts a link inside', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'T'));
     cpSync('templates/staff-only', join(cwd, 'T', 'mine'), { recursive: true });
@@ -84,11 +86,12 @@ describe('links out of a folder placard reads', () => {
     const render = () => placard(['render', 'mine', '--templates', 'T', '--set', 'name=A', '-o', 'o.pdf'], { cwd });
     rmSync(join(cwd, 'T', 'mine', 'template.hbs'));
     symlinkSync(join(cwd, 'T', 'body.hbs'), join(cwd, 'T', 'mine', 'template.hbs'));
-    expect(render().code, render().stderr).toBe(0);
+    const linked = await render();
+    expect(linked.code, linked.stderr).toBe(0);
     rmSync(join(cwd, 'T', 'mine', 'template.hbs'));
     writeFileSync(join(cwd, 'outside.hbs'), readFileSync(join(cwd, 'T', 'body.hbs')));
     symlinkSync(join(cwd, 'outside.hbs'), join(cwd, 'T', 'mine', 'template.hbs'));
-    const run = render();
+    const run = await render();
     expect(run.stderr).toMatch(/T\/mine\/template\.hbs: is a link to .*outside\.hbs, outside the --templates folder/);
     expect(run.code).toBe(2);
   });
@@ -102,22 +105,22 @@ describe('control characters and oversized strings in translations', () => {
     ['100 KB', 'Área privada '.repeat(8000), /characters long; a translation is at most 2000/],
   ];
   for (const [what, value, message] of bad) {
-    it(`check fails and import refuses ${what}`, () => {
+    it(`check fails and import refuses ${what}`, async () => {
       const { cwd, dir } = userLocales();
       const file = join(dir, 'es', 'private-areas.json');
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original.replace('"Área privada"', JSON.stringify(value)));
-      const checked = placard(['locales', 'check', 'es', '--locales', 'mine'], { cwd });
+      const checked = await placard(['locales', 'check', 'es', '--locales', 'mine'], { cwd });
       expect(checked.stderr).toMatch(message);
       expect(checked.stderr).toMatch(/key "private-areas:title"/);
       expect(checked.code).toBe(1);
 
       writeFileSync(file, original);
-      expect(placard(['locales', 'export', 'es', '--locales', 'mine', '--format', 'po', '-o', 'es.po'], { cwd }).code).toBe(0);
+      expect((await placard(['locales', 'export', 'es', '--locales', 'mine', '--format', 'po', '-o', 'es.po'], { cwd })).code).toBe(0);
       // Raw characters, as a hostile file would carry them (PO has no \u escapes).
       const po = readFileSync(join(cwd, 'es.po'), 'utf8').replace('msgstr "Área privada"', `msgstr "${value}"`);
       writeFileSync(join(cwd, 'es.po'), po);
-      const imported = placard(['locales', 'import', 'es.po', '--locales', 'mine'], { cwd });
+      const imported = await placard(['locales', 'import', 'es.po', '--locales', 'mine'], { cwd });
       expect(imported.stderr).toMatch(message);
       expect(imported.code).toBe(1);
       expect(readFileSync(file, 'utf8')).toBe(original);
@@ -126,24 +129,24 @@ describe('control characters and oversized strings in translations', () => {
 });
 
 describe('stale translations at the command line', () => {
-  it('render warns once; locales confirm clears it', () => {
+  it('render warns once; locales confirm clears it', async () => {
     const cwd = tempDir();
     cpSync('locales', join(cwd, 'mine'), { recursive: true });
     const english = join(cwd, 'mine', 'en', 'private-areas.json');
     writeFileSync(english, readFileSync(english, 'utf8').replace('Please ask for the manager.', 'Please ask for the manager on duty.'));
     const render = () =>
       placard(['render', 'private-areas', '--set', 'name=A', '--lang', 'en,es', '--locales', 'mine', '-o', 'o.pdf'], { cwd });
-    const warned = render();
+    const warned = await render();
     expect(warned.code).toBe(0);
     expect(warned.stderr.match(/warning: the es translation of "private-areas:ask_for_manager" was made from older English/g)).toHaveLength(
       1,
     );
-    const checked = placard(['locales', 'check', 'es', '--locales', 'mine'], { cwd });
+    const checked = await placard(['locales', 'check', 'es', '--locales', 'mine'], { cwd });
     expect(checked.stderr).toMatch(/mine\/es\/private-areas\.json, line \d+, column \d+, key "private-areas:ask_for_manager": is stale/);
     expect(checked.stderr).toMatch(/es: ok \(draft: needs a fluent reviewer; 1 stale/);
-    const confirmed = placard(['locales', 'confirm', 'es', '--key', 'private-areas:ask_for_manager', '--locales', 'mine'], { cwd });
+    const confirmed = await placard(['locales', 'confirm', 'es', '--key', 'private-areas:ask_for_manager', '--locales', 'mine'], { cwd });
     expect(confirmed.code, confirmed.stderr).toBe(0);
-    expect(render().stderr).not.toMatch(/older English/);
-    expect(placard(['locales', 'confirm', 'en', '--locales', 'mine'], { cwd }).code).toBe(2);
+    expect((await render()).stderr).not.toMatch(/older English/);
+    expect((await placard(['locales', 'confirm', 'en', '--locales', 'mine'], { cwd })).code).toBe(2);
   });
 });

@@ -226,7 +226,7 @@ describe('errors found in review stay user errors', () => {
     cpSync('node_modules/@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', join(second, 'My.ttf'));
     const run = await render(['--set', 'name=Tacos', '--lang', 'en,ar', '--font', join(first, 'My.ttf'), '--font', join(second, 'My.ttf')]);
     expect(run.code).toBe(0);
-    const facts = await readPdf(run.pdf!);
+    const facts = await readPdf(run.pdf!, { fonts: true });
     expect(facts.fonts.map((font) => font.name).join(' ')).toMatch(/NotoSans-Bold/);
     expect(facts.fonts.map((font) => font.name).join(' ')).toMatch(/NotoSansArabic-Regular/);
     expect(facts.text).toContain('Private area');

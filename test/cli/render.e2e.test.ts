@@ -18,7 +18,7 @@ describe('placard render private-areas (the walking skeleton)', () => {
     const rendered = await renderToBytes(DONE_ARGS);
     pdf = rendered.pdf;
     stderr = rendered.run.stderr;
-    facts = await readPdf(pdf);
+    facts = await readPdf(pdf, { fonts: true });
   });
 
   it('makes one Letter page', () => {
@@ -129,7 +129,7 @@ describe('business data is printed, never interpreted', () => {
   for (const name of hostile) {
     it(`prints ${JSON.stringify(name)} as typed`, async () => {
       const { pdf } = await renderToBytes(['render', 'private-areas', '--set', `name=${name}`, '--set', `contact_name=${name}`]);
-      const facts = await readPdf(pdf);
+      const facts = await readPdf(pdf, { fonts: true });
       expect(facts.text).toContain(name);
       expect(facts.fonts.every((font) => font.embedded)).toBe(true);
     });

@@ -49,7 +49,7 @@ function page(text: string, extra: Partial<LaidPage> = {}): LaidPage {
 describe('drawPdf', () => {
   it('replays laid pages: page size, text, metadata and a QR code that scans', async () => {
     const pdf = await drawPdf([page('Área privada'), page('Oficina')], INFO);
-    const facts = await readPdf(pdf);
+    const facts = await readPdf(pdf, { fonts: true });
     expect(facts.pages.map((laid) => [laid.width, laid.height])).toEqual([
       [300, 400],
       [300, 400],

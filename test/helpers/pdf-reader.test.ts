@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 describe('readPdf', () => {
   it('reads text, page size, metadata and embedded fonts', async () => {
-    const facts = await readPdf(notice);
+    const facts = await readPdf(notice, { fonts: true });
     expect(facts.pageCount).toBe(1);
     expect(facts.pages).toHaveLength(1);
     expect(facts.pages[0]).toMatchObject(LETTER);
@@ -91,7 +91,7 @@ describe('readPdf', () => {
   });
 
   it('reports a standard font as not embedded, and keeps lines as lines', async () => {
-    const facts = await readPdf(helvetica);
+    const facts = await readPdf(helvetica, { fonts: true });
     expect(facts.fonts).toEqual([{ name: 'Helvetica', embedded: false }]);
     expect(facts.pages[0]?.lines).toEqual(['First line of text', 'Split words', 'Third line']);
     expect(facts.text).toBe('First line of text\nSplit words\nThird line');
@@ -104,7 +104,7 @@ describe('readPdf', () => {
       doc.font('Times-Roman').text('Times line');
       doc.font('Symbol').text('abg');
     });
-    const facts = await readPdf(pdf);
+    const facts = await readPdf(pdf, { fonts: true });
     expect(facts.pages[0]?.lines).toEqual(['Times line', 'αβγ']);
     expect(facts.fonts).toEqual([
       { name: 'Times-Roman', embedded: false },
@@ -114,9 +114,15 @@ describe('readPdf', () => {
 
   it('does not detach or modify the caller’s bytes, and takes a Buffer too', async () => {
     const copy = notice.slice();
-    await readPdf(notice);
+    await readPdf(notice, { fonts: true });
     expect(notice).toEqual(copy);
     expect((await readPdf(Buffer.from(notice))).text).toBe(SHOP_NAME);
+  });
+
+  it('lists fonts only when asked, and says so rather than answering with none', async () => {
+    const facts = await readPdf(notice);
+    expect(() => facts.fonts).toThrow(/\{ fonts: true \}/);
+    expect(Object.keys(facts)).not.toContain('fonts');
   });
 });
 

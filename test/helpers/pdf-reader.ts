@@ -40,24 +40,39 @@ export interface PdfFacts {
   outline: string[];
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
+export interface ReadOptions {
+  /**
+   * Also list the fonts (`facts.fonts`). Off unless asked: it makes pdf.js parse every font program
+   * (getOperatorList on a second open), which cost more than the text itself; reading `fonts` without
+   * asking for them throws rather than answering with nothing.
+   */
+  readonly fonts?: boolean;
+}
+
+export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<PdfFacts> {
   // Two opens: a quiet probe without standard font data for the fonts, then a normal open
   // for everything else. One after the other, so the probe's log level cannot hide the
   // second open's warnings (calls made concurrently by a caller can still; only logs suffer).
-  const fonts = await withDocument(bytes, FONT_PROBE, listFonts);
+  const fonts = options.fonts ? await withDocument(bytes, FONT_PROBE, listFonts) : undefined;
   return withDocument(bytes, VIEW, async (doc) => {
     const pages = await mapPages(doc, readPage);
     const { title, lang } = await readInfo(doc);
     const outline = ((await doc.getOutline()) ?? []).map((item) => item.title);
-    return {
+    const facts = {
       outline,
       pageCount: doc.numPages,
       pages,
       text: pages.map((page) => page.text).join('\n'),
-      fonts,
       title,
       lang,
     };
+    return Object.defineProperty(facts, 'fonts', {
+      enumerable: fonts !== undefined,
+      get: () => {
+        if (fonts === undefined) throw new Error('readPdf(bytes) left the fonts out: call readPdf(bytes, { fonts: true })');
+        return fonts;
+      },
+    }) as PdfFacts;
   });
 }
 

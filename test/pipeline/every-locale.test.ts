@@ -18,7 +18,7 @@ describe.each([...locales().keys()].sort())('the door notice in %s', (code) => {
   beforeAll(async () => {
     const rendered = await renderNotice({ template: 'private-areas', languages: [code], sets: [`name=${name}`, `contact_name=${name}`] });
     pdf = rendered.pdf;
-    facts = await readPdf(pdf);
+    facts = await readPdf(pdf, { fonts: true });
   });
 
   it('embeds every font', () => {

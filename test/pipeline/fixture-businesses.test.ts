@@ -31,7 +31,7 @@ describe.each(rows.filter((row) => !BAD.has(row.id!)))('fixture business $id', (
   });
 
   it(`renders "${row.name}" in ${row.languages}; pdf.js reads the name and contact back exactly`, async () => {
-    const facts = await readPdf(pdf);
+    const facts = await readPdf(pdf, { fonts: true });
     expect(facts.fonts.every((font) => font.embedded)).toBe(true);
     expect(facts.text).toContain(row.name);
     expect(facts.text).toContain(row.contact_name);
