@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { FontFace } from './bundled-fonts.js';
@@ -20,8 +21,19 @@ export interface LoadedFont {
   has(codePoint: number): boolean;
 }
 
-/** The parsed font of each file, once per process (the font-file registry). */
+/**
+ * The parsed font of each file, once per process (the font-file registry),
+ * keyed by the file's absolute path, size and modification time: a relative
+ * --font names the file in the folder it was given in, and a font file edited
+ * between two sessions is read again.
+ */
 const loaded = new Map<string, LoadedFont>();
+
+function fileKey(file: string): string {
+  const path = resolve(file);
+  const stats = statSync(path);
+  return `${path}\u0000${stats.size}\u0000${stats.mtimeMs}`;
+}
 /** Each face's own LoadedFont: the file's parsed font, carrying the face it was asked for. */
 const byFace = new WeakMap<FontFace, LoadedFont>();
 
@@ -34,13 +46,14 @@ const byFace = new WeakMap<FontFace, LoadedFont>();
 export function loadFont(face: FontFace): LoadedFont {
   const own = byFace.get(face);
   if (own) return own;
-  const parsed = loaded.get(face.file) ?? parse(face);
+  const key = fileKey(face.file);
+  const parsed = loaded.get(key) ?? parse(face, key);
   const font = parsed.face === face ? parsed : { ...parsed, face };
   byFace.set(face, font);
   return font;
 }
 
-function parse(face: FontFace): LoadedFont {
+function parse(face: FontFace, key: string): LoadedFont {
   const bytes = readFileSync(face.file);
   const hbFace = new hb.Face(new hb.Blob(bytes));
   const hbFont = new hb.Font(hbFace);
@@ -58,7 +71,7 @@ function parse(face: FontFace): LoadedFont {
       .find((glyph) => glyph !== undefined && hbFont.glyphHAdvance(glyph) === 0),
     has: (codePoint) => codePoint >= 0 && ((unicodes[codePoint >>> 5] ?? 0) & (1 << (codePoint & 31))) !== 0,
   };
-  loaded.set(face.file, font);
+  loaded.set(key, font);
   return font;
 }
 

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { userFace } from '../../src/fonts/font-set.js';
@@ -17,6 +20,23 @@ describe('loadFont', () => {
     expect(b.fontkit).toBe(a.fontkit);
     expect(b.hbFont).toBe(a.hbFont);
     expect(loadFont(second)).toBe(b);
+  });
+
+  it('reads a font file again when it changed between two sessions, at the same path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'placard-font-'));
+    try {
+      const file = join(dir, 'mine.ttf');
+      copyFileSync(FILE, file);
+      const before = loadFont(userFace(file, 0));
+      copyFileSync('node_modules/@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', file);
+      utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+      const after = loadFont(userFace(file, 1));
+      expect(after.fontkit).not.toBe(before.fontkit);
+      expect(after.has(0x0627)).toBe(true);
+      expect(before.has(0x0627)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps a bundled face’s font the same object on every call', () => {
