@@ -4,15 +4,13 @@ import type { Warning } from '../contract/public-api.js';
 import { openInput, openOutputs, type BatchInput, type BatchOutputs } from './batch-open.js';
 import type { BatchPlan } from './batch-plan.js';
 import type { BatchEvent, BatchSummary } from './batch-types.js';
-import { workerCount } from './cpu-count.js';
 import { rowErrors } from './errors-csv.js';
 import { recordSha256, rowContent } from './resume.js';
 import { sweepOwnTemporaries } from './out-dir.js';
 import { idAndName, withoutColumns } from './run-parts.js';
 import { inShard } from './shard.js';
 import type { catchSignals } from './signals.js';
-import { rowsAhead, type WorkerPool } from './worker-pool.js';
-import type { TaskResult } from './worker-protocol.js';
+import type { RowRenderers, TaskResult } from './worker-protocol.js';
 
 type Signals = ReturnType<typeof catchSignals>;
 type DoneResult = Extract<TaskResult, { kind: 'done' }>;
@@ -52,24 +50,29 @@ export class BatchRun {
     private readonly plan: BatchPlan,
     private readonly input: BatchInput,
     private readonly out: BatchOutputs,
-    private readonly pool: WorkerPool,
+    private readonly pool: RowRenderers,
     private readonly signals: Signals,
     private readonly onEvent: (event: BatchEvent) => void,
   ) {}
 
   /**
-   * Opens the input and this run's outputs (the lock is held). `pool` was started before the run was planned,
-   * with one worker preparing its session meanwhile; it grows here to the run's number of workers.
+   * Opens the input and this run's outputs (the lock is held), and gets the renderers for the run's number of
+   * rows (a pool started before the run was planned, with one worker preparing its session meanwhile, grows
+   * here to the run's number of workers).
    */
-  static async open(plan: BatchPlan, pool: WorkerPool, signals: Signals, onEvent: (event: BatchEvent) => void): Promise<BatchRun> {
+  static async open(
+    plan: BatchPlan,
+    renderers: (total: number) => Promise<RowRenderers>,
+    signals: Signals,
+    onEvent: (event: BatchEvent) => void,
+  ): Promise<BatchRun> {
     const input = await openInput(plan);
     onEvent({ type: 'start', total: input.total, notes: input.notes });
     const out = await openOutputs(plan);
     signals.onStop(() => void out.combined?.abort());
+    const pool = await renderers(input.total);
     const run = new BatchRun(plan, input, out, pool, signals, onEvent);
     pool.onResult = (result) => run.onResult(result);
-    const jobs = workerCount(plan.options.jobs, input.total);
-    pool.grow(jobs, rowsAhead(input.total, jobs));
     signals.onStop(() => void pool.close());
     return run;
   }

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import type { stringify as Stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
 import { codeOf } from '../contract/text-hygiene.js';
 import type { WriteAtomic } from './manifest.js';
@@ -60,8 +61,12 @@ export function errorsCsvLine(error: RowError): string {
   const cells = [String(error.row), error.id ?? '', error.name ?? '', error.field ?? '', error.value ?? ''].map((cell, at) =>
     at === 0 ? cell : safeCell(cell),
   );
-  return stringify([[...cells, safeCell(error.reason)]], { record_delimiter: 'windows' });
+  return loadStringify()([[...cells, safeCell(error.reason)]], { record_delimiter: 'windows' });
 }
+
+/** csv-stringify, loaded when the first row fails: a run where none does never needs it. */
+const require = createRequire(import.meta.url);
+const loadStringify = (): typeof Stringify => (require('csv-stringify/sync') as { stringify: typeof Stringify }).stringify;
 
 /** `errors.csv`, or `errors.shard-2-of-8.csv` so that shards can share one output folder. */
 export function errorsFileName(shard?: Shard): string {

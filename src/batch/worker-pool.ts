@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { RenderTask, TaskResult } from './worker-protocol.js';
+import type { RenderTask, RowRenderers, TaskResult } from './worker-protocol.js';
 
 /**
  * A worker's young and old heaps, kept small so the garbage collector runs
@@ -47,7 +47,7 @@ interface Slot {
  * times the pool's size in a row) make `submit` and `drain` reject, so the
  * run stops with a message, not a crash.
  */
-export class WorkerPool {
+export class WorkerPool implements RowRenderers {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private busy = 0;
@@ -96,6 +96,16 @@ export class WorkerPool {
       this.flushing = true;
       setImmediate(() => this.flush());
     }
+  }
+
+  /** Whether `submit` would hand a task over at once (or throw, for a pool that is broken or closed) rather than wait. */
+  hasRoom(): boolean {
+    return this.broken !== undefined || this.closed || this.freeSlot() !== undefined;
+  }
+
+  /** Posts the tasks submitted in this turn of the event loop now, not at its end (before this thread gets busy). */
+  post(): void {
+    if (this.flushing) this.flush();
   }
 
   /** Resolves when every submitted task has its result. */

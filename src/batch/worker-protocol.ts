@@ -45,3 +45,17 @@ export type TaskResult =
   | { readonly kind: 'unwritable'; readonly index: number; readonly message: string }
   /** A bug, or a worker that stopped: the row fails and the run goes on. */
   | { readonly kind: 'internal'; readonly index: number; readonly message: string };
+
+/** What renders a run's rows: a pool of worker threads (worker-pool.ts), or the main thread (in-thread-renderer.ts). */
+export interface RowRenderers {
+  /** Where results go; a run that starts its renderers early sets it once it is ready for them. */
+  onResult: (result: TaskResult) => void;
+  /** Milliseconds renderers sat with no row between two rows: the time lost waiting for the main thread. */
+  readonly waitedMs: number;
+  /** Hands a row over, waiting while the renderers hold as many as they may. */
+  submit(task: RenderTask): Promise<void>;
+  /** Resolves when every submitted row has its result. */
+  drain(): Promise<void>;
+  /** Stops (rows in flight get no result). */
+  close(): Promise<void>;
+}

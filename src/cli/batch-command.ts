@@ -30,7 +30,10 @@ export function batchCommand(io: CliIO, reporter: Reporter, done: (code: number)
     .option('--sheet <name>', 'XLSX only: the sheet to read (default: the first)')
     .requiredOption('--out-dir <dir>', 'folder for the PDFs, manifest.json and errors.csv')
     .option('--combined <file>', 'also write one PDF of every notice, in input order')
-    .option('--jobs <n>', "worker threads (default: one per core, within a container's CPU quota; never more than rows)")
+    .option(
+      '--jobs <n>',
+      "rendering threads, the main thread one of them (default: one per core, within a container's CPU quota; never more than rows)",
+    )
     .option('--resume', 'keep the notices an earlier run made that are still right, and make the rest')
     .option('--shard <k/n>', 'render only shard K of N (or auto from JOB_COMPLETION_INDEX)')
     .option('--quiet', 'no progress output')
@@ -97,7 +100,7 @@ function headerRow(value: string): number {
 
 function jobs(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
-    throw new UsageError(`--jobs expects a whole number of worker threads from 1 to 256, found "${value}"`);
+    throw new UsageError(`--jobs expects a whole number of rendering threads from 1 to 256, found "${value}"`);
   }
   return Number(value);
 }

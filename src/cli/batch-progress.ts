@@ -1,7 +1,12 @@
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { BatchEvent, BatchSummary } from '../batch/run-batch.js';
 import { formatProblem } from '../errors.js';
 import type { CliIO, Reporter } from './io.js';
+
+/** cli-progress and its 14 modules, loaded only to draw a bar (not for --quiet, nor when stderr is no terminal). */
+const require = createRequire(import.meta.url);
+const loadBars = (): typeof cliProgress => require('cli-progress') as typeof cliProgress;
 
 /** How often a plain progress line is printed when stderr is not a terminal. */
 const LINE_EVERY_MS = 5_000;
@@ -34,6 +39,7 @@ export class BatchProgress {
       this.total = event.total;
       for (const note of event.notes) this.reporter.warn(note);
       if (!this.quiet && this.io.stderr.isTTY) {
+        const cliProgress = loadBars();
         this.bar = new cliProgress.SingleBar(
           {
             stream: this.io.stderr as unknown as NodeJS.WritableStream,

@@ -1,0 +1,39 @@
+import type { Renderer } from '../session/prepare.js';
+import { renderTask } from './render-task.js';
+import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker-protocol.js';
+
+/**
+ * A run of one job renders its rows in the main thread, with the session its
+ * plan prepared: no worker to start (and prepare a second session), no
+ * messages, one heap. `submit` renders the row and records its result before
+ * it returns, then lets the event loop turn (a signal, a journal write, the
+ * next rows' bytes), so the run reads, renders and records in one loop.
+ */
+export class InThreadRenderer implements RowRenderers {
+  private closed = false;
+  readonly waitedMs = 0;
+
+  constructor(
+    private readonly renderer: Renderer,
+    private readonly output: WorkerSetup['output'],
+    public onResult: (result: TaskResult) => void,
+  ) {}
+
+  async submit(task: RenderTask): Promise<void> {
+    if (this.closed) throw new Error('the renderer is closed');
+    const result = await renderTask(this.renderer, this.output, task);
+    // Pages for the combined file, copied as a worker's message copies them: the file embeds fonts by face object,
+    // so pages sharing the session's faces would draw differently from a worker's, each row with faces of its own.
+    this.onResult(result.kind === 'done' && result.pages ? { ...result, pages: structuredClone(result.pages) } : result);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  drain(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+}
