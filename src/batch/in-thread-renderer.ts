@@ -21,10 +21,9 @@ export class InThreadRenderer implements RowRenderers {
 
   async submit(task: RenderTask): Promise<void> {
     if (this.closed) throw new Error('the renderer is closed');
-    const result = await renderTask(this.renderer, this.output, task);
-    // Pages for the combined file, copied as a worker's message copies them: the file embeds fonts by face object,
-    // so pages sharing the session's faces would draw differently from a worker's, each row with faces of its own.
-    this.onResult(result.kind === 'done' && result.pages ? { ...result, pages: structuredClone(result.pages) } : result);
+    // Pages for the combined file need no copy: the file embeds each face once by its id (draw/pdf-fonts.ts),
+    // whether its pages come from this thread or, with a face copied in every message, from a worker.
+    this.onResult(await renderTask(this.renderer, this.output, task));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 

@@ -32,7 +32,12 @@ interface UsedFont {
  * text that was typed, even where a font draws several letters with one glyph.
  */
 export class PdfFonts {
-  private readonly used = new Map<LoadedFont, UsedFont>();
+  /**
+   * By face id, as PDFKit registers the embedded font: the pages of a combined
+   * file come from several threads, each with its own copy of a face, and one
+   * face must still get one set of CIDs in one embedded subset.
+   */
+  private readonly used = new Map<string, UsedFont>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -90,12 +95,12 @@ export class PdfFonts {
   }
 
   private usedFont(font: LoadedFont): UsedFont {
-    let used = this.used.get(font);
+    let used = this.used.get(font.face.id);
     if (!used) {
       const raised = new Map<number, number>();
       const { pdf, fastSubset } = embedFont(this.doc, font, raised);
       used = { pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
-      this.used.set(font, used);
+      this.used.set(font.face.id, used);
     }
     return used;
   }

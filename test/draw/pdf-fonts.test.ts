@@ -31,6 +31,19 @@ describe('PdfFonts', () => {
     expect(Object.keys((doc as unknown as { page: { fonts: object } }).page.fonts)).toHaveLength(2);
   });
 
+  it('gives a face copied from another thread the same CIDs in the same subset (a combined file’s pages come from workers)', () => {
+    const { doc, fonts } = setUp();
+    const sans = font('Noto Sans');
+    const copy = loadFont(structuredClone(sans.face));
+    expect(copy).not.toBe(sans);
+    const a = glyphOf(sans, 'a');
+    const first = fonts.encode(sans, a, false);
+    const glyphs = embedFont(doc, sans).pdf.subset.glyphs.length;
+    expect(fonts.encode(copy, a, false)).toEqual(first);
+    expect(fonts.select(copy)).toBe(fonts.select(sans));
+    expect(embedFont(doc, sans).pdf.subset.glyphs.length).toBe(glyphs);
+  });
+
   it('gives one CID per glyph, advance and text, with its width in thousandths of an em', () => {
     const { doc, fonts } = setUp();
     const sans = font('Noto Sans');
