@@ -13,6 +13,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
+# npm run build: tsc, then the command line bundled into dist/bundle/ (scripts/bundle.js, esbuild).
+COPY scripts/bundle.js ./scripts/bundle.js
 RUN npm run build
 
 FROM node:20-slim
