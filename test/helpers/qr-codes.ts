@@ -43,7 +43,8 @@ function findOne(image: RenderedPage): { data: string; box: Box } | undefined {
       for (let column = 0; column < steps; column++) {
         const left = Math.min(Math.round((column * width) / 2), image.width - width);
         const top = Math.min(Math.round((row * height) / 2), image.height - height);
-        const inside = finders.filter((f) => f.left >= left && f.right <= left + width && f.top >= top && f.bottom <= top + height);
+        // Counted if any part of it is in the window: jsQR reads a pattern the window's edge cuts through the outer ring.
+        const inside = finders.filter((f) => f.right > left && f.left < left + width && f.bottom > top && f.top < top + height);
         if (inside.length < 3) continue;
         const code = decode(image, left, top, width, height);
         if (code) return code;
