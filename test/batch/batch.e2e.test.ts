@@ -9,6 +9,12 @@ import { readPdf } from '../helpers/pdf-reader.js';
 import { folderHashes } from '../helpers/folder-hashes.js';
 
 const FIXTURE = 'test/fixtures/businesses.csv';
+/**
+ * For runs whose subject is not parallelism: --jobs 1 renders in this thread instead of starting a worker thread that
+ * loads placard and prepares a session again for each run (about 0.5–1 s of CPU a run). Output never depends on --jobs
+ * (checked here with --jobs 1 against --jobs 2); the 300-row run and the killed runs keep the default and --jobs 2.
+ */
+const ONE_JOB = ['--jobs', '1'] as const;
 const HEADER = 'id,name,city,contact_name,private_areas,languages,phone';
 
 /** A city sheet: `count` rows, with broken rows at the given 0-based positions, plus columns placard does not use. */
@@ -84,7 +90,7 @@ describe('placard batch', () => {
       if (row.postal_code!.startsWith('0')) added.getCell(header.indexOf('postal_code') + 1).numFmt = '00000';
     }
     await book.xlsx.writeFile(join(dir, 'businesses.xlsx'));
-    const fromCsv = await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(dir, 'csv'), '--quiet']);
+    const fromCsv = await placard(['batch', 'private-areas', '--data', FIXTURE, '--out-dir', join(dir, 'csv'), '--quiet', ...ONE_JOB]);
     const fromXlsx = await placard([
       'batch',
       'private-areas',
@@ -93,6 +99,7 @@ describe('placard batch', () => {
       '--out-dir',
       join(dir, 'xlsx'),
       '--quiet',
+      ...ONE_JOB,
     ]);
     expect([fromCsv.code, fromXlsx.code]).toEqual([1, 1]);
     const pdfs = (folder: string) =>
@@ -104,7 +111,9 @@ describe('placard batch', () => {
   it('names two rows of the same business apart, whatever their case', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'twins.csv'), "name,city\nJoe's Cafe,A\nJOE'S CAFE,B\nJoe’s Café,C\n");
-    expect((await placard(['batch', 'private-areas', '--data', 'twins.csv', '--out-dir', 'out', '--quiet'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await placard(['batch', 'private-areas', '--data', 'twins.csv', '--out-dir', 'out', '--quiet', ...ONE_JOB], { cwd: dir })).code,
+    ).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.pdf'))).toEqual([
       'joe-s-cafe-2-private-areas.pdf',
       'joe-s-cafe-3-private-areas.pdf',
@@ -124,6 +133,7 @@ describe('placard batch', () => {
       '--combined',
       join(dir, 'all.pdf'),
       '--quiet',
+      ...ONE_JOB,
     ]);
     expect(run.code).toBe(1);
     const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'all.pdf'))), { fonts: true });
@@ -150,13 +160,18 @@ describe('placard batch', () => {
   it('merged shards equal one unsharded run', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'city.csv'), citySheet(12));
-    const whole = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'whole', '--quiet'], { cwd: dir });
+    const whole = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'whole', '--quiet', ...ONE_JOB], {
+      cwd: dir,
+    });
     expect(whole.code).toBe(0);
     mkdirSync(join(dir, 'shards'));
     for (const k of [1, 2, 3]) {
-      const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'shards', '--shard', `${k}/3`, '--quiet'], {
-        cwd: dir,
-      });
+      const run = await placard(
+        ['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'shards', '--shard', `${k}/3`, '--quiet', ...ONE_JOB],
+        {
+          cwd: dir,
+        },
+      );
       expect(run.code, run.stderr).toBe(0);
     }
     const merged = await placard(['manifest', 'merge', 'shards', '-o', 'shards/manifest.json'], { cwd: dir });
@@ -195,14 +210,18 @@ describe('placard batch: killed and resumed', () => {
   it('ends with exactly the files of an uninterrupted run, byte for byte, and no temporary file', async () => {
     const clean = tempDir();
     writeFileSync(join(clean, 'city.csv'), citySheet(40));
-    expect((await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: clean })).code).toBe(0);
+    const cleanRun = ['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet', ...ONE_JOB];
+    expect((await placard(cleanRun, { cwd: clean })).code).toBe(0);
     for (const files of [0, 3, 17, 33]) {
       const dir = tempDir();
       writeFileSync(join(dir, 'city.csv'), citySheet(40));
       await killAfter(dir, files);
-      const resumed = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume', '--quiet'], {
-        cwd: dir,
-      });
+      const resumed = await placard(
+        ['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume', '--quiet', ...ONE_JOB],
+        {
+          cwd: dir,
+        },
+      );
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(hashes(join(dir, 'out'))).toEqual(hashes(join(clean, 'out')));
       expect(readdirSync(join(dir, 'out')).filter((name) => name.startsWith('.') || name.endsWith('.jsonl'))).toEqual([]);
@@ -212,9 +231,11 @@ describe('placard batch: killed and resumed', () => {
   it('renders again only what changed, and says why', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'city.csv'), citySheet(6));
-    expect((await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--quiet', ...ONE_JOB], { cwd: dir })).code,
+    ).toBe(0);
     writeFileSync(join(dir, 'city.csv'), citySheet(6).replace('Shop 3 Café', 'Shop Three Café'));
-    const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume'], { cwd: dir });
+    const run = await placard(['batch', 'private-areas', '--data', 'city.csv', '--out-dir', 'out', '--resume', ...ONE_JOB], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/the input changed since the earlier run/);
     expect(run.stderr).toMatch(/made 1, failed 0, skipped 5/);

@@ -15,9 +15,13 @@ function sheet(count: number, broken: readonly number[] = []): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs `placard batch` in this process, from `dir`; the cases about the process itself (signals, a live lock) start the bin. */
+/**
+ * Runs `placard batch` in this process, from `dir`; the cases about the process itself (signals, a live lock) start the bin.
+ * With --jobs 1: none of these cases is about parallelism, and a run of more jobs starts a worker thread that loads placard
+ * and prepares a session again (about 0.5–1 s of CPU a run). The two shards at once start real processes.
+ */
 const batch = (dir: string, ...args: string[]) =>
-  placardIn(['batch', 'private-areas', '--data', 'd.csv', '--out-dir', 'o', '--quiet', ...args], { cwd: dir });
+  placardIn(['batch', 'private-areas', '--data', 'd.csv', '--out-dir', 'o', '--quiet', '--jobs', '1', ...args], { cwd: dir });
 
 function setUp(count = 4, broken: readonly number[] = []): string {
   const dir = tempDir();
@@ -87,7 +91,9 @@ describe('placard batch in a shared folder', () => {
 
   it('refuses to replace the manifest of a run of another template in the same folder (exit 2)', async () => {
     const dir = setUp(2);
-    expect((await placardIn(['batch', 'staff-only', '--data', 'd.csv', '--out-dir', 'o', '--quiet'], { cwd: dir })).code).toBe(0);
+    expect(
+      (await placardIn(['batch', 'staff-only', '--data', 'd.csv', '--out-dir', 'o', '--quiet', '--jobs', '1'], { cwd: dir })).code,
+    ).toBe(0);
     const before = readFileSync(join(dir, 'o', 'manifest.json'));
     const run = await batch(dir);
     expect(run.code).toBe(2);
@@ -105,7 +111,9 @@ describe('placard batch in a shared folder', () => {
     expect(readFileSync(join(dir, 'o', 'manifest.json'))).toEqual(manifest);
     for (const name of ['errors.csv', 'manifest.jsonl']) {
       writeFileSync(join(dir, 'o', name), sheet(2));
-      const run = await placardIn(['batch', 'private-areas', '--data', `o/${name}`, '--format', 'csv', '--out-dir', 'o'], { cwd: dir });
+      const run = await placardIn(['batch', 'private-areas', '--data', `o/${name}`, '--format', 'csv', '--out-dir', 'o', '--jobs', '1'], {
+        cwd: dir,
+      });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(new RegExp(`--data o/${name.replace('.', '\\.')} is a file placard batch writes`));
       expect(readFileSync(join(dir, 'o', name), 'utf8')).toBe(sheet(2));
@@ -180,7 +188,12 @@ describe('placard batch stopped by a signal', () => {
       expect(readFileSync(join(dir, 'o', 'errors.csv'), 'utf8')).toMatch(/\r\n2,b0,/);
       expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       expect(existsSync(join(dir, 'all.pdf'))).toBe(false);
-      const resumed = await placardIn(['batch', 'private-areas', '--data', 'd.csv', '--out-dir', 'o', '--resume', '--quiet'], { cwd: dir });
+      const resumed = await placardIn(
+        ['batch', 'private-areas', '--data', 'd.csv', '--out-dir', 'o', '--resume', '--quiet', '--jobs', '1'],
+        {
+          cwd: dir,
+        },
+      );
       expect(resumed.code).toBe(1);
       expect(pdfs(join(dir, 'o'))).toHaveLength(59);
     }, 180_000);
