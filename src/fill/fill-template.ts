@@ -45,7 +45,8 @@ function compile(source: string, name: string): Compiled {
     throw new TemplateError(`${name}: ${(error as Error).message}`);
   }
   rejectUnsafe(ast.body, name);
-  return handlebars.compile(source, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
+  // The tree just checked, not the source again: Handlebars takes a parsed Program as it is (its white-space pass finds nothing left to strip).
+  return handlebars.compile(ast, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
 }
 
 /** No unescaped output ({{{x}}} or {{&x}}), no partials, no decorators. */
