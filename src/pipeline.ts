@@ -16,7 +16,7 @@ import type { Locale } from './strings/locale-catalog.js';
 import { takeTranslationWarnings, type Translate } from './strings/translator.js';
 import type { Template } from './templates/catalog.js';
 import type { Business } from './validate/business.js';
-import { defaultArrangement, planNotice, type NoticePlan } from './validate/notice-plan.js';
+import { defaultArrangement, planNotice, type NoticePlan, type PlanCaches } from './validate/notice-plan.js';
 
 /**
  * Everything loaded and checked once for a run (src/session/ loads it): the
@@ -31,6 +31,8 @@ export interface Session {
   readonly translate: Translate;
   readonly fonts: FontSet;
   readonly caches: LayoutCaches;
+  /** What planning works out alike for every notice (known languages, --lang read into tags); a session made elsewhere may have none. */
+  readonly plans?: PlanCaches;
 }
 
 /** A notice laid out and ready to draw, on its own or into a combined file. */
@@ -120,7 +122,7 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
 
 function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
   const { template } = session;
-  const plan = planNotice(raw, session.options, template, session.locales, checked);
+  const plan = planNotice(raw, session.options, template, session.locales, checked, session.plans);
   const markup = session.fill(noticeContext(plan), {
     translate: session.translate,
     languages: plan.languages,

@@ -1,6 +1,6 @@
 import { TemplateError } from '../errors.js';
 import { FillBudget } from './fill-budget.js';
-import { handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
+import { fillStrings, handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
 import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 type Compiled = (context: unknown, options: { data: FillData }) => string;
@@ -10,9 +10,10 @@ export type TemplateFill = (context: object, data: FillData) => string;
 
 export function templateFill(source: string, name: string): TemplateFill {
   let render: Compiled | undefined;
+  const strings = fillStrings();
   return (context, data) => {
     render ??= compile(source, name);
-    return run(render, name, context, data);
+    return run(render, name, context, { ...data, strings });
   };
 }
 
@@ -44,7 +45,8 @@ function compile(source: string, name: string): Compiled {
     throw new TemplateError(`${name}: ${(error as Error).message}`);
   }
   rejectUnsafe(ast.body, name);
-  return handlebars.compile(source, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
+  // The tree just checked, not the source again: Handlebars takes a parsed Program as it is (its white-space pass finds nothing left to strip).
+  return handlebars.compile(ast, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
 }
 
 /** No unescaped output ({{{x}}} or {{&x}}), no partials, no decorators. */

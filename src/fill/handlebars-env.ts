@@ -13,6 +13,22 @@ export interface FillData {
   readonly lang?: string;
   /** What this filling may still spend; set by fillTemplate. */
   readonly budget?: FillBudget;
+  /** Strings {{t}} has looked up and escaped before, kept by a template's fill function for all its notices. */
+  readonly strings?: FillStrings;
+}
+
+/**
+ * {{t}}'s strings as found before, by language, key and placeholder names:
+ * the escaped text cut at its placeholders (a number is the placeholder's
+ * index). Only for the translator that found them.
+ */
+export interface FillStrings {
+  translate?: Translate;
+  readonly parts: Map<string, readonly (string | number)[]>;
+}
+
+export function fillStrings(): FillStrings {
+  return { parts: new Map() };
 }
 
 const escape = Handlebars.escapeExpression;
@@ -48,14 +64,43 @@ handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
   const lang = data.lang ?? data.languages[0]?.code ?? 'en';
   const hash = options.hash as Record<string, unknown>;
   const names = Object.keys(hash);
-  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0001${i}\u0002`]));
-  const text = escape(data.translate(lang, key, markers));
-  const filled = text.replace(/\u0001(\d+)\u0002/g, (_, index: string) => {
-    const name = names[Number(index)]!;
-    return `<field name="${escape(name)}">${escape(String(hash[name] ?? ''))}</field>`;
-  });
+  let filled = '';
+  for (const part of stringParts(data, lang, key, names)) {
+    if (typeof part === 'string') {
+      filled += part;
+      continue;
+    }
+    const name = names[part]!;
+    filled += `<field name="${escape(name)}">${escape(String(hash[name] ?? ''))}</field>`;
+  }
   return new Handlebars.SafeString(filled);
 });
+
+/** The string in `lang`, escaped and cut at its placeholders: looked up once per fill function when it keeps strings. */
+function stringParts(data: FillData, lang: string, key: string, names: readonly string[]): readonly (string | number)[] {
+  const memo = data.strings;
+  if (memo && memo.translate !== data.translate) {
+    memo.translate = data.translate;
+    memo.parts.clear();
+  }
+  const id = `${lang}\u0000${key}\u0000${names.join('\u0000')}`;
+  const known = memo?.parts.get(id);
+  if (known) return known;
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0001${i}\u0002`]));
+  const text = escape(data.translate(lang, key, markers));
+  const parts: (string | number)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\u0001(\d+)\u0002/g)) {
+    parts.push(text.slice(last, match.index), Number(match[1]));
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  if (memo) {
+    if (memo.parts.size > 10_000) memo.parts.clear();
+    memo.parts.set(id, parts);
+  }
+  return parts;
+}
 
 /**
  * {{#eachLanguage}}…{{/eachLanguage}}: the block once per language, with

@@ -244,17 +244,20 @@ function listMarkers(read: MarkupReader, element: XmlElement): { numbered?: true
  * no-break spaces, stay.
  */
 function trimEdges(inlines: readonly Inline[]): Inline[] {
-  const kept = inlines.filter((inline) => inline.text !== '');
   const joined: Inline[] = [];
-  for (const inline of kept) {
-    const previous = joined.at(-1);
-    const text = previous?.text.endsWith(' ') ? inline.text.replace(/^ /, '') : inline.text;
-    if (text !== '') joined.push({ ...inline, text });
+  let previous = '';
+  for (const inline of inlines) {
+    const text = previous.endsWith(' ') && inline.text.startsWith(' ') ? inline.text.slice(1) : inline.text;
+    if (text === '') continue;
+    // A span is copied only when its text changes: the spans are this block's own.
+    joined.push(text === inline.text ? inline : { ...inline, text });
+    previous = text;
   }
   if (joined.length > 0) {
-    joined[0] = { ...joined[0]!, text: joined[0]!.text.replace(/^ /, '') };
+    const first = joined[0]!;
+    if (first.text.startsWith(' ')) joined[0] = { ...first, text: first.text.slice(1) };
     const last = joined.length - 1;
-    joined[last] = { ...joined[last]!, text: joined[last]!.text.replace(/ $/, '') };
+    if (joined[last]!.text.endsWith(' ')) joined[last] = { ...joined[last]!, text: joined[last]!.text.slice(0, -1) };
   }
   return joined.filter((inline) => inline.text !== '');
 }

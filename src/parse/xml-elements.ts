@@ -12,13 +12,20 @@ export interface XmlElement {
   readonly lineText: string;
 }
 
-interface OpenElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: (XmlElement | string)[];
-  line: number;
-  column: number;
-  lineText: string;
+class OpenElement implements XmlElement {
+  readonly children: (XmlElement | string)[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly attributes: Record<string, string>,
+    readonly line: number,
+    readonly column: number,
+    private readonly lineOf: (line: number) => string,
+  ) {}
+
+  get lineText(): string {
+    return this.lineOf(this.line);
+  }
 }
 
 /**
@@ -28,7 +35,9 @@ interface OpenElement {
 export function readXml(xml: string, source: string): XmlElement {
   const parser = new SaxesParser({ position: true });
   const stack: OpenElement[] = [];
-  const lines = xml.split('\n');
+  // Split only when an element's line is shown (in an error): most markup is read without one.
+  let lines: readonly string[] | undefined;
+  const lineOf = (line: number): string => (lines ??= xml.split('\n'))[line - 1] ?? '';
   let root: XmlElement | undefined;
   let failure: Error | undefined;
   parser.on('error', (error) => {
@@ -45,15 +54,8 @@ export function readXml(xml: string, source: string): XmlElement {
       throw new TemplateError(`${where()}: the filled template has more than ${MAX_MARKUP_ELEMENTS} elements`);
     }
     const attributes: Record<string, string> = {};
-    for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);
-    stack.push({
-      name: tag.name,
-      attributes,
-      children: [],
-      line: parser.line,
-      column: parser.column,
-      lineText: lines[parser.line - 1] ?? '',
-    });
+    for (const key of Object.keys(tag.attributes)) attributes[key] = String(tag.attributes[key]);
+    stack.push(new OpenElement(tag.name, attributes, parser.line, parser.column, lineOf));
   });
   parser.on('text', (text) => stack.at(-1)?.children.push(text));
   parser.on('closetag', () => {

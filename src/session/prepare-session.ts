@@ -7,7 +7,7 @@ import { readLanguages, knownLanguages } from '../read/language-names.js';
 import { localeCatalog, readStrings } from '../strings/locale-catalog.js';
 import { translator } from '../strings/translator.js';
 import { loadTemplate, type Template } from '../templates/catalog.js';
-import { checkRunOptions } from '../validate/notice-plan.js';
+import { checkRunOptions, planCaches } from '../validate/notice-plan.js';
 
 /** What a packet's sessions share: one catalog, translator, font set and caches for the whole packet. */
 export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'caches'>;
@@ -29,5 +29,5 @@ export function prepareSession(options: SessionOptions, shared?: SharedState, te
   checkRunOptions(options, loaded, state.locales);
   // The run's languages are read now, so a malformed file stops it before any notice; rows' own languages on first use.
   if (options.languages) readStrings(state.locales, ['en', ...readLanguages(options.languages, knownLanguages(state.locales)).codes]);
-  return { options, template: loaded, fill: templateFill(loaded.source, `${loaded.dir}/template.hbs`), ...state };
+  return { options, template: loaded, fill: templateFill(loaded.source, `${loaded.dir}/template.hbs`), plans: planCaches(), ...state };
 }

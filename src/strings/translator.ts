@@ -78,8 +78,9 @@ function makeTranslator(instance: i18n, catalog: ReadonlyMap<string, Locale>, st
     state.noted.add(id);
     list.set(lang, [...(list.get(lang) ?? []), key]);
   };
-  return (lang, key, values = {}) => {
-    const id = `${lang}\u0000${key}\u0000${JSON.stringify(values)}`;
+  return (lang, key, values) => {
+    // No values (a plain string, the list separator, a vocabulary word): the same id as an empty set of values, without serializing one.
+    const id = `${lang}\u0000${key}\u0000${values === undefined ? '{}' : JSON.stringify(values)}`;
     let text = done.get(id);
     if (text === undefined) {
       addLanguage(instance, catalog, lang, languages);

@@ -3,7 +3,7 @@ import type { PageSizeName } from '../contract/page-sizes.js';
 import type { RawRecord } from '../contract/record.js';
 import type { SessionOptions, Warning } from '../contract/public-api.js';
 import { checkLink, RIGHTS_LINKS } from '../contract/rights-links.js';
-import { knownLanguages, matchLanguageWord, readLanguages, type KnownLanguages } from '../read/language-names.js';
+import { knownLanguages, matchLanguageWord, readLanguages, type KnownLanguage, type KnownLanguages } from '../read/language-names.js';
 import type { LocaleMeta } from '../strings/locale-meta.js';
 import type { Template } from '../templates/catalog.js';
 import type { Arrangement } from '../templates/manifest.js';
@@ -26,6 +26,21 @@ export interface NoticePlan {
   readonly rightsUrl: string;
   readonly date: Date;
   readonly warnings: readonly Warning[];
+}
+
+/**
+ * What planNotice works out the same way for every notice of a session: the
+ * known languages of its locales, and the --lang words read into tags. A
+ * session holds one (planCaches); none is shared between sessions.
+ */
+export interface PlanCaches {
+  known?: readonly KnownLanguage[];
+  /** --lang words (joined by NUL) → the tags they name. */
+  readonly requested: Map<string, readonly string[]>;
+}
+
+export function planCaches(): PlanCaches {
+  return { requested: new Map() };
 }
 
 /**
@@ -70,11 +85,12 @@ export function planNotice(
   template: Template,
   locales: ReadonlyMap<string, { readonly meta: LocaleMeta }>,
   checked?: Business,
+  caches?: PlanCaches,
 ): NoticePlan {
-  const known = knownLanguages(locales);
+  const known = caches ? (caches.known ??= knownLanguages(locales)) : knownLanguages(locales);
   const business = checked ?? validated(raw, template, known);
   const rightsUrl = request.rightsUrl ?? business.rights_url ?? RIGHTS_LINKS[template.manifest.rights_link];
-  const codes = request.languages ? readLanguages(request.languages, known).codes : (business.languages ?? ['en']);
+  const codes = request.languages ? requestedCodes(request.languages, known, caches) : (business.languages ?? ['en']);
   const languages = codes.map((code): NoticeLanguage => {
     const meta = locales.get(code)!.meta;
     return { code, dir: meta.dir, name: meta.name, status: meta.status };
@@ -112,6 +128,18 @@ export function planNotice(
       message: `the ${language.code} (${language.name}) translation is a draft, not yet reviewed by a fluent speaker`,
     })),
   };
+}
+
+/** The --lang words read into tags (checkRunOptions has checked them): once per session when it keeps caches. */
+function requestedCodes(words: readonly string[], known: KnownLanguages, caches: PlanCaches | undefined): readonly string[] {
+  if (!caches) return readLanguages(words, known).codes;
+  const key = words.join('\u0000');
+  let codes = caches.requested.get(key);
+  if (!codes) {
+    codes = readLanguages(words, known).codes;
+    caches.requested.set(key, codes);
+  }
+  return codes;
 }
 
 function validated(raw: RawRecord, template: Template, known: KnownLanguages): Business {
