@@ -1,6 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import { embedFont, useOnPage, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
+import { drawnText } from './reader-text.js';
 
 interface Encoded {
   readonly hex: string;
@@ -59,7 +60,7 @@ export class PdfFonts {
    */
   encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
     const used = this.usedFont(font);
-    const text = glyph.text === '' ? '\u200b' : rtl && glyph.text.length > 1 ? [...glyph.text].reverse().join('') : glyph.text;
+    const text = glyph.text === '' ? '\u200b' : drawnText(glyph, rtl);
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
     let entries = used.cids.get(glyph.id);
     if (entries === undefined) {

@@ -135,10 +135,8 @@ export function memoQr(block: Qr, ctx: LayoutContext, make: (block: Qr, ctx: Lay
   const ids = ctx.caches!.text;
   const chains = (block.children ?? []).map((child) => (child.kind === 'section' ? ids.idOf(ctx.fonts.chain(child.lang)) : '')).join(',');
   const key = `${contextKey(ctx, memos)}\u0000${chains}\u0000${content}`;
-  let memo = memos.qr.get(key);
-  if (!memo) {
-    memo = record(block, ctx, (inner) => make(block, inner));
-    memos.qr.set(key, memo, false);
-  }
-  return replay(memo, ctx);
+  return replay(
+    memos.qr.take(key, false, () => record(block, ctx, (inner) => make(block, inner))),
+    ctx,
+  );
 }

@@ -52,7 +52,7 @@ export function matchLanguages(codes: readonly string[], known: Iterable<string>
 
 let englishNames: Intl.DisplayNames | undefined;
 /** English language names, made on first use: ICU's name data costs ~10 ms of a start that only matches tags. */
-const english = (): Intl.DisplayNames => (englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
+export const english = (): Intl.DisplayNames => (englishNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
 
 /**
  * For a tag no known locale stands for, the nearest known one, as words

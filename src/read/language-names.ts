@@ -1,4 +1,4 @@
-import { matchLanguage, suggestLanguage } from './language-match.js';
+import { english as englishNames, matchLanguage, suggestLanguage } from './language-match.js';
 import { editDistance } from '../text-distance.js';
 
 /**
@@ -73,13 +73,6 @@ export function nameKey(word: string): string {
     .join(' ');
 }
 
-let englishDisplayNames: Intl.DisplayNames | undefined;
-/** Made on first use: loading ICU's language names costs ~10 ms, and a list of plain tags (en,es) needs none. */
-const englishNames = {
-  of: (code: string): string | undefined =>
-    (englishDisplayNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })).of(code),
-};
-
 function ownName(code: string): string | undefined {
   try {
     return new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
@@ -115,8 +108,8 @@ function nameIndex(known: KnownLanguages): NameIndex {
   for (const item of known) {
     const code = typeof item === 'string' ? item : item.code;
     const meta: Partial<KnownLanguage> = typeof item === 'string' ? {} : item;
-    english.set(code, meta.english_name ?? englishNames.of(code) ?? code);
-    for (const name of [meta.name, meta.english_name, englishNames.of(code), ownName(code)]) add(name, code);
+    english.set(code, meta.english_name ?? englishNames().of(code) ?? code);
+    for (const name of [meta.name, meta.english_name, englishNames().of(code), ownName(code)]) add(name, code);
   }
   for (const [tag, common] of Object.entries(COMMON_NAMES)) {
     const code = matchLanguage(tag, codes);
@@ -189,7 +182,7 @@ export function languageTagForName(word: string): string {
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
     everyLanguage = [...codes, 'hmn', 'fil', 'yue', 'zh-Hans', 'zh-Hant']
-      .filter((code) => englishNames.of(code) !== undefined && !/^(zh|fil)$/.test(code))
+      .filter((code) => englishNames().of(code) !== undefined && !/^(zh|fil)$/.test(code))
       .map((code) => ({ code }));
   }
   const found = matchLanguageWord(word, everyLanguage);

@@ -1,4 +1,4 @@
-import { breakOpportunities, takesHyphen, wordBoundaries, type BreakOpportunity } from './line-breaks.js';
+import { takesHyphen, wordBoundaries, type BreakOpportunity } from './line-breaks.js';
 
 /** One line of a paragraph: [start, end) of the logical text. */
 export interface LineRange {
@@ -64,7 +64,7 @@ export function breakLines(
   width: number,
   measure: Measurer,
   rules: BreakRules,
-  opportunities: readonly BreakOpportunity[] = breakOpportunities(text),
+  opportunities: readonly BreakOpportunity[],
 ): BrokenLines {
   // Balancing tries thirteen widths, and avoidLonely counts the letters of the same last lines at each.
   const counted = new Map<string, number>();
@@ -190,7 +190,7 @@ function avoidLonely(
   width: number,
   measure: Measurer,
   least: { readonly chars: number; readonly words: number },
-  letterCount: (text: string) => number = letters,
+  letterCount: (text: string) => number,
 ): LineRange[] {
   if (lines.length < 2) return lines;
   const last = lines.at(-1)!;

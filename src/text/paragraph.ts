@@ -118,7 +118,6 @@ export interface TextCaches {
  * same paragraph out at several scales; this is worked out once for them all.
  */
 export interface TextAnalysis {
-  readonly parts: readonly TextSpan[];
   readonly text: string;
   readonly items: readonly FontRun[];
   readonly keep: readonly (readonly [number, number])[];
@@ -197,7 +196,7 @@ function analyse(
   );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain, itemsMemo);
-  return { parts, text, items, keep: keptRanges(text, parts), opportunities: breakOpportunities(text), ranges: new Map() };
+  return { text, items, keep: keptRanges(text, parts), opportunities: breakOpportunities(text), ranges: new Map() };
 }
 
 function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: number, chain: FontChain, shaper: Shaper): ParagraphLayout {
