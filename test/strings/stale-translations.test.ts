@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontSet } from '../../src/fonts/font-set.js';
-import { checkLocales } from '../../src/checks/locale-report.js';
+import type { Problem } from '../../src/errors.js';
+import { checkLocales, staleFindings } from '../../src/checks/locale-report.js';
 import { locales, readLocaleSources } from '../../src/strings/locale-catalog.js';
 import { confirmStrings } from '../../src/strings/locale-confirm.js';
 import { importEntries } from '../../src/strings/locale-import.js';
@@ -28,15 +29,26 @@ function withChangedEnglish(): string {
 
 const sources = (dir: string) => readLocaleSources([dir]);
 
+/** Each draft's stale translations, counted as checkLocales counts them (findings that name a key). */
+function staleReports(found: ReturnType<typeof readLocaleSources>): { code: string; stale: number; warnings: Problem[] }[] {
+  const master = found.get('en')!.locale!;
+  return drafts.map((code) => {
+    const warnings = staleFindings(found.get(code)!.locale!, master);
+    return { code, stale: warnings.filter((problem) => problem.key !== undefined).length, warnings };
+  });
+}
+
 describe('a changed English string', () => {
+  // These two look only at staleness, through the part of checkLocales that finds it: the whole check also lays out
+  // every string of every draft in its fonts (~3 s of CPU each time), which locales.e2e's `locales check` covers, and
+  // the reports' stale counts are checked through checkLocales below (fr; ko and ru).
   it('is current in every shipped draft today', () => {
-    const reports = checkLocales(readLocaleSources([]), drafts, fontSet());
-    for (const report of reports) expect(report.stale, report.code).toBe(0);
+    for (const report of staleReports(readLocaleSources([]))) expect(report.stale, report.code).toBe(0);
   });
 
   it('makes its translation stale in every shipped draft, listed with file and line', () => {
     const dir = withChangedEnglish();
-    const reports = checkLocales(sources(dir), drafts, fontSet());
+    const reports = staleReports(sources(dir));
     expect(drafts.length).toBeGreaterThanOrEqual(19);
     expect(reports).toHaveLength(drafts.length);
     for (const report of reports) {
