@@ -93,6 +93,7 @@ describe('a new translator, without opening JSON', () => {
   it('passes every shipped locale', async () => {
     const run = await placard(['locales', 'check']);
     expect(run.stderr).not.toMatch(/warning|error/);
+    expect(run.stderr).toMatch(/zh-Hant: ok \(draft/);
     expect(run.code).toBe(0);
   }, 300_000);
 

@@ -143,9 +143,10 @@ describe('fonts and locales commands', () => {
     expect(term.stderr()).toContain('known languages');
   });
 
-  it('checks every locale against English', async () => {
+  // One locale: checking every one (~3 s of CPU, every string laid out) is locales.e2e's "passes every shipped locale".
+  it('checks a locale against English', async () => {
     const term = terminal();
-    expect(await main(['locales', 'check'], term.io)).toBe(0);
+    expect(await main(['locales', 'check', 'zh-Hant'], term.io)).toBe(0);
     expect(term.stderr()).toMatch(/zh-Hant: ok \(draft/);
   });
 
