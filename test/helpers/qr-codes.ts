@@ -1,5 +1,6 @@
 import jsQRModule from 'jsqr';
-import { renderPage, type RenderedPage } from './pdf-reader.js';
+import { renderPixels } from './mupdf-pixels.js';
+import type { RenderedPage } from './pdf-reader.js';
 
 // See pdf-reader.ts: under NodeNext the default import is the module object's default.
 const jsQR = jsQRModule.default;
@@ -12,13 +13,13 @@ interface Box {
 }
 
 /**
- * Every QR code on one page, read from rendered pixels with jsQR: find one
+ * Every QR code on one page, read with jsQR from the pixels MuPDF renders (mupdf-pixels.ts): find one
  * (on the whole page, else in overlapping windows, since finder patterns of
  * two codes side by side can confuse the reader), paint it white, and look
  * again until no code is left. In the order found.
  */
 export async function decodeAllQr(bytes: Uint8Array, pageIndex = 0, dpi = 150): Promise<string[]> {
-  const image = await renderPage(bytes, pageIndex, dpi);
+  const image = renderPixels(bytes, pageIndex, dpi);
   const found: string[] = [];
   for (let round = 0; round < 4; round++) {
     const code = findOne(image);

@@ -14,7 +14,8 @@ import { cardGrid } from '../../src/impose/card-sheet.js';
 import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { renderNotice } from '../../src/session/render-notice.js';
 import { locales } from '../../src/strings/locale-catalog.js';
-import { readPdf, renderPage } from '../helpers/pdf-reader.js';
+import { renderPixels } from '../helpers/mupdf-pixels.js';
+import { readPdf } from '../helpers/pdf-reader.js';
 import { hasTool, pdftotext } from '../helpers/system-tools.js';
 
 const MM = 72 / 25.4;
@@ -33,7 +34,7 @@ const cardStrings = (code: string) =>
 
 /** The least distance, in points, from any inked pixel of each card to that card's cut line; Infinity for a card with no ink. */
 async function inkMargins(pdf: Uint8Array, pageIndex: number, size: 'letter' | 'a4'): Promise<number[]> {
-  const image = await renderPage(pdf, pageIndex, DPI);
+  const image = renderPixels(pdf, pageIndex, DPI);
   const px = DPI / 72;
   return cardGrid(PAGE_SIZES[size], CARD).slots.map((slot) => {
     let least = Infinity;
