@@ -19,8 +19,18 @@ function run(tool: string, args: string[]): void {
   expect(result.status, `${tool} ${args.join(' ')}: ${result.stderr}`).toBe(0);
 }
 
-/** Exports every draft as PO and XLIFF into a fresh folder. */
-async function exported(): Promise<{ dir: string; catalog: ReturnType<typeof localeCatalog> }> {
+let exports: Promise<{ dir: string; catalog: ReturnType<typeof localeCatalog> }> | undefined;
+
+/**
+ * Every draft exported as PO and XLIFF into a fresh folder, once for the file: each test converts them into
+ * folders of its own and imports nothing that changes them (it checks so).
+ */
+function exported(): Promise<{ dir: string; catalog: ReturnType<typeof localeCatalog> }> {
+  exports ??= exportAll();
+  return exports;
+}
+
+async function exportAll(): Promise<{ dir: string; catalog: ReturnType<typeof localeCatalog> }> {
   const dir = mkdtempSync(join(tmpdir(), 'placard-ttk-'));
   cpSync('locales', join(dir, 'locales'), { recursive: true });
   const catalog = localeCatalog([join(dir, 'locales')]);
