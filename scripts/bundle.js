@@ -73,6 +73,27 @@ const onFirstCall = {
   },
 };
 
+/**
+ * fontkit's shapers (placard shapes with HarfBuzz) and unicode-properties each inflate a Unicode trie from base64
+ * at import, some 40 ms of a cold render: each trie is built on its first lookup instead. linebreak's trie, which
+ * every render uses, is left as it is.
+ */
+const lazyTries = {
+  name: 'lazy-tries',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]node_modules[\\/](fontkit|unicode-properties)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const trie = /^const (\$\w+\$var\$trie) = (new .*);$/gm;
+      if (!trie.test(source)) throw new Error(`lazy-tries: no trie found in ${args.path}`);
+      const contents = source.replace(
+        trie,
+        (_, name, make) => `let ${name}$built;\nconst ${name} = { get: (codePoint) => (${name}$built ??= ${make}).get(codePoint) };`,
+      );
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** What both builds share: Node 20, ES modules, the plugins and the require of bundled CommonJS. */
 const common = {
   absWorkingDir: root,
@@ -89,7 +110,7 @@ const common = {
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
   banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
-  plugins: [ownPlace, onFirstCall],
+  plugins: [ownPlace, onFirstCall, lazyTries],
 };
 
 // A fresh folder: chunk names change with their contents, and old ones would pile up.
