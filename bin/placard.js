@@ -6,11 +6,8 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const [{ main }, { exitOnSignals }, { writeFailure }] = await Promise.all([
-    import('../dist/bundle/main.js'),
-    import('../dist/bundle/signals.js'),
-    import('../dist/bundle/output-streams.js'),
-  ]);
+  const { loadBundle } = await import('./load-bundle.js');
+  const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
   exitOnSignals(process);
   // Write errors never throw a stack trace. A closed pipe (placard … | head) is not an error for a listing;
@@ -39,4 +36,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     stderr: process.stderr,
     env: process.env,
   });
+  if (process.exitCode === 0) saveCodeCache();
 }
