@@ -23,6 +23,15 @@ function cacheFolder(env) {
   return home ? join(home, '.cache', 'placard') : undefined;
 }
 
+/** Node's own options, which V8 checks a cache against: a run with other flags keeps a cache of its own. */
+function flagsOf(env) {
+  const flags = [...process.execArgv, env.NODE_OPTIONS ?? ''].join('\n');
+  if (flags === '') return '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193) >>> 0;
+  return `${hash.toString(16).padStart(8, '0')}-`;
+}
+
 /** The command a cache belongs to: each runs different code. */
 function commandOf(args) {
   const first = args.find((arg) => !arg.startsWith('-'));
@@ -63,7 +72,7 @@ export async function loadBundle(args, env) {
   const id = /^\/\/ placard bundle ([0-9a-f]{16})\n/.exec(source)?.[1];
   const folder = id ? cacheFolder(env) : undefined;
   const prefix = `code-${id}-${process.version}-${process.arch}-`;
-  const file = folder && join(folder, `${prefix}${commandOf(args)}.bin`);
+  const file = folder && join(folder, `${prefix}${flagsOf(env)}${commandOf(args)}.bin`);
   const cachedData = readCache(file);
   // The same wrapper as Node's own for a CommonJS file: line numbers in stack traces stay the bundle's.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
