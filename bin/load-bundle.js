@@ -4,7 +4,7 @@
 // after the bundle's hash, Node's version and the machine; written after a run that succeeded, when there was
 // none or V8 refused it (another V8 or its flags); never read or written with PLACARD_NO_CACHE set. Any failure
 // to read or write it only means compiling as without it.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const FILE = fileURLToPath(new URL('../dist/bundle/placard.cjs', import.meta.url));
+const DAY = 24 * 60 * 60 * 1000;
 
 /** The user's own cache folder for placard, or undefined when caching is off or there is no home. */
 function cacheFolder(env) {
@@ -46,15 +47,18 @@ function readCache(file) {
   }
 }
 
-/** Writes the code V8 has compiled so far, whole or not at all (a temporary file, renamed), and drops other builds' files. */
+/** Writes the code V8 has compiled so far, whole or not at all (a temporary file, renamed), and drops other builds' old files. */
 function writeCache(script, folder, prefix, file) {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
+    // Another build's caches go once a day old: two placards in use side by side keep theirs.
     for (const name of readdirSync(folder)) {
-      if (name.startsWith('code-') && !name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
+      const other = join(folder, name);
+      if (name.startsWith('code-') && !name.startsWith(prefix) && statSync(other).mtimeMs < Date.now() - DAY)
+        rmSync(other, { force: true });
     }
   } catch {
     // A cache folder that cannot be written is no error: the next run compiles again.
@@ -68,8 +72,10 @@ function writeCache(script, folder, prefix, file) {
 export async function loadBundle(args, env) {
   // harfbuzz (an ES module whose top-level await instantiates its WebAssembly) loads while the bundle compiles.
   const harfbuzz = import('harfbuzzjs');
-  const source = readFileSync(FILE, 'utf8');
-  const id = /^\/\/ placard bundle ([0-9a-f]{16})\n/.exec(source)?.[1];
+  // scripts/bundle.js writes it in ASCII, under a first line that names it: Latin-1 reads it as it is, fast.
+  const bytes = readFileSync(FILE);
+  const id = /^\/\/ placard bundle ([0-9a-f]{16})\n/.exec(bytes.toString('latin1', 0, 40))?.[1];
+  const source = bytes.toString(id ? 'latin1' : 'utf8');
   const folder = id ? cacheFolder(env) : undefined;
   const prefix = `code-${id}-${process.version}-${process.arch}-`;
   const file = folder && join(folder, `${prefix}${flagsOf(env)}${commandOf(args)}.bin`);

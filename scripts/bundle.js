@@ -31,7 +31,7 @@ const ownPlace = {
     // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
     // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
     context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
-      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href";
+      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(findPackage('pdfkit'))).href";
       return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
     });
     // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
@@ -56,7 +56,7 @@ const onFirstCall = {
     const lazy = {
       'brotli/decompress.js': [
         /[\\/]node_modules[\\/]fontkit[\\/]/,
-        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(require.resolve('fontkit'))('brotli/decompress.js'))(...args);",
+        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(findPackage('fontkit'))('brotli/decompress.js'))(...args);",
       ],
       '@noble/ciphers/aes': [
         /[\\/]node_modules[\\/]pdfkit[\\/]/,
@@ -105,14 +105,15 @@ const common = {
   chunkNames: 'chunk-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  // require.resolve of a package is meant to run: it finds the package's own files in node_modules.
-  logOverride: { 'require-resolve-not-external': 'silent' },
   // harfbuzz finds its wasm file beside its own: it loads from node_modules (two files).
   external: ['harfbuzzjs'],
   // jsonc-parser's main file is UMD, whose require of its own files a bundler cannot follow; its ES module build can.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
-  banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
+  // findPackage finds a package's own folder in node_modules when run (a plain require.resolve would bundle it).
+  banner: {
+    js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);\nconst findPackage = require.resolve;",
+  },
   plugins: [ownPlace, onFirstCall, lazyTries],
 };
 
@@ -139,13 +140,36 @@ const bundled = await build({
   },
   outfile: `${outdir}/placard.cjs`,
   define: { 'import.meta.url': '__placardUrl' },
-  banner: { js: `// placard bundle ${ID}\nconst __placardUrl = require('node:url').pathToFileURL(__filename).href;` },
+  minifyWhitespace: true,
+  banner: {
+    js: [
+      `// placard bundle ${ID}`,
+      "const __placardUrl = require('node:url').pathToFileURL(__filename).href;",
+      'const findPackage = require.resolve;',
+    ].join('\n'),
+  },
   write: false,
 });
 for (const { path, text } of bundled.outputFiles) {
   mkdirSync(dirname(path), { recursive: true });
-  if (!path.endsWith('.cjs')) writeFileSync(path, text);
-  else writeFileSync(path, text.replace(ID, createHash('sha256').update(text).digest('hex').slice(0, ID.length)));
+  if (!path.endsWith('.cjs')) {
+    writeFileSync(path, text);
+    continue;
+  }
+  const ascii = asAscii(text);
+  writeFileSync(path, ascii.replace(ID, createHash('sha256').update(ascii).digest('hex').slice(0, ID.length)));
+}
+
+/**
+ * The bundle in ASCII, so bin reads it as Latin-1, several times faster than decoding UTF-8. esbuild escapes
+ * strings but leaves characters in regular expressions as they are: each becomes its \uXXXX escape, which means
+ * the same code unit inside a character class or out, with the u flag or without.
+ */
+function asAscii(text) {
+  return text.replace(/[^\0-\x7f]/g, (char, offset) => {
+    if (/\\(\\\\)*$/.test(text.slice(Math.max(0, offset - 16), offset))) throw new Error(`bundle: escaped ${char} at ${offset}`);
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 // Batch's render worker, one file in place of tsc's dist/batch/render-worker.js (where workerFile() finds it, at
