@@ -1,11 +1,12 @@
-// Bundles the command line into dist/bundle/ with esbuild, after tsc has written dist/ (npm run build). A cold
-// `placard render` then loads a handful of files instead of some 350 modules, each resolved, read and compiled on
-// its own. Each command, and what it loads only when it runs, stays a chunk of its own (code splitting), so
-// `placard templates list` still loads no renderer. bin/placard.js runs the bundle; the tests run src/ and dist/.
+// Bundles the command line into dist/bundle/placard.cjs with esbuild, after tsc has written dist/ (npm run build).
+// A cold `placard render` then reads one file instead of some 350 modules, each resolved, read and compiled on its
+// own, and each command's modules are evaluated only when it runs. bin/placard.js runs the bundle; the tests run
+// src/ and dist/.
 //
 //   node scripts/bundle.js
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,7 +31,7 @@ const ownPlace = {
     // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
     // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
     context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
-      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href";
+      const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(findPackage('pdfkit'))).href";
       return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
     });
     // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
@@ -55,7 +56,7 @@ const onFirstCall = {
     const lazy = {
       'brotli/decompress.js': [
         /[\\/]node_modules[\\/]fontkit[\\/]/,
-        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(require.resolve('fontkit'))('brotli/decompress.js'))(...args);",
+        "let real;\nmodule.exports = (...args) => (real ??= require('node:module').createRequire(findPackage('fontkit'))('brotli/decompress.js'))(...args);",
       ],
       '@noble/ciphers/aes': [
         /[\\/]node_modules[\\/]pdfkit[\\/]/,
@@ -70,6 +71,27 @@ const onFirstCall = {
       loader: 'js',
       resolveDir: args.pluginData,
     }));
+  },
+};
+
+/**
+ * fontkit's shapers (placard shapes with HarfBuzz) and unicode-properties each inflate a Unicode trie from base64
+ * at import, some 40 ms of a cold render: each trie is built on its first lookup instead. linebreak's trie, which
+ * every render uses, is left as it is.
+ */
+const lazyTries = {
+  name: 'lazy-tries',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]node_modules[\\/](fontkit|unicode-properties)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const trie = /^const (\$\w+\$var\$trie) = (new .*);$/gm;
+      if (!trie.test(source)) throw new Error(`lazy-tries: no trie found in ${args.path}`);
+      const contents = source.replace(
+        trie,
+        (_, name, make) => `let ${name}$built;\nconst ${name} = { get: (codePoint) => (${name}$built ??= ${make}).get(codePoint) };`,
+      );
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -88,18 +110,67 @@ const common = {
   // jsonc-parser's main file is UMD, whose require of its own files a bundler cannot follow; its ES module build can.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   // Bundled CommonJS packages require Node's modules (and cldr-core's JSON) through a real require.
-  banner: { js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);" },
-  plugins: [ownPlace, onFirstCall],
+  // findPackage finds a package's own folder in node_modules when run (a plain require.resolve would bundle it).
+  banner: {
+    js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);\nconst findPackage = require.resolve;",
+  },
+  plugins: [ownPlace, onFirstCall, lazyTries],
 };
 
-// A fresh folder: chunk names change with their contents, and old ones would pile up.
+// bin/placard.js runs one CommonJS file, compiled through vm.Script so that V8's code cache applies (Node 20 caches
+// no ES module's code): a cached render skips parsing and compiling what it ran before (bin/load-bundle.js).
+// Each command's modules are still evaluated only when it runs (esbuild wraps a dynamically imported module in
+// a lazy initialiser). harfbuzz, an ES module with a top-level await, is imported by bin and handed to the
+// bundle's require. import.meta.url is the bundle's own URL: it sits in dist/bundle/ as the chunks did.
+// The first line names the bundle by a hash of its text, the cache's key: V8 itself checks only the length.
+const ID = '0000000000000000';
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const bundled = await build({
   ...common,
-  entryPoints: { main: 'src/cli/main.ts', signals: 'src/cli/signals.ts', 'output-streams': 'src/cli/output-streams.ts' },
-  outdir,
-  splitting: true,
+  format: 'cjs',
+  stdin: {
+    contents: [
+      "export { main } from './src/cli/main.ts';",
+      "export { exitOnSignals } from './src/cli/signals.ts';",
+      "export { writeFailure } from './src/cli/output-streams.ts';",
+    ].join('\n'),
+    resolveDir: root,
+    sourcefile: 'placard-entry.ts',
+    loader: 'ts',
+  },
+  outfile: `${outdir}/placard.cjs`,
+  define: { 'import.meta.url': '__placardUrl' },
+  minifyWhitespace: true,
+  banner: {
+    js: [
+      `// placard bundle ${ID}`,
+      "const __placardUrl = require('node:url').pathToFileURL(__filename).href;",
+      'const findPackage = require.resolve;',
+    ].join('\n'),
+  },
+  write: false,
 });
+for (const { path, text } of bundled.outputFiles) {
+  mkdirSync(dirname(path), { recursive: true });
+  if (!path.endsWith('.cjs')) {
+    writeFileSync(path, text);
+    continue;
+  }
+  const ascii = asAscii(text);
+  writeFileSync(path, ascii.replace(ID, createHash('sha256').update(ascii).digest('hex').slice(0, ID.length)));
+}
+
+/**
+ * The bundle in ASCII, so bin reads it as Latin-1, several times faster than decoding UTF-8. esbuild escapes
+ * strings but leaves characters in regular expressions as they are: each becomes its \uXXXX escape, which means
+ * the same code unit inside a character class or out, with the u flag or without.
+ */
+function asAscii(text) {
+  return text.replace(/[^\0-\x7f]/g, (char, offset) => {
+    if (/\\(\\\\)*$/.test(text.slice(Math.max(0, offset - 16), offset))) throw new Error(`bundle: escaped ${char} at ${offset}`);
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
 
 // Batch's render worker, one file in place of tsc's dist/batch/render-worker.js (where workerFile() finds it, at
 // the same depth as dist/bundle/, so import.meta.url works out the same): each worker thread of a batch loads it

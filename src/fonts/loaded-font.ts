@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { FontFace } from './bundled-fonts.js';
+import { withLazyPostTable } from './post-table.js';
 
 /**
  * A font parsed once per process. HarfBuzz shapes with it and PDFKit embeds
@@ -58,7 +59,7 @@ function parse(face: FontFace, key: string): LoadedFont {
   const hbFace = new hb.Face(new hb.Blob(bytes));
   const hbFont = new hb.Font(hbFace);
   const unicodes = codePointBits(hbFace.collectUnicodes());
-  const fkFont = fontkit.create(bytes);
+  const fkFont = withLazyPostTable(fontkit.create(bytes), bytes);
   const font: LoadedFont = {
     face,
     unitsPerEm: hbFace.upem,

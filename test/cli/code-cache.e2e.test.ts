@@ -1,0 +1,53 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { placard, tempDir } from './run-placard.js';
+
+const ARGS = ['render', 'private-areas', '--set', 'name=Cache', '--lang', 'en,es'];
+
+/** The real bin, with its cache folder under `home` (XDG_CACHE_HOME) and the PDF at `out`. */
+function render(home: string, out: string, env: Record<string, string> = {}) {
+  const run = placard([...ARGS, '-o', out], { env: { XDG_CACHE_HOME: home, PLACARD_NO_CACHE: '', ...env } });
+  expect(run.code, run.stderr).toBe(0);
+  return readFileSync(out);
+}
+
+/** Files in the code cache folder, if any. */
+function cached(home: string): string[] {
+  try {
+    return readdirSync(join(home, 'placard'));
+  } catch {
+    return [];
+  }
+}
+
+describe('bin/placard.js: the code cache (bin/load-bundle.js)', () => {
+  it('writes the cache after a render and gives the same bytes with it as without', () => {
+    const dir = tempDir();
+    const first = render(dir, join(dir, 'first.pdf'));
+    expect(cached(dir)).toEqual([expect.stringMatching(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-render\.bin$/)]);
+    const second = render(dir, join(dir, 'second.pdf'));
+    expect(second.equals(first)).toBe(true);
+  });
+
+  it('renders as usual from a cache file that is not V8’s, and replaces it', () => {
+    const dir = tempDir();
+    const reference = render(dir, join(dir, 'reference.pdf'));
+    const [name] = cached(dir);
+    writeFileSync(join(dir, 'placard', name!), 'not a code cache');
+    expect(render(dir, join(dir, 'again.pdf')).equals(reference)).toBe(true);
+    expect(readFileSync(join(dir, 'placard', name!)).length).toBeGreaterThan(1000);
+  });
+
+  it('writes nothing with PLACARD_NO_CACHE, and a cache folder it cannot write stops nothing', () => {
+    const dir = tempDir();
+    render(dir, join(dir, 'off.pdf'), { PLACARD_NO_CACHE: '1' });
+    expect(cached(dir)).toEqual([]);
+    const blocked = join(dir, 'blocked');
+    mkdirSync(blocked);
+    writeFileSync(join(blocked, 'placard'), 'a file where the folder would be');
+    chmodSync(blocked, 0o500);
+    render(blocked, join(dir, 'blocked.pdf'));
+    expect(readFileSync(join(blocked, 'placard'), 'utf8')).toBe('a file where the folder would be');
+  });
+});
