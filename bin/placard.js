@@ -7,12 +7,15 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  // Less inlining into each optimized function: TurboFan compiles placard's largest functions (validation, bidi,
-  // shaping, layout) with whatever they call inlined, and those compiles, on V8's background threads, were a third
-  // of a batch's CPU over its first 200 rows. Capped, the code is as fast once warm (stages.mjs, 400 rows after
-  // 300) and warms up for less: CPU per notice over rows 2-201 of a batch 11.5 → 9.6 ms, over 2-501 8.8 → 8.2 ms
-  // (pinned, median of 5 and 3; 2026-12-02). Set before any of placard's modules load; worker threads share it.
+  // V8 compiles less while warming up. Less inlining into each optimized function: TurboFan compiled placard's
+  // largest functions (validation, bidi, shaping, layout) with whatever they call inlined, and those compiles, on
+  // V8's background threads, were a third of a batch's CPU over its first 200 rows. A larger interrupt budget: a
+  // function is optimized after more work in the interpreter, so fewer lukewarm ones are. The code is as fast once
+  // warm (stages.mjs, 400 rows after 300) and warms up for less (pinned CPU, 2026-12-02, before → inlining → both):
+  // batch en,es per notice over rows 2-201 11.5 → 9.6 ms (median of 5), over 2-501 8.8 → 8.4 → 7.8 ms (of 3); a
+  // cold render 660 → 610 → 550 ms (of 7). Set before any of placard's modules load; worker threads share them.
   setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
+  setFlagsFromString('--interrupt-budget=150000');
   const [{ main }, { exitOnSignals }, { writeFailure }] = await Promise.all([
     import('../dist/bundle/main.js'),
     import('../dist/bundle/signals.js'),
