@@ -7,13 +7,20 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  // `render` makes one notice (a packet's pages at most): V8's optimising compilers (TurboFan for JavaScript, and
-  // for HarfBuzz's WebAssembly once a function has run a while; on background threads, but CPU all the same) cost
-  // more than they win back in so short a run. So render runs without TurboFan for JavaScript, and tiers
-  // WebAssembly up only after 100 times the usual budget: a cold render en,es 500 → 300 ms CPU (code cached), a
-  // 30-page packet in six languages 2,230 → 1,160 ms (2026-12-02). Set before the bundle is compiled, so its code
-  // cache is made and checked under the same flags. batch and serve keep V8's defaults.
+  // V8's optimising compilers run on background threads, but their CPU counts all the same (measured pinned to one
+  // core, 2026-12-02). `render` makes one notice (a packet's pages at most): TurboFan for JavaScript, and for
+  // HarfBuzz's WebAssembly once a function has run a while, costs more than it wins back in so short a run. So
+  // render runs without TurboFan for JavaScript and tiers WebAssembly up only after 100 times the usual budget: a
+  // cold render en,es 500 → 300 ms CPU (code cached), a 30-page packet in six languages 2,230 → 1,160 ms.
+  // Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
+  // optimized function (TurboFan compiled placard's largest functions with whatever they call inlined, and those
+  // compiles were a third of a batch's CPU over its first 200 rows), and a larger interrupt budget, so a function
+  // is optimized after more work in the interpreter and fewer lukewarm ones are. The code is as fast once warm
+  // (stages.mjs, 400 rows after 300) and warms up for less: batch en,es per notice over rows 2-201 11.5 → 9.6 ms
+  // (median of 5), over 2-501 8.8 → 7.8 ms (of 3). Set before the bundle is compiled, so its code cache is made
+  // and checked under the same flags; worker threads share them.
   if (args.find((arg) => !arg.startsWith('-')) === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=150000');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
