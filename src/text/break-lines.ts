@@ -168,10 +168,54 @@ function fill(units: readonly Unit[], text: string, width: number, measure: Meas
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+
+/** Characters that start a grapheme of their own: printable Latin, Greek, Cyrillic, Arabic letters and signs, Han, CJK and general punctuation. */
+function startsGrapheme(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0x2ff && code !== 0xad) ||
+    (code >= 0x370 && code <= 0x482) ||
+    (code >= 0x48a && code <= 0x52f) ||
+    (code >= 0x606 && code <= 0x60f) ||
+    code === 0x61b ||
+    (code >= 0x61d && code <= 0x64a) ||
+    (code >= 0x660 && code <= 0x66f) ||
+    (code >= 0x671 && code <= 0x6d5) ||
+    (code >= 0x2010 && code <= 0x2027) ||
+    (code >= 0x2030 && code <= 0x205e) ||
+    (code >= 0x3001 && code <= 0x3029) ||
+    (code >= 0x3030 && code <= 0x303f) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xff01 && code <= 0xff9d)
+  );
+}
+
+/** Nonspacing marks that only extend the grapheme before them (Latin and Arabic). */
+function extendsGrapheme(code: number): boolean {
+  return (code >= 0x300 && code <= 0x36f) || (code >= 0x64b && code <= 0x65f) || code === 0x670;
+}
+
+/**
+ * letters without the grapheme segmenter, for text of characters that each
+ * start a grapheme and marks that only extend one (Latin, Arabic, Han): a
+ * grapheme is a letter when its first character is. Undefined for other text.
+ */
+function simpleLetters(text: string): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (extendsGrapheme(code)) continue;
+    if (!startsGrapheme(code)) return undefined;
+    if (code < 0x80 ? (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) : LETTER.test(text[i]!)) count++;
+  }
+  return count;
+}
 const DICTIONARY = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{M}]/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-function letters(text: string): number {
+export function letters(text: string): number {
+  const simple = simpleLetters(text);
+  if (simple !== undefined) return simple;
   let count = 0;
   for (const { segment } of graphemes.segment(text)) if (LETTER.test(segment)) count++;
   return count;

@@ -124,6 +124,8 @@ export interface TextAnalysis {
   readonly opportunities: readonly BreakOpportunity[];
   /** By start × (text length + 1) + end: each run's font and advance in font units. */
   readonly ranges: Map<number, readonly RangeRun[]>;
+  /** By the same key: each piece of a font run shaped so far (measured or placed on a line), at every scale. */
+  readonly pieces: Map<number, ShapedRun>;
 }
 
 interface RangeRun {
@@ -196,7 +198,7 @@ function analyse(
   );
   const text = parts.map((part) => part.text).join('');
   const items = itemize(text, parts, style.bidi ?? style.direction, chain, itemsMemo);
-  return { text, items, keep: keptRanges(text, parts), opportunities: breakOpportunities(text), ranges: new Map() };
+  return { text, items, keep: keptRanges(text, parts), opportunities: breakOpportunities(text), ranges: new Map(), pieces: new Map() };
 }
 
 function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: number, chain: FontChain, shaper: Shaper): ParagraphLayout {
@@ -205,13 +207,22 @@ function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: nu
   // auto-fit at every scale: each range is shaped once per analysis, and turned into points once here.
   const measured = new Map<number, number>();
   const stride = text.length + 1;
+  const shapeOnce = (item: FontRun): ShapedRun => {
+    const key = item.start * stride + item.end;
+    let run = analysis.pieces.get(key);
+    if (!run) {
+      run = shapePiece(item, text, style, shaper);
+      analysis.pieces.set(key, run);
+    }
+    return run;
+  };
   const measureOnce = (start: number, end: number): number => {
     const key = start * stride + end;
     let width = measured.get(key);
     if (width === undefined) {
       let runs = analysis.ranges.get(key);
       if (!runs) {
-        runs = rangeRuns(items, text, start, end, style, shaper);
+        runs = rangeRuns(items, start, end, shapeOnce);
         analysis.ranges.set(key, runs);
       }
       width = 0;
@@ -238,7 +249,7 @@ function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: nu
       ...pieces(items, range.start, range.end).map((item) => (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style))),
     );
     const baseline = top + style.size * BASELINE * room;
-    const line = placeLine(items, text, range, style, width, baseline, chain, shaper, i === ranges.length - 1);
+    const line = placeLine(items, text, range, style, width, baseline, chain, shaper, shapeOnce, i === ranges.length - 1);
     top += style.size * style.leading * room;
     return line;
   });
@@ -253,8 +264,8 @@ function shapePiece(item: FontRun, text: string, style: ParagraphStyle, shaper: 
 }
 
 /** The runs of [start, end) with their advances in font units, in the order measuring adds them. */
-function rangeRuns(items: readonly FontRun[], text: string, start: number, end: number, style: ParagraphStyle, shaper: Shaper): RangeRun[] {
-  return pieces(items, start, end).map((item) => ({ font: item.font, advance: shapePiece(item, text, style, shaper).advance }));
+function rangeRuns(items: readonly FontRun[], start: number, end: number, shapeOnce: (item: FontRun) => ShapedRun): RangeRun[] {
+  return pieces(items, start, end).map((item) => ({ font: item.font, advance: shapeOnce(item).advance }));
 }
 
 interface Piece extends FontRun {
@@ -288,6 +299,7 @@ function placeLine(
   baseline: number,
   chain: FontChain,
   shaper: Shaper,
+  shapeOnce: (item: FontRun) => ShapedRun,
   lastLine: boolean,
 ): PlacedRun[] {
   const contentEnd = trimmedEnd(text, range.start, range.end);
@@ -299,7 +311,7 @@ function placeLine(
     const hyphen = item.extra === 'hyphen' ? hyphenRun(items, item.start, style, chain, shaper) : undefined;
     const shaped = hyphen
       ? { glyphs: hyphen.glyphs, advance: (hyphen.width * hyphen.font.unitsPerEm) / sizeOf(hyphen.font, style) }
-      : shapePiece(item, text, style, shaper);
+      : shapeOnce(item);
     const font = hyphen?.font ?? item.font;
     const runWidth = (shaped.advance * sizeOf(font, style)) / font.unitsPerEm;
     const run = {

@@ -73,6 +73,34 @@ export function clusterTexts(
   advances: readonly number[],
   direction: Direction = 'ltr',
 ): string[] {
+  return oneGlyphClusters(text, clusters, advances, direction) ?? sharedClusters(text, clusters, advances, direction);
+}
+
+/**
+ * The common case, without the sharing's maps and arrays: every glyph is a
+ * cluster of its own and advances, clusters in logical order (increasing
+ * left to right, decreasing right to left), so each glyph takes its
+ * cluster's characters. Undefined when any glyph is not such.
+ */
+function oneGlyphClusters(
+  text: string,
+  clusters: readonly number[],
+  advances: readonly number[],
+  direction: Direction,
+): string[] | undefined {
+  const count = clusters.length;
+  const step = direction === 'rtl' ? -1 : 1;
+  for (let i = 0; i < count; i++) {
+    if (advances[i] === 0) return undefined;
+    const next = clusters[i + step];
+    if (next !== undefined && next <= clusters[i]!) return undefined;
+  }
+  const texts = new Array<string>(count);
+  for (let i = 0; i < count; i++) texts[i] = text.slice(clusters[i], clusters[i + step] ?? text.length);
+  return texts;
+}
+
+function sharedClusters(text: string, clusters: readonly number[], advances: readonly number[], direction: Direction): string[] {
   const starts = [...new Set(clusters)].sort((a, b) => a - b);
   const endOf = new Map<number, number>();
   starts.forEach((start, i) => endOf.set(start, starts[i + 1] ?? text.length));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import bidiFactory from 'bidi-js';
+
 import { embeddingLevels, reorderRuns } from '../../src/text/bidi.js';
 
 /** Runs numbered in logical order, with the given levels. */
@@ -139,5 +141,75 @@ describe('embeddingLevels', () => {
     const text = '😀 مخبز';
     // An RTL paragraph: the emoji and the space are neutral and take level 1, like the letters.
     expect(Array.from(embeddingLevels([{ text }], 'auto'))).toEqual(new Array<number>(text.length).fill(1));
+  });
+});
+
+describe('embeddingLevels of left-to-right text (the short cut past the full algorithm)', () => {
+  const full = bidiFactory();
+  const STAND_INS: Readonly<Record<string, string>> = { WS: ' ', ON: '!', EN: '0', ES: '+', ET: '#', CS: ',' };
+  /** The full algorithm, as embeddingLevels ran it before its short cut: parts in FSI…PDI, astral pairs as stand-ins. */
+  function fullLevels(parts: readonly { text: string; isolate?: boolean }[], base: 'ltr' | 'auto'): number[] {
+    let marked = '';
+    const kept: number[] = [];
+    for (const part of parts) {
+      if (part.isolate) marked += '\u2068';
+      for (let i = 0; i < part.text.length; i++) kept.push(marked.length + i);
+      marked += part.text;
+      if (part.isolate) marked += '\u2069';
+    }
+    const plain = marked.replace(/[\ud800-\udbff][\udc00-\udfff]/g, (pair) => (STAND_INS[full.getBidiCharTypeName(pair)] ?? 'a').repeat(2));
+    const { levels } = full.getEmbeddingLevels(plain, base === 'auto' ? undefined : base);
+    return kept.map((index) => levels[index]!);
+  }
+
+  // Letters, digits, signs, spaces of several kinds, Han, an astral Han letter and emoji; then what takes the full algorithm.
+  const SIMPLE = [
+    'a',
+    'Z',
+    'é',
+    'ñ',
+    '1',
+    '9',
+    ' ',
+    ' ',
+    ' ',
+    '\u3000',
+    '\u00a0',
+    '-',
+    '+',
+    '#',
+    '%',
+    ',',
+    '.',
+    ':',
+    '/',
+    '(',
+    ')',
+    '!',
+    '"',
+    '福',
+    '、',
+    '😀',
+    '\u{20000}',
+    '–',
+    '€',
+  ];
+  const OTHER = ['\u0627', '\u05d0', '\u0661', '\t', '\n', '\u200b', '\u0301', '\u202b', '\u2067', '\ud800'];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const text = (alphabet: readonly string[]): string =>
+    Array.from({ length: random(9) }, () => alphabet[random(alphabet.length)]!).join('');
+
+  it('gives the full algorithm’s levels, with and without isolates, for 3,000 random paragraphs', () => {
+    for (let n = 0; n < 3000; n++) {
+      const alphabet = n % 10 === 0 ? [...SIMPLE, ...OTHER] : SIMPLE;
+      const parts = Array.from({ length: 1 + random(4) }, () => ({ text: text(alphabet), isolate: random(2) === 1 }));
+      for (const base of ['ltr', 'auto'] as const) {
+        expect(Array.from(embeddingLevels(parts, base)), JSON.stringify({ parts, base })).toEqual(fullLevels(parts, base));
+      }
+    }
   });
 });

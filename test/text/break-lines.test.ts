@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { fontSet } from '../../src/fonts/font-set.js';
+import { letters } from '../../src/text/break-lines.js';
 import { layoutParagraph, type ParagraphLayout, type ParagraphStyle, type PlacedRun, type TextSpan } from '../../src/text/paragraph.js';
 
 function lay(text: string | readonly TextSpan[], width: number, style: Partial<ParagraphStyle> = {}): ParagraphLayout {
@@ -179,5 +180,26 @@ describe('kept text and last-resort breaks', () => {
       const lines = lineTexts(lay(sentence, width));
       if (lines.length > 1) expect(lines.at(-1)!.split(' ').length).toBeGreaterThan(1);
     }
+  });
+});
+
+describe('letters', () => {
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const byGraphemes = (text: string): number => [...graphemes.segment(text)].filter(({ segment }) => /[\p{L}\p{N}]/u.test(segment)).length;
+
+  it('counts the graphemes holding a letter or digit, as the grapheme segmenter does, with or without its short cut', () => {
+    const samples = [
+      'Lake Street Tortillería 7',
+      'e\u0301te\u0301 (2025)',
+      '\u0301a',
+      'مَخْبَز الأندلس ١٢',
+      '福满楼：店主、办公室。',
+      'Ünïcödé – “quoted” …',
+      '한국어 텍스트',
+      '👩‍👩‍👧 family',
+      'مخبز\u200dx\u0610',
+      '',
+    ];
+    for (const text of samples) expect(letters(text), text).toBe(byGraphemes(text));
   });
 });

@@ -61,6 +61,22 @@ describe('clusterTexts', () => {
   it('keeps surrogate pairs whole', () => {
     expect(clusterTexts('a😀', [0, 1], [500, 1000])).toEqual(['a', '😀']);
   });
+
+  it('gives one-glyph RTL clusters their characters, in reverse drawing order', () => {
+    expect(clusterTexts('لا ب', [3, 2, 0], [500, 300, 700], 'rtl')).toEqual(['ب', ' ', 'لا']);
+  });
+
+  it('leaves characters before the first cluster to no glyph', () => {
+    expect(clusterTexts('abc', [1, 2], [500, 500])).toEqual(['b', 'c']);
+    expect(clusterTexts('abc', [2, 1], [500, 500], 'rtl')).toEqual(['c', 'b']);
+  });
+
+  it('shares clusters out of logical order as the sharing does, not one glyph each', () => {
+    // An LTR run whose glyphs came back in decreasing clusters: each still takes its own cluster's characters.
+    expect(clusterTexts('abc', [2, 0], [500, 500])).toEqual(['c', 'ab']);
+    // A lone non-advancing glyph with a mark: the mark is not lost to a one-glyph short cut.
+    expect(clusterTexts('e\u0301x', [0, 2], [0, 500])).toEqual(['e', 'x']);
+  });
 });
 
 describe('shape', () => {
