@@ -2,7 +2,7 @@ import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
 import { layoutBlock, sharedHeadingSizes } from './blocks.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
-import { flowParts, stack } from './flow.js';
+import { flowParts, stackHeight } from './flow.js';
 import type { Floors } from './key-line.js';
 import type { LayoutCaches } from './layout-caches.js';
 import { textSize, type PageTheme } from './theme.js';
@@ -11,6 +11,7 @@ export interface Attempt {
   readonly scale: number;
   readonly laid: Laid[];
   readonly gaps: number[];
+  /** The page's blocks stacked: its height, and its texts for an error that names them (no nodes: `laid` has them). */
   readonly natural: Laid;
   /** A heading took more than two lines or split a word at its floor: a smaller scale would set it better. */
   readonly strained: boolean;
@@ -42,6 +43,17 @@ function fits(attempt: Attempt, available: number, floor: number): boolean {
 }
 
 /**
+ * What the search may use besides attempts: `least`, a lower bound on the
+ * page's height at a scale, cheaper than an attempt (leastHeight), and
+ * `anyFit`, to stop at the first step found to fit (when only whether the
+ * page fits at all is asked).
+ */
+export interface FitShortcuts {
+  readonly least?: (scale: number) => number;
+  readonly anyFit?: boolean;
+}
+
+/**
  * The attempt at the largest grid scale that fits, or undefined when the
  * page does not fit even at the floor. A page that fits at one step fits at
  * every smaller one (text shrinks, nothing grows), so the answer is the
@@ -49,12 +61,19 @@ function fits(attempt: Attempt, available: number, floor: number): boolean {
  * (the step the last page of this kind took: usually the answer, found with
  * two attempts), otherwise from scale 1 and the height model; it only
  * decides how many attempts it takes, never the answer.
+ *
+ * A step whose lower bound (`least`) is over the available height does not
+ * fit, and needs no attempt; the bound is asked only where the search would
+ * not use the attempt's height to choose its next step (a fitting step is
+ * known, or the step is the floor), so the steps tried are the same.
+ * With `anyFit`, the first step found to fit is the answer.
  */
 export function fitOnGrid(
   attempt: (scale: number) => Attempt,
   grid: readonly number[],
   available: number,
   hint?: number,
+  shortcuts: FitShortcuts = {},
 ): { attempt: Attempt; step: number } | undefined {
   const floor = grid.at(-1)!;
   const tried = new Map<number, Attempt>();
@@ -66,6 +85,7 @@ export function fitOnGrid(
     }
     return done;
   };
+  const { least, anyFit } = shortcuts;
   // Steps up to `over` do not fit (-1: none known); `under` fits (grid.length: none known).
   let over = -1;
   let under = grid.length;
@@ -79,19 +99,22 @@ export function fitOnGrid(
   let previous: 'fit' | 'over' | undefined;
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
-    const done = at(step);
-    const model = stepAtOrBelow(grid, modelScale(done, available) * 0.995);
-    if (fits(done, available, floor)) {
+    const bounded = least !== undefined && (under < grid.length || step === grid.length - 1) && least(grid[step]!) > available;
+    const done = bounded ? undefined : at(step);
+    const model = (): number => stepAtOrBelow(grid, modelScale(done!, available) * 0.995);
+    if (done && fits(done, available, floor)) {
+      if (anyFit) return { attempt: done, step };
       under = step;
       // Nothing known above: up to where the height model puts the page. Just under a step that did not fit: the
       // step above. Otherwise halve the steps left between.
-      next = over < 0 ? Math.min(step - 1, model) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
+      next = over < 0 ? Math.min(step - 1, model()) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
       previous = 'fit';
     } else {
       over = step;
       // No fit known yet: down to where the model puts the page, in strides that double (a strained heading
-      // says nothing of height). Otherwise halve the steps left between.
-      next = under === grid.length ? Math.max(step + stride, model) : Math.ceil((over + under) / 2);
+      // says nothing of height). Otherwise halve the steps left between. (A bounded step is the floor, or has a
+      // fit under it: no model is needed.)
+      next = under === grid.length ? Math.max(step + stride, done ? model() : step + stride) : Math.ceil((over + under) / 2);
       stride *= 2;
       previous = 'over';
     }
@@ -125,6 +148,41 @@ export function attemptAt(
   floors: Floors,
   caches?: LayoutCaches,
 ): Attempt {
+  return passes(blocks, lang, paper, theme, fonts, scale, floors, caches, false);
+}
+
+/**
+ * A lower bound on the height of the page attemptAt lays out at `scale`:
+ * the same two passes, but text holding business data counts as one line of
+ * its size (LayoutContext.least). The template's own text, laid out once per
+ * session (block-memo.ts), is all that is laid out afresh, mostly not at all.
+ * Heights only add up or take the largest of their parts, so the page is at
+ * least this high.
+ */
+export function leastHeight(
+  blocks: readonly Block[],
+  lang: string,
+  paper: { width: number; height: number },
+  theme: PageTheme,
+  fonts: FontLibrary,
+  scale: number,
+  floors: Floors,
+  caches?: LayoutCaches,
+): number {
+  return passes(blocks, lang, paper, theme, fonts, scale, floors, caches, true).natural.height;
+}
+
+function passes(
+  blocks: readonly Block[],
+  lang: string,
+  paper: { width: number; height: number },
+  theme: PageTheme,
+  fonts: FontLibrary,
+  scale: number,
+  floors: Floors,
+  caches: LayoutCaches | undefined,
+  least: boolean,
+): Attempt {
   const floorScale = theme.minBody / theme.type.normal;
   const at = Math.max(scale, floorScale);
   const base = {
@@ -144,9 +202,12 @@ export function attemptAt(
   const first: LayoutContext = { ...base, layoutBlock: headingsOnly, headings: { found: new Map(), strained } };
   flowParts(blocks, first);
   const body = textSize(theme, 'normal', at);
-  const ctx: LayoutContext = { ...base, headings: { fixed: sharedHeadingSizes(first.headings.found, body), found: new Map(), strained } };
+  const fixed = sharedHeadingSizes(first.headings.found, body);
+  const ctx: LayoutContext = { ...base, headings: { fixed, found: new Map(), strained }, ...(least ? { least } : {}) };
   const { laid, gaps } = flowParts(blocks, ctx);
-  return { scale: at, laid, gaps, natural: stack(laid, gaps, 0), strained: strained.value, band: floors.band };
+  // Only its height and texts are read (the page is placed from `laid` once chosen): nothing is placed here.
+  const natural = { height: stackHeight(laid, gaps, 0), nodes: [], texts: least ? [] : laid.flatMap((part) => part.texts) };
+  return { scale: at, laid, gaps, natural, strained: strained.value, band: floors.band };
 }
 
 /** Blocks that neither are nor can hold a heading: the headings pass skips them. */

@@ -84,11 +84,14 @@ function contextKey(ctx: LayoutContext, memos: BlockMemos): string {
   return key;
 }
 
-/** Lays the block out with the heading sizes it notes kept apart, then notes them in `ctx` (on every use, kept or not). */
+/**
+ * Lays the block out with the heading sizes it notes kept apart, then notes them in `ctx` (on every use, kept or
+ * not). Laid out in full even for a lower bound (ctx.least, which places nothing), since the memo serves both.
+ */
 function record(block: Block, ctx: LayoutContext, make: (ctx: LayoutContext) => Laid): BlockMemo {
   const found = new Map<string, HeadingFit[]>();
   const strained = { value: false };
-  const laid = make({ ...ctx, headings: { ...ctx.headings, found, strained } });
+  const laid = make({ ...ctx, headings: { ...ctx.headings, found, strained }, least: false });
   const fits = [...found].flatMap(([group, list]) => list.map((fit) => [group, fit] as const));
   return { laid, fits, strained: strained.value };
 }

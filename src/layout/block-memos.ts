@@ -27,6 +27,11 @@ export interface BlockMemos {
   readonly keys: WeakMap<object, string | null>;
   /** Each context's key, worked out once per context object (contexts are never changed once made). */
   readonly contexts: WeakMap<object, string>;
+  /**
+   * The line room (line height over size × leading) each paragraph of business data averaged when last laid out in
+   * full, by block object: what its lower bound counts a line as (blocks.ts leastParagraph).
+   */
+  readonly rooms: WeakMap<object, number>;
   clear(): void;
 }
 
@@ -38,6 +43,7 @@ export function blockMemos(): BlockMemos {
     qr,
     keys: new WeakMap(),
     contexts: new WeakMap(),
+    rooms: new WeakMap(),
     clear: () => {
       laid.clear();
       qr.clear();

@@ -1,4 +1,4 @@
-import type { Block, Box, Heading, Paragraph } from '../parse/notice-tree.js';
+import type { Block, Box, Heading, Inline, Paragraph } from '../parse/notice-tree.js';
 import { memoLeaf, memoQr } from './block-memo.js';
 import { layoutColumns } from './columns.js';
 import { EMPTY, type HeadingFit, type Laid, type LayoutContext } from './context.js';
@@ -17,9 +17,9 @@ export function layoutBlock(block: Block, ctx: LayoutContext): Laid {
     case 'heading':
       return memoLeaf(block, ctx, layoutHeading);
     case 'paragraph':
-      return memoLeaf(block, ctx, layoutParagraphBlock);
+      return ctx.least && holdsData(block.inlines) ? leastParagraph(block, ctx) : memoLeaf(block, ctx, layoutParagraphBlock);
     case 'list':
-      return memoLeaf(block, ctx, layoutList);
+      return ctx.least && block.items.some(holdsData) ? EMPTY : memoLeaf(block, ctx, layoutList);
     case 'qr':
       return memoQr(block, ctx, layoutQr);
     case 'qr-row':
@@ -44,9 +44,9 @@ export function layoutSection(children: readonly Block[], lang: string, dir: 'lt
   return sectionNode(layoutFlow(children, { ...ctx, lang, dir, inSection: true }), lang);
 }
 
-function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
+function paragraphStyle(block: Paragraph, ctx: LayoutContext): TextBlockStyle {
   const key = block.size === 'key';
-  const style = {
+  return {
     role: 'P',
     size: key
       ? Math.max(textSize(ctx.theme, 'key', ctx.scale), ctx.floors.key)
@@ -57,14 +57,54 @@ function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
     align: block.align,
     bold: block.size === 'large' || key,
     sign: key || isNameBand(block),
-  } as const;
-  if (block.size !== 'meta') return layoutText(block.inlines, style, ctx);
+  };
+}
+
+function layoutParagraphBlock(block: Paragraph, ctx: LayoutContext): Laid {
+  const style = paragraphStyle(block, ctx);
+  if (block.size !== 'meta') {
+    const layout = shapeText(block.inlines, style, ctx);
+    if (holdsData(block.inlines)) noteRoom(block, layout, style, ctx);
+    return textNode(block.inlines, layout, style, ctx);
+  }
   // The quiet version line stays on one line, shrinking a little if it must; only past the caption floor does it wrap.
   const line = layoutOneLine(block.inlines, style, ctx, ctx.theme.minCaption);
   if (!line) return layoutText(block.inlines, { ...style, size: ctx.theme.minCaption }, ctx);
   const shift =
     block.align === 'center' ? (ctx.width - line.width) / 2 : (block.align === 'end') !== (ctx.dir === 'rtl') ? ctx.width - line.width : 0;
   return { ...line.laid, nodes: line.laid.nodes.map((node) => translateNode(node, shift, 0)) };
+}
+
+/** Whether text holds business data (an inline from a field): what the session's memo does not keep. */
+function holdsData(inlines: readonly Inline[]): boolean {
+  return inlines.some((inline) => inline.field !== undefined);
+}
+
+/**
+ * A paragraph's least height (ctx.least). Line breaking gives every
+ * paragraph at least one line (even empty text), and a line is its size
+ * times its leading times its room: 1, or more for a font with tall stacks
+ * (text/paragraph.ts). The room depends on the paragraph's fonts, not its
+ * size, and some line has the most any of its fonts asks; so the paragraph
+ * is at least one line high at the room its lines averaged when it was last
+ * laid out in full (noteRoom), less a hair for rounding, or 1. The one-line
+ * version line may shrink: counted as nothing.
+ */
+function leastParagraph(block: Paragraph, ctx: LayoutContext): Laid {
+  if (block.size === 'meta') return EMPTY;
+  const style = paragraphStyle(block, ctx);
+  return { ...EMPTY, height: style.size * style.leading * (ctx.caches?.blocks.rooms.get(block) ?? 1) };
+}
+
+/** Room under this share of the measured one: far more than rounding can take off a sum of a few lines. */
+const ROOM_MARGIN = 1 - 1e-9;
+
+/** Notes the room a business paragraph's lines averaged (their height over size × leading per line), for leastParagraph. */
+function noteRoom(block: Paragraph, layout: ParagraphLayout, style: TextBlockStyle, ctx: LayoutContext): void {
+  const rooms = ctx.caches?.blocks.rooms;
+  if (!rooms || layout.lines.length === 0) return;
+  const room = (layout.height / (layout.lines.length * style.size * style.leading)) * ROOM_MARGIN;
+  if (room > (rooms.get(block) ?? 1)) rooms.set(block, room);
 }
 
 /** A large line of business data alone (the name band, maybe in its box): set like a title. */

@@ -13,7 +13,8 @@ import { averageAdvance } from './text-block.js';
  * takes a row of its own across the full width.
  */
 export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
-  if (block.flow) return layoutFlowingColumns(block, ctx);
+  // Balanced columns are no sum or maximum of their blocks' heights: a lower bound (ctx.least) lays them out in full.
+  if (block.flow) return layoutFlowingColumns(block, ctx.least ? { ...ctx, least: false } : ctx);
   const gap = ctx.theme.gaps.columns * ctx.scale;
   if (!block.wrap) return layoutRow(block.columns, ctx, gap);
   const perRow = columnsPerRow(block.columns, ctx, gap);

@@ -25,6 +25,12 @@ export interface LayoutContext {
   readonly floors: Floors;
   /** The session's caches; none in tests that lay out one block. */
   readonly caches?: LayoutCaches;
+  /**
+   * A lower bound on height, not a layout (auto-fit.ts leastHeight): text
+   * holding business data counts as one line of its size (a list of it as
+   * nothing), and nothing is drawn of it. Everything else is laid out as usual.
+   */
+  readonly least?: boolean;
 }
 
 /**

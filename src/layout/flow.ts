@@ -14,7 +14,8 @@ export function flowParts(blocks: readonly Block[], ctx: LayoutContext): { laid:
 /** Lays out blocks one under another, with a gap after each but the last. */
 export function layoutFlow(blocks: readonly Block[], ctx: LayoutContext): Laid {
   const { laid, gaps } = flowParts(blocks, ctx);
-  return stack(laid, gaps, 0);
+  // A lower bound (ctx.least) needs only heights: nothing is placed.
+  return ctx.least ? { height: stackHeight(laid, gaps, 0), nodes: [], texts: [] } : stack(laid, gaps, 0);
 }
 
 /**
@@ -31,6 +32,17 @@ export function stack(laid: readonly Laid[], gaps: readonly number[], spare: num
     if (i < laid.length - 1 && part.height > 0) y += gaps[i] ?? 0;
   });
   return { height: y, nodes, texts: laid.flatMap((part) => part.texts) };
+}
+
+/** The height stack(laid, gaps, spare) comes to, the same sum, without placing anything. */
+export function stackHeight(laid: readonly Laid[], gaps: readonly number[], spare: number): number {
+  const totalGrow = laid.reduce((sum, part) => sum + (part.grow ?? 0), 0);
+  let y = 0;
+  laid.forEach((part, i) => {
+    y += part.height + (totalGrow > 0 ? (spare * (part.grow ?? 0)) / totalGrow : 0);
+    if (i < laid.length - 1 && part.height > 0) y += gaps[i] ?? 0;
+  });
+  return y;
 }
 
 /** The space after a block, in points. */

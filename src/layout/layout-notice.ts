@@ -1,6 +1,6 @@
 import type { Block, NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { attemptAt, fitGrid, fitOnGrid, type Attempt } from './auto-fit.js';
+import { attemptAt, fitGrid, fitOnGrid, leastHeight, type Attempt } from './auto-fit.js';
 import { isNameBand } from './blocks.js';
 import { stack } from './flow.js';
 import { layoutCaches, type LayoutCaches } from './layout-caches.js';
@@ -51,7 +51,7 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
       // A card keeps its size on every paper: a larger paper is no way out.
       const fitsOn = options.page
         ? undefined
-        : largerSizes(options.size).find((size) => fitPage(page.children, tree.lang, size, options, theme, NO_FLOORS) !== undefined);
+        : largerSizes(options.size).find((size) => fitsAtAll(page.children, tree.lang, size, options, theme, NO_FLOORS));
       const floorAttempt = attemptAt(
         page.children,
         tree.lang,
@@ -105,7 +105,7 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
   if (printed.key < floors.key - 1e-6 || printed.title < floors.title - 1e-6) {
     // The first larger paper on which the key line keeps the size asked here.
-    const fitsOn = largerSizes(options.size).find((size) => fitPage(blocks, lang, size, options, theme, floors) !== undefined);
+    const fitsOn = largerSizes(options.size).find((size) => fitsAtAll(blocks, lang, size, options, theme, floors));
     options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
   }
   return done;
@@ -160,6 +160,7 @@ type Blocks = NoticeTree['pages'][number]['children'];
  * The page at the largest step of the fit grid that fits (auto-fit.ts), or
  * undefined when it does not fit even at the paper's smallest body size.
  * The search starts where the session's last page of the same kind ended.
+ * With `anyFit`, any step that fits will do (fitsAtAll).
  */
 function fitPage(
   blocks: Blocks,
@@ -169,6 +170,7 @@ function fitPage(
   theme: Theme,
   floors: Floors,
   card?: { width: number; height: number },
+  anyFit = false,
 ): { attempt: Attempt; paper: { width: number; height: number }; page: PageTheme } | undefined {
   const page = themeOf({ caches }, theme, size);
   const paper = card ?? PAGE_SIZES[size];
@@ -180,10 +182,20 @@ function fitPage(
     grid,
     available,
     caches?.fitHints.get(key),
+    { least: (scale) => leastHeight(blocks, lang, paper, page, fonts, scale, floors, caches), anyFit },
   );
   // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
   caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
   return found ? { attempt: found.attempt, paper, page } : undefined;
+}
+
+/**
+ * Whether the page fits the paper at all: the same answer as fitPage, from
+ * the first step found to fit (a page that fits at one step fits at every
+ * smaller one), so usually from the hinted step alone.
+ */
+function fitsAtAll(blocks: Blocks, lang: string, size: PageSizeName, options: LayoutOptions, theme: Theme, floors: Floors): boolean {
+  return fitPage(blocks, lang, size, options, theme, floors, undefined, true) !== undefined;
 }
 
 /** A page's kind for the fit hint: its languages, blocks, paper and floors (not its business data). */

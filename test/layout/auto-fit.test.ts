@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZES } from '../../src/contract/page-sizes.js';
 import { noticeContext } from '../../src/fill/notice-context.js';
-import { attemptAt, fitGrid, fitOnGrid, type Attempt } from '../../src/layout/auto-fit.js';
+import { attemptAt, fitGrid, fitOnGrid, leastHeight, type Attempt } from '../../src/layout/auto-fit.js';
 import { floorsFor, hasKeyLine, languagesOn } from '../../src/layout/key-line.js';
 import { pageTheme, type PageTheme } from '../../src/layout/theme.js';
 import { parseMarkup } from '../../src/parse/parse-markup.js';
@@ -87,6 +87,49 @@ describe('fitting on the grid', () => {
   });
 });
 
+describe('shortcuts of the search', () => {
+  const grid = fitGrid(THEME);
+  const { fixed, text, available } = { fixed: 100, text: 500, available: 700 };
+  const expected = grid.findIndex((scale) => fixed + text * scale * scale <= available);
+  const height = (scale: number) => fixed + text * scale * scale;
+
+  it('skips an attempt where the lower bound is over, and tries the same steps otherwise, whatever the hint', () => {
+    for (const hint of [undefined, 0, 5, expected, expected - 1, expected + 1, grid.length - 1]) {
+      const plain: number[] = [];
+      const bounded: number[] = [];
+      const bounds: number[] = [];
+      const least = (scale: number) => {
+        bounds.push(scale);
+        return height(scale) - 1;
+      };
+      expect(fitOnGrid(page(fixed, text, bounded), grid, available, hint, { least })?.step).toBe(expected);
+      fitOnGrid(page(fixed, text, plain), grid, available, hint);
+      // Every step tried is attempted or bounded, in the same order; a bound that is over saves its attempt.
+      expect([...new Set([...bounded, ...bounds])].sort()).toEqual([...plain].sort());
+      expect(bounded.every((scale) => plain.includes(scale))).toBe(true);
+    }
+    const tried: number[] = [];
+    fitOnGrid(page(fixed, text, tried), grid, available, expected, { least: height });
+    expect(tried).toEqual([grid[expected]]);
+  });
+
+  it('with a lower bound of nothing, attempts every step it tries', () => {
+    const plain: number[] = [];
+    const bounded: number[] = [];
+    fitOnGrid(page(fixed, text, plain), grid, available, 3);
+    fitOnGrid(page(fixed, text, bounded), grid, available, 3, { least: () => 0 });
+    expect(bounded).toEqual(plain);
+  });
+
+  it('stops at the first step found to fit when any fit will do', () => {
+    const tried: number[] = [];
+    const found = fitOnGrid(page(fixed, text, tried), grid, available, expected + 2, { anyFit: true });
+    expect(found?.step).toBe(expected + 2);
+    expect(tried).toEqual([grid[expected + 2]]);
+    expect(fitOnGrid(page(800, 100, []), grid, 700, 3, { anyFit: true })).toBeUndefined();
+  });
+});
+
 describe('a real door sign', () => {
   it('fits at every step below the largest that fits, so the hint cannot change its scale', () => {
     for (const languages of [
@@ -113,6 +156,13 @@ describe('a real door sign', () => {
         const attempt = attemptAt(page, tree.lang, paper, theme, fonts, scale, floors, session.caches);
         return attempt.natural.height <= available && (!attempt.strained || attempt.scale <= grid.at(-1)!);
       });
+      // The lower bound is one, at every step, and close: only the business data's extra lines are missing.
+      for (const scale of grid) {
+        const attempt = attemptAt(page, tree.lang, paper, theme, fonts, scale, floors, session.caches);
+        const least = leastHeight(page, tree.lang, paper, theme, fonts, scale, floors, session.caches);
+        expect(least, `${languages.join(',')} at ${scale}`).toBeLessThanOrEqual(attempt.natural.height);
+        expect(least).toBeGreaterThan(attempt.natural.height * 0.8);
+      }
       const largest = fitting.indexOf(true);
       expect(largest, languages.join(',')).toBeGreaterThanOrEqual(0);
       expect(fitting.slice(largest).every(Boolean), languages.join(',')).toBe(true);
