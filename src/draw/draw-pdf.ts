@@ -92,6 +92,12 @@ function documentOptions(info: DocumentInfo): PDFKit.PDFDocumentOptions {
   };
 }
 
+/**
+ * zlib level for page content: level 3 took 0.04 ms a page where the default (6) took 0.12 ms, for
+ * 1.1–1.8% more bytes in a notice (private-areas, en+es and ar+zh-Hans, measured 2026-12-02).
+ */
+const CONTENT_LEVEL = 3;
+
 function writerOf(doc: PDFKit.PDFDocument, canonical?: { readonly cache?: FontStreamCache }): DocumentWriter {
   // addSpotColor (PDFKit 0.14+) is missing from @types/pdfkit.
   (doc as unknown as SpotColors).addSpotColor(REGISTRATION_SPOT.name, ...REGISTRATION_SPOT.cmyk);
@@ -111,7 +117,7 @@ function writerOf(doc: PDFKit.PDFDocument, canonical?: { readonly cache?: FontSt
       let parent: PDFKit.PDFOutline | undefined;
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
-        collectPageContent(doc, canonical ? fonts : undefined);
+        collectPageContent(doc, { ...(canonical ? { rewrite: fonts } : {}), level: CONTENT_LEVEL });
         if (page.boxes) setPageBoxes(doc, page);
         if (index === first && bookmark !== undefined) parent = doc.outline.addItem(bookmark);
         if (page.bookmark !== undefined) (parent ?? doc.outline).addItem(page.bookmark);

@@ -264,6 +264,11 @@ interface OutputInternals {
 interface ContentReference {
   write(chunk: string | Uint8Array): unknown;
   finalize(): unknown;
+  /** Whether finalize() compresses the stream (the document's compress option). */
+  compress: boolean;
+  readonly data: Record<string, unknown>;
+  /** The bytes written so far, one chunk per write. */
+  buffer: Uint8Array[];
 }
 
 type DocumentClass = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
@@ -333,21 +338,34 @@ export interface ContentRewrite {
  * each operator to bytes on its own (the same bytes). With `rewrite`, the
  * string is rewritten first, and PDFKit writes the stream only when the
  * rewrite is ready (PDFKit waits for every object before its cross-reference table).
+ * With `level`, the stream is compressed at that zlib level (PDFKit's is zlib's default, 6).
  */
-export function collectPageContent(doc: PDFKit.PDFDocument, rewrite?: ContentRewrite): void {
+export function collectPageContent(doc: PDFKit.PDFDocument, options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {}): void {
   const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
-  if (typeof write !== 'function' || typeof finalize !== 'function')
-    throw new MissingInternalError('the content reference’s write() and finalize()');
-  let text = '';
+  if (typeof write !== 'function' || typeof finalize !== 'function' || typeof content.compress !== 'boolean' || !Array.isArray(content.buffer))
+    throw new MissingInternalError('the content reference’s write(), finalize(), compress and buffer');
+  const { rewrite, level } = options;
+  // What PDFKit wrote when it opened the page (its coordinate flip), taken back to go first in the string.
+  let text = content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join('');
+  content.buffer = [];
+  delete content.data.Length;
+  delete content.data.Filter;
   content.write = (chunk) => {
     text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
   };
   const writeOut = (): unknown => {
     const out = rewrite ? rewrite.rewrite(text) : text;
-    if (out !== '') write.call(content, Buffer.from(out, 'latin1'));
     text = '';
+    if (out !== '') {
+      const bytes = Buffer.from(out, 'latin1');
+      if (level !== undefined && content.compress) {
+        content.compress = false;
+        write.call(content, deflateSync(bytes, { level }));
+        content.data.Filter = 'FlateDecode';
+      } else write.call(content, bytes);
+    }
     return finalize.call(content);
   };
   content.finalize = () => (rewrite ? rewrite.whenReady(writeOut) : writeOut());

@@ -137,7 +137,7 @@ describe('collectPageContent, against PDFKit writing each operator itself', () =
     const bytes = streamed(doc);
     for (const size of [200, 300]) {
       doc.addPage({ size: [size, size], margin: 0 });
-      if (collect) collectPageContent(doc);
+      if (collect) collectPageContent(doc, { level: 6 });
       doc.save().rect(10, 10, 50, 50).fill('#ff0000').restore();
       doc.addContent('BT\n/Span <</ActualText <FEFF0041>>> BDC\nEMC\nET');
       doc.markContent('Artifact');
