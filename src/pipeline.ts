@@ -1,5 +1,6 @@
 import { InputError } from './errors.js';
 import { drawPdf, openDocument, type DocumentInfo, type DocumentWriter } from './draw/draw-pdf.js';
+import type { FontStreamCache } from './draw/font-stream-cache.js';
 import type { FontSet } from './fonts/font-set.js';
 import { noticeContext, versionKeywords } from './fill/notice-context.js';
 import type { TemplateFill } from './fill/fill-template.js';
@@ -31,6 +32,8 @@ export interface Session {
   readonly translate: Translate;
   readonly fonts: FontSet;
   readonly caches: LayoutCaches;
+  /** Embedded fonts compressed for notices before, by glyph set (draw/font-stream-cache.ts); a session made elsewhere may have none. */
+  readonly fontStreams?: FontStreamCache;
   /** What planning works out alike for every notice (known languages, --lang read into tags); a session made elsewhere may have none. */
   readonly plans?: PlanCaches;
 }
@@ -52,7 +55,7 @@ export interface LaidNotice {
  */
 export async function renderRecord(session: Session, raw: RawRecord): Promise<RenderedNotice & { readonly laid: LaidNotice }> {
   const laid = layoutRecord(session, raw);
-  const pdf = await drawPages(laid.pages, noticeInfo(laid));
+  const pdf = await drawPages(laid.pages, noticeInfo(laid), session.fontStreams);
   const { plan } = laid;
   return { pdf, warnings: plan.warnings, pageCount: laid.pages.length, languages: plan.languages.map((language) => language.code), laid };
 }
@@ -140,9 +143,12 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
   return { plan: { ...plan, warnings }, title: tree.title, lang: tree.lang, pages };
 }
 
-/** The draw stage: laid pages (one notice, or a packet's notices with their bookmarks) into one PDF. */
-export function drawPages(pages: readonly LaidPage[], info: DocumentInfo): Promise<Uint8Array> {
-  return drawPdf(pages, info);
+/**
+ * The draw stage: laid pages (one notice, or a packet's notices with their bookmarks) into one PDF.
+ * `fontStreams`, the session's, saves compressing fonts again; the bytes are the same without it.
+ */
+export function drawPages(pages: readonly LaidPage[], info: DocumentInfo, fontStreams?: FontStreamCache): Promise<Uint8Array> {
+  return drawPdf(pages, info, fontStreams);
 }
 
 /** The draw stage for many notices in one file (batch --combined): pages are added as they come. */

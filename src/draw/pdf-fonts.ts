@@ -1,6 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import { embedFont, useOnPage, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
+import type { FontStreamCache } from './font-stream-cache.js';
+import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
 import { drawnText } from './reader-text.js';
 
 interface Encoded {
@@ -9,13 +10,17 @@ interface Encoded {
 }
 
 interface CidEntry {
+  readonly glyph: number;
   readonly xAdvance: number;
   readonly text: string;
   readonly rise: number;
   readonly encoded: Encoded;
+  /** In a document whose CIDs are given at the end, the entry's place in `PdfFonts.tokens`. */
+  readonly token?: number;
 }
 
 interface UsedFont {
+  readonly font: LoadedFont;
   readonly pdf: PdfKitEmbeddedFont;
   readonly scale: number;
   /**
@@ -28,19 +33,44 @@ interface UsedFont {
 }
 
 /**
+ * A token is one code point of Supplementary Private Use Area-A per entry (U+F0000 on), which no
+ * content stream otherwise holds: two UTF-16 units, the first a high surrogate from U+DB80 on.
+ */
+const TOKEN_BASE = 0xf0000;
+const TOKEN_HIGH = 0xdb80;
+const TOKEN_HIGH_LAST = 0xdbbf;
+
+/**
  * Maps shaped glyphs to CIDs of one document's embedded fonts. Each CID maps
  * to exactly the characters of its shaping cluster, so extraction returns the
  * text that was typed, even where a font draws several letters with one glyph.
+ *
+ * CIDs are given in one of two ways. In drawing order (a combined print file,
+ * whose pages are written as they come). Or, for a document drawn whole
+ * (`canonical`), once every glyph is known (`assignCids`): the content holds a
+ * token per glyph until then, and CIDs follow the entries' sorted order, so
+ * the embedded font (subset, widths, ToUnicode) is a function of the
+ * document's set of glyphs alone, and its compressed streams can be kept by
+ * the session (FontStreamCache) for the next document with the same set.
  */
-export class PdfFonts {
+export class PdfFonts implements ContentRewrite {
   /**
    * By face id, as PDFKit registers the embedded font: the pages of a combined
    * file come from several threads, each with its own copy of a face, and one
    * face must still get one set of CIDs in one embedded subset.
    */
   private readonly used = new Map<string, UsedFont>();
+  /** Canonical CIDs: each token's CID as hex, once assigned; undefined in drawing order. */
+  private readonly tokens: string[] | undefined;
+  private assigned = false;
+  private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly canonical?: { readonly cache?: FontStreamCache },
+  ) {
+    this.tokens = canonical ? [] : undefined;
+  }
 
   /** Selects the font for the next text and returns its resource name. */
   select(font: LoadedFont): string {
@@ -57,6 +87,7 @@ export class PdfFonts {
    * stored reversed, because readers reverse the whole run back into logical order. A glyph
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
+   * With canonical CIDs, the hex is a token that `rewrite` turns into the CID.
    */
   encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
     const used = this.usedFont(font);
@@ -70,23 +101,19 @@ export class PdfFonts {
     for (const entry of entries) {
       if (entry.xAdvance === glyph.xAdvance && entry.text === text && entry.rise === rise) return entry.encoded;
     }
-    const { subset } = used.pdf;
-    let cid: number;
-    if (rise !== 0) {
-      subset.glyphs.push(glyph.id);
-      cid = subset.glyphs.length - 1;
-      used.raised!.set(cid, rise);
-    } else if (subset.mapping[glyph.id] === undefined) {
-      cid = subset.includeGlyph(glyph.id);
-    } else {
-      subset.glyphs.push(glyph.id);
-      cid = subset.glyphs.length - 1;
-    }
     const width = glyph.xAdvance * used.scale;
-    used.pdf.widths[cid] = width;
-    used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
-    const encoded = { hex: cid.toString(16).padStart(4, '0'), width };
-    entries.push({ xAdvance: glyph.xAdvance, text, rise, encoded });
+    const tokens = this.tokens;
+    if (tokens !== undefined) {
+      if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
+      const token = tokens.length;
+      tokens.push('');
+      const encoded = { hex: String.fromCodePoint(TOKEN_BASE + token), width };
+      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, token });
+      return encoded;
+    }
+    const cid = addCid(used, glyph.id, rise, width, text);
+    const encoded = { hex: hex4(cid), width };
+    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
     return encoded;
   }
 
@@ -95,14 +122,84 @@ export class PdfFonts {
     return this.usedFont(font).raised !== undefined;
   }
 
+  /**
+   * Canonical CIDs: gives every entry drawn its CID, in sorted order (glyph id,
+   * rise, advance, text), sets the embedded fonts' streams (from the cache,
+   * when a document before had the same set), and writes the page contents
+   * that waited for it. Nothing may be drawn after.
+   */
+  assignCids(): void {
+    if (this.tokens === undefined || this.assigned) return;
+    this.assigned = true;
+    for (const used of this.used.values()) {
+      const entries = [...used.cids.values()].flat().sort(byEntry);
+      let key = used.raised ? 'r' : '';
+      for (const entry of entries) {
+        const cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
+        this.tokens[entry.token!] = hex4(cid);
+        key += `\u0000${entry.glyph} ${entry.rise} ${entry.xAdvance} ${entry.text}`;
+      }
+      const cache = this.canonical!.cache;
+      embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()));
+    }
+    for (const write of this.waiting.splice(0)) write();
+  }
+
+  /** ContentRewrite: page content waits for the CIDs (canonical CIDs only). */
+  whenReady(write: () => void): void {
+    if (this.tokens === undefined || this.assigned) write();
+    else this.waiting.push(write);
+  }
+
+  /** ContentRewrite: a page's content with each token replaced by its CID. */
+  rewrite(content: string): string {
+    const tokens = this.tokens;
+    if (tokens === undefined) return content;
+    // A scan by UTF-16 unit: a regular expression's replace with a function took a tenth of drawing a notice.
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < content.length; i++) {
+      const unit = content.charCodeAt(i);
+      if (unit < TOKEN_HIGH || unit > TOKEN_HIGH_LAST) continue;
+      out += content.slice(from, i) + tokens[content.codePointAt(i)! - TOKEN_BASE]!;
+      from = ++i + 1;
+    }
+    return from === 0 ? content : out + content.slice(from);
+  }
+
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font.face.id);
     if (!used) {
       const raised = new Map<number, number>();
       const { pdf, fastSubset } = embedFont(this.doc, font, raised);
-      used = { pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
+      used = { font, pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
       this.used.set(font.face.id, used);
     }
     return used;
   }
+}
+
+const hex4 = (cid: number): string => cid.toString(16).padStart(4, '0');
+
+function byEntry(a: CidEntry, b: CidEntry): number {
+  return a.glyph - b.glyph || a.rise - b.rise || a.xAdvance - b.xAdvance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+/** A new CID in the font's subset for a glyph: the glyph itself the first time, a copy (raised, or for another advance or text) after. */
+function addCid(used: UsedFont, glyph: number, rise: number, width: number, text: string): number {
+  const { subset } = used.pdf;
+  let cid: number;
+  if (rise !== 0) {
+    subset.glyphs.push(glyph);
+    cid = subset.glyphs.length - 1;
+    used.raised!.set(cid, rise);
+  } else if (subset.mapping[glyph] === undefined) {
+    cid = subset.includeGlyph(glyph);
+  } else {
+    subset.glyphs.push(glyph);
+    cid = subset.glyphs.length - 1;
+  }
+  used.pdf.widths[cid] = width;
+  used.pdf.unicode[cid] = [...text].map((char) => char.codePointAt(0)!);
+  return cid;
 }

@@ -1,5 +1,7 @@
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
+import type { FontStreams } from './font-stream-cache.js';
 import { encodeSubset } from './truetype-subset.js';
 
 /**
@@ -83,6 +85,163 @@ export function embedFont(
   return { pdf: embedded, fastSubset };
 }
 
+/** The parts of PDFKit's EmbeddedFont that its embed() reads, which embedWithStreams writes the same way. */
+interface EmbeddedFontInternals extends PdfKitEmbeddedFont {
+  readonly font: FontkitFont;
+  readonly scale: number;
+  readonly ascender: number;
+  readonly descender: number;
+  dictionary: StreamReference;
+  embed(): unknown;
+}
+
+/** The fontkit font fields PDFKit's embed() reads. */
+interface FontkitFont {
+  readonly 'OS/2'?: { readonly sFamilyClass?: number };
+  readonly post: { readonly isFixedPitch?: unknown };
+  readonly head: { readonly macStyle: { readonly italic?: unknown } };
+  readonly postscriptName?: string;
+  readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  readonly italicAngle: number;
+  readonly capHeight?: number;
+  readonly ascent: number;
+  readonly xHeight?: number;
+}
+
+/** PDFKit's PDFReference, as embedWithStreams writes one. */
+interface StreamReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  write(chunk: Uint8Array): unknown;
+  end(chunk?: string | Uint8Array): unknown;
+}
+
+/**
+ * Makes PDFKit embed `embedded` with its font program and ToUnicode map
+ * compressed once, from `streams` (which calls `make` to compress them,
+ * or returns the same streams kept from an earlier document): the same
+ * objects, in the same order and with the same bytes as PDFKit's own
+ * embed() (EmbeddedFont in pdfkit.js), which compresses both every time.
+ */
+export function embedWithStreams(
+  doc: PDFKit.PDFDocument,
+  embedded: PdfKitEmbeddedFont,
+  streams: (make: () => FontStreams) => FontStreams,
+): void {
+  const font = embedded as EmbeddedFontInternals;
+  const internals = doc as unknown as { ref(data?: object): StreamReference; subset?: unknown };
+  if (typeof font.embed !== 'function' || typeof internals.ref !== 'function' || font.font === undefined)
+    throw new MissingInternalError('the embedded font’s embed() and fontkit font');
+  if (internals.subset) throw new MissingInternalError('embedding without a PDF/A CIDSet');
+  const isCFF = (font.subset as { cff?: unknown }).cff != null;
+  font.embed = () => {
+    const { fontFile: fontBytes, toUnicode } = streams(() => ({
+      fontFile: deflateSync(font.subset.encode()),
+      toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1')),
+    }));
+    const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
+    const fk = font.font;
+    const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
+    let flags = 0;
+    if (fk.post.isFixedPitch) flags |= 1 << 0;
+    if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+    flags |= 1 << 2;
+    if (familyClass === 10) flags |= 1 << 3;
+    if (fk.head.macStyle.italic) flags |= 1 << 6;
+    const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+    const name = `${tag}+${fk.postscriptName?.replaceAll(' ', '_')}`;
+    const { bbox } = fk;
+    const scale = font.scale;
+    const descriptor = internals.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: flags,
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+      ItalicAngle: fk.italicAngle,
+      Ascent: font.ascender,
+      Descent: font.descender,
+      CapHeight: (fk.capHeight || fk.ascent) * scale,
+      XHeight: (fk.xHeight || 0) * scale,
+      StemV: 0,
+    });
+    descriptor.data[isCFF ? 'FontFile3' : 'FontFile2'] = fontFile;
+    descriptor.end();
+    const descendant = internals.ref({
+      Type: 'Font',
+      Subtype: isCFF ? 'CIDFontType0' : 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, font.widths],
+      ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
+    });
+    descendant.end();
+    font.dictionary.data = {
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [descendant],
+      ToUnicode: compressedStream(internals.ref(), toUnicode),
+    };
+    return font.dictionary.end();
+  };
+}
+
+/** Writes a stream already compressed with FlateDecode: its dictionary as PDFKit writes one it compressed itself. */
+function compressedStream(ref: StreamReference, bytes: Uint8Array, data: Record<string, unknown> = {}): StreamReference {
+  Object.assign(ref.data, data);
+  ref.compress = false;
+  ref.write(bytes);
+  ref.data.Filter = 'FlateDecode';
+  ref.end();
+  return ref;
+}
+
+const toHex = (value: number): string => value.toString(16).padStart(4, '0');
+
+/** The ToUnicode CMap PDFKit writes for a font's CIDs (EmbeddedFont.toUnicodeCmap in pdfkit.js), character for character. */
+function toUnicodeCmap(unicode: readonly (readonly number[] | undefined)[]): string {
+  const entries: string[] = [];
+  for (let cid = 0; cid < unicode.length; cid++) {
+    const encoded: string[] = [];
+    for (let value of unicode[cid] ?? []) {
+      if (value > 0xffff) {
+        value -= 0x10000;
+        encoded.push(toHex(((value >>> 10) & 0x3ff) | 0xd800));
+        value = 0xdc00 | (value & 0x3ff);
+      }
+      encoded.push(toHex(value));
+    }
+    entries.push(`<${encoded.join(' ')}>`);
+  }
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${toHex(start)}> <${toHex(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
+
 /** Adds an embedded font to the current page's resources, under its id. */
 export function useOnPage(doc: PDFKit.PDFDocument, embedded: PdfKitEmbeddedFont): void {
   const page = need((doc as unknown as DocumentInternals).page, 'doc.page (the current page)');
@@ -105,6 +264,11 @@ interface OutputInternals {
 interface ContentReference {
   write(chunk: string | Uint8Array): unknown;
   finalize(): unknown;
+  /** Whether finalize() compresses the stream (the document's compress option). */
+  compress: boolean;
+  readonly data: Record<string, unknown>;
+  /** The bytes written so far, one chunk per write. */
+  buffer: Uint8Array[];
 }
 
 type DocumentClass = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
@@ -161,26 +325,50 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   }
 }
 
+/** What a document's page content waits for before PDFKit writes it (pdf-fonts.ts: CIDs given once every glyph is drawn). */
+export interface ContentRewrite {
+  /** Runs `write` now, or once the content can be rewritten. */
+  whenReady(write: () => void): void;
+  rewrite(content: string): string;
+}
+
 /**
  * The current page's content stream collected as one string and given to
  * PDFKit once, just before it compresses it, instead of PDFKit converting
- * each operator to bytes on its own (the same bytes).
+ * each operator to bytes on its own (the same bytes). With `rewrite`, the
+ * string is rewritten first, and PDFKit writes the stream only when the
+ * rewrite is ready (PDFKit waits for every object before its cross-reference table).
+ * With `level`, the stream is compressed at that zlib level (PDFKit's is zlib's default, 6).
  */
-export function collectPageContent(doc: PDFKit.PDFDocument): void {
+export function collectPageContent(doc: PDFKit.PDFDocument, options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {}): void {
   const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
-  if (typeof write !== 'function' || typeof finalize !== 'function')
-    throw new MissingInternalError('the content reference’s write() and finalize()');
-  let text = '';
+  if (typeof write !== 'function' || typeof finalize !== 'function' || typeof content.compress !== 'boolean' || !Array.isArray(content.buffer))
+    throw new MissingInternalError('the content reference’s write(), finalize(), compress and buffer');
+  const { rewrite, level } = options;
+  // What PDFKit wrote when it opened the page (its coordinate flip), taken back to go first in the string.
+  let text = content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join('');
+  content.buffer = [];
+  delete content.data.Length;
+  delete content.data.Filter;
   content.write = (chunk) => {
     text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
   };
-  content.finalize = () => {
-    if (text !== '') write.call(content, Buffer.from(text, 'latin1'));
+  const writeOut = (): unknown => {
+    const out = rewrite ? rewrite.rewrite(text) : text;
     text = '';
+    if (out !== '') {
+      const bytes = Buffer.from(out, 'latin1');
+      if (level !== undefined && content.compress) {
+        content.compress = false;
+        write.call(content, deflateSync(bytes, { level }));
+        content.data.Filter = 'FlateDecode';
+      } else write.call(content, bytes);
+    }
     return finalize.call(content);
   };
+  content.finalize = () => (rewrite ? rewrite.whenReady(writeOut) : writeOut());
 }
 
 /** A document whose bytes are read at the end with `output()` (drawPdf), rather than streamed as PDFKit does by default (a combined file). */

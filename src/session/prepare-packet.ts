@@ -78,7 +78,10 @@ export function preparePacket(options: SessionOptions): Renderer {
   };
 
   return completeRenderer({
-    dispose: () => shared.caches.clear(),
+    dispose: () => {
+      shared.caches.clear();
+      shared.fontStreams.clear();
+    },
     id: packet.id,
     title: packet.title,
     options,
@@ -102,6 +105,7 @@ export function preparePacket(options: SessionOptions): Renderer {
           subject: packet.title,
           date,
         }),
+        shared.fontStreams,
       );
       return {
         pdf,

@@ -1,3 +1,4 @@
+import { FontStreamCache } from '../draw/font-stream-cache.js';
 import { fontSet } from '../fonts/font-set.js';
 import { templateFill } from '../fill/fill-template.js';
 import { layoutCaches } from '../layout/layout-caches.js';
@@ -10,12 +11,12 @@ import { loadTemplate, type Template } from '../templates/catalog.js';
 import { checkRunOptions, planCaches } from '../validate/notice-plan.js';
 
 /** What a packet's sessions share: one catalog, translator, font set and caches for the whole packet. */
-export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'caches'>;
+export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'caches'> & { readonly fontStreams: FontStreamCache };
 
 /** A new catalog, translator, font set and caches: a session's own state, read from disk now. */
 export function sessionState(options: SessionOptions): SharedState {
   const locales = localeCatalog(options.localeDirs ?? []);
-  return { locales, translate: translator(locales), fonts: fontSet(options.fonts), caches: layoutCaches() };
+  return { locales, translate: translator(locales), fonts: fontSet(options.fonts), caches: layoutCaches(), fontStreams: new FontStreamCache() };
 }
 
 /**

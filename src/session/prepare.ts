@@ -20,7 +20,10 @@ export function prepare(options: SessionOptions): Renderer {
   const session = prepareSession(options);
   const { template } = session;
   return completeRenderer({
-    dispose: () => session.caches.clear(),
+    dispose: () => {
+      session.caches.clear();
+      session.fontStreams?.clear();
+    },
     id: template.manifest.id,
     title: template.manifest.title,
     options,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawPdf, openDocument, type DocumentInfo } from '../../src/draw/draw-pdf.js';
+import { FontStreamCache } from '../../src/draw/font-stream-cache.js';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
 import type { GlyphRunItem, LaidPage } from '../../src/layout/items.js';
@@ -46,6 +47,13 @@ function page(text: string, extra: Partial<LaidPage> = {}): LaidPage {
   };
 }
 
+/** The embedded font program's compressed bytes, as latin1 text. */
+function fontStream(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const ref = /\/FontFile2 (\d+) 0 R/.exec(text)![1];
+  return new RegExp(`\\n${ref} 0 obj\\n[^]*?endstream`).exec(text)![0];
+}
+
 describe('drawPdf', () => {
   it('replays laid pages: page size, text, metadata and a QR code that scans', async () => {
     const pdf = await drawPdf([page('Área privada'), page('Oficina')], INFO);
@@ -64,6 +72,20 @@ describe('drawPdf', () => {
   it('gives the same bytes for the same pages and info', async () => {
     const [first, second] = [await drawPdf([page('Cocina')], INFO), await drawPdf([page('Cocina')], INFO)];
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+
+  it('gives the same bytes whatever the session’s font streams hold, and whatever order the same glyphs were drawn in', async () => {
+    const fresh = async (pages: LaidPage[]) => Buffer.from(await drawPdf(pages, INFO));
+    const cache = new FontStreamCache(2);
+    const cached = async (pages: LaidPage[]) => Buffer.from(await drawPdf(pages, INFO, cache));
+    for (const words of [['Cocina'], ['Oficina'], ['Cocina', 'Oficina'], ['Cocina'], ['Área privada'], ['Oficina'], ['Cocina']]) {
+      const pages = words.map((word) => page(word));
+      expect((await cached(pages)).equals(await fresh(pages))).toBe(true);
+    }
+    // The same glyphs on one page, in two orders: one font subset, the same streams.
+    const shuffled = (words: string[]) => ({ ...page(words[0]!), nodes: [...page(words[0]!).nodes, { role: 'P' as const, items: [run(words[1]!, 20, 300)], children: [] }] });
+    const [ab, ba] = [await fresh([shuffled(['Cocina', 'Oficina'])]), await fresh([shuffled(['Oficina', 'Cocina'])])];
+    expect(fontStream(ab)).toEqual(fontStream(ba));
   });
 
   it('writes TrimBox and BleedBox in PDF coordinates when imposition set them', async () => {

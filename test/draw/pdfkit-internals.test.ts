@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { drawPdf, openDocument, type DocumentInfo } from '../../src/draw/draw-pdf.js';
-import { collectPageContent, embedFont, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
+import { PdfFonts } from '../../src/draw/pdf-fonts.js';
+import { collectPageContent, embedFont, embedWithStreams, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
 import { encodeSubset } from '../../src/draw/truetype-subset.js';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
@@ -84,7 +85,7 @@ describe('inMemoryDocument (drawPdf), against PDFKit’s own streamed output', (
       { width: 200, height: 100, nodes: [] },
       pageOf('Noto Sans Arabic', 'مخبز'),
     ];
-    const writer = openDocument(info);
+    const writer = openDocument(info, {});
     const chunks: Buffer[] = [];
     writer.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const streamed = new Promise<Buffer>((resolve) => writer.doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -95,6 +96,33 @@ describe('inMemoryDocument (drawPdf), against PDFKit’s own streamed output', (
     // A plain Uint8Array that owns its memory, so a worker can transfer it.
     expect(Object.getPrototypeOf(inMemory)).toBe(Uint8Array.prototype);
     expect(inMemory.byteOffset === 0 && inMemory.buffer.byteLength === inMemory.length).toBe(true);
+  });
+});
+
+describe('embedWithStreams, against PDFKit’s own embed()', () => {
+  const draw = (own: boolean): Promise<Buffer> => {
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string, info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const bytes = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    doc.addPage({ size: [200, 100], margin: 0 });
+    const fonts = new PdfFonts(doc);
+    for (const [family, text, rtl] of [
+      ['Noto Sans', 'Tacos 𝐀', false],
+      ['Noto Sans Arabic', 'مخبز', true],
+    ] as const) {
+      const font = loadFont(face(family));
+      doc.addContent(`BT /${fonts.select(font)} 12 Tf`);
+      for (const glyph of shape(font, text, rtl ? 'rtl' : 'ltr', 'und').glyphs) doc.addContent(`<${fonts.encode(font, glyph, rtl).hex}> Tj`);
+      doc.addContent('ET');
+      if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, (make) => make());
+    }
+    doc.end();
+    return bytes;
+  };
+
+  it('writes the same font objects, compressed once', async () => {
+    expect((await draw(false)).equals(await draw(true))).toBe(true);
   });
 });
 
@@ -109,7 +137,7 @@ describe('collectPageContent, against PDFKit writing each operator itself', () =
     const bytes = streamed(doc);
     for (const size of [200, 300]) {
       doc.addPage({ size: [size, size], margin: 0 });
-      if (collect) collectPageContent(doc);
+      if (collect) collectPageContent(doc, { level: 6 });
       doc.save().rect(10, 10, 50, 50).fill('#ff0000').restore();
       doc.addContent('BT\n/Span <</ActualText <FEFF0041>>> BDC\nEMC\nET');
       doc.markContent('Artifact');

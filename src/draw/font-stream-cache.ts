@@ -1,0 +1,48 @@
+import type { LoadedFont } from '../fonts/loaded-font.js';
+
+/** An embedded font's two compressed streams: the font program (FontFile2 or FontFile3) and the ToUnicode map. */
+export interface FontStreams {
+  readonly fontFile: Uint8Array;
+  readonly toUnicode: Uint8Array;
+}
+
+/** Sets of glyphs kept per session: a batch's notices share most of theirs (the template's own text). */
+const LIMIT = 128;
+
+/**
+ * A session's embedded-font streams, by font and the document's set of glyph
+ * entries (pdf-fonts.ts gives CIDs in a canonical order, so the streams are a
+ * function of that set alone): a notice whose set a notice before it had
+ * writes the same bytes without subsetting or compressing again. The session
+ * makes it and drops it; it holds at most LIMIT sets, the oldest dropped first.
+ * Whether a set is found changes no byte of the output.
+ */
+export class FontStreamCache {
+  private readonly byFont = new WeakMap<LoadedFont, Map<string, FontStreams>>();
+  /** Every kept set, oldest first, to drop when over the limit. */
+  private readonly order: { readonly sets: Map<string, FontStreams>; readonly key: string }[] = [];
+
+  constructor(private readonly limit = LIMIT) {}
+
+  take(font: LoadedFont, key: string, make: () => FontStreams): FontStreams {
+    let sets = this.byFont.get(font);
+    if (!sets) {
+      sets = new Map();
+      this.byFont.set(font, sets);
+    }
+    const found = sets.get(key);
+    if (found) return found;
+    const made = make();
+    sets.set(key, made);
+    this.order.push({ sets, key });
+    if (this.order.length > this.limit) {
+      const oldest = this.order.shift()!;
+      oldest.sets.delete(oldest.key);
+    }
+    return made;
+  }
+
+  clear(): void {
+    for (const { sets } of this.order.splice(0)) sets.clear();
+  }
+}
