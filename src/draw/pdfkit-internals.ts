@@ -340,11 +340,19 @@ export interface ContentRewrite {
  * rewrite is ready (PDFKit waits for every object before its cross-reference table).
  * With `level`, the stream is compressed at that zlib level (PDFKit's is zlib's default, 6).
  */
-export function collectPageContent(doc: PDFKit.PDFDocument, options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {}): void {
+export function collectPageContent(
+  doc: PDFKit.PDFDocument,
+  options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {},
+): void {
   const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
-  if (typeof write !== 'function' || typeof finalize !== 'function' || typeof content.compress !== 'boolean' || !Array.isArray(content.buffer))
+  if (
+    typeof write !== 'function' ||
+    typeof finalize !== 'function' ||
+    typeof content.compress !== 'boolean' ||
+    !Array.isArray(content.buffer)
+  )
     throw new MissingInternalError('the content reference’s write(), finalize(), compress and buffer');
   const { rewrite, level } = options;
   // What PDFKit wrote when it opened the page (its coordinate flip), taken back to go first in the string.

@@ -16,7 +16,13 @@ export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'cac
 /** A new catalog, translator, font set and caches: a session's own state, read from disk now. */
 export function sessionState(options: SessionOptions): SharedState {
   const locales = localeCatalog(options.localeDirs ?? []);
-  return { locales, translate: translator(locales), fonts: fontSet(options.fonts), caches: layoutCaches(), fontStreams: new FontStreamCache() };
+  return {
+    locales,
+    translate: translator(locales),
+    fonts: fontSet(options.fonts),
+    caches: layoutCaches(),
+    fontStreams: new FontStreamCache(),
+  };
 }
 
 /**

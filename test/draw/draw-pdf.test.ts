@@ -83,7 +83,10 @@ describe('drawPdf', () => {
       expect((await cached(pages)).equals(await fresh(pages))).toBe(true);
     }
     // The same glyphs on one page, in two orders: one font subset, the same streams.
-    const shuffled = (words: string[]) => ({ ...page(words[0]!), nodes: [...page(words[0]!).nodes, { role: 'P' as const, items: [run(words[1]!, 20, 300)], children: [] }] });
+    const shuffled = (words: string[]) => ({
+      ...page(words[0]!),
+      nodes: [...page(words[0]!).nodes, { role: 'P' as const, items: [run(words[1]!, 20, 300)], children: [] }],
+    });
     const [ab, ba] = [await fresh([shuffled(['Cocina', 'Oficina'])]), await fresh([shuffled(['Oficina', 'Cocina'])])];
     expect(fontStream(ab)).toEqual(fontStream(ba));
   });

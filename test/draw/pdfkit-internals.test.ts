@@ -2,7 +2,14 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { drawPdf, openDocument, type DocumentInfo } from '../../src/draw/draw-pdf.js';
 import { PdfFonts } from '../../src/draw/pdf-fonts.js';
-import { collectPageContent, embedFont, embedWithStreams, MissingInternalError, pageDictionary, useOnPage } from '../../src/draw/pdfkit-internals.js';
+import {
+  collectPageContent,
+  embedFont,
+  embedWithStreams,
+  MissingInternalError,
+  pageDictionary,
+  useOnPage,
+} from '../../src/draw/pdfkit-internals.js';
 import { encodeSubset } from '../../src/draw/truetype-subset.js';
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
 import { loadFont } from '../../src/fonts/loaded-font.js';
@@ -113,7 +120,8 @@ describe('embedWithStreams, against PDFKit’s own embed()', () => {
     ] as const) {
       const font = loadFont(face(family));
       doc.addContent(`BT /${fonts.select(font)} 12 Tf`);
-      for (const glyph of shape(font, text, rtl ? 'rtl' : 'ltr', 'und').glyphs) doc.addContent(`<${fonts.encode(font, glyph, rtl).hex}> Tj`);
+      for (const glyph of shape(font, text, rtl ? 'rtl' : 'ltr', 'und').glyphs)
+        doc.addContent(`<${fonts.encode(font, glyph, rtl).hex}> Tj`);
       doc.addContent('ET');
       if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, (make) => make());
     }
