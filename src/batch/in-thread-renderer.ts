@@ -1,6 +1,5 @@
 import type { Renderer } from '../session/prepare.js';
-import type { OutputFolder } from '../write/output-folder.js';
-import { renderTask, rowOutputs } from './render-task.js';
+import { renderTask } from './render-task.js';
 import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -13,15 +12,12 @@ import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker
 export class InThreadRenderer implements RowRenderers {
   private closed = false;
   readonly waitedMs = 0;
-  private readonly output: OutputFolder | undefined;
 
   constructor(
     private readonly renderer: Renderer,
-    output: WorkerSetup['output'],
+    private readonly output: WorkerSetup['output'],
     public onResult: (result: TaskResult) => void,
-  ) {
-    this.output = rowOutputs(output);
-  }
+  ) {}
 
   async submit(task: RenderTask): Promise<void> {
     if (this.closed) throw new Error('the renderer is closed');

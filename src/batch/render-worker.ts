@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepare } from '../session/prepare.js';
-import { renderTask, rowOutputs } from './render-task.js';
+import { renderTask } from './render-task.js';
 import type { RenderTask, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -11,7 +11,6 @@ import type { RenderTask, WorkerSetup } from './worker-protocol.js';
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const renderer = prepare(setup.session);
-const output = rowOutputs(setup.output);
 const queue: RenderTask[] = [];
 let running = false;
 
@@ -23,6 +22,6 @@ port.on('message', (tasks: readonly RenderTask[]) => {
 /** Renders what is queued, answering each row as soon as it is done (rows sent meanwhile join the queue). */
 async function renderQueue(): Promise<void> {
   running = true;
-  for (let task = queue.shift(); task; task = queue.shift()) port.postMessage(await renderTask(renderer, output, task));
+  for (let task = queue.shift(); task; task = queue.shift()) port.postMessage(await renderTask(renderer, setup.output, task));
   running = false;
 }

@@ -66,56 +66,21 @@ export interface OutputOptions {
 /** Checks where `given` may be written, following symlinks; refuses what must never be replaced (exit 2). */
 export function checkOutput(given: string, options: OutputOptions = {}): OutputTarget {
   const what = options.what ?? '';
+  const tag = options.tempTag ? { tempTag: options.tempTag } : {};
   const path = options.replaceLinks ? resolve(given) : followLinks(given, what);
   const found = lstatOrUndefined(path);
-  if (!found || found.isSymbolicLink()) {
-    checkFolder(dirname(path), name(what, given));
-    return newTarget(given, path, options.tempTag);
+  const stats = found?.isSymbolicLink() ? undefined : found;
+  if (!stats) {
+    const folder = dirname(path);
+    const parent = statOrUndefined(folder);
+    if (!parent) throw new UsageError(`cannot write ${name(what, given)}: the folder ${folder} does not exist; create it first`);
+    if (!parent.isDirectory()) throw new UsageError(`cannot write ${name(what, given)}: ${folder} is not a folder`);
+    return { given, path, kind: 'file', ...tag };
   }
-  return existingTarget(given, path, found, identities(options.inputs ?? []), options);
-}
-
-/** A file or folder by device and inode: what an output is compared with, to never be an input. */
-export interface Identity {
-  readonly path: string;
-  readonly dev: number;
-  readonly ino: number;
-}
-
-/** The inputs that exist, by identity (one stat each). */
-export function identities(inputs: readonly string[]): Identity[] {
-  const found: Identity[] = [];
-  for (const input of inputs) {
-    const stats = statOrUndefined(input);
-    if (stats) found.push({ path: input, dev: stats.dev, ino: stats.ino });
-  }
-  return found;
-}
-
-/** Refuses a folder to write into that is missing or no folder. */
-export function checkFolder(folder: string, named: string): void {
-  const parent = statOrUndefined(folder);
-  if (!parent) throw new UsageError(`cannot write ${named}: the folder ${folder} does not exist; create it first`);
-  if (!parent.isDirectory()) throw new UsageError(`cannot write ${named}: ${folder} is not a folder`);
-}
-
-/** A new file at `path` (nothing there, or a link `replaceLinks` replaces), its folder already checked. */
-export function newTarget(given: string, path: string, tempTag: string | undefined): OutputTarget {
-  return { given, path, kind: 'file', ...(tempTag ? { tempTag } : {}) };
-}
-
-/** An existing file, folder, FIFO or device at `path` (`stats`, from lstat, no link): what may replace it. */
-export function existingTarget(
-  given: string,
-  path: string,
-  stats: Stats,
-  inputs: readonly Identity[],
-  options: Pick<OutputOptions, 'what' | 'tempTag'>,
-): OutputTarget {
-  const what = options.what ?? '';
-  for (const input of inputs) {
-    if (input.dev === stats.dev && input.ino === stats.ino) {
-      throw new UsageError(`cannot write ${name(what, given)}: it is the input file ${input.path}; choose another output name`);
+  for (const input of options.inputs ?? []) {
+    const other = statOrUndefined(input);
+    if (other && other.dev === stats.dev && other.ino === stats.ino) {
+      throw new UsageError(`cannot write ${name(what, given)}: it is the input file ${input}; choose another output name`);
     }
   }
   if (stats.isDirectory()) throw new UsageError(`cannot write ${name(what, given)}: it is a folder; give a file name`);
@@ -125,7 +90,7 @@ export function existingTarget(
   }
   if (!stats.isFile()) throw new UsageError(`cannot write ${name(what, given)}: it is not a regular file, a FIFO or a character device`);
   mayWrite(path, stats, given, what);
-  return { given, path, kind: 'file', mode: stats.mode & 0o7777, ...(options.tempTag ? { tempTag: options.tempTag } : {}) };
+  return { given, path, kind: 'file', mode: stats.mode & 0o7777, ...tag };
 }
 
 /** Writes `bytes` to a checked target: atomically for a file, directly for a FIFO or device. */
@@ -269,11 +234,9 @@ function mayWrite(path: string, stats: Stats, given: string, what: string): void
   if (!writable) throw new UsageError(`cannot write ${name(what, given)}: the file is read-only (or you may not write it)`);
 }
 
-/** What is at `path` itself (a link is not followed), or undefined for nothing (or what cannot be looked at). */
-export function lstatOrUndefined(path: string): Stats | undefined {
+function lstatOrUndefined(path: string): Stats | undefined {
   try {
-    // No exception for a missing file, the usual case: building one costs more than the lstat.
-    return lstatSync(path, { throwIfNoEntry: false });
+    return lstatSync(path);
   } catch {
     return undefined;
   }
@@ -281,7 +244,7 @@ export function lstatOrUndefined(path: string): Stats | undefined {
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path, { throwIfNoEntry: false });
+    return statSync(path);
   } catch {
     return undefined;
   }
