@@ -17,10 +17,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // compiles were a third of a batch's CPU over its first 200 rows), and a larger interrupt budget, so a function
   // is optimized after more work in the interpreter and fewer lukewarm ones are. The code is as fast once warm
   // (stages.mjs, 400 rows after 300) and warms up for less: batch en,es per notice over rows 2-201 11.5 → 9.6 ms
-  // (median of 5), over 2-501 8.8 → 7.8 ms (of 3). Set before the bundle is compiled, so its code cache is made
-  // and checked under the same flags; worker threads share them.
+  // (median of 5), over 2-501 8.8 → 7.8 ms (of 3). They also tier HarfBuzz's WebAssembly up only after 30 times
+  // the usual budget: its TurboFan compiles were most of what a 1-row batch spent beyond a render, and only its
+  // hottest functions are worth them. CPU pinned, code cached, interleaved (2026-12-02, a busy machine): 1 row
+  // en,es 400 → 340 ms (median of 7), ar,zh-Hans 560 → 540; 201 rows en,es 1,950 → 1,910 (of 5), ar,zh-Hans
+  // 2,920 → 2,910 (of 3), so as much per notice; 601 rows the same within noise. Set before the bundle is
+  // compiled, so its code cache is made and checked under the same flags; worker threads share them.
   if (args.find((arg) => !arg.startsWith('-')) === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
-  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=150000');
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=150000 --wasm-tiering-budget=54000000');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
