@@ -21,10 +21,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // the usual budget: its TurboFan compiles were most of what a 1-row batch spent beyond a render, and only its
   // hottest functions are worth them. CPU pinned, code cached, interleaved (2026-12-02, a busy machine): 1 row
   // en,es 400 → 340 ms (median of 7), ar,zh-Hans 560 → 540; 201 rows en,es 1,950 → 1,910 (of 5), ar,zh-Hans
-  // 2,920 → 2,910 (of 3), so as much per notice; 601 rows the same within noise. Set before the bundle is
+  // 2,920 → 2,910 (of 3), so as much per notice; 601 rows the same within noise. An interrupt budget of 300,000
+  // rather than 150,000 then leaves the first rows' lukewarm functions to the interpreter too: 1 row ar,zh-Hans
+  // 670 → 630 ms, en,es 330 → 310 (median of 5); 201 rows en,es 1,620 → 1,460, ar,zh-Hans 2,710 → 2,670 (of 3);
+  // 601 rows en,es 3,970 → 4,030, ar,zh-Hans 6,570 → 6,600 (of 3, within noise). Set before the bundle is
   // compiled, so its code cache is made and checked under the same flags; worker threads share them.
   if (args.find((arg) => !arg.startsWith('-')) === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
-  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=150000 --wasm-tiering-budget=54000000');
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=300000 --wasm-tiering-budget=54000000');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
