@@ -7,26 +7,24 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  // V8's optimising compilers run on background threads, but their CPU counts all the same (measured pinned to one
-  // core, 2026-12-02). `render` makes one notice (a packet's pages at most): TurboFan for JavaScript, and for
-  // HarfBuzz's WebAssembly once a function has run a while, costs more than it wins back in so short a run. So
-  // render runs without TurboFan for JavaScript and tiers WebAssembly up only after 100 times the usual budget: a
-  // cold render en,es 500 → 300 ms CPU (code cached), a 30-page packet in six languages 2,230 → 1,160 ms.
-  // Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
-  // optimized function (TurboFan compiled placard's largest functions with whatever they call inlined, and those
-  // compiles were a third of a batch's CPU over its first 200 rows), and a larger interrupt budget, so a function
-  // is optimized after more work in the interpreter and fewer lukewarm ones are. The code is as fast once warm
-  // (stages.mjs, 400 rows after 300) and warms up for less: batch en,es per notice over rows 2-201 11.5 → 9.6 ms
-  // (median of 5), over 2-501 8.8 → 7.8 ms (of 3). Set before the bundle is compiled, so its code cache is made
-  // and checked under the same flags; worker threads share them.
+  // V8's optimising compilers run on background threads, but on one core their CPU is the run's. Measured pinned to
+  // one core, CPU, code cached (2026-12-02; commit messages have the runs):
+  // - `render` makes one notice (a packet's pages at most): no TurboFan for JavaScript, and HarfBuzz's WebAssembly
+  //   tiered up only after 100 times the usual budget. A cold render en,es 500 → 300 ms; a 30-page packet in six
+  //   languages 2,230 → 1,160 ms.
+  // - Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
+  //   optimised function, a function optimised after more work in the interpreter (interrupt budget 300,000), and
+  //   HarfBuzz tiered up after 30 times the usual budget. TurboFan's compiles had been a third of a batch's CPU over
+  //   its first 200 rows; the code is as fast once warm. Batch en,es per notice over rows 2-201 11.5 → 9.6 ms, over
+  //   2-501 8.8 → 7.8 ms; a 1-row batch en,es 400 → 310 ms.
+  // - batch: a full collection each time the heap grows 30%. Its main thread renders rows too and has no heap cap,
+  //   and V8 let it reach several times its live size (22 MB live at 300 rows as at 3,000): --jobs 2 on mixed
+  //   scripts, peak RSS 300 rows 404 → 372 MB, 3,000 rows 506 → 404 MB, no CPU cost measured.
+  // Set before the bundle is compiled, so its code cache is made and checked under the same flags; worker threads
+  // share them.
   const command = args.find((arg) => !arg.startsWith('-'));
   if (command === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
-  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=150000');
-  // A batch's main thread renders rows too (src/batch/main-and-workers.ts) and its heap has no cap: V8 let it grow to
-  // several times its live size (up to 4x) before a full collection, so a long run peaked higher than a short one
-  // although nothing stays (22 MB live after a full GC, at 300 rows as at 3,000). Grown by 30% a time instead (all
-  // threads: the flag is the process's), --jobs 2 on mixed scripts (bench/memory-data.js, median of 3) peaks flat:
-  // 300 rows 404 -> 372 MB, 3,000 rows 506 -> 404 MB (1.25x -> 1.09x), with no CPU cost measured.
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=300000 --wasm-tiering-budget=54000000');
   if (command === 'batch') setFlagsFromString('--heap-growing-percent=30');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
