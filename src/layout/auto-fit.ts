@@ -133,12 +133,8 @@ function modelScale(attempt: Attempt, available: number): number {
   return attempt.scale * Math.sqrt(available / Math.max(attempt.natural.height, 1e-6));
 }
 
-/**
- * A page laid out at one auto-fit scale, in two passes: the first, over the
- * headings only (and the blocks that hold them), finds each heading level's
- * shared size; the second lays out the page with it.
- */
-export function attemptAt(
+/** A page to lay out at one auto-fit scale: what attemptAt and leastHeight take. */
+type PageAt = [
   blocks: readonly Block[],
   lang: string,
   paper: { width: number; height: number },
@@ -147,8 +143,15 @@ export function attemptAt(
   scale: number,
   floors: Floors,
   caches?: LayoutCaches,
-): Attempt {
-  return passes(blocks, lang, paper, theme, fonts, scale, floors, caches, false);
+];
+
+/**
+ * A page laid out at one auto-fit scale, in two passes: the first, over the
+ * headings only (and the blocks that hold them), finds each heading level's
+ * shared size; the second lays out the page with it.
+ */
+export function attemptAt(...page: PageAt): Attempt {
+  return passes(page, false);
 }
 
 /**
@@ -159,30 +162,11 @@ export function attemptAt(
  * Heights only add up or take the largest of their parts, so the page is at
  * least this high.
  */
-export function leastHeight(
-  blocks: readonly Block[],
-  lang: string,
-  paper: { width: number; height: number },
-  theme: PageTheme,
-  fonts: FontLibrary,
-  scale: number,
-  floors: Floors,
-  caches?: LayoutCaches,
-): number {
-  return passes(blocks, lang, paper, theme, fonts, scale, floors, caches, true).natural.height;
+export function leastHeight(...page: PageAt): number {
+  return passes(page, true).natural.height;
 }
 
-function passes(
-  blocks: readonly Block[],
-  lang: string,
-  paper: { width: number; height: number },
-  theme: PageTheme,
-  fonts: FontLibrary,
-  scale: number,
-  floors: Floors,
-  caches: LayoutCaches | undefined,
-  least: boolean,
-): Attempt {
+function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: PageAt, least: boolean): Attempt {
   const floorScale = theme.minBody / theme.type.normal;
   const at = Math.max(scale, floorScale);
   const base = {
