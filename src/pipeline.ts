@@ -132,8 +132,10 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
     arrange: plan.arrange,
   });
   const tree = parseMarkup(markup, `template ${template.manifest.id}`);
-  const codes = plan.languages.map((language) => language.code);
-  const fonts = session.caches.fontLibrary(template.theme.faces, codes, () => session.fonts.forNotice(codes, template.theme.faces));
+  const fonts = session.fonts.forNotice(
+    plan.languages.map((language) => language.code),
+    template.theme.faces,
+  );
   const card = cardSize(template.manifest);
   const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
   const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall, caches: session.caches });

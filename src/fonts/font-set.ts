@@ -54,9 +54,16 @@ export function scriptOf(char: string): ScriptName | null {
  * previous font when that font has it; anything else goes to the first face
  * in the chain that has it.
  */
+/** No faces chosen by a theme: one object, so that libraries made without a choice are found again. */
+const NO_FAMILIES: FamilyChoice = {};
+/** Font libraries kept per theme: one per language set met (rows may name their own). */
+const LIBRARY_LIMIT = 64;
+
 export class FontSet implements FontLibrary {
   private readonly users: readonly FontFace[];
   private readonly chains = new Map<string, FontChain>();
+  /** Libraries made, by theme faces and then the notice's languages: every notice in those languages has the same chains. */
+  private readonly libraries = new WeakMap<FamilyChoice, Map<string, FontLibrary>>();
 
   constructor(userFonts: readonly string[] = []) {
     this.users = userFonts.map((file, index) => userFace(file, index));
@@ -90,9 +97,26 @@ export class FontSet implements FontLibrary {
   /**
    * A font library for one notice: every chain knows the notice's languages,
    * and a template's theme may give a language another bundled family
-   * (`faces:`, e.g. Urdu in Naskh on a wallet card).
+   * (`faces:`, e.g. Urdu in Naskh on a wallet card). Made once per language
+   * set and faces (finding a chain is not free), up to LIBRARY_LIMIT sets.
    */
-  forNotice(noticeLanguages: readonly string[], families: FamilyChoice = {}): FontLibrary {
+  forNotice(noticeLanguages: readonly string[], families: FamilyChoice = NO_FAMILIES): FontLibrary {
+    let byLanguages = this.libraries.get(families);
+    if (!byLanguages) {
+      byLanguages = new Map();
+      this.libraries.set(families, byLanguages);
+    }
+    const key = noticeLanguages.join('\u0000');
+    let library = byLanguages.get(key);
+    if (!library) {
+      if (byLanguages.size >= LIBRARY_LIMIT) byLanguages.clear();
+      library = this.newLibrary(noticeLanguages, families);
+      byLanguages.set(key, library);
+    }
+    return library;
+  }
+
+  private newLibrary(noticeLanguages: readonly string[], families: FamilyChoice): FontLibrary {
     const chains = new Map<string, FontChain>();
     return {
       chain: (lang) => {

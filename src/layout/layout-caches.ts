@@ -1,4 +1,3 @@
-import type { FontLibrary } from '../fonts/font-set.js';
 import type { TextCaches } from '../text/paragraph.js';
 import { textCaches } from '../text/text-caches.js';
 import { TieredCache } from '../text/tiered-cache.js';
@@ -11,8 +10,6 @@ import { pageTheme, type PageTheme, type Theme, type ThemeSizeName } from './the
 const QR_LIMIT = 256;
 /** Fit hints kept per session: one per kind of page, language set and paper met lately. */
 const HINT_LIMIT = 256;
-/** Font libraries kept per theme: one per language set met (rows may name their own). */
-const LIBRARY_LIMIT = 64;
 
 /**
  * What laying out keeps between the notices of one session (the session
@@ -30,11 +27,6 @@ export interface LayoutCaches {
   readonly blocks: BlockMemos;
   /** The theme for a paper, made once: laid blocks are kept by the page theme they were laid out with. */
   pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme;
-  /**
-   * A notice's font library (FontSet.forNotice) for a theme's faces and the notice's languages, made once: every
-   * notice in those languages has the same chains, and finding a chain is not free.
-   */
-  fontLibrary(faces: object, languages: readonly string[], make: () => FontLibrary): FontLibrary;
   clear(): void;
 }
 
@@ -46,7 +38,6 @@ export function layoutCaches(limit?: number): LayoutCaches {
   const floorHints = new TieredCache<RelaxHint>(HINT_LIMIT);
   const blocks = blockMemos();
   const themes = new WeakMap<Theme, Map<ThemeSizeName, PageTheme>>();
-  let libraries = new WeakMap<object, Map<string, FontLibrary>>();
   return {
     text,
     qr,
@@ -66,28 +57,12 @@ export function layoutCaches(limit?: number): LayoutCaches {
       }
       return page;
     },
-    fontLibrary: (faces, languages, make) => {
-      let byLanguages = libraries.get(faces);
-      if (!byLanguages) {
-        byLanguages = new Map();
-        libraries.set(faces, byLanguages);
-      }
-      const key = languages.join('\u0000');
-      let library = byLanguages.get(key);
-      if (!library) {
-        if (byLanguages.size >= LIBRARY_LIMIT) byLanguages.clear();
-        library = make();
-        byLanguages.set(key, library);
-      }
-      return library;
-    },
     clear: () => {
       text.clear();
       qr.clear();
       fitHints.clear();
       floorHints.clear();
       blocks.clear();
-      libraries = new WeakMap();
     },
   };
 }
