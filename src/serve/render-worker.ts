@@ -8,7 +8,7 @@ import type { RenderAnswer, RenderJob } from './worker-messages.js';
  * A render worker of `placard serve`: the same prepare() → render() as
  * `placard render`, off the server's main thread. Prepared sessions (one per
  * notice, size and arrangement recently asked for) are kept, so fonts and
- * templates load once per worker.
+ * templates load once per worker; the one pushed out is disposed.
  */
 const KEEP = 8;
 const prepared = new Map<string, Renderer>();
@@ -43,7 +43,12 @@ function renderer(job: RenderJob): Renderer {
     prepared.delete(key); // most recently used last
   else {
     found = prepare(job.session);
-    if (prepared.size >= KEEP) prepared.delete(prepared.keys().next().value!);
+    if (prepared.size >= KEEP) {
+      // The oldest session's caches go with it. A render does all its work before its first await, so none is using it.
+      const oldest = prepared.keys().next().value!;
+      prepared.get(oldest)!.dispose();
+      prepared.delete(oldest);
+    }
   }
   prepared.set(key, found);
   return found;
