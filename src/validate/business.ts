@@ -44,8 +44,11 @@ const asList =
 const empty = (value: unknown): boolean =>
   value === undefined ||
   value === null ||
-  (typeof value === 'string' && value.replace(/[\s\p{Default_Ignorable_Code_Point}]/gu, '') === '') ||
+  (typeof value === 'string' && !VISIBLE.test(value)) ||
   (Array.isArray(value) && value.length === 0);
+
+/** A character a reader could see: anything but white space and invisible marks. */
+const VISIBLE = /[^\s\p{Default_Ignorable_Code_Point}]/u;
 
 /** What is wrong with a text value, if anything: the one check of a text field (and of each entry of a list). */
 function textIssue(value: string, spec: FieldSpec): string | undefined {
@@ -108,31 +111,66 @@ const linkSchema = z.preprocess(
   }),
 );
 
-/** A field's check: its schema, and for a plain text field its spec, which checks a string without the schema. */
+/** A field's check: its schema, and for a plain text field or a list its spec, which checks a string without the schema. */
 interface FieldCheck {
   readonly schema: z.ZodTypeAny;
   readonly text?: FieldSpec;
+  readonly list?: FieldSpec;
 }
 
-const schemas = new WeakMap<TemplateManifest, Map<string, Record<string, FieldCheck>>>();
+/** What checking a record against one template and list of languages needs, worked out once. */
+interface FieldChecks {
+  /** The contract's fields and the template's own, in order (for messages). */
+  readonly known: readonly string[];
+  readonly knownSet: ReadonlySet<string>;
+  /** The known languages' tags. */
+  readonly codes: readonly string[];
+  readonly fields: readonly (readonly [field: string, check: FieldCheck])[];
+}
+
+/** By template, then by the list of known languages (the same array, or one with the same languages). */
+const schemas = new WeakMap<TemplateManifest, { readonly byList: WeakMap<KnownLanguages, FieldChecks>; readonly byKey: Map<string, FieldChecks> }>();
 
 /** One schema per field, built once per template and list of languages (a batch validates thousands of rows). */
-function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): Record<string, FieldCheck> {
-  let byLanguages = schemas.get(manifest);
-  if (!byLanguages) {
-    byLanguages = new Map();
-    schemas.set(manifest, byLanguages);
+function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): FieldChecks {
+  let cached = schemas.get(manifest);
+  if (!cached) {
+    cached = { byList: new WeakMap(), byKey: new Map() };
+    schemas.set(manifest, cached);
   }
+  const same = cached.byList.get(knownLanguages);
+  if (same) return same;
   const key = knownLanguages.map((item) => (typeof item === 'string' ? item : `${item.code}=${item.name}=${item.english_name}`)).join(',');
-  let shape = byLanguages.get(key);
-  if (!shape) {
-    shape = { languages: { schema: languagesSchema(knownLanguages) }, rights_url: { schema: linkSchema } };
+  let checks = cached.byKey.get(key);
+  if (!checks) {
+    const shape: Record<string, FieldCheck> = { languages: { schema: languagesSchema(knownLanguages) }, rights_url: { schema: linkSchema } };
     // Contract fields the template does not print are checked all the same (and kept), so a row is valid for every template or none.
     for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields }))
-      shape[field] = { schema: fieldSchema(spec, field), ...(spec.type === 'text' ? { text: spec } : {}) };
-    byLanguages.set(key, shape);
+      shape[field] = {
+        schema: fieldSchema(spec, field),
+        ...(spec.type === 'text' ? { text: spec } : spec.type === 'list' ? { list: spec } : {}),
+      };
+    const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
+    const codes = knownLanguages.map((item) => (typeof item === 'string' ? item : item.code));
+    checks = { known, knownSet: new Set(known), codes, fields: Object.entries(shape) };
+    cached.byKey.set(key, checks);
   }
-  return shape;
+  cached.byList.set(knownLanguages, checks);
+  return checks;
+}
+
+/**
+ * A list given as text, when every entry passes: what its schema would give, without building a zod result;
+ * undefined when an entry has a problem (the schema then says which).
+ */
+function plainList(value: string, field: string, spec: FieldSpec): string[] | undefined {
+  const entries = asList(field)(value) as string[];
+  if (spec.max_items && entries.length > spec.max_items) return undefined;
+  for (const entry of entries) {
+    if (textIssue(entry, spec) !== undefined || entry === '') return undefined;
+    if (field === 'private_areas' && publicAreaProblem(entry) !== undefined) return undefined;
+  }
+  return entries;
 }
 
 /**
@@ -142,22 +180,20 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages
 export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, knownLanguages: KnownLanguages): Validation {
   const problems: Problem[] = [];
   // The contract's fields, and any a user's template declares for itself.
-  const known = [...new Set([...BUSINESS_FIELDS, ...Object.keys(manifest.fields)])];
+  const { known, knownSet, codes, fields } = fieldSchemas(manifest, knownLanguages);
   // Per-language values (contact_role.es) are checked apart: see localized-fields.ts.
-  const codes = knownLanguages.map((item) => (typeof item === 'string' ? item : item.code));
   const localized = validateLocalizedFields(raw, manifest, codes, fieldSchema);
   problems.push(...localized.problems);
   for (const key of Object.keys(raw)) {
-    if (known.includes(key) || localized.keys.has(key)) continue;
+    if (knownSet.has(key) || localized.keys.has(key)) continue;
     const near = closest(key, known);
     problems.push({
       field: key,
       message: `is not a business field; ${near ? `did you mean "${near}"? ` : ''}known fields: ${known.join(', ')}`,
     });
   }
-  const shape = fieldSchemas(manifest, knownLanguages);
   const business: Record<string, unknown> = {};
-  for (const [field, check] of Object.entries(shape)) {
+  for (const [field, check] of fields) {
     const value = typeof raw[field] === 'string' ? (raw[field] as string).trim() : raw[field];
     const spec = manifest.fields[field];
     if (empty(value)) {
@@ -169,6 +205,11 @@ export function validateBusiness(raw: RawRecord, manifest: TemplateManifest, kno
       const issue = textIssue(value, check.text);
       if (issue) problems.push({ field, value: shown(value), message: issue });
       else business[field] = value;
+      continue;
+    }
+    const list = check.list && typeof value === 'string' ? plainList(value, field, check.list) : undefined;
+    if (list) {
+      business[field] = list;
       continue;
     }
     const parsed = check.schema.safeParse(value);

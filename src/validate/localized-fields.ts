@@ -30,9 +30,10 @@ export function validateLocalizedFields(
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const at = key.indexOf('.');
+    if (at <= 0) continue;
     const field = key.slice(0, at);
     const spec = specOf(field, manifest.fields);
-    if (at <= 0 || !LOCALIZED_FIELDS.includes(field) || !spec) continue;
+    if (!LOCALIZED_FIELDS.includes(field) || !spec) continue;
     keys.add(key);
     const tag = key.slice(at + 1);
     const matched = matchLanguageWord(tag, knownLanguages);
