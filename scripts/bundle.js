@@ -76,6 +76,51 @@ const onFirstCall = {
 };
 
 /**
+ * Node's own modules loaded when first called rather than at start: commander's child_process (for executable
+ * subcommands, which placard has none of; it loads net and dgram with it, ~3 ms of a cold start).
+ */
+const nodeOnFirstCall = {
+  name: 'node-on-first-call',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`node-on-first-call: no child_process require in ${args.path}`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * unicode-trie inflates each trie with tiny-inflate, in JavaScript, which a cold render runs in the interpreter:
+ * linebreak's trie, built at import, took ~4 ms. Node's zlib inflates the same raw DEFLATE data to the same
+ * bytes, natively. (Only unicode-trie's: the data it inflates ships inside its packages.)
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(context) {
+    context.onResolve({ filter: /^tiny-inflate$/ }, (args) =>
+      /[\\/]node_modules[\\/]unicode-trie[\\/]/.test(args.importer) ? { path: 'tiny-inflate', namespace: 'native-inflate' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({
+      contents: [
+        "const { inflateRawSync } = require('node:zlib');",
+        '// tiny-inflate(source, dest): fills dest and returns it, or the part of it written when the data is shorter.',
+        'module.exports = (source, dest) => {',
+        '  const out = inflateRawSync(source);',
+        '  const length = Math.min(out.length, dest.length);',
+        '  dest.set(out.subarray(0, length));',
+        '  if (length === dest.length) return dest;',
+        "  return typeof dest.slice === 'function' ? dest.slice(0, length) : dest.subarray(0, length);",
+        '};',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * fontkit's shapers (placard shapes with HarfBuzz) and unicode-properties each inflate a Unicode trie from base64
  * at import, some 40 ms of a cold render: each trie is built on its first lookup instead. linebreak's trie, which
  * every render uses, is left as it is.
@@ -150,7 +195,7 @@ const common = {
   banner: {
     js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);\nconst findPackage = require.resolve;",
   },
-  plugins: [ownPlace, onFirstCall, lazyTries, builtInYaml],
+  plugins: [ownPlace, onFirstCall, nodeOnFirstCall, nativeInflate, lazyTries, builtInYaml],
 };
 
 // bin/placard.js runs one CommonJS file, compiled through vm.Script so that V8's code cache applies (Node 20 caches
