@@ -30,10 +30,24 @@ const ownPlace = {
       return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
     });
     // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
-    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
+    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here,
+    // when first needed (finding it at start cost a cold render ~4 ms).
     context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
       const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(findPackage('pdfkit'))).href";
-      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
+      const eager = {
+        "const ICC_PROFILE_PATH = new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href;":
+          "const ICC_PROFILE_PATH = () => new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href;",
+        'fs.readFileSync(ICC_PROFILE_PATH)': 'fs.readFileSync(ICC_PROFILE_PATH())',
+        'const require$1 = createRequire(import.meta.url);':
+          'let require$1$real;\nconst require$1 = (id) => (require$1$real ??= createRequire(import.meta.url))(id);',
+      };
+      let source = readFileSync(args.path, 'utf8');
+      for (const [from, to] of Object.entries(eager)) {
+        if (source.split(from).length !== 2) throw new Error(`own-place: expected one ${from} in ${args.path}`);
+        source = source.replace(from, () => to);
+      }
+      if (source.split('ICC_PROFILE_PATH').length !== 3) throw new Error(`own-place: ICC_PROFILE_PATH used elsewhere in ${args.path}`);
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'js' };
     });
     // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
     // join it into the same text; without it, it joins the text itself (as in a browser). placard asks for no
