@@ -5,8 +5,9 @@
 //
 //   node scripts/bundle.js
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -29,10 +30,24 @@ const ownPlace = {
       return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
     });
     // PDFKit finds its standard fonts and ICC profile beside its own file (placard uses neither): that file is
-    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here.
+    // found where Node finds PDFKit, js/pdfkit.js for require, in the same folder as the ES module bundled here,
+    // when first needed (finding it at start cost a cold render ~4 ms).
     context.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
       const url = "new URL('pdfkit.node.mjs', require('node:url').pathToFileURL(findPackage('pdfkit'))).href";
-      return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', url), loader: 'js' };
+      const eager = {
+        "const ICC_PROFILE_PATH = new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href;":
+          "const ICC_PROFILE_PATH = () => new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href;",
+        'fs.readFileSync(ICC_PROFILE_PATH)': 'fs.readFileSync(ICC_PROFILE_PATH())',
+        'const require$1 = createRequire(import.meta.url);':
+          'let require$1$real;\nconst require$1 = (id) => (require$1$real ??= createRequire(import.meta.url))(id);',
+      };
+      let source = readFileSync(args.path, 'utf8');
+      for (const [from, to] of Object.entries(eager)) {
+        if (source.split(from).length !== 2) throw new Error(`own-place: expected one ${from} in ${args.path}`);
+        source = source.replace(from, () => to);
+      }
+      if (source.split('ICC_PROFILE_PATH').length !== 3) throw new Error(`own-place: ICC_PROFILE_PATH used elsewhere in ${args.path}`);
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'js' };
     });
     // Handlebars builds a compiled template's code through source-map's SourceNode when it can load it, only to
     // join it into the same text; without it, it joins the text itself (as in a browser). placard asks for no
@@ -75,6 +90,51 @@ const onFirstCall = {
 };
 
 /**
+ * Node's own modules loaded when first called rather than at start: commander's child_process (for executable
+ * subcommands, which placard has none of; it loads net and dgram with it, ~3 ms of a cold start).
+ */
+const nodeOnFirstCall = {
+  name: 'node-on-first-call',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`node-on-first-call: no child_process require in ${args.path}`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * unicode-trie inflates each trie with tiny-inflate, in JavaScript, which a cold render runs in the interpreter:
+ * linebreak's trie, built at import, took ~4 ms. Node's zlib inflates the same raw DEFLATE data to the same
+ * bytes, natively. (Only unicode-trie's: the data it inflates ships inside its packages.)
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(context) {
+    context.onResolve({ filter: /^tiny-inflate$/ }, (args) =>
+      /[\\/]node_modules[\\/]unicode-trie[\\/]/.test(args.importer) ? { path: 'tiny-inflate', namespace: 'native-inflate' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'native-inflate' }, () => ({
+      contents: [
+        "const { inflateRawSync } = require('node:zlib');",
+        '// tiny-inflate(source, dest): fills dest and returns it, or the part of it written when the data is shorter.',
+        'module.exports = (source, dest) => {',
+        '  const out = inflateRawSync(source);',
+        '  const length = Math.min(out.length, dest.length);',
+        '  dest.set(out.subarray(0, length));',
+        '  if (length === dest.length) return dest;',
+        "  return typeof dest.slice === 'function' ? dest.slice(0, length) : dest.subarray(0, length);",
+        '};',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * fontkit's shapers (placard shapes with HarfBuzz) and unicode-properties each inflate a Unicode trie from base64
  * at import, some 40 ms of a cold render: each trie is built on its first lookup instead. linebreak's trie, which
  * every render uses, is left as it is.
@@ -91,6 +151,66 @@ const lazyTries = {
         (_, name, make) => `let ${name}$built;\nconst ${name} = { get: (codePoint) => (${name}$built ??= ${make}).get(codePoint) };`,
       );
       return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The built-in templates' and packets' YAML, parsed now (src/templates/built-in-yaml.ts): a cold render reads
+ * their JSON instead of running the YAML parser (~10 ms of CPU). Parsed by the very function a render uses
+ * (tsc's dist/, where the table is empty), and kept only where JSON gives back the same value.
+ */
+const builtInYaml = {
+  name: 'built-in-yaml',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/]templates[\\/]built-in-yaml\.ts$/ }, async () => {
+      const { parseTemplateYaml } = await import(`${root}dist/templates/template-yaml.js`);
+      const entries = [];
+      const visit = (dir) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) visit(path);
+          else if (entry.name.endsWith('.yaml')) {
+            const text = readFileSync(path, 'utf8');
+            let value;
+            try {
+              value = parseTemplateYaml(text);
+            } catch {
+              continue;
+            }
+            const json = JSON.stringify(value);
+            if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) entries.push([text, json]);
+          }
+        }
+      };
+      visit(`${root}templates`);
+      const contents = `export const BUILT_IN_YAML: ReadonlyMap<string, string> = new Map(${JSON.stringify(entries)});\n`;
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The built-in templates, compiled now (src/fill/built-in-fills.ts): a cold render runs their compiled code
+ * (in the code cache with the rest) instead of parsing and compiling the template with Handlebars (~10 ms of
+ * CPU). Compiled by the very function and options a render compiles with (tsc's dist/, where the table is empty).
+ */
+const builtInFills = {
+  name: 'built-in-fills',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/]fill[\\/]built-in-fills\.ts$/ }, async () => {
+      const { precompiledFill } = await import(`${root}dist/fill/fill-template.js`);
+      const entries = [];
+      for (const entry of readdirSync(`${root}templates`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const file = join(`${root}templates`, entry.name, 'template.hbs');
+        if (!entry.isDirectory() || !existsSync(file)) continue;
+        const source = readFileSync(file, 'utf8');
+        entries.push(`[${JSON.stringify(source)}, ${precompiledFill(source, file)}]`);
+      }
+      return {
+        contents: `export const BUILT_IN_FILLS: ReadonlyMap<string, object> = new Map<string, object>([\n${entries.join(',\n')}\n]);\n`,
+        loader: 'ts',
+      };
     });
   },
 };
@@ -114,7 +234,7 @@ const common = {
   banner: {
     js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);\nconst findPackage = require.resolve;",
   },
-  plugins: [ownPlace, onFirstCall, lazyTries],
+  plugins: [ownPlace, onFirstCall, nodeOnFirstCall, nativeInflate, lazyTries, builtInYaml, builtInFills],
 };
 
 // bin/placard.js runs one CommonJS file, compiled through vm.Script so that V8's code cache applies (Node 20 caches

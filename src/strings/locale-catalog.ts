@@ -99,10 +99,14 @@ function readLocaleNotes(dir: string): Parsed<Record<string, string>> {
 
 /**
  * The strings and what goes with them, read when a locale is first used.
- * `notes: false` leaves notes.yaml for later (an empty object stands in):
- * only checks and exports read the translator notes, never a render.
+ * `notes: false` leaves notes.yaml for later (an empty object stands in), and
+ * `glossary: false` glossary.yaml (none stands in): only checks and exports
+ * read the translator notes and the glossary, never a render.
  */
-function readLocaleBody(dir: string, { notes: withNotes = true } = {}): { value?: LocaleBody; problems: Problem[] } {
+function readLocaleBody(
+  dir: string,
+  { notes: withNotes = true, glossary: withGlossary = true } = {},
+): { value?: LocaleBody; problems: Problem[] } {
   const problems: Problem[] = [];
   let notes: Record<string, string> = {};
   if (withNotes) {
@@ -122,7 +126,7 @@ function readLocaleBody(dir: string, { notes: withNotes = true } = {}): { value?
   }
   const translatedFrom = readTranslatedFrom(dir);
   if (!translatedFrom.ok) problems.push(...translatedFrom.problems);
-  const glossary = readGlossary(dir);
+  const glossary = withGlossary ? readGlossary(dir) : { ok: true as const, value: undefined };
   if (!glossary.ok) problems.push(...glossary.problems);
   if (!translatedFrom.ok || !glossary.ok || problems.length > 0) return { problems };
   return {
@@ -149,12 +153,14 @@ const malformed = (problems: readonly Problem[]): TemplateError =>
 function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: Locale) => readonly Problem[], builtIn: boolean): Locale {
   let body: LocaleBody | undefined;
   let notes: Record<string, string> | undefined;
+  let glossary: { value: LocaleBody['glossary'] } | undefined;
   const load = (): LocaleBody => {
     if (!body) {
       for (const file of readdirSync(dir)) assertInside(join(dir, '..'), join(dir, file), '--locales');
-      // A built-in locale's notes (English's are 30 KB of YAML) wait for the first caller that reads them, as
-      // its reviewed status waits for `locales check`: the tests check both. A user's are read with its strings.
-      const read = readLocaleBody(dir, { notes: !builtIn });
+      // A built-in locale's notes (English's are 30 KB of YAML) and glossary (YAML the fast readers do not take)
+      // wait for the first caller that reads them, as its reviewed status waits for `locales check`: the tests
+      // check all three. A user's are read with its strings.
+      const read = readLocaleBody(dir, { notes: !builtIn, glossary: !builtIn });
       if (!read.value || read.problems.length > 0) throw malformed(read.problems);
       const problems = vet({ code, dir, meta, ...read.value });
       if (problems.length > 0) throw malformed(problems);
@@ -172,6 +178,16 @@ function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: L
     }
     return notes;
   };
+  const loadGlossary = (): LocaleBody['glossary'] => {
+    if (!builtIn) return load().glossary;
+    load();
+    if (!glossary) {
+      const read = readGlossary(dir);
+      if (!read.ok) throw malformed(read.problems);
+      glossary = { value: read.value };
+    }
+    return glossary.value;
+  };
   return {
     code,
     dir,
@@ -186,7 +202,7 @@ function lazyLocale(dir: string, code: string, meta: LocaleMeta, vet: (locale: L
       return load().translatedFrom;
     },
     get glossary() {
-      return load().glossary;
+      return loadGlossary();
     },
   };
 }

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assertInside } from '../contained-path.js';
-import YAML from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
 import { DEFAULT_THEME, themeSchema, type Theme } from '../layout/theme.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { manifestSchema, type TemplateManifest } from './manifest.js';
+import { parseTemplateYaml } from './template-yaml.js';
 import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 export interface Template {
@@ -73,7 +73,7 @@ function readTheme(dir: string): Theme {
 function readYaml(file: string): unknown {
   const text = readTextFile(file, MAX_TEMPLATE_BYTES, 'template file');
   try {
-    return YAML.parse(text, { maxAliasCount: 50, uniqueKeys: true });
+    return parseTemplateYaml(text);
   } catch (error) {
     throw new TemplateError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { TemplateError, UsageError } from '../errors.js';
 import { PAGE_SIZE_NAMES } from '../contract/page-sizes.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { readTextFile } from '../read/text-file.js';
 import { findTemplates } from './catalog.js';
+import { parseTemplateYaml } from './template-yaml.js';
 import { ARRANGEMENTS, AUDIENCES, label } from './manifest.js';
 import { MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
@@ -88,7 +88,7 @@ export function isPacket(id: string, userDirs: readonly string[] = []): boolean 
 export function readPacket(file: string): Packet {
   let data: unknown;
   try {
-    data = YAML.parse(readTextFile(file, MAX_TEMPLATE_BYTES, 'packet file'), { maxAliasCount: 50, uniqueKeys: true });
+    data = parseTemplateYaml(readTextFile(file, MAX_TEMPLATE_BYTES, 'packet file'));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new TemplateError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
