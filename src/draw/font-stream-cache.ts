@@ -1,9 +1,10 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 
-/** An embedded font's two compressed streams: the font program (FontFile2 or FontFile3) and the ToUnicode map. */
+/** An embedded font's two compressed streams, the font program (FontFile2 or FontFile3) and the ToUnicode map, and its widths (W) as written. */
 export interface FontStreams {
   readonly fontFile: Uint8Array;
   readonly toUnicode: Uint8Array;
+  readonly widths: string;
 }
 
 /** Sets of glyphs kept per session: a batch's notices share most of theirs (the template's own text). */

@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { FontStreams } from './font-stream-cache.js';
+import { pdfObject, PdfText } from './pdf-object.js';
 import { encodeSubset } from './truetype-subset.js';
 
 /**
@@ -135,9 +136,14 @@ export function embedWithStreams(
   if (internals.subset) throw new MissingInternalError('embedding without a PDF/A CIDSet');
   const isCFF = (font.subset as { cff?: unknown }).cff != null;
   font.embed = () => {
-    const { fontFile: fontBytes, toUnicode } = streams(() => ({
+    const {
+      fontFile: fontBytes,
+      toUnicode,
+      widths,
+    } = streams(() => ({
       fontFile: deflateSync(font.subset.encode()),
       toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1')),
+      widths: pdfObject([0, font.widths]),
     }));
     const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
     const fk = font.font;
@@ -172,7 +178,7 @@ export function embedWithStreams(
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [0, font.widths],
+      W: new PdfText(widths),
       ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
     });
     descendant.end();
@@ -258,6 +264,20 @@ export function pageDictionary(doc: PDFKit.PDFDocument): Record<string, unknown>
 interface OutputInternals {
   _offset: number;
   readonly page: { readonly content: ContentReference } | undefined;
+  /** Set when the document is encrypted (never, in placard): its objects are then written by PDFKit itself. */
+  readonly _security?: unknown;
+  _refEnd(ref: ObjectReference): void;
+}
+
+/** PDFKit's PDFReference: an indirect object, with its stream's chunks when it has one. */
+interface ObjectReference {
+  readonly id: number;
+  readonly gen: number;
+  data: Record<string, unknown>;
+  compress: boolean;
+  buffer: Uint8Array[] | Uint8Array;
+  offset: number;
+  finalize(): unknown;
 }
 
 /** PDFKit's PDFReference for a page's content stream: each `write` turns its string into bytes on its own. */
@@ -285,6 +305,39 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   declare private placardChunks: Uint8Array[] | undefined;
   declare private placardDone: boolean | undefined;
 
+  /** PDFKit's ref(), with each object written by writeObject (PDFKit calls this from its own constructor too). */
+  override ref(data: object): PDFKit.PDFKitReference {
+    const ref = super.ref(data) as unknown as ObjectReference;
+    const finalize = ref.finalize;
+    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) throw new MissingInternalError('PDFReference.finalize() and buffer');
+    ref.finalize = () => ((this as unknown as OutputInternals)._security ? finalize.call(ref) : this.writeObject(ref));
+    return ref as unknown as PDFKit.PDFKitReference;
+  }
+
+  /**
+   * PDFReference.finalize for an unencrypted document (pdfkit.js), the same
+   * bytes: the object's dictionary written by pdf-object.ts instead of
+   * PDFKit's generic conversion, and its lines in one `_write`.
+   */
+  private writeObject(ref: ObjectReference): void {
+    const self = this as unknown as OutputInternals;
+    ref.offset = self._offset;
+    let stream: Uint8Array | undefined;
+    if (ref.buffer.length > 0) {
+      stream = !Array.isArray(ref.buffer) ? ref.buffer : ref.buffer.length === 1 ? ref.buffer[0]! : concatBytes(ref.buffer);
+      if (ref.compress) stream = deflateSync(stream);
+      ref.data.Length = stream.length;
+    }
+    const head = `${ref.id} ${ref.gen} obj\n${pdfObject(ref.data)}`;
+    if (stream !== undefined && stream.length > 0) {
+      this._write(`${head}\nstream`);
+      this._write(stream);
+      this._write('\nendstream\nendobj');
+    } else this._write(`${head}\nendobj`);
+    ref.buffer = [];
+    self._refEnd(ref);
+  }
+
   _write(data: string | Uint8Array): void {
     const self = this as unknown as OutputInternals;
     if (typeof data === 'string') {
@@ -308,14 +361,7 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     if (this.placardDone !== true) throw new MissingInternalError('a synchronous PDFDocument.end()');
     this.flushText();
     // A plain Uint8Array over a buffer of its own (never Node's shared pool): callers may transfer it to another thread.
-    const chunks = this.placardChunks!;
-    const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
+    return concatBytes(this.placardChunks!);
   }
 
   private flushText(): void {
@@ -325,11 +371,23 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   }
 }
 
+/** The chunks in one new Uint8Array. */
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
 /** What a document's page content waits for before PDFKit writes it (pdf-fonts.ts: CIDs given once every glyph is drawn). */
 export interface ContentRewrite {
   /** Runs `write` now, or once the content can be rewritten. */
   whenReady(write: () => void): void;
-  rewrite(content: string): string;
+  /** The content as the bytes to write (Latin-1, as PDFKit converts a string), rewritten. */
+  rewrite(content: string): Uint8Array;
 }
 
 /**
@@ -364,10 +422,9 @@ export function collectPageContent(
     text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
   };
   const writeOut = (): unknown => {
-    const out = rewrite ? rewrite.rewrite(text) : text;
+    const bytes = rewrite ? rewrite.rewrite(text) : Buffer.from(text, 'latin1');
     text = '';
-    if (out !== '') {
-      const bytes = Buffer.from(out, 'latin1');
+    if (bytes.length > 0) {
       if (level !== undefined && content.compress) {
         content.compress = false;
         write.call(content, deflateSync(bytes, { level }));
