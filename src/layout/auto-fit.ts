@@ -194,14 +194,31 @@ function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: Page
   return { scale: at, laid, gaps, natural, strained: strained.value, band: floors.band };
 }
 
-/** Blocks that neither are nor can hold a heading: the headings pass skips them. */
-const NO_HEADINGS = new Set<Block['kind']>(['paragraph', 'list', 'rule', 'spacer', 'page-number']);
+/** Whether a block is or holds a heading: what the headings pass lays out. */
+function holdsHeading(block: Block): boolean {
+  switch (block.kind) {
+    case 'heading':
+      return true;
+    case 'section':
+    case 'box':
+      return block.children.some(holdsHeading);
+    case 'columns':
+      return block.columns.some((column) => column.children.some(holdsHeading));
+    case 'qr':
+      return block.children?.some(holdsHeading) ?? false;
+    case 'qr-row':
+      return block.codes.some(holdsHeading);
+    default:
+      return false;
+  }
+}
 
 /**
- * The headings pass's layoutBlock: headings, and what may hold them, laid
- * out as in the full pass (the same widths, languages and scale), the rest
- * left out. Only what it notes (sizes, strain) is used.
+ * The headings pass's layoutBlock: headings, and the blocks that hold them,
+ * laid out as in the full pass (the same widths, languages and scale), the
+ * rest left out (a block without a heading notes no size and no strain).
+ * Only what it notes (sizes, strain) is used.
  */
 function headingsOnly(block: Block, ctx: LayoutContext): Laid {
-  return NO_HEADINGS.has(block.kind) ? EMPTY : layoutBlock(block, ctx);
+  return holdsHeading(block) ? layoutBlock(block, ctx) : EMPTY;
 }

@@ -27,6 +27,8 @@ export interface LayoutCaches {
   readonly blocks: BlockMemos;
   /** The theme for a paper, made once: laid blocks are kept by the page theme they were laid out with. */
   pageTheme(theme: Theme, paper: ThemeSizeName): PageTheme;
+  /** Auto-fit's grid of scales for each page theme (auto-fit.ts fitGrid), made once (layout-notice.ts). */
+  readonly grids: WeakMap<PageTheme, readonly number[]>;
   clear(): void;
 }
 
@@ -38,6 +40,7 @@ export function layoutCaches(limit?: number): LayoutCaches {
   const floorHints = new TieredCache<RelaxHint>(HINT_LIMIT);
   const blocks = blockMemos();
   const themes = new WeakMap<Theme, Map<ThemeSizeName, PageTheme>>();
+
   return {
     text,
     qr,
@@ -57,6 +60,7 @@ export function layoutCaches(limit?: number): LayoutCaches {
       }
       return page;
     },
+    grids: new WeakMap(),
     clear: () => {
       text.clear();
       qr.clear();

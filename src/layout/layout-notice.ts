@@ -176,7 +176,7 @@ function fitPage(
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
   const key = hintKey(blocks, lang, paper, floors);
-  const grid = fitGrid(page);
+  const grid = gridOf(page, caches);
   const found = fitOnGrid(
     (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
     grid,
@@ -187,6 +187,16 @@ function fitPage(
   // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
   caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
   return found ? { attempt: found.attempt, paper, page } : undefined;
+}
+
+/** The fit grid of a page theme: the session's, made once. */
+function gridOf(page: PageTheme, caches: LayoutCaches | undefined): readonly number[] {
+  let grid = caches?.grids.get(page);
+  if (!grid) {
+    grid = fitGrid(page);
+    caches?.grids.set(page, grid);
+  }
+  return grid;
 }
 
 /**
