@@ -129,7 +129,10 @@ interface FieldChecks {
 }
 
 /** By template, then by the list of known languages (the same array, or one with the same languages). */
-const schemas = new WeakMap<TemplateManifest, { readonly byList: WeakMap<KnownLanguages, FieldChecks>; readonly byKey: Map<string, FieldChecks> }>();
+const schemas = new WeakMap<
+  TemplateManifest,
+  { readonly byList: WeakMap<KnownLanguages, FieldChecks>; readonly byKey: Map<string, FieldChecks> }
+>();
 
 /** One schema per field, built once per template and list of languages (a batch validates thousands of rows). */
 function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages): FieldChecks {
@@ -143,7 +146,10 @@ function fieldSchemas(manifest: TemplateManifest, knownLanguages: KnownLanguages
   const key = knownLanguages.map((item) => (typeof item === 'string' ? item : `${item.code}=${item.name}=${item.english_name}`)).join(',');
   let checks = cached.byKey.get(key);
   if (!checks) {
-    const shape: Record<string, FieldCheck> = { languages: { schema: languagesSchema(knownLanguages) }, rights_url: { schema: linkSchema } };
+    const shape: Record<string, FieldCheck> = {
+      languages: { schema: languagesSchema(knownLanguages) },
+      rights_url: { schema: linkSchema },
+    };
     // Contract fields the template does not print are checked all the same (and kept), so a row is valid for every template or none.
     for (const [field, spec] of Object.entries({ ...CONTRACT_FIELDS, ...manifest.fields }))
       shape[field] = {
