@@ -1,20 +1,24 @@
 import { TemplateError } from '../errors.js';
 import { FillBudget } from './fill-budget.js';
 import { fillStrings, handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
+import { StandInSeen } from './stand-ins.js';
 import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 
 type Compiled = (context: unknown, options: { data: FillData }) => string;
 
-/** A template's fill function: compiled on first use, then kept by whoever holds it (a session, for all its notices). */
-export type TemplateFill = (context: object, data: FillData) => string;
+/**
+ * A template's fill function: compiled on first use, then kept by whoever holds it (a session, for all its notices).
+ * `standIns` says whether business values may be stood in for (markup-shapes.ts): no path in the template reads
+ * into a value (its length or a character), which a stand-in would not give back as the value does.
+ */
+export type TemplateFill = ((context: object, data: FillData) => string) & { readonly standIns: () => boolean };
 
 export function templateFill(source: string, name: string): TemplateFill {
-  let render: Compiled | undefined;
+  let compiled: { render: Compiled; standIns: boolean } | undefined;
   const strings = fillStrings();
-  return (context, data) => {
-    render ??= compile(source, name);
-    return run(render, name, context, { ...data, strings });
-  };
+  const ready = () => (compiled ??= compileChecked(source, name));
+  const fill = (context: object, data: FillData) => run(ready().render, name, context, { ...data, strings });
+  return Object.assign(fill, { standIns: () => ready().standIns });
 }
 
 /** Fills a template with the notice data; every value is XML-escaped once, by Handlebars. */
@@ -25,9 +29,9 @@ export function fillTemplate(source: string, name: string, context: object, data
 function run(render: Compiled, name: string, context: object, data: FillData): string {
   let output: string;
   try {
-    output = render(context, { data: { ...data, budget: new FillBudget(name) } });
+    output = render(context, { data: { ...data, budget: data.budget ?? new FillBudget(name) } });
   } catch (error) {
-    if (error instanceof TemplateError) throw error;
+    if (error instanceof TemplateError || error instanceof StandInSeen) throw error;
     throw new TemplateError(`${name}: ${(error as Error).message}`);
   }
   if (Buffer.byteLength(output) > MAX_OUTPUT_BYTES)
@@ -36,6 +40,10 @@ function run(render: Compiled, name: string, context: object, data: FillData): s
 }
 
 function compile(source: string, name: string): Compiled {
+  return compileChecked(source, name).render;
+}
+
+function compileChecked(source: string, name: string): { render: Compiled; standIns: boolean } {
   if (Buffer.byteLength(source) > MAX_TEMPLATE_BYTES)
     throw new TemplateError(`${name}: the template is larger than ${MAX_TEMPLATE_BYTES} bytes`);
   let ast: hbs.AST.Program;
@@ -46,7 +54,28 @@ function compile(source: string, name: string): Compiled {
   }
   rejectUnsafe(ast.body, name);
   // The tree just checked, not the source again: Handlebars takes a parsed Program as it is (its white-space pass finds nothing left to strip).
-  return handlebars.compile(ast, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: false }) as Compiled;
+  const render = handlebars.compile(ast, {
+    strict: true,
+    knownHelpers: KNOWN_HELPERS,
+    knownHelpersOnly: true,
+    noEscape: false,
+  }) as Compiled;
+  return { render, standIns: !readsInsideValues(ast) };
+}
+
+/** Whether a path reads a string's own properties (`x.length`, `x.[0]`): what differs between a value and its stand-in. */
+function readsInsideValues(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(readsInsideValues);
+  if (node === null || typeof node !== 'object') return false;
+  const path = node as { type?: unknown; parts?: unknown };
+  if (
+    path.type === 'PathExpression' &&
+    Array.isArray(path.parts) &&
+    path.parts.some((part) => part === 'length' || /^\d+$/.test(String(part)))
+  ) {
+    return true;
+  }
+  return Object.entries(node).some(([key, value]) => key !== 'loc' && readsInsideValues(value));
 }
 
 /** No unescaped output ({{{x}}} or {{&x}}), no partials, no decorators. */
