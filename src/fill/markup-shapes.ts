@@ -28,6 +28,8 @@ interface Shape<R> {
 const SHAPE_LIMIT = 64;
 /** After this many shapes made, shapes that are not met again stop being made (each costs about three fillings). */
 const TRIAL = 32;
+/** Vocabulary words kept per session. */
+const WORD_LIMIT = 10_000;
 
 /**
  * Filled and parsed notice markup by a record's shape (#21). Records of a
@@ -46,6 +48,8 @@ export class MarkupShapes<R> {
   private readonly shapes = new Map<string, Shape<R> | null>();
   /** Fields a helper reads (vocabulary words, say): their values are part of the shape. */
   private readonly keyFields = new Set<string>();
+  /** Words of values, for the translator that found them. */
+  private readonly words = { translate: undefined as Translate | undefined, kept: new Map<string, string>() };
   private made = 0;
   private hits = 0;
 
@@ -64,7 +68,15 @@ export class MarkupShapes<R> {
     if (known === undefined) return this.learn(plan, data);
     if (known === null) return this.plain(plan, data);
     this.hits++;
-    return fromShape(known, plan.business, data.translate) ?? this.plain(plan, data);
+    return fromShape(known, plan.business, this.wordsOf(data.translate)) ?? this.plain(plan, data);
+  }
+
+  private wordsOf(translate: Translate): Words {
+    if (this.words.translate !== translate) {
+      this.words.translate = translate;
+      this.words.kept.clear();
+    }
+    return keptWords(translate, this.words.kept);
   }
 
   private plain(plan: NoticePlan, data: FillData): R {
@@ -101,7 +113,7 @@ export class MarkupShapes<R> {
       if (swap(first.markup, base, slots.length, (index) => String.fromCodePoint(other + index)) !== second.markup) return null;
       let values: string[];
       try {
-        values = slotValues(slots, plan.business, data.translate);
+        values = slotValues(slots, plan.business, this.wordsOf(data.translate));
       } catch {
         return null;
       }
@@ -155,9 +167,9 @@ export class MarkupShapes<R> {
 }
 
 /** A record's notice from its shape, or undefined where the plain path must decide (a value that would not read back, a limit, an error). */
-function fromShape<R>(shape: Shape<R>, business: Business, translate: Translate): R | undefined {
+function fromShape<R>(shape: Shape<R>, business: Business, word: Words): R | undefined {
   try {
-    const values = slotValues(shape.slots, business, translate);
+    const values = slotValues(shape.slots, business, word);
     let chars = shape.chars;
     let bytes = shape.bytes;
     for (let index = 0; index < values.length; index++) {
@@ -175,12 +187,29 @@ function fromShape<R>(shape: Shape<R>, business: Business, translate: Translate)
   }
 }
 
+/** A value's word in a language (vocabulary.ts localWord), kept by the session's shapes. */
+type Words = (value: string, field: string, lang: string) => string;
+
+/** localWord with its answers kept: a batch's vocabulary fields repeat a few values (the translator noted any warning the first time). */
+function keptWords(translate: Translate, kept: Map<string, string>): Words {
+  return (value, field, lang) => {
+    const id = `${field}\u0000${lang}\u0000${value}`;
+    let word = kept.get(id);
+    if (word === undefined) {
+      word = localWord(value, field, lang, translate);
+      if (kept.size >= WORD_LIMIT) kept.clear();
+      kept.set(id, word);
+    }
+    return word;
+  };
+}
+
 /** Each slot's value for a record: a business value, or its word in a language (as {{list}} and (word) give it). */
-function slotValues(slots: readonly Slot[], business: Business, translate: Translate): string[] {
+function slotValues(slots: readonly Slot[], business: Business, word: Words): string[] {
   const values: string[] = [];
   for (const slot of slots) {
     if (slot.kind === 'word') {
-      values.push(localWord(values[slot.of]!, slot.field, slot.lang, translate));
+      values.push(word(values[slot.of]!, slot.field, slot.lang));
       continue;
     }
     const value = slot.item < 0 ? business[slot.key] : (business[slot.key] as readonly string[] | undefined)?.[slot.item];
@@ -209,28 +238,29 @@ function standInBusiness(business: Business, keep: ReadonlySet<string>, standIns
  * cannot be stood in for.
  */
 function shapeKey(plan: NoticePlan, keep: ReadonlySet<string>): string | undefined {
-  const fields: unknown[] = [];
+  let key = JSON.stringify(shapeOfPlan(plan));
   const { business } = plan;
-  for (const key of Object.keys(business)) {
-    const value = business[key];
-    if (keep.has(key)) {
+  for (const name of Object.keys(business)) {
+    const value = business[name];
+    // The name as JSON (no NUL in it), then what is known of its value.
+    key += `\u0000${JSON.stringify(name)}`;
+    if (keep.has(name)) {
       if (typeof value === 'string' ? !safe(value) : Array.isArray(value) && !value.every((item) => typeof item === 'string' && safe(item)))
         return undefined;
-      fields.push(key, value ?? null);
-    } else if (value === undefined) fields.push(key, 0);
+      key += `=${JSON.stringify(value ?? null)}`;
+    } else if (value === undefined) key += 'u';
     else if (typeof value === 'string') {
       if (value !== '' && !safe(value)) return undefined;
-      fields.push(key, value === '' ? 1 : 2);
+      key += value === '' ? 'e' : 's';
     } else if (Array.isArray(value)) {
-      const items: number[] = [];
+      key += '[';
       for (const item of value as readonly unknown[]) {
         if (typeof item !== 'string' || (item !== '' && !safe(item))) return undefined;
-        items.push(item === '' ? 1 : 2);
+        key += item === '' ? 'e' : 's';
       }
-      fields.push(key, items);
     } else return undefined;
   }
-  return JSON.stringify([shapeOfPlan(plan), fields]);
+  return key;
 }
 
 /**

@@ -57,17 +57,33 @@ function element(node: XmlElement, holes: Holes): Fill<XmlElement> {
       for (const [name, fill] of attributes) filled[name] = fill(values);
       own = filled;
     }
-    return {
-      name: node.name,
-      attributes: own,
-      children: children.map((child, index) => (child ? child(values) : node.children[index]!)),
-      line: node.line,
-      column: node.column,
-      get lineText() {
-        return node.lineText;
-      },
-    };
+    return new FilledElement(
+      node,
+      own,
+      children.map((child, index) => (child ? child(values) : node.children[index]!)),
+    );
   };
+}
+
+/** An element with a record's values in its holes; its place (for errors) is the element it was made from. */
+class FilledElement implements XmlElement {
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+
+  constructor(
+    private readonly from: XmlElement,
+    readonly attributes: Readonly<Record<string, string>>,
+    readonly children: readonly (XmlElement | string)[],
+  ) {
+    this.name = from.name;
+    this.line = from.line;
+    this.column = from.column;
+  }
+
+  get lineText(): string {
+    return this.from.lineText;
+  }
 }
 
 /** A string cut at its holes: the text between them, and each hole's value index. */
