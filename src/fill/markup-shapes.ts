@@ -62,6 +62,12 @@ export class MarkupShapes<R> {
   /** The parsed markup of a notice: what `parse(fill(noticeContext(plan), data))` gives. */
   notice(plan: NoticePlan, data: FillData): R {
     if (!this.fill.standIns()) return this.plain(plan, data);
+    // Shapes hold the strings of the translator they were filled with.
+    if (this.words.translate !== data.translate) {
+      this.words.translate = data.translate;
+      this.words.kept.clear();
+      this.shapes.clear();
+    }
     const key = shapeKey(plan, this.keyFields);
     if (key === undefined) return this.plain(plan, data);
     const known = this.shapes.get(key);
@@ -72,10 +78,6 @@ export class MarkupShapes<R> {
   }
 
   private wordsOf(translate: Translate): Words {
-    if (this.words.translate !== translate) {
-      this.words.translate = translate;
-      this.words.kept.clear();
-    }
     return keptWords(translate, this.words.kept);
   }
 
