@@ -4,11 +4,13 @@ import type { FontStreamCache } from './draw/font-stream-cache.js';
 import type { FontSet } from './fonts/font-set.js';
 import { noticeContext, versionKeywords } from './fill/notice-context.js';
 import type { TemplateFill } from './fill/fill-template.js';
+import type { MarkupShapes } from './fill/markup-shapes.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
 import { pagedMessage, shortfallMessage, type KeyLineShortfall } from './layout/key-line.js';
 import type { LayoutCaches } from './layout/layout-caches.js';
 import { layoutNotice } from './layout/layout-notice.js';
+import type { NoticeTree } from './parse/notice-tree.js';
 import { parseMarkup } from './parse/parse-markup.js';
 import { PLACARD_VERSION } from './paths.js';
 import type { RawRecord } from './contract/record.js';
@@ -36,6 +38,8 @@ export interface Session {
   readonly fontStreams?: FontStreamCache;
   /** What planning works out alike for every notice (known languages, --lang read into tags); a session made elsewhere may have none. */
   readonly plans?: PlanCaches;
+  /** The template filled and parsed once per shape of record, with `fill` (fill/markup-shapes.ts); a session made elsewhere may have none. */
+  readonly shapes?: MarkupShapes<NoticeTree>;
 }
 
 /** A notice laid out and ready to draw, on its own or into a combined file. */
@@ -126,12 +130,10 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
 function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales, checked, session.plans);
-  const markup = session.fill(noticeContext(plan), {
-    translate: session.translate,
-    languages: plan.languages,
-    arrange: plan.arrange,
-  });
-  const tree = parseMarkup(markup, `template ${template.manifest.id}`);
+  const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
+  const tree = session.shapes
+    ? session.shapes.notice(plan, data)
+    : parseMarkup(session.fill(noticeContext(plan), data), `template ${template.manifest.id}`);
   const fonts = session.fonts.forNotice(
     plan.languages.map((language) => language.code),
     template.theme.faces,

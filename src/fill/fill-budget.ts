@@ -9,17 +9,22 @@ import { MAX_FILL_CHARS, MAX_FILL_MS, MAX_FILL_STEPS } from '../contract/input-l
  */
 export class FillBudget {
   private steps = 0;
-  private chars = 0;
+  private spentChars = 0;
   private readonly deadline: number;
 
   constructor(private readonly name: string) {
     this.deadline = Date.now() + MAX_FILL_MS;
   }
 
+  /** Characters counted so far. */
+  get chars(): number {
+    return this.spentChars;
+  }
+
   /** Counts one step and the text it made; throws once the template has spent too much. */
   spend(text = ''): void {
-    this.chars += text.length;
-    if (++this.steps > MAX_FILL_STEPS || this.chars > MAX_FILL_CHARS) {
+    this.spentChars += text.length;
+    if (++this.steps > MAX_FILL_STEPS || this.spentChars > MAX_FILL_CHARS) {
       throw new TemplateError(
         `${this.name}: the template repeats its blocks too often (more than ${MAX_FILL_STEPS} steps or ${MAX_FILL_CHARS} characters for one notice); look for nested {{#each}}`,
       );

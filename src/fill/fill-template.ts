@@ -1,21 +1,26 @@
 import { TemplateError } from '../errors.js';
 import { FillBudget } from './fill-budget.js';
 import { fillStrings, handlebars, KNOWN_HELPERS, type FillData } from './handlebars-env.js';
+import { StandInSeen } from './stand-ins.js';
 import { MAX_OUTPUT_BYTES, MAX_TEMPLATE_BYTES } from '../contract/input-limits.js';
 import { BUILT_IN_FILLS } from './built-in-fills.js';
 
 type Compiled = (context: unknown, options: { data: FillData }) => string;
 
-/** A template's fill function: compiled on first use, then kept by whoever holds it (a session, for all its notices). */
-export type TemplateFill = (context: object, data: FillData) => string;
+/**
+ * A template's fill function: compiled on first use, then kept by whoever holds it (a session, for all its notices).
+ * `standIns` says whether business values may be stood in for (markup-shapes.ts): no path in the template reads
+ * into a value (its length or a character), which a stand-in would not give back as the value does.
+ */
+export type TemplateFill = ((context: object, data: FillData) => string) & { readonly standIns: () => boolean };
 
 export function templateFill(source: string, name: string): TemplateFill {
   let render: Compiled | undefined;
+  let standIns: boolean | undefined;
   const strings = fillStrings();
-  return (context, data) => {
-    render ??= compile(source, name);
-    return run(render, name, context, { ...data, strings });
-  };
+  const fill = (context: object, data: FillData) => run((render ??= compile(source, name)), name, context, { ...data, strings });
+  // The tree is read again when asked: a built-in template compiled when the bundle was built has none at hand.
+  return Object.assign(fill, { standIns: () => (standIns ??= !readsInsideValues(checkedTemplate(source, name))) });
 }
 
 /** Fills a template with the notice data; every value is XML-escaped once, by Handlebars. */
@@ -26,9 +31,9 @@ export function fillTemplate(source: string, name: string, context: object, data
 function run(render: Compiled, name: string, context: object, data: FillData): string {
   let output: string;
   try {
-    output = render(context, { data: { ...data, budget: new FillBudget(name) } });
+    output = render(context, { data: { ...data, budget: data.budget ?? new FillBudget(name) } });
   } catch (error) {
-    if (error instanceof TemplateError) throw error;
+    if (error instanceof TemplateError || error instanceof StandInSeen) throw error;
     throw new TemplateError(`${name}: ${(error as Error).message}`);
   }
   if (Buffer.byteLength(output) > MAX_OUTPUT_BYTES)
@@ -62,6 +67,21 @@ function checkedTemplate(source: string, name: string): hbs.AST.Program {
   rejectUnsafe(ast.body, name);
   // The tree just checked, not the source again: Handlebars takes a parsed Program as it is (its white-space pass finds nothing left to strip).
   return ast;
+}
+
+/** Whether a path reads a string's own properties (`x.length`, `x.[0]`): what differs between a value and its stand-in. */
+function readsInsideValues(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(readsInsideValues);
+  if (node === null || typeof node !== 'object') return false;
+  const path = node as { type?: unknown; parts?: unknown };
+  if (
+    path.type === 'PathExpression' &&
+    Array.isArray(path.parts) &&
+    path.parts.some((part) => part === 'length' || /^\d+$/.test(String(part)))
+  ) {
+    return true;
+  }
+  return Object.entries(node).some(([key, value]) => key !== 'loc' && readsInsideValues(value));
 }
 
 /** No unescaped output ({{{x}}} or {{&x}}), no partials, no decorators. */

@@ -3,6 +3,7 @@ import { TemplateError } from '../errors.js';
 import type { Translate } from '../strings/translator.js';
 import type { FillBudget } from './fill-budget.js';
 import { localWord } from '../strings/vocabulary.js';
+import { holdsStandIn, refuseStandIn, STAND_IN, StandInSeen, type StandIns } from './stand-ins.js';
 
 /** What every template sees in @data besides Handlebars' own. */
 export interface FillData {
@@ -15,6 +16,8 @@ export interface FillData {
   readonly budget?: FillBudget;
   /** Strings {{t}} has looked up and escaped before, kept by a template's fill function for all its notices. */
   readonly strings?: FillStrings;
+  /** Set when business values are stood in for (markup-shapes.ts): helpers print stand-ins as values, and refuse to read them. */
+  readonly standIns?: StandIns;
 }
 
 /**
@@ -43,6 +46,7 @@ handlebars.unregisterHelper('lookup');
 const builtInEach = handlebars.helpers.each as (this: unknown, context: unknown, options: HelperOptions) => string;
 handlebars.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions) {
   const budget = (options.data as FillData | undefined)?.budget;
+  refuseMarkup(options, context);
   const fn = options.fn;
   const counted = (item: unknown, frame?: unknown): string => {
     const text = fn(item, frame as never);
@@ -51,6 +55,27 @@ handlebars.registerHelper('each', function (this: unknown, context: unknown, opt
   };
   return builtInEach.call(this, context, { ...options, fn: counted as HelperOptions['fn'] });
 });
+
+/** {{#with}} as Handlebars has it. */
+const builtInWith = handlebars.helpers.with as (this: unknown, context: unknown, options: HelperOptions) => string;
+handlebars.registerHelper('with', function (this: unknown, context: unknown, options: HelperOptions) {
+  refuseMarkup(options, context);
+  return builtInWith.call(this, context, options);
+});
+
+/** A helper's output (escaped markup) read again as a context would escape its stand-ins twice: stood-in values are refused there. */
+function refuseMarkup(options: HelperOptions, context: unknown): void {
+  if ((options.data as FillData | undefined)?.standIns && context instanceof Handlebars.SafeString) refuseStandIn(context);
+}
+
+/** A value a helper prints as given: a stand-in (or a list of them) passes, a stand-in inside other text does not. */
+function printed(data: FillData, value: unknown): void {
+  const standIns = data.standIns;
+  if (!standIns) return;
+  const exact = (item: unknown): boolean =>
+    typeof item === 'string' ? !STAND_IN.test(item) || standIns.slotOf(item) !== undefined : !holdsStandIn(item);
+  if (Array.isArray(value) ? !value.every(exact) : !exact(value)) throw new StandInSeen(String(value));
+}
 
 /**
  * {{t "ns:key" name=value}}: the string in the current section's language.
@@ -64,6 +89,10 @@ handlebars.registerHelper('t', function (key: unknown, options: HelperOptions) {
   const lang = data.lang ?? data.languages[0]?.code ?? 'en';
   const hash = options.hash as Record<string, unknown>;
   const names = Object.keys(hash);
+  if (data.standIns) {
+    refuseStandIn(key);
+    for (const name of names) printed(data, hash[name]);
+  }
   let filled = '';
   for (const part of stringParts(data, lang, key, names)) {
     if (typeof part === 'string') {
@@ -124,6 +153,7 @@ handlebars.registerHelper('eachLanguage', function (this: unknown, options: Help
     return text;
   });
   const arrange = (options.hash as { arrange?: unknown }).arrange;
+  if (data.standIns) refuseStandIn(arrange);
   if (arrange !== undefined && arrange !== 'list')
     throw new TemplateError(`{{#eachLanguage}} takes arrange="list" or nothing, not "${String(arrange)}"`);
   if (arrange === 'list') return new Handlebars.SafeString(copies.join(''));
@@ -185,9 +215,17 @@ handlebars.registerHelper('list', function (items: unknown, field: unknown, opti
   const lang = sectionLang(data);
   const separator = escape(data.translate(lang, 'common:list_separator'));
   const own = businessOf(data)[`${field}.${lang}`];
-  const values = Array.isArray(own)
-    ? own
-    : (Array.isArray(items) ? items : []).map((item) => localWord(String(item), field, lang, data.translate));
+  const standIns = data.standIns;
+  if (standIns) {
+    refuseStandIn(field);
+    if (Array.isArray(own)) printed(data, own);
+    else if (Array.isArray(items)) printed(data, items);
+  }
+  const word = (item: unknown): string =>
+    standIns && typeof item === 'string' && STAND_IN.test(item)
+      ? standIns.word(item, field, lang)
+      : localWord(String(item), field, lang, data.translate);
+  const values = Array.isArray(own) ? own : (Array.isArray(items) ? items : []).map(word);
   const parts = values.map((item) => `<field name="${escape(field)}">${escape(String(item))}</field>`);
   return new Handlebars.SafeString(parts.join(separator));
 });
@@ -203,8 +241,15 @@ handlebars.registerHelper('word', function (value: unknown, field: unknown, opti
   if (typeof field !== 'string') throw new TemplateError('(word) needs the field name, like (word business.contact_role "contact_role")');
   const lang = sectionLang(data);
   const own = businessOf(data)[`${field}.${lang}`];
+  const standIns = data.standIns;
+  if (standIns) {
+    refuseStandIn(field);
+    if (typeof own === 'string') printed(data, own);
+    if (typeof value === 'string') printed(data, value);
+  }
   if (typeof own === 'string' && own !== '') return own;
-  return typeof value === 'string' && value !== '' ? localWord(value, field, lang, data.translate) : '';
+  if (typeof value !== 'string' || value === '') return '';
+  return standIns && STAND_IN.test(value) ? standIns.word(value, field, lang) : localWord(value, field, lang, data.translate);
 });
 
 export const KNOWN_HELPERS = {

@@ -30,6 +30,20 @@ export function noticeContext(plan: NoticePlan) {
   };
 }
 
+/**
+ * What of a plan, but its business, noticeContext reads (the template is the session's): a record's shape
+ * (markup-shapes.ts) is this and its business's shape. Whatever noticeContext comes to read must be here.
+ */
+export function shapeOfPlan(plan: NoticePlan): unknown[] {
+  return [
+    plan.arrange,
+    plan.size,
+    plan.rightsUrl,
+    plan.template.manifest.id,
+    plan.languages.map((language) => [language.code, language.dir, language.name, language.status]),
+  ];
+}
+
 const ADDRESS: readonly [field: string, separator: string][] = [
   ['street', ''],
   ['city', ' · '],

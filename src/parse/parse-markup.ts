@@ -5,8 +5,15 @@ import type { Align, Block, Column, Inline, NoticePage, NoticeTree, Qr, TextSize
 
 /** Turns filled notice markup into the typed notice tree, or fails with line and column. */
 export function parseMarkup(xml: string, source: string): NoticeTree {
-  const root = readXml(xml, source);
-  const parse = new MarkupReader(source);
+  return readMarkup(readXml(xml, source), source);
+}
+
+/**
+ * The notice tree of markup already read into elements. `kept` holds elements read for many notices
+ * (parse/markup-template.ts): each one's block is read once, and copied for every notice after.
+ */
+export function readMarkup(root: XmlElement, source: string, kept?: KeptBlocks): NoticeTree {
+  const parse = new MarkupReader(source, kept);
   if (root.name !== 'notice') throw markupError(source, root, 'cannot be the root: the markup must start with <notice>');
   parse.attributes(root, ['title', 'lang'], ['title', 'lang']);
   const pages = parse.elements(root).map((page): NoticePage => {
@@ -30,8 +37,14 @@ const SIZES: readonly TextSize[] = ['small', 'normal', 'large', 'meta', 'key'];
 const TONES: readonly Tone[] = ['plain', 'dark', 'light', 'outline'];
 const BLOCKS = ['h1', 'h2', 'p', 'list', 'qr', 'qr-row', 'rule', 'spacer', 'section', 'columns', 'box', 'page-number'];
 
+/** Blocks by the element they were read from, for elements shared by many notices: null until read. */
+export type KeptBlocks = Map<XmlElement, Block | null>;
+
 class MarkupReader {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly kept?: KeptBlocks,
+  ) {}
 
   attributes(element: XmlElement, allowed: readonly string[], required: readonly string[] = []): void {
     for (const name of Object.keys(element.attributes)) {
@@ -85,6 +98,15 @@ class MarkupReader {
   }
 
   block(element: XmlElement): Block {
+    const kept = this.kept?.get(element);
+    if (kept === undefined) return this.readBlock(element);
+    if (kept !== null) return copyOf(kept);
+    const block = this.readBlock(element);
+    this.kept!.set(element, copyOf(block));
+    return block;
+  }
+
+  private readBlock(element: XmlElement): Block {
     const a = element.attributes;
     switch (element.name) {
       case 'h1':
@@ -227,6 +249,15 @@ class MarkupReader {
     if (!checked.ok) throw markupError(this.source, element, `has href="${printable(href, 60)}": ${checked.reason}`);
     return checked.url;
   }
+}
+
+/** A copy of plain data (a block): every notice has its own tree, as if read afresh. */
+function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyOf((value as Record<string, unknown>)[key]);
+  return copy as T;
 }
 
 /** A list's numbering and indent attributes, set only when given (an unmarked list lays out as before). */

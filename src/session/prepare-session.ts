@@ -1,7 +1,10 @@
 import { FontStreamCache } from '../draw/font-stream-cache.js';
 import { fontSet } from '../fonts/font-set.js';
 import { templateFill } from '../fill/fill-template.js';
+import { MarkupShapes } from '../fill/markup-shapes.js';
 import { layoutCaches } from '../layout/layout-caches.js';
+import { markupTemplate } from '../parse/markup-template.js';
+import { parseMarkup } from '../parse/parse-markup.js';
 import type { Session } from '../pipeline.js';
 import type { SessionOptions } from '../contract/public-api.js';
 import { readLanguages, knownLanguages } from '../read/language-names.js';
@@ -36,5 +39,12 @@ export function prepareSession(options: SessionOptions, shared?: SharedState, te
   checkRunOptions(options, loaded, state.locales);
   // The run's languages are read now, so a malformed file stops it before any notice; rows' own languages on first use.
   if (options.languages) readStrings(state.locales, ['en', ...readLanguages(options.languages, knownLanguages(state.locales)).codes]);
-  return { options, template: loaded, fill: templateFill(loaded.source, `${loaded.dir}/template.hbs`), plans: planCaches(), ...state };
+  const fill = templateFill(loaded.source, `${loaded.dir}/template.hbs`);
+  const source = `template ${loaded.manifest.id}`;
+  const shapes = new MarkupShapes(
+    fill,
+    (markup) => parseMarkup(markup, source),
+    (markup, base, count) => markupTemplate(markup, source, base, count),
+  );
+  return { options, template: loaded, fill, shapes, plans: planCaches(), ...state };
 }
