@@ -30,7 +30,7 @@ interface StructElement {
 }
 type StructContent = object;
 interface TaggingDocument {
-  struct(role: string, options?: { lang?: string; alt?: string }): StructElement;
+  struct(role: string, options?: { lang?: string | undefined; alt?: string | undefined }): StructElement;
   addStructure(element: StructElement): void;
   markStructureContent(role: string, options?: { actual?: string }): StructContent;
   markContent(tag: string, options?: Record<string, unknown>): void;
@@ -161,16 +161,17 @@ class Drawer {
       this.tagging.endMarkedContent();
       return;
     }
-    const element = this.tagging.struct(node.role, { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) });
+    // PDFKit writes Lang and Alt only when they are set.
+    const element = this.tagging.struct(node.role, { lang: node.lang, alt: node.alt });
     parent.add(element);
-    const drawn = node.items.filter((item) => item.type !== 'glyphs');
-    if (drawn.length > 0) {
+    const items = node.items;
+    if (items.some((item) => item.type !== 'glyphs')) {
       const content = this.tagging.markStructureContent(node.role);
-      for (const item of drawn) this.item(item);
+      for (const item of items) if (item.type !== 'glyphs') this.item(item);
       this.tagging.endMarkedContent();
       element.add(content);
     }
-    for (const item of node.items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
+    for (const item of items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
     for (const child of node.children) this.node(child, element);
     element.end();
   }

@@ -40,15 +40,14 @@ export interface PlacedEntry {
  * made once for a laid run (the layout hands the same glyphs to notice after notice) and kept.
  */
 export interface RunShape {
-  /** The run it was made for, besides its glyphs. */
+  /** The run it was made for, besides its glyphs (its text matters only as the ActualText of a left-to-right run). */
   readonly face: FontFace;
   readonly size: number;
   readonly rtl: boolean;
-  readonly text: string;
   readonly font: LoadedFont;
   readonly sizeText: string;
-  /** The text for /ActualText, when readers need it. */
-  readonly actual: string | undefined;
+  /** The text for /ActualText, when readers need it: a right-to-left run's, or `true` for the run's own text. */
+  readonly actual: string | true | undefined;
   /** The line's operators as `literals[0] entries[0] literals[1] …`, each entry as its hex; none when no glyph carries text. */
   readonly literals: readonly string[] | undefined;
   readonly entries: readonly GlyphEntry[];

@@ -107,10 +107,7 @@ export class GlyphRuns {
 
   parts(run: GlyphRunItem): GlyphRunParts {
     const found = this.cache.shapeOf(run.glyphs);
-    const shape =
-      found !== undefined && found.face === run.face && found.size === run.size && found.rtl === run.rtl && found.text === run.text
-        ? found
-        : undefined;
+    const shape = found !== undefined && found.face === run.face && found.size === run.size && found.rtl === run.rtl ? found : undefined;
     const font = shape?.font ?? loadFont(run.face);
     const resource = this.fonts.select(font);
     const made = shape ?? this.make(run, font);
@@ -146,7 +143,8 @@ export class GlyphRuns {
         }
       }
     }
-    return { open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`, actual: made.actual, main, extraOpen: `BT\n${font_}`, extra };
+    const actual = made.actual === true ? run.text : made.actual;
+    return { open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`, actual, main, extraOpen: `BT\n${font_}`, extra };
   }
 
   /** A run's operators, untagged: its ActualText, if any, in a marked content sequence of its own. */
@@ -194,10 +192,9 @@ function runShape(run: GlyphRunItem, font: LoadedFont, canRaise: boolean, cache:
     face: run.face,
     size: run.size,
     rtl: run.rtl,
-    text: run.text,
     font,
     sizeText: num(run.size),
-    actual: needsActualText(run) ? (run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : run.text) : undefined,
+    actual: needsActualText(run) ? (run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : true) : undefined,
     literals: main.literals,
     entries: main.entries,
     textless,
