@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Item, LaidNode, LaidPage, PageBox } from '../layout/items.js';
-import { glyphRunOperators, glyphRunParts } from './glyph-text.js';
+import { GlyphRuns } from './glyph-text.js';
 import type { FontStreamCache } from './font-stream-cache.js';
 import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
@@ -30,7 +30,7 @@ interface StructElement {
 }
 type StructContent = object;
 interface TaggingDocument {
-  struct(role: string, options?: { lang?: string; alt?: string }): StructElement;
+  struct(role: string, options?: { lang?: string | undefined; alt?: string | undefined }): StructElement;
   addStructure(element: StructElement): void;
   markStructureContent(role: string, options?: { actual?: string }): StructContent;
   markContent(tag: string, options?: Record<string, unknown>): void;
@@ -102,7 +102,7 @@ function writerOf(doc: PDFKit.PDFDocument, canonical?: { readonly cache?: FontSt
   // addSpotColor (PDFKit 0.14+) is missing from @types/pdfkit.
   (doc as unknown as SpotColors).addSpotColor(REGISTRATION_SPOT.name, ...REGISTRATION_SPOT.cmyk);
   const fonts = new PdfFonts(doc, canonical);
-  const drawer = new Drawer(doc, fonts);
+  const drawer = new Drawer(doc, new GlyphRuns(fonts, canonical?.cache?.glyphRuns));
   const root = drawer.tagging.struct('Document');
   drawer.tagging.addStructure(root);
   return {
@@ -149,7 +149,7 @@ class Drawer {
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: PdfFonts,
+    private readonly runs: GlyphRuns,
   ) {
     this.tagging = doc as unknown as TaggingDocument;
   }
@@ -161,16 +161,17 @@ class Drawer {
       this.tagging.endMarkedContent();
       return;
     }
-    const element = this.tagging.struct(node.role, { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) });
+    // PDFKit writes Lang and Alt only when they are set.
+    const element = this.tagging.struct(node.role, { lang: node.lang, alt: node.alt });
     parent.add(element);
-    const drawn = node.items.filter((item) => item.type !== 'glyphs');
-    if (drawn.length > 0) {
+    const items = node.items;
+    if (items.some((item) => item.type !== 'glyphs')) {
       const content = this.tagging.markStructureContent(node.role);
-      for (const item of drawn) this.item(item);
+      for (const item of items) if (item.type !== 'glyphs') this.item(item);
       this.tagging.endMarkedContent();
       element.add(content);
     }
-    for (const item of node.items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
+    for (const item of items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
     for (const child of node.children) this.node(child, element);
     element.end();
   }
@@ -184,22 +185,16 @@ class Drawer {
    */
   private taggedGlyphs(item: Extract<Item, { type: 'glyphs' }>, element: StructElement): void {
     this.color(item.color);
-    const parts = glyphRunParts(item, this.fonts);
-    this.tagging.addContent(parts.open.join('\n'));
-    if (parts.main.length > 0) {
+    const parts = this.runs.parts(item);
+    this.tagging.addContent(parts.open);
+    if (parts.main !== undefined) {
       const content = this.tagging.markStructureContent('Span', parts.actual === undefined ? {} : { actual: parts.actual });
-      this.tagging.addContent(parts.main.join('\n'));
+      this.tagging.addContent(parts.main);
       this.tagging.endMarkedContent();
       element.add(content);
     }
-    this.tagging.addContent('ET');
-    if (parts.extra.length > 0) {
-      this.tagging.addContent(parts.extraOpen.slice(0, -1).join('\n'));
-      this.tagging.markContent('Artifact');
-      this.tagging.addContent([parts.extraOpen.at(-1)!, ...parts.extra, parts.extraClose[0]!].join('\n'));
-      this.tagging.endMarkedContent();
-      this.tagging.addContent(parts.extraClose.slice(1).join('\n'));
-    }
+    // The artifact's marked content is written as PDFKit's markContent('Artifact') and endMarkedContent() write it (nothing is open around it).
+    this.tagging.addContent(parts.extra === undefined ? 'ET' : `ET\n${parts.extraOpen}\n/Artifact BMC\n${parts.extra}\nEMC\nEMC\nET`);
   }
 
   private color(color: string): void {
@@ -214,7 +209,7 @@ class Drawer {
     switch (item.type) {
       case 'glyphs':
         this.color(item.color);
-        this.tagging.addContent(glyphRunOperators(item, this.fonts).join('\n'));
+        this.tagging.addContent(this.runs.operators(item));
         return;
       case 'rect':
         doc.save().rect(item.x, item.y, item.width, item.height);

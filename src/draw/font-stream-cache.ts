@@ -1,4 +1,5 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
+import { GlyphRunCache } from './glyph-run-cache.js';
 
 /** An embedded font's two compressed streams, the font program (FontFile2 or FontFile3) and the ToUnicode map, and its widths (W) as written. */
 export interface FontStreams {
@@ -23,6 +24,9 @@ export class FontStreamCache {
   /** Every kept set, oldest first, to drop when over the limit. */
   private readonly order: { readonly sets: Map<string, FontStreams>; readonly key: string }[] = [];
 
+  /** The session's glyph runs made ready to draw (draw-pdf.ts), kept here to live and die with the session. */
+  readonly glyphRuns = new GlyphRunCache();
+
   constructor(private readonly limit = LIMIT) {}
 
   take(font: LoadedFont, key: string, make: () => FontStreams): FontStreams {
@@ -44,6 +48,7 @@ export class FontStreamCache {
   }
 
   clear(): void {
+    this.glyphRuns.clear();
     for (const { sets } of this.order.splice(0)) sets.clear();
   }
 }

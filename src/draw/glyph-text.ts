@@ -1,6 +1,7 @@
 import { loadFont, type LoadedFont } from '../fonts/loaded-font.js';
 import type { GlyphRunItem } from '../layout/items.js';
 import type { ShapedGlyph } from '../text/shape.js';
+import { GlyphRunCache, type GlyphEntry, type PlacedEntry, type RunShape } from './glyph-run-cache.js';
 import type { PdfFonts } from './pdf-fonts.js';
 import { drawnText, markRightToLeft, oneStillGlyphInARow } from './reader-text.js';
 
@@ -66,14 +67,7 @@ interface Placed {
  *   carries its text reversed; the extra glyphs carry an empty ActualText.
  */
 export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] {
-  const parts = glyphRunParts(run, fonts);
-  const ops = [...parts.open];
-  if (parts.actual !== undefined) ops.push(`/Span <</ActualText ${utf16Hex(parts.actual)}>> BDC`);
-  ops.push(...parts.main);
-  if (parts.actual !== undefined) ops.push('EMC');
-  ops.push('ET');
-  if (parts.extra.length > 0) ops.push(...parts.extraOpen, ...parts.extra, ...parts.extraClose);
-  return ops;
+  return new GlyphRuns(fonts).operators(run).split('\n');
 }
 
 /**
@@ -82,52 +76,130 @@ export function glyphRunOperators(run: GlyphRunItem, fonts: PdfFonts): string[] 
  * in the same dictionary as the MCID: poppler's tag-tree reader ends an
  * MCID's text at the first EMC inside it), and the glyphs that carry none
  * (mark glyphs, a line-end hyphen) in an artifact:
- * `open` (BT, font, matrix) · `main` · ET · `extraOpen` · `extra` · `extraClose`.
+ * `open` (BT, font, matrix) · `main` · ET · then, apart, `extraOpen` (BT, font) · artifact · `extra` · `extraClose`.
+ * Each part is operators joined by line feeds.
  */
 export interface GlyphRunParts {
-  readonly open: readonly string[];
+  readonly open: string;
   /** The run's text for /ActualText (reversed for right-to-left runs), when readers need it. */
-  readonly actual?: string;
-  readonly main: readonly string[];
-  readonly extraOpen: readonly string[];
-  readonly extra: readonly string[];
-  readonly extraClose: readonly string[];
+  readonly actual: string | undefined;
+  /** The glyphs that carry text; undefined when none does. */
+  readonly main: string | undefined;
+  readonly extraOpen: string;
+  /** The glyphs drawn apart, each placed on its own, after an empty ActualText; undefined when there are none. */
+  readonly extra: string | undefined;
 }
 
-export function glyphRunParts(run: GlyphRunItem, fonts: PdfFonts): GlyphRunParts {
-  const font = loadFont(run.face);
-  const resource = fonts.select(font);
+/**
+ * Draws glyph runs into one document: each run's shape (operators with a
+ * slot per glyph entry, kept by the session's GlyphRunCache when there is
+ * one) filled in with the document's CIDs, which it asks PdfFonts for once
+ * per entry, in the order drawing the runs first needs them.
+ */
+export class GlyphRuns {
+  /** This drawing's own token: entries encoded for it carry it. */
+  private readonly doc = {};
+
+  constructor(
+    private readonly fonts: PdfFonts,
+    private readonly cache: GlyphRunCache = new GlyphRunCache(),
+  ) {}
+
+  parts(run: GlyphRunItem): GlyphRunParts {
+    const found = this.cache.shapeOf(run.glyphs);
+    const shape = found !== undefined && found.face === run.face && found.size === run.size && found.rtl === run.rtl ? found : undefined;
+    const font = shape?.font ?? loadFont(run.face);
+    const resource = this.fonts.select(font);
+    const made = shape ?? this.make(run, font);
+    const doc = this.doc;
+    for (const entry of made.order) {
+      if (entry.doc !== doc) {
+        entry.hex = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised).hex;
+        entry.doc = doc;
+      }
+    }
+    let main: string | undefined;
+    const literals = made.literals;
+    if (literals !== undefined) {
+      const entries = made.entries;
+      main = literals[0]!;
+      for (let i = 0; i < entries.length; i++) main += entries[i]!.hex + literals[i + 1]!;
+    }
+    const x = num(run.x);
+    const y = num(run.y);
+    const font_ = `/${resource} ${made.sizeText} Tf`;
+    let extra: string | undefined;
+    if (made.textless.length > 0 || made.handedOn.length > 0) {
+      extra = EMPTY_ACTUAL_TEXT;
+      for (const at of made.textless) extra += `\n1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm\n<${at.entry.hex}> Tj`;
+      if (made.handedOn.length > 0) {
+        const left = Number(x);
+        const size = Number(made.sizeText);
+        for (const at of made.handedOn) {
+          const drawnX = left + (at.offset * size) / 1000;
+          extra += `\n1 0 0 -1 ${fine(drawnX)} ${y} Tm`;
+          if (at.raisedBy === undefined) extra += `\n<${at.entry.hex}> Tj`;
+          else extra += `\n${at.raisedBy} Ts\n<${at.entry.hex}> Tj\n0 Ts`;
+        }
+      }
+    }
+    const actual = made.actual === true ? run.text : made.actual;
+    return { open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`, actual, main, extraOpen: `BT\n${font_}`, extra };
+  }
+
+  /** A run's operators, untagged: its ActualText, if any, in a marked content sequence of its own. */
+  operators(run: GlyphRunItem): string {
+    const parts = this.parts(run);
+    let ops = parts.open;
+    if (parts.actual !== undefined) ops += `\n/Span <</ActualText ${utf16Hex(parts.actual)}>> BDC`;
+    if (parts.main !== undefined) ops += `\n${parts.main}`;
+    if (parts.actual !== undefined) ops += '\nEMC';
+    ops += '\nET';
+    if (parts.extra !== undefined) ops += `\n${parts.extraOpen}\n${parts.extra}\nEMC\nET`;
+    return ops;
+  }
+
+  private make(run: GlyphRunItem, font: LoadedFont): RunShape {
+    const shape = runShape(run, font, this.fonts.canRaise(font), this.cache);
+    this.cache.keep(run.glyphs, shape);
+    return shape;
+  }
+}
+
+/** Makes a run's shape: where each glyph goes and which CID entry it draws, for any document and any position. */
+function runShape(run: GlyphRunItem, font: LoadedFont, canRaise: boolean, cache: GlyphRunCache): RunShape {
   const scale = run.size / font.unitsPerEm;
   let pen = 0;
-  const placed: Placed[] = [];
   const withText: Placed[] = [];
-  let textless = false;
+  const textlessAt: Placed[] = [];
   for (const glyph of run.glyphs) {
     const at = { glyph, x: pen + glyph.xOffset * scale, rise: glyph.yOffset * scale };
     pen += glyph.xAdvance * scale;
-    placed.push(at);
-    if (glyph.text === '') textless = true;
+    if (glyph.text === '') textlessAt.push(at);
     else forReaders(at, font, withText);
   }
   const texted = oneStillGlyphInARow(withText, run.rtl, font.invisible);
   const shown = run.rtl ? markRightToLeft(texted, carrierOf(font)) : texted;
-  const main = showInLine(shown, run, font, fonts);
-  const size = num(run.size);
-  const extra: string[] = [];
-  if (textless) {
-    for (const at of placed) {
-      if (at.glyph.text !== '') continue;
-      extra.push(`1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`, `<${fonts.encode(font, at.glyph, run.rtl).hex}> Tj`);
-    }
+  const order = new Set<GlyphEntry>();
+  const main = showInLine(shown, run, font, canRaise, cache, order);
+  const textless: PlacedEntry[] = [];
+  for (const at of textlessAt) {
+    const entry = cache.entry(font, at.glyph, run.rtl, false);
+    order.add(entry);
+    textless.push({ entry, x: at.x, rise: at.rise, offset: 0, raisedBy: undefined });
   }
-  for (const op of main.handedOn) extra.push(op);
   return {
-    open: ['BT', `/${resource} ${size} Tf`, `1 0 0 -1 ${num(run.x)} ${num(run.y)} Tm`],
-    ...(needsActualText(run) ? { actual: run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : run.text } : {}),
-    main: main.ops,
-    extraOpen: ['BT', `/${resource} ${size} Tf`, EMPTY_ACTUAL_TEXT],
-    extra,
-    extraClose: ['EMC', 'ET'],
+    face: run.face,
+    size: run.size,
+    rtl: run.rtl,
+    font,
+    sizeText: num(run.size),
+    actual: needsActualText(run) ? (run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : true) : undefined,
+    literals: main.literals,
+    entries: main.entries,
+    textless,
+    handedOn: main.handedOn,
+    order: [...order],
   };
 }
 
@@ -182,52 +254,77 @@ function forReaders(at: Placed, font: LoadedFont, out: Placed[]): void {
  * where the TJ would have put it (to a millionth of a point), so the page
  * prints the same; PDFium orders text objects by where they start, so it
  * must not start at the run's origin.
+ * The operators come as literals with a glyph entry between each two (its hex goes there).
  */
 function showInLine(
   glyphs: readonly Placed[],
   run: GlyphRunItem,
   font: LoadedFont,
-  fonts: PdfFonts,
-): { ops: string[]; handedOn: string[] } {
-  const ops: string[] = [];
-  const handedOn: string[] = [];
+  canRaise: boolean,
+  cache: GlyphRunCache,
+  order: Set<GlyphEntry>,
+): { literals: string[] | undefined; entries: GlyphEntry[]; handedOn: PlacedEntry[] } {
+  const literals: string[] = [''];
+  const entries: GlyphEntry[] = [];
+  const handedOn: PlacedEntry[] = [];
   const perPoint = 1000 / run.size;
-  let shown: string[] = [];
-  let hex = '';
+  let ops = 0;
+  /** The current TJ array: numbers, and strings of glyphs shown with nothing between them. */
+  let shown: (string | GlyphEntry[])[] = [];
+  let hex: GlyphEntry[] = [];
   let cursor = 0;
   let rise = 0;
   /** How far the TJ operators written so far move the text position, in thousandths of text space. */
   let written = 0;
   /** Adjustments not written yet (those of handed-on glyphs), as TJ numbers. */
   let pending = 0;
+  const write = (text: string): void => {
+    literals[literals.length - 1] += text;
+  };
+  const op = (text: string): void => {
+    write(ops++ === 0 ? text : `\n${text}`);
+  };
   const endString = (): void => {
-    if (hex !== '') shown.push(`<${hex}>`);
-    hex = '';
+    if (hex.length > 0) shown.push(hex);
+    hex = [];
   };
   const flush = (): void => {
     endString();
-    if (shown.length > 0) ops.push(`[${shown.join(' ')}] TJ`);
+    if (shown.length > 0) {
+      op('[');
+      shown.forEach((item, index) => {
+        if (index > 0) write(' ');
+        if (typeof item === 'string') write(item);
+        else {
+          write('<');
+          for (const entry of item) {
+            entries.push(entry);
+            literals.push('');
+          }
+          write('>');
+        }
+      });
+      write('] TJ');
+    }
     shown = [];
   };
-  const canRaise = fonts.canRaise(font);
   for (const at of glyphs) {
     const inFont = canRaise && !at.follows && at.rise !== 0;
-    const encoded = fonts.encode(font, at.glyph, run.rtl, inFont);
+    const entry = cache.entry(font, at.glyph, run.rtl, inFont);
+    order.add(entry);
     const atRise = inFont ? 0 : at.rise;
     const x = at.follows ? cursor : at.x;
     const gap = (x - cursor) * perPoint;
     const adjust = Math.abs(gap) > 0.0005 ? Number(num(-gap)) : 0;
-    cursor = x + encoded.width / perPoint;
+    cursor = x + entry.width / perPoint;
     if (at.handedOn === true) {
-      const raised = atRise === 0 ? [] : [`${num(atRise)} Ts`];
-      const drawnX = Number(num(run.x)) + ((written - pending - adjust) * Number(num(run.size))) / 1000;
-      handedOn.push(`1 0 0 -1 ${fine(drawnX)} ${num(run.y)} Tm`, ...raised, `<${encoded.hex}> Tj`, ...raised.map(() => '0 Ts'));
-      pending += adjust - encoded.width;
+      handedOn.push({ entry, x: 0, rise: 0, offset: written - pending - adjust, raisedBy: atRise === 0 ? undefined : num(atRise) });
+      pending += adjust - entry.width;
       continue;
     }
     if (atRise !== rise) {
       flush();
-      ops.push(`${num(atRise)} Ts`);
+      op(`${num(atRise)} Ts`);
       rise = atRise;
     }
     const moved = pending + adjust === 0 ? '0' : num(pending + adjust);
@@ -235,11 +332,11 @@ function showInLine(
       endString();
       shown.push(moved);
     }
-    written += encoded.width - (pending + adjust);
+    written += entry.width - (pending + adjust);
     pending = 0;
-    hex += encoded.hex;
+    hex.push(entry);
   }
   flush();
-  if (rise !== 0) ops.push('0 Ts');
-  return { ops, handedOn };
+  if (rise !== 0) op('0 Ts');
+  return { literals: ops === 0 ? undefined : literals, entries, handedOn };
 }

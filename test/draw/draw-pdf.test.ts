@@ -91,6 +91,37 @@ describe('drawPdf', () => {
     expect(fontStream(ab)).toEqual(fontStream(ba));
   });
 
+  it('gives the same bytes when the session kept the runs from notices before, wherever the same glyphs are drawn again', async () => {
+    const arabicFace = bundledFaces().find((candidate) => candidate.family === 'Noto Sans Arabic' && candidate.weight === 400)!;
+    // Marks drawn apart (the dots of ب and ن, a tanwin that hands its character on) and ActualText.
+    const glyphs = shape(loadFont(arabicFace), 'قاضٍ. بنت', 'rtl', 'ar').glyphs;
+    const arabic = (x: number, y: number): GlyphRunItem => ({
+      type: 'glyphs',
+      face: arabicFace,
+      size: 11,
+      x,
+      y,
+      glyphs,
+      text: 'قاضٍ. بنت',
+      rtl: true,
+      color: '#333333',
+    });
+    const latin = run('Cocina Oficina', 20, 200);
+    const pageWith = (...items: GlyphRunItem[]): LaidPage => ({
+      ...page('Área privada'),
+      nodes: [
+        ...page('Área privada').nodes,
+        ...items.map((item) => ({ role: 'P' as const, items: [item], children: [] })),
+        { role: 'Artifact', items: [latin], children: [] },
+      ],
+    });
+    const notices = [pageWith(arabic(30, 250)), pageWith(latin, arabic(41.5, 270.25)), pageWith(arabic(30, 250), arabic(12.125, 330))];
+    const cache = new FontStreamCache();
+    for (const pages of [...notices, ...notices.reverse()].map((notice) => [notice])) {
+      expect(Buffer.from(await drawPdf(pages, INFO, cache)).equals(Buffer.from(await drawPdf(pages, INFO)))).toBe(true);
+    }
+  });
+
   it('writes TrimBox and BleedBox in PDF coordinates when imposition set them', async () => {
     const boxes = { trim: { x: 9, y: 9, width: 282, height: 382 }, bleed: { x: 0, y: 0, width: 300, height: 400 } };
     const text = Buffer.from(await drawPdf([page('Cocina', { boxes })], INFO)).toString('latin1');

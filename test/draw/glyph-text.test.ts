@@ -70,14 +70,19 @@ describe('glyphRunOperators', () => {
     // In ব্যক্তিগত the conjunct glyph for ক্তি would carry a virama, which pdf.js takes for a zero-width mark.
     const bengali = run('Noto Sans Bengali', 'ব্যক্তিগত');
     const invisible = font('Noto Sans Bengali').invisible!;
-    const encoded: { id: number; text: string }[] = [];
+    // What each CID stands for, as PdfFonts is asked for it (once per entry), then the glyphs in the order the line shows them.
+    const byHex = new Map<string, { id: number; text: string }>();
     const recording = fonts();
     const encode = recording.encode.bind(recording);
     recording.encode = (used, glyph, rtl) => {
-      encoded.push({ id: glyph.id, text: glyph.text });
-      return encode(used, glyph, rtl);
+      const encoded = encode(used, glyph, rtl);
+      byHex.set(encoded.hex, { id: glyph.id, text: glyph.text });
+      return encoded;
     };
-    glyphRunOperators(bengali, recording);
+    const shownHex = glyphRunOperators(bengali, recording)
+      .filter((op) => op.endsWith(' TJ'))
+      .flatMap((op) => [...op.matchAll(/<([0-9a-f]+)>/g)].flatMap((match) => match[1]!.match(/.{4}/g)!));
+    const encoded = shownHex.map((hex) => byHex.get(hex)!);
     const carried = encoded.filter((glyph) => glyph.id === invisible);
     expect(carried.length).toBeGreaterThan(0);
     expect(carried.every((glyph) => /^\p{Mn}+$/u.test(glyph.text) || !/\p{Mn}/u.test(glyph.text))).toBe(true);
