@@ -5,22 +5,12 @@
  * (markup characters, vocabulary words, per-language values, long runs of
  * space, characters XML changes or refuses, the stand-ins' own code points).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { noticeContext } from '../../src/fill/notice-context.js';
-import type { NoticeTree } from '../../src/parse/notice-tree.js';
-import { parseMarkup } from '../../src/parse/parse-markup.js';
-import type { Session } from '../../src/pipeline.js';
 import { prepareSession } from '../../src/session/prepare-session.js';
-import { takeTranslationWarnings } from '../../src/strings/translator.js';
-import { planNotice } from '../../src/validate/notice-plan.js';
+import { outcome, templateIds } from './shape-harness.js';
 
 const SEED = 20261202;
-const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
-const templateIds = (): string[] => readdirSync(TEMPLATES).filter((id) => existsSync(join(TEMPLATES, id, 'template.hbs')));
 
 const PIECES = [
   'a',
@@ -83,26 +73,6 @@ function batchOf(fields: Readonly<Record<string, { type: string; required?: bool
       .map((values) => Object.fromEntries(chosen.map(([name], index) => [name, values[index]!])));
     return fc.array(record, { minLength: 1, maxLength: 8 });
   });
-}
-
-type Outcome = { tree?: NoticeTree; error?: string; warnings: unknown[] };
-
-function outcome(session: Session, raw: Record<string, string>, shaped: boolean): Outcome | undefined {
-  let plan;
-  try {
-    plan = planNotice(raw, session.options, session.template, session.locales, undefined, session.plans);
-  } catch {
-    return undefined;
-  }
-  const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
-  try {
-    const tree = shaped
-      ? session.shapes!.notice(plan, data)
-      : parseMarkup(session.fill(noticeContext(plan), data), `template ${session.template.manifest.id}`);
-    return { tree, warnings: takeTranslationWarnings(session.translate) };
-  } catch (error) {
-    return { error: (error as Error).message, warnings: takeTranslationWarnings(session.translate) };
-  }
 }
 
 const LANGUAGES = [['en'], ['en', 'es'], ['ar', 'zh-Hans'], ['es', 'hmn', 'ti']];

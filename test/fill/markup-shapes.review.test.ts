@@ -5,25 +5,14 @@
  * tree changed after it was made (as a later stage might) must not reach the
  * next record of its shape.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { templateFill } from '../../src/fill/fill-template.js';
-import { MarkupShapes } from '../../src/fill/markup-shapes.js';
-import { noticeContext } from '../../src/fill/notice-context.js';
-import { markupTemplate } from '../../src/parse/markup-template.js';
-import type { NoticeTree } from '../../src/parse/notice-tree.js';
-import { parseMarkup } from '../../src/parse/parse-markup.js';
 import type { Session } from '../../src/pipeline.js';
 import { prepareSession } from '../../src/session/prepare-session.js';
-import { takeTranslationWarnings } from '../../src/strings/translator.js';
-import { planNotice } from '../../src/validate/notice-plan.js';
+import { NOTICE, outcome, templateIds, templateShapes } from './shape-harness.js';
 
 const SEED = 20261203;
-const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
-const templateIds = (): string[] => readdirSync(TEMPLATES).filter((id) => existsSync(join(TEMPLATES, id, 'template.hbs')));
 
 type Spec = { type: string; required?: boolean; max?: number; max_items?: number };
 
@@ -79,26 +68,6 @@ function batchOf(fields: Readonly<Record<string, Spec>>) {
       .map((values) => Object.fromEntries(chosen.map(([name], index) => [name, values[index]!])));
     return fc.array(record, { minLength: 2, maxLength: 6 });
   });
-}
-
-type Outcome = { tree?: NoticeTree; error?: string; warnings: unknown[] };
-
-function outcome(session: Session, raw: Record<string, string>, shaped: boolean): Outcome | undefined {
-  let plan;
-  try {
-    plan = planNotice(raw, session.options, session.template, session.locales, undefined, session.plans);
-  } catch {
-    return undefined;
-  }
-  const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
-  try {
-    const tree = shaped
-      ? session.shapes!.notice(plan, data)
-      : parseMarkup(session.fill(noticeContext(plan), data), `template ${session.template.manifest.id}`);
-    return { tree, warnings: takeTranslationWarnings(session.translate) };
-  } catch (error) {
-    return { error: (error as Error).message, warnings: takeTranslationWarnings(session.translate) };
-  }
 }
 
 /** Changes every object and array in a tree, as a stage that wrote into it would. */
@@ -161,25 +130,10 @@ describe('a notice made from its shape is the notice filled and parsed (review)'
 
 describe('templates that use values in more ways than printing them (review)', () => {
   const session = prepareSession({ template: 'private-areas', languages: ['en', 'es'] });
-  const NOTICE = (body: string) => `<notice title="{{business.name}}" lang="en">{{#eachPage}}<page>${body}</page>{{/eachPage}}</notice>`;
 
   /** Each record, through one session's shapes and plainly: the same tree, or the same error. */
   function sameAll(body: string, records: Record<string, string>[]): void {
-    const fill = templateFill(NOTICE(body), 'test.hbs');
-    const shapes = new MarkupShapes(
-      fill,
-      (markup) => parseMarkup(markup, 'test'),
-      (markup, base, count) => markupTemplate(markup, 'test', base, count),
-    );
-    const run = (record: Record<string, string>, shaped: boolean) => {
-      const plan = planNotice(record, session.options, session.template, session.locales, undefined, session.plans);
-      const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
-      try {
-        return shaped ? shapes.notice(plan, data) : parseMarkup(fill(noticeContext(plan), data), 'test');
-      } catch (error) {
-        return (error as Error).message;
-      }
-    };
+    const { run } = templateShapes(session, templateFill(NOTICE(body), 'test.hbs'));
     for (const record of records) {
       const got = run(record, true);
       expect(got, JSON.stringify(record)).toStrictEqual(run(record, false));

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateFill, type TemplateFill } from '../../src/fill/fill-template.js';
-import { MarkupShapes } from '../../src/fill/markup-shapes.js';
-import { noticeContext } from '../../src/fill/notice-context.js';
-import { markupTemplate } from '../../src/parse/markup-template.js';
-import { parseMarkup } from '../../src/parse/parse-markup.js';
 import { prepareSession } from '../../src/session/prepare-session.js';
-import { planNotice } from '../../src/validate/notice-plan.js';
+import { NOTICE, templateShapes } from './shape-harness.js';
 
 const session = prepareSession({ template: 'private-areas', languages: ['en', 'es'] });
 
@@ -20,24 +16,9 @@ function shapesOf(source: string) {
     },
     { standIns: fill.standIns },
   );
-  const shapes = new MarkupShapes(
-    counted,
-    (markup) => parseMarkup(markup, 'test'),
-    (markup, base, count) => markupTemplate(markup, 'test', base, count),
-  );
-  const run = (record: Record<string, string>, shaped: boolean) => {
-    const plan = planNotice(record, session.options, session.template, session.locales, undefined, session.plans);
-    const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
-    try {
-      return shaped ? shapes.notice(plan, data) : parseMarkup(fill(noticeContext(plan), data), 'test');
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
+  const { run } = templateShapes(session, counted, fill);
   return { counter, run, same: (record: Record<string, string>) => expect(run(record, true)).toStrictEqual(run(record, false)) };
 }
-
-const NOTICE = (body: string) => `<notice title="{{business.name}}" lang="en">{{#eachPage}}<page>${body}</page>{{/eachPage}}</notice>`;
 
 describe('MarkupShapes', () => {
   it('fills a lone record plainly; the second of its shape three times (plain, two sets of stand-ins); then only puts values in', () => {
