@@ -234,9 +234,11 @@ function mayWrite(path: string, stats: Stats, given: string, what: string): void
   if (!writable) throw new UsageError(`cannot write ${name(what, given)}: the file is read-only (or you may not write it)`);
 }
 
+// A missing file is the usual case (each row's new PDF): answered without an exception, whose stack trace and
+// message cost more than the lstat itself.
 function lstatOrUndefined(path: string): Stats | undefined {
   try {
-    return lstatSync(path);
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -244,7 +246,7 @@ function lstatOrUndefined(path: string): Stats | undefined {
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
