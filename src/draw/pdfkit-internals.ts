@@ -254,6 +254,68 @@ export function useOnPage(doc: PDFKit.PDFDocument, embedded: PdfKitEmbeddedFont)
   need(page.fonts, 'the page’s font resources')[embedded.id] ??= embedded.ref();
 }
 
+/** PDFKit's marked-content bookkeeping (its markings mixin), as StructureMarks uses it. */
+interface MarkingInternals {
+  readonly page: { markings: unknown[]; readonly structParentTreeKey: number; readonly dictionary: unknown } | undefined;
+  getStructParentTree(): { get(key: number): unknown[] | undefined };
+  markStructureContent(tag: string, options?: { actual?: string }): object;
+  addContent(operators: string): unknown;
+}
+
+/** A structure element's marked content on a page (PDFKit's PDFStructureContent), to add to the element. */
+export type StructContent = object;
+
+/**
+ * What PDFKit's markStructureContent(tag, { actual }) records (the MCID in
+ * the page's parent tree, the structure content) and the BDC operator it
+ * writes, returned instead of written, so that a glyph run's operators go
+ * into the content in one piece; the caller writes the EMC. PDFKit converts
+ * the marked-content dictionary generically (a tenth of drawing a notice's
+ * text); pdf-object.ts writes the same characters. Only for a page with no
+ * marked content open (placard closes each before the next), where PDFKit
+ * would have nothing to close first and nothing to reopen on a new page.
+ */
+export class StructureMarks {
+  /** PDFKit's PDFStructureContent class, from the first content made on this document by PDFKit itself. */
+  private make: ((page: unknown, mcid: number) => StructContent) | undefined;
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  open(tag: string, actual?: string): { readonly operator: string; readonly content: StructContent } {
+    const internals = this.doc as unknown as MarkingInternals;
+    const page = need(internals.page, 'doc.page (the current page)');
+    if (!Array.isArray(page.markings)) throw new MissingInternalError('the page’s markings');
+    if (page.markings.length > 0) throw new Error('StructureMarks: marked content is open on the page');
+    const options = actual === undefined ? {} : { actual };
+    if (this.make === undefined) {
+      let operator: string | undefined;
+      const own = Object.prototype.hasOwnProperty.call(internals, 'addContent');
+      if (own) throw new MissingInternalError('addContent on the document’s prototype');
+      internals.addContent = (operators: string) => (operator = operators);
+      let content: { refs?: unknown; constructor: unknown };
+      try {
+        content = internals.markStructureContent(tag, options) as typeof content;
+      } finally {
+        delete (internals as { addContent?: unknown }).addContent;
+      }
+      page.markings.pop();
+      if (operator === undefined || !Array.isArray(content.refs) || typeof content.constructor !== 'function')
+        throw new MissingInternalError('markStructureContent() writing its BDC through addContent()');
+      const Content = content.constructor as new (page: unknown, mcid: number) => StructContent;
+      this.make = (pageRef, mcid) => new Content(pageRef, mcid);
+      return { operator, content };
+    }
+    const parents = need(internals.getStructParentTree().get(page.structParentTreeKey), 'the page’s entry in the parent tree');
+    const mcid = parents.length;
+    parents.push(null);
+    const dictionary = tag === 'Span' && actual ? { MCID: mcid, ActualText: new String(actual) } : { MCID: mcid };
+    return { operator: `/${tag} ${pdfObject(dictionary)} BDC`, content: this.make(page.dictionary, mcid) };
+  }
+}
+
+/** The operator PDFKit's markContent('Artifact', { type: 'Layout' }) writes. */
+export const LAYOUT_ARTIFACT = `/Artifact ${pdfObject({ Type: 'Layout' })} BDC`;
+
 /** The current page's dictionary, for entries PDFKit has no option for (TrimBox, BleedBox). */
 export function pageDictionary(doc: PDFKit.PDFDocument): Record<string, unknown> {
   const page = need((doc as unknown as DocumentInternals).page, 'doc.page (the current page)');
