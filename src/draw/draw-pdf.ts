@@ -10,6 +10,7 @@ import {
   LAYOUT_ARTIFACT,
   pageDictionary,
   StructureMarks,
+  type PageContent,
   type StructContent,
 } from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
@@ -120,7 +121,7 @@ function writerOf(doc: PDFKit.PDFDocument, canonical?: { readonly cache?: FontSt
       let parent: PDFKit.PDFOutline | undefined;
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
-        collectPageContent(doc, { ...(canonical ? { rewrite: fonts } : {}), level: CONTENT_LEVEL });
+        drawer.page = collectPageContent(doc, { ...(canonical ? { rewrite: fonts } : {}), level: CONTENT_LEVEL });
         if (page.boxes) setPageBoxes(doc, page);
         if (index === first && bookmark !== undefined) parent = doc.outline.addItem(bookmark);
         if (page.bookmark !== undefined) (parent ?? doc.outline).addItem(page.bookmark);
@@ -150,6 +151,8 @@ class Drawer {
   private readonly marks: StructureMarks;
   /** The fill colour text was last shown in on this page (text needs no save/restore of its own). */
   textColor: string | undefined;
+  /** The current page's content, which glyph runs are written into (with slots for CIDs given later). */
+  page: PageContent | undefined;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -193,15 +196,22 @@ class Drawer {
   private taggedGlyphs(item: Extract<Item, { type: 'glyphs' }>, element: StructElement): void {
     this.color(item.color);
     const parts = this.runs.parts(item);
-    // The artifact's marked content is written as PDFKit's markContent('Artifact') and endMarkedContent() write it (nothing is open around it).
-    const end = parts.extra === undefined ? 'ET' : `ET\n${parts.extraOpen}\n/Artifact BMC\n${parts.extra}\nEMC\nEMC\nET`;
-    if (parts.main === undefined) {
-      this.tagging.addContent(`${parts.open}\n${end}`);
-      return;
+    const page = this.page!;
+    if (parts.main === undefined) page.append(`${parts.open}\n`);
+    else {
+      const mark = this.marks.open('Span', parts.actual);
+      page.append(`${parts.open}\n${mark.operator}\n`);
+      page.appendSlots(parts.main, parts.mainOffsets, parts.mainEntries);
+      page.append('\nEMC\n');
+      element.add(mark.content);
     }
-    const mark = this.marks.open('Span', parts.actual);
-    this.tagging.addContent(`${parts.open}\n${mark.operator}\n${parts.main}\nEMC\n${end}`);
-    element.add(mark.content);
+    // The artifact's marked content is written as PDFKit's markContent('Artifact') and endMarkedContent() write it (nothing is open around it).
+    if (parts.extra === undefined) page.append('ET\n');
+    else {
+      page.append(`ET\n${parts.extraOpen}\n/Artifact BMC\n`);
+      page.appendSlots(parts.extra, parts.extraOffsets, parts.extraEntries);
+      page.append('\nEMC\nEMC\nET\n');
+    }
   }
 
   private color(color: string): void {
@@ -216,7 +226,7 @@ class Drawer {
     switch (item.type) {
       case 'glyphs':
         this.color(item.color);
-        this.tagging.addContent(this.runs.operators(item));
+        this.runs.write(item, this.page!);
         return;
       case 'rect':
         doc.save().rect(item.x, item.y, item.width, item.height);

@@ -5,7 +5,7 @@ import { drawnText } from './reader-text.js';
 
 /**
  * One CID entry as PdfFonts.encode tells them apart (glyph, advance, characters, rise), shared by every
- * run of the session that draws it, with its hex in the document that drew it last: a document encodes
+ * run of the session that draws it, with its CID in the document that drew it last: a document encodes
  * each entry once, however many runs and notices draw it.
  */
 export interface GlyphEntry {
@@ -19,9 +19,10 @@ export interface GlyphEntry {
   readonly rise: number;
   /** The CID's width in 1/1000 em, as PdfFonts.encode gives it. */
   readonly width: number;
-  /** The document (its drawing's own token) that `hex` belongs to. */
+  /** The document (its drawing's own token) that `encoded` belongs to. */
   doc: object | undefined;
-  hex: string;
+  /** Its CID as PdfFonts.encode gives it: hex (a placeholder while the CID is to come) and the CID. */
+  encoded: { readonly hex: string; readonly cid: number } | undefined;
 }
 
 /** A glyph drawn apart from the line (carrying no characters, or having handed them on), where the line would have put it. */
@@ -51,6 +52,8 @@ export interface RunShape {
   /** The line's operators as `literals[0] entries[0] literals[1] …`, each entry as its hex; none when no glyph carries text. */
   readonly literals: readonly string[] | undefined;
   readonly entries: readonly GlyphEntry[];
+  /** The line's operators with a placeholder for each entry's hex, and where each placeholder starts (CIDs given later). */
+  readonly slotted: { readonly text: string; readonly offsets: readonly number[] } | undefined;
   /** Glyphs drawn on their own, with an empty ActualText: those that carry no characters, then those that handed theirs on. */
   readonly textless: readonly PlacedEntry[];
   readonly handedOn: readonly PlacedEntry[];
@@ -109,7 +112,7 @@ export class GlyphRunCache {
       rise,
       width: xAdvance * (1000 / font.unitsPerEm),
       doc: undefined,
-      hex: '',
+      encoded: undefined,
     };
     list.push(entry);
     return entry;

@@ -1,12 +1,15 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { FontStreamCache } from './font-stream-cache.js';
-import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
+import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont, type Slot } from './pdfkit-internals.js';
 import { drawnText } from './reader-text.js';
 
-interface Encoded {
+/** A glyph entry's CID in one document: its hex (a placeholder until given, with canonical CIDs) and its width. */
+export interface Encoded extends Slot {
   readonly hex: string;
   readonly width: number;
+  /** The CID; -1 until given, with canonical CIDs. */
+  cid: number;
 }
 
 interface CidEntry {
@@ -15,8 +18,6 @@ interface CidEntry {
   readonly text: string;
   readonly rise: number;
   readonly encoded: Encoded;
-  /** In a document whose CIDs are given at the end, the entry's place in `PdfFonts.tokens`. */
-  readonly token?: number;
 }
 
 interface UsedFont {
@@ -32,13 +33,8 @@ interface UsedFont {
   readonly raised?: Map<number, number>;
 }
 
-/**
- * A token is one code point of Supplementary Private Use Area-A per entry (U+F0000 on), which no
- * content stream otherwise holds: two UTF-16 units, the first a high surrogate from U+DB80 on.
- */
-const TOKEN_BASE = 0xf0000;
-const TOKEN_HIGH = 0xdb80;
-const TOKEN_HIGH_LAST = 0xdbbf;
+/** What content holds where a canonical CID goes until it is given (a slot, filled in by collectPageContent). */
+export const CID_PLACEHOLDER = '0000';
 
 /**
  * Maps shaped glyphs to CIDs of one document's embedded fonts. Each CID maps
@@ -48,7 +44,7 @@ const TOKEN_HIGH_LAST = 0xdbbf;
  * CIDs are given in one of two ways. In drawing order (a combined print file,
  * whose pages are written as they come). Or, for a document drawn whole
  * (`canonical`), once every glyph is known (`assignCids`): the content holds a
- * token per glyph until then, and CIDs follow the entries' sorted order, so
+ * slot per glyph until then (pdfkit-internals.ts), and CIDs follow the entries' sorted order, so
  * the embedded font (subset, widths, ToUnicode) is a function of the
  * document's set of glyphs alone, and its compressed streams can be kept by
  * the session (FontStreamCache) for the next document with the same set.
@@ -60,16 +56,17 @@ export class PdfFonts implements ContentRewrite {
    * face must still get one set of CIDs in one embedded subset.
    */
   private readonly used = new Map<string, UsedFont>();
-  /** Canonical CIDs: each token's CID as hex, once assigned; undefined in drawing order. */
-  private readonly tokens: string[] | undefined;
   private assigned = false;
   private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly canonical?: { readonly cache?: FontStreamCache },
-  ) {
-    this.tokens = canonical ? [] : undefined;
+  ) {}
+
+  /** Whether CIDs are given once every glyph is drawn: encoded hex is then a placeholder, for a slot of the page content. */
+  get deferred(): boolean {
+    return this.canonical !== undefined;
   }
 
   /** Selects the font for the next text and returns its resource name. */
@@ -87,7 +84,7 @@ export class PdfFonts implements ContentRewrite {
    * stored reversed, because readers reverse the whole run back into logical order. A glyph
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
-   * With canonical CIDs, the hex is a token that `rewrite` turns into the CID.
+   * With canonical CIDs, the hex is a placeholder and the CID is given by `assignCids`.
    */
   encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
     const used = this.usedFont(font);
@@ -102,17 +99,14 @@ export class PdfFonts implements ContentRewrite {
       if (entry.xAdvance === glyph.xAdvance && entry.text === text && entry.rise === rise) return entry.encoded;
     }
     const width = glyph.xAdvance * used.scale;
-    const tokens = this.tokens;
-    if (tokens !== undefined) {
+    if (this.canonical !== undefined) {
       if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
-      const token = tokens.length;
-      tokens.push('');
-      const encoded = { hex: String.fromCodePoint(TOKEN_BASE + token), width };
-      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, token });
+      const encoded = { hex: CID_PLACEHOLDER, width, cid: -1 };
+      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
       return encoded;
     }
     const cid = addCid(used, glyph.id, rise, width, text);
-    const encoded = { hex: hex4(cid), width };
+    const encoded = { hex: hex4(cid), width, cid };
     entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
     return encoded;
   }
@@ -129,14 +123,13 @@ export class PdfFonts implements ContentRewrite {
    * that waited for it. Nothing may be drawn after.
    */
   assignCids(): void {
-    if (this.tokens === undefined || this.assigned) return;
+    if (this.canonical === undefined || this.assigned) return;
     this.assigned = true;
     for (const used of this.used.values()) {
       const entries = [...used.cids.values()].flat().sort(byEntry);
       let key = used.raised ? 'r' : '';
       for (const entry of entries) {
-        const cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
-        this.tokens[entry.token!] = hex4(cid);
+        entry.encoded.cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
         key += `\u0000${entry.glyph} ${entry.rise} ${entry.xAdvance} ${entry.text}`;
       }
       const cache = this.canonical!.cache;
@@ -147,32 +140,8 @@ export class PdfFonts implements ContentRewrite {
 
   /** ContentRewrite: page content waits for the CIDs (canonical CIDs only). */
   whenReady(write: () => void): void {
-    if (this.tokens === undefined || this.assigned) write();
+    if (this.canonical === undefined || this.assigned) write();
     else this.waiting.push(write);
-  }
-
-  /** ContentRewrite: a page's content as Latin-1 bytes, each token replaced by its CID. */
-  rewrite(content: string): Uint8Array {
-    const tokens = this.tokens;
-    if (tokens === undefined) return Buffer.from(content, 'latin1');
-    // One pass by UTF-16 unit, straight into bytes (each unit's low byte, as Latin-1 takes it; a token's four hex digits):
-    // a regular expression's replace with a function took a tenth of drawing a notice, slicing and joining the string a twentieth.
-    const out = Buffer.allocUnsafe(content.length * 2);
-    let at = 0;
-    for (let i = 0; i < content.length; i++) {
-      const unit = content.charCodeAt(i);
-      if (unit < TOKEN_HIGH || unit > TOKEN_HIGH_LAST) {
-        out[at++] = unit;
-        continue;
-      }
-      const cid = tokens[content.codePointAt(i)! - TOKEN_BASE]!;
-      out[at++] = cid.charCodeAt(0);
-      out[at++] = cid.charCodeAt(1);
-      out[at++] = cid.charCodeAt(2);
-      out[at++] = cid.charCodeAt(3);
-      i++;
-    }
-    return out.subarray(0, at);
   }
 
   private usedFont(font: LoadedFont): UsedFont {

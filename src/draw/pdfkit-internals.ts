@@ -444,26 +444,42 @@ function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Four characters of a page's content that a document gives later (a CID,
+ * in a document whose CIDs are given once every glyph is drawn): written as
+ * a placeholder, filled in by the rewrite.
+ */
+export interface Slot {
+  /** The CID, once given; its four lowercase hex digits go in the slot. */
+  readonly cid: number;
+}
+
 /** What a document's page content waits for before PDFKit writes it (pdf-fonts.ts: CIDs given once every glyph is drawn). */
 export interface ContentRewrite {
   /** Runs `write` now, or once the content can be rewritten. */
   whenReady(write: () => void): void;
-  /** The content as the bytes to write (Latin-1, as PDFKit converts a string), rewritten. */
-  rewrite(content: string): Uint8Array;
+}
+
+/** The current page's content as it is written: PDFKit's operators, and placard's, some with slots. */
+export interface PageContent {
+  /** Adds operators as they are (PDFKit's own writes add a line feed after each). */
+  append(text: string): void;
+  /** Adds operators holding a slot at each of `offsets` (from the start of `text`), for `holders[i].encoded`; without offsets, as append. */
+  appendSlots(text: string, offsets: readonly number[] | undefined, holders: readonly { readonly encoded: Slot | undefined }[]): void;
 }
 
 /**
  * The current page's content stream collected as one string and given to
  * PDFKit once, just before it compresses it, instead of PDFKit converting
- * each operator to bytes on its own (the same bytes). With `rewrite`, the
- * string is rewritten first, and PDFKit writes the stream only when the
- * rewrite is ready (PDFKit waits for every object before its cross-reference table).
+ * each operator to bytes on its own (the same bytes). With `rewrite`, PDFKit
+ * writes the stream only when the rewrite is ready (PDFKit waits for every
+ * object before its cross-reference table), and the slots are filled in then.
  * With `level`, the stream is compressed at that zlib level (PDFKit's is zlib's default, 6).
  */
 export function collectPageContent(
   doc: PDFKit.PDFDocument,
   options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {},
-): void {
+): PageContent {
   const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
@@ -483,9 +499,21 @@ export function collectPageContent(
   content.write = (chunk) => {
     text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
   };
+  /** Each slot's offset in `text`, then the slot. */
+  let slots: (number | Slot)[] = [];
   const writeOut = (): unknown => {
-    const bytes = rewrite ? rewrite.rewrite(text) : Buffer.from(text, 'latin1');
+    const bytes = Buffer.from(text, 'latin1');
+    for (let i = 0; i < slots.length; i += 2) {
+      const at = slots[i] as number;
+      const cid = (slots[i + 1] as Slot).cid;
+      if (!(cid >= 0 && cid <= 0xffff)) throw new Error(`collectPageContent: a slot without its CID (${cid})`);
+      bytes[at] = HEX_DIGITS[cid >> 12]!;
+      bytes[at + 1] = HEX_DIGITS[(cid >> 8) & 15]!;
+      bytes[at + 2] = HEX_DIGITS[(cid >> 4) & 15]!;
+      bytes[at + 3] = HEX_DIGITS[cid & 15]!;
+    }
     text = '';
+    slots = [];
     if (bytes.length > 0) {
       if (level !== undefined && content.compress) {
         content.compress = false;
@@ -496,7 +524,26 @@ export function collectPageContent(
     return finalize.call(content);
   };
   content.finalize = () => (rewrite ? rewrite.whenReady(writeOut) : writeOut());
+  return {
+    append: (more) => {
+      text += more;
+    },
+    appendSlots: (more, offsets, holders) => {
+      if (offsets !== undefined) {
+        const base = text.length;
+        for (let i = 0; i < offsets.length; i++) {
+          const slot = holders[i]!.encoded;
+          if (slot === undefined) throw new Error('collectPageContent: a slot with nothing to fill it');
+          slots.push(base + offsets[i]!, slot);
+        }
+      }
+      text += more;
+    },
+  };
 }
+
+/** Lowercase hex digits as Latin-1 bytes, as a CID is written. */
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /** A document whose bytes are read at the end with `output()` (drawPdf), rather than streamed as PDFKit does by default (a combined file). */
 export function inMemoryDocument(options: PDFKit.PDFDocumentOptions): { readonly doc: PDFKit.PDFDocument; output(): Uint8Array } {
