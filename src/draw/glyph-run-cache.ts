@@ -19,6 +19,8 @@ export interface GlyphEntry {
   readonly rise: number;
   /** The CID's width in 1/1000 em, as PdfFonts.encode gives it. */
   readonly width: number;
+  /** Its part of its font's cache key (entryKey). */
+  readonly key: string;
   /** The document (its drawing's own token) that `encoded` belongs to. */
   doc: object | undefined;
   /** Its CID as PdfFonts.encode gives it: hex (a placeholder while the CID is to come) and the CID. */
@@ -60,6 +62,14 @@ export interface RunShape {
   /** Every entry once, in the order drawing the run first asks for it (CIDs given in drawing order follow it). */
   readonly order: readonly GlyphEntry[];
 }
+
+/**
+ * A CID entry's part of its font's cache key in PdfFonts (glyph id, rise, advance, text): what tells it
+ * apart from every other entry, so that the key names the document's set of entries. Made once per
+ * entry here and handed to PdfFonts.encode, which makes it itself for entries drawn without a cache.
+ */
+export const entryKey = (glyph: number, rise: number, xAdvance: number, text: string): string =>
+  `\u0000${glyph} ${rise} ${xAdvance} ${text}`;
 
 /** Entries kept before the registry starts again (runs made before keep theirs): a batch's fixed text needs a few hundred. */
 const ENTRY_LIMIT = 50_000;
@@ -111,6 +121,7 @@ export class GlyphRunCache {
       text,
       rise,
       width: xAdvance * (1000 / font.unitsPerEm),
+      key: entryKey(glyph.id, rise, xAdvance, text),
       doc: undefined,
       encoded: undefined,
     };

@@ -120,7 +120,7 @@ export class GlyphRuns {
     const doc = this.doc;
     for (const entry of made.order) {
       if (entry.doc !== doc) {
-        entry.encoded = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised);
+        entry.encoded = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised, entry.key);
         entry.doc = doc;
       }
     }

@@ -1,6 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { FontStreamCache } from './font-stream-cache.js';
+import { entryKey } from './glyph-run-cache.js';
 import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont, type Slot } from './pdfkit-internals.js';
 import { drawnText } from './reader-text.js';
 
@@ -18,6 +19,8 @@ interface CidEntry {
   readonly text: string;
   readonly rise: number;
   readonly encoded: Encoded;
+  /** Its part of the font's cache key (`entryKey`), when the caller had it made already. */
+  readonly key: string | undefined;
 }
 
 interface UsedFont {
@@ -86,7 +89,7 @@ export class PdfFonts implements ContentRewrite {
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
    * With canonical CIDs, the hex is a placeholder and the CID is given by `assignCids`.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false, key?: string): Encoded {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : drawnText(glyph, rtl);
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
@@ -102,12 +105,12 @@ export class PdfFonts implements ContentRewrite {
     if (this.canonical !== undefined) {
       if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
       const encoded = { hex: CID_PLACEHOLDER, width, cid: -1 };
-      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
+      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, key });
       return encoded;
     }
     const cid = addCid(used, glyph.id, rise, width, text);
     const encoded = { hex: hex4(cid), width, cid };
-    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
+    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, key });
     return encoded;
   }
 
@@ -130,7 +133,7 @@ export class PdfFonts implements ContentRewrite {
       let key = used.raised ? 'r' : '';
       for (const entry of entries) {
         entry.encoded.cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
-        key += `\u0000${entry.glyph} ${entry.rise} ${entry.xAdvance} ${entry.text}`;
+        key += entry.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
       }
       const cache = this.canonical!.cache;
       embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()));

@@ -329,6 +329,10 @@ interface OutputInternals {
   /** Set when the document is encrypted (never, in placard): its objects are then written by PDFKit itself. */
   readonly _security?: unknown;
   _refEnd(ref: ObjectReference): void;
+  readonly _offsets: readonly number[];
+  readonly _root: unknown;
+  readonly _info: unknown;
+  readonly _id: unknown;
 }
 
 /** PDFKit's PDFReference: an indirect object, with its stream's chunks when it has one. */
@@ -398,6 +402,25 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     } else this._write(`${head}\nendobj`);
     ref.buffer = [];
     self._refEnd(ref);
+  }
+
+  /**
+   * PDFDocument._finalize for an unencrypted document (pdfkit.js), the same
+   * bytes: the cross-reference table and trailer in one `_write` instead of
+   * one per line.
+   */
+  _finalize(): void {
+    const self = this as unknown as OutputInternals & { push(chunk: null): boolean };
+    if (self._security || !Array.isArray(self._offsets)) {
+      (PDFDocument.prototype as unknown as { _finalize(): void })._finalize.call(this);
+      return;
+    }
+    const xRefOffset = self._offset;
+    let text = `xref\n0 ${self._offsets.length + 1}\n0000000000 65535 f `;
+    for (const offset of self._offsets) text += `\n${`0000000000${offset}`.slice(-10)} 00000 n `;
+    const trailer = { Size: self._offsets.length + 1, Root: self._root, Info: self._info, ID: [self._id, self._id] };
+    this._write(`${text}\ntrailer\n${pdfObject(trailer)}\nstartxref\n${xRefOffset}\n%%EOF`);
+    self.push(null);
   }
 
   _write(data: string | Uint8Array): void {
