@@ -8,6 +8,22 @@ export interface FontStreams {
   readonly widths: string;
 }
 
+/**
+ * What embedding reads of a font that is the same in every document: whether
+ * it has TrueType outlines (truetype-subset.ts writes its subset), and its font
+ * descriptor's fixed fields, as PDFKit's embed() works them out. The session keeps
+ * them (`description`).
+ */
+export interface FontDescription {
+  readonly truetype: boolean;
+  readonly postscriptName: string;
+  readonly flags: number;
+  readonly bbox: readonly number[];
+  readonly italicAngle: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
+}
+
 /** Sets of glyphs kept per session: a batch's notices share most of theirs (the template's own text). */
 const LIMIT = 128;
 
@@ -23,6 +39,9 @@ export class FontStreamCache {
   private readonly byFont = new WeakMap<LoadedFont, Map<string, FontStreams>>();
   /** Every kept set, oldest first, to drop when over the limit. */
   private readonly order: { readonly sets: Map<string, FontStreams>; readonly key: string }[] = [];
+
+  /** What embedding reads of each font that no document changes (pdfkit-internals.ts), read once per session. */
+  private descriptions = new WeakMap<LoadedFont, FontDescription>();
 
   /** The session's glyph runs made ready to draw (draw-pdf.ts), kept here to live and die with the session. */
   readonly glyphRuns = new GlyphRunCache();
@@ -47,7 +66,18 @@ export class FontStreamCache {
     return made;
   }
 
+  /** The font's description, made the first time the session embeds it. */
+  description(font: LoadedFont, make: () => FontDescription): FontDescription {
+    let found = this.descriptions.get(font);
+    if (found === undefined) {
+      found = make();
+      this.descriptions.set(font, found);
+    }
+    return found;
+  }
+
   clear(): void {
+    this.descriptions = new WeakMap();
     this.glyphRuns.clear();
     for (const { sets } of this.order.splice(0)) sets.clear();
   }

@@ -2,7 +2,15 @@ import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import type { FontStreamCache } from './font-stream-cache.js';
 import { entryKey } from './glyph-run-cache.js';
-import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont, type Slot } from './pdfkit-internals.js';
+import {
+  embedFont,
+  embedWithStreams,
+  useOnPage,
+  type ContentRewrite,
+  type FontFacts,
+  type PdfKitEmbeddedFont,
+  type Slot,
+} from './pdfkit-internals.js';
 import { drawnText } from './reader-text.js';
 
 /** A glyph entry's CID in one document: its hex (a placeholder until given, with canonical CIDs) and its width. */
@@ -136,7 +144,7 @@ export class PdfFonts implements ContentRewrite {
         key += entry.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
       }
       const cache = this.canonical!.cache;
-      embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()));
+      embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()), this.facts(used.font), used.font);
     }
     for (const write of this.waiting.splice(0)) write();
   }
@@ -147,11 +155,17 @@ export class PdfFonts implements ContentRewrite {
     else this.waiting.push(write);
   }
 
+  /** The font's description (pdfkit-internals.ts), kept by the session when there is one. */
+  private facts(font: LoadedFont): FontFacts {
+    const cache = this.canonical?.cache;
+    return cache ? (make) => cache.description(font, make) : (make) => make();
+  }
+
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font.face.id);
     if (!used) {
       const raised = new Map<number, number>();
-      const { pdf, fastSubset } = embedFont(this.doc, font, raised);
+      const { pdf, fastSubset } = embedFont(this.doc, font, raised, this.facts(font));
       used = { font, pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
       this.used.set(font.face.id, used);
     }

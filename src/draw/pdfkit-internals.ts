@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
-import type { FontStreams } from './font-stream-cache.js';
+import type { FontDescription, FontStreams } from './font-stream-cache.js';
 import { pdfObject, PdfText } from './pdf-object.js';
 import { encodeSubset } from './truetype-subset.js';
 
@@ -67,6 +67,7 @@ export function embedFont(
   doc: PDFKit.PDFDocument,
   font: LoadedFont,
   raised: ReadonlyMap<number, number> = new Map(),
+  facts: FontFacts = (make) => make(),
 ): { readonly pdf: PdfKitEmbeddedFont; readonly fastSubset: boolean } {
   const internals = doc as unknown as DocumentInternals;
   internals.registerFont(font.face.id, font.fontkit);
@@ -81,7 +82,7 @@ export function embedFont(
   if (!Array.isArray(embedded.widths) || !Array.isArray(embedded.unicode) || typeof embedded.ref !== 'function') {
     throw new MissingInternalError('the embedded font’s widths, unicode and ref()');
   }
-  const fastSubset = font.hbFont.face.referenceTable('glyf') !== undefined;
+  const fastSubset = facts(() => describe(font, embedded as EmbeddedFontInternals)).truetype;
   if (fastSubset) subset.encode = () => encodeSubset(subset, font, raised);
   return { pdf: embedded, fastSubset };
 }
@@ -128,6 +129,8 @@ export function embedWithStreams(
   doc: PDFKit.PDFDocument,
   embedded: PdfKitEmbeddedFont,
   streams: (make: () => FontStreams) => FontStreams,
+  facts: FontFacts = (make) => make(),
+  loaded?: LoadedFont,
 ): void {
   const font = embedded as EmbeddedFontInternals;
   const internals = doc as unknown as { ref(data?: object): StreamReference; subset?: unknown };
@@ -146,28 +149,19 @@ export function embedWithStreams(
       widths: pdfObject([0, font.widths]),
     }));
     const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
-    const fk = font.font;
-    const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
-    let flags = 0;
-    if (fk.post.isFixedPitch) flags |= 1 << 0;
-    if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
-    flags |= 1 << 2;
-    if (familyClass === 10) flags |= 1 << 3;
-    if (fk.head.macStyle.italic) flags |= 1 << 6;
+    const fixed = facts(() => describe(loaded, font));
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
-    const name = `${tag}+${fk.postscriptName?.replaceAll(' ', '_')}`;
-    const { bbox } = fk;
-    const scale = font.scale;
+    const name = `${tag}+${fixed.postscriptName}`;
     const descriptor = internals.ref({
       Type: 'FontDescriptor',
       FontName: name,
-      Flags: flags,
-      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-      ItalicAngle: fk.italicAngle,
+      Flags: fixed.flags,
+      FontBBox: [...fixed.bbox],
+      ItalicAngle: fixed.italicAngle,
       Ascent: font.ascender,
       Descent: font.descender,
-      CapHeight: (fk.capHeight || fk.ascent) * scale,
-      XHeight: (fk.xHeight || 0) * scale,
+      CapHeight: fixed.capHeight,
+      XHeight: fixed.xHeight,
       StemV: 0,
     });
     descriptor.data[isCFF ? 'FontFile3' : 'FontFile2'] = fontFile;
@@ -191,6 +185,31 @@ export function embedWithStreams(
       ToUnicode: compressedStream(internals.ref(), toUnicode),
     };
     return font.dictionary.end();
+  };
+}
+
+/** Hands over a font's description: made now, or once per session (FontStreamCache). */
+export type FontFacts = (make: () => FontDescription) => FontDescription;
+
+function describe(loaded: LoadedFont | undefined, font: EmbeddedFontInternals): FontDescription {
+  const fk = font.font;
+  const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
+  let flags = 0;
+  if (fk.post.isFixedPitch) flags |= 1 << 0;
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+  flags |= 1 << 2;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (fk.head.macStyle.italic) flags |= 1 << 6;
+  const { bbox } = fk;
+  const scale = font.scale;
+  return {
+    truetype: loaded !== undefined && loaded.hbFont.face.referenceTable('glyf') !== undefined,
+    postscriptName: `${fk.postscriptName?.replaceAll(' ', '_')}`,
+    flags,
+    bbox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    italicAngle: fk.italicAngle,
+    capHeight: (fk.capHeight || fk.ascent) * scale,
+    xHeight: (fk.xHeight || 0) * scale,
   };
 }
 
