@@ -1,6 +1,6 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import type { FontStreamCache } from './font-stream-cache.js';
+import type { FontStreamCache, FontStreams } from './font-stream-cache.js';
 import { entryKey } from './glyph-run-cache.js';
 import {
   embedFont,
@@ -138,13 +138,31 @@ export class PdfFonts implements ContentRewrite {
     this.assigned = true;
     for (const used of this.used.values()) {
       const entries = [...used.cids.values()].flat().sort(byEntry);
+      // addCid gives every entry a CID of its own, in turn, after those the subset holds (its .notdef):
+      // the CIDs are known now, and the subset, widths and ToUnicode entries are filled in only when
+      // the streams are made (not when a notice before had the same set).
+      const first = used.pdf.subset.glyphs.length;
       let key = used.raised ? 'r' : '';
-      for (const entry of entries) {
-        entry.encoded.cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        entry.encoded.cid = first + i;
         key += entry.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
       }
+      const fill = (): void => {
+        for (const entry of entries) {
+          if (addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text) !== entry.encoded.cid)
+            throw new Error('PdfFonts: a CID other than its place in the sorted entries');
+        }
+      };
       const cache = this.canonical!.cache;
-      embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()), this.facts(used.font), used.font);
+      const streams = (make: () => FontStreams): FontStreams => {
+        const filled = (): FontStreams => {
+          fill();
+          return make();
+        };
+        return cache ? cache.take(used.font, key, filled) : filled();
+      };
+      embedWithStreams(this.doc, used.pdf, streams, this.facts(used.font), used.font);
     }
     for (const write of this.waiting.splice(0)) write();
   }
