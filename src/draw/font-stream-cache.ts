@@ -9,14 +9,17 @@ export interface FontStreams {
 }
 
 /**
- * What embedding reads of a font that is the same in every document: whether
- * it has TrueType outlines (truetype-subset.ts writes its subset), and its font
- * descriptor's fixed fields, as PDFKit's embed() works them out. The session keeps
- * them (`description`).
+ * What embedding reads of a font that is the same in every document: the
+ * font PDFKit's EmbeddedFont is made from (`face`, pdfkit-internals.ts),
+ * whether it has TrueType outlines (truetype-subset.ts writes its subset),
+ * and its font descriptor's fixed fields, as PDFKit's embed() works them
+ * out. The session keeps them (`description`).
  */
 export interface FontDescription {
+  readonly face: object;
   readonly truetype: boolean;
-  readonly postscriptName: string;
+  /** The PostScript name as the descriptor's FontName ends, spaces as underscores. */
+  readonly baseName: string;
   readonly flags: number;
   readonly bbox: readonly number[];
   readonly italicAngle: number;

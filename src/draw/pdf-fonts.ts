@@ -162,7 +162,7 @@ export class PdfFonts implements ContentRewrite {
         };
         return cache ? cache.take(used.font, key, filled) : filled();
       };
-      embedWithStreams(this.doc, used.pdf, streams, this.facts(used.font), used.font);
+      embedWithStreams(this.doc, used.pdf, used.font, streams, this.facts(used.font));
     }
     for (const write of this.waiting.splice(0)) write();
   }

@@ -70,7 +70,8 @@ export function embedFont(
   facts: FontFacts = (make) => make(),
 ): { readonly pdf: PdfKitEmbeddedFont; readonly fastSubset: boolean } {
   const internals = doc as unknown as DocumentInternals;
-  internals.registerFont(font.face.id, font.fontkit);
+  const described = facts(() => describe(font));
+  internals.registerFont(font.face.id, described.face);
   internals.font(font.face.id);
   const embedded = need(internals._font, 'doc._font (the selected font)');
   const subset = need(embedded.subset, 'the embedded font’s subset');
@@ -82,7 +83,7 @@ export function embedFont(
   if (!Array.isArray(embedded.widths) || !Array.isArray(embedded.unicode) || typeof embedded.ref !== 'function') {
     throw new MissingInternalError('the embedded font’s widths, unicode and ref()');
   }
-  const fastSubset = facts(() => describe(font, embedded as EmbeddedFontInternals)).truetype;
+  const fastSubset = described.truetype;
   if (fastSubset) subset.encode = () => encodeSubset(subset, font, raised);
   return { pdf: embedded, fastSubset };
 }
@@ -128,9 +129,9 @@ interface StreamReference {
 export function embedWithStreams(
   doc: PDFKit.PDFDocument,
   embedded: PdfKitEmbeddedFont,
+  loaded: LoadedFont,
   streams: (make: () => FontStreams) => FontStreams,
   facts: FontFacts = (make) => make(),
-  loaded?: LoadedFont,
 ): void {
   const font = embedded as EmbeddedFontInternals;
   const internals = doc as unknown as { ref(data?: object): StreamReference; subset?: unknown };
@@ -149,9 +150,9 @@ export function embedWithStreams(
       widths: pdfObject([0, font.widths]),
     }));
     const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
-    const fixed = facts(() => describe(loaded, font));
+    const fixed = facts(() => describe(loaded));
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
-    const name = `${tag}+${fixed.postscriptName}`;
+    const name = `${tag}+${fixed.baseName}`;
     const descriptor = internals.ref({
       Type: 'FontDescriptor',
       FontName: name,
@@ -191,8 +192,14 @@ export function embedWithStreams(
 /** Hands over a font's description: made now, or once per session (FontStreamCache). */
 export type FontFacts = (make: () => FontDescription) => FontDescription;
 
-function describe(loaded: LoadedFont | undefined, font: EmbeddedFontInternals): FontDescription {
-  const fk = font.font;
+/** What FontDescription holds, read from the font now. */
+export function describe(loaded: LoadedFont): FontDescription {
+  const fk = loaded.fontkit as unknown as FontkitFont & {
+    readonly unitsPerEm: number;
+    readonly descent: number;
+    readonly lineGap: number;
+    getGlyph(id: number, codePoints?: number[]): { readonly advanceWidth: number };
+  };
   const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
   let flags = 0;
   if (fk.post.isFixedPitch) flags |= 1 << 0;
@@ -201,10 +208,30 @@ function describe(loaded: LoadedFont | undefined, font: EmbeddedFontInternals): 
   if (familyClass === 10) flags |= 1 << 3;
   if (fk.head.macStyle.italic) flags |= 1 << 6;
   const { bbox } = fk;
-  const scale = font.scale;
+  // As EmbeddedFont works out its scale.
+  const scale = 1000 / fk.unitsPerEm;
+  // The fontkit font (a Proxy: fonts/post-table.ts) with what EmbeddedFont's constructor reads
+  // held as its own: each read through the Proxy took longer than the rest of the constructor.
+  const glyph0 = fk.getGlyph(0);
+  const own = {
+    postscriptName: fk.postscriptName,
+    unitsPerEm: fk.unitsPerEm,
+    ascent: fk.ascent,
+    descent: fk.descent,
+    xHeight: fk.xHeight,
+    capHeight: fk.capHeight,
+    lineGap: fk.lineGap,
+    bbox: fk.bbox,
+    getGlyph: (id: number, codePoints?: number[]) => (id === 0 && codePoints === undefined ? glyph0 : fk.getGlyph(id, codePoints)),
+  };
   return {
-    truetype: loaded !== undefined && loaded.hbFont.face.referenceTable('glyf') !== undefined,
-    postscriptName: `${fk.postscriptName?.replaceAll(' ', '_')}`,
+    // Defined, not assigned: the fields are getters of fontkit's prototype.
+    face: Object.create(
+      fk,
+      Object.fromEntries(Object.entries(own).map(([key, value]) => [key, { value, writable: true, enumerable: true }])),
+    ) as object,
+    truetype: loaded.hbFont.face.referenceTable('glyf') !== undefined,
+    baseName: `${fk.postscriptName?.replaceAll(' ', '_')}`,
     flags,
     bbox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
     italicAngle: fk.italicAngle,

@@ -125,7 +125,7 @@ describe('embedWithStreams, against PDFKit’s own embed()', () => {
       for (const glyph of shape(font, text, rtl ? 'rtl' : 'ltr', 'und').glyphs)
         doc.addContent(`<${fonts.encode(font, glyph, rtl).hex}> Tj`);
       doc.addContent('ET');
-      if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, (make) => make());
+      if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, font, (make) => make());
     }
     doc.end();
     return bytes;
