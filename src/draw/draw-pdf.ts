@@ -199,7 +199,7 @@ class Drawer {
     const page = this.page!;
     if (parts.main === undefined) page.append(`${parts.open}\n`);
     else {
-      const mark = this.marks.open('Span', parts.actual);
+      const mark = this.marks.open('Span', parts.actual, parts.actualLiteral);
       page.append(`${parts.open}\n${mark.operator}\n`);
       page.appendSlots(parts.main, parts.mainOffsets, parts.mainEntries);
       page.append('\nEMC\n');

@@ -51,6 +51,8 @@ export interface RunShape {
   readonly sizeText: string;
   /** The text for /ActualText, when readers need it: a right-to-left run's, or `true` for the run's own text. */
   readonly actual: string | true | undefined;
+  /** The last ActualText drawn for the run, as a PDF string (pdfkit-internals.ts actualTextLiteral). */
+  readonly actualLiteral: { text: string | undefined; literal: string };
   /** The line's operators as `literals[0] entries[0] literals[1] …`, each entry as its hex; none when no glyph carries text. */
   readonly literals: readonly string[] | undefined;
   readonly entries: readonly GlyphEntry[];

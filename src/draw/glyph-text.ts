@@ -3,7 +3,7 @@ import type { GlyphRunItem } from '../layout/items.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import { GlyphRunCache, type GlyphEntry, type PlacedEntry, type RunShape } from './glyph-run-cache.js';
 import { CID_PLACEHOLDER, type PdfFonts } from './pdf-fonts.js';
-import type { PageContent } from './pdfkit-internals.js';
+import { actualTextLiteral, type PageContent } from './pdfkit-internals.js';
 import { drawnText, markRightToLeft, oneStillGlyphInARow } from './reader-text.js';
 
 const num = (value: number): string => {
@@ -84,6 +84,8 @@ export interface GlyphRunParts {
   readonly open: string;
   /** The run's text for /ActualText (reversed for right-to-left runs), when readers need it. */
   readonly actual: string | undefined;
+  /** `actual` as a PDF string (pdfkit-internals.ts actualTextLiteral), when it is not empty. */
+  readonly actualLiteral: string | undefined;
   /** The glyphs that carry text; undefined when none does. */
   readonly main: string | undefined;
   /** Where in `main` each of `mainEntries`' hex goes, when it holds placeholders (CIDs given later: PageContent.appendSlots). */
@@ -175,9 +177,19 @@ export class GlyphRuns {
       }
     }
     const actual = made.actual === true ? run.text : made.actual;
+    let actualLiteral: string | undefined;
+    if (actual) {
+      const kept = made.actualLiteral;
+      if (kept.text !== actual) {
+        kept.text = actual;
+        kept.literal = actualTextLiteral(actual);
+      }
+      actualLiteral = kept.literal;
+    }
     return {
       open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`,
       actual,
+      actualLiteral,
       main,
       mainOffsets,
       mainEntries: made.entries,
@@ -256,6 +268,7 @@ function runShape(run: GlyphRunItem, font: LoadedFont, canRaise: boolean, cache:
     font,
     sizeText: num(run.size),
     actual: needsActualText(run) ? (run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : true) : undefined,
+    actualLiteral: { text: undefined, literal: '' },
     literals: main.literals,
     entries: main.entries,
     slotted: main.literals === undefined ? undefined : slotted(main.literals),

@@ -137,7 +137,7 @@ export class PdfFonts implements ContentRewrite {
     if (this.canonical === undefined || this.assigned) return;
     this.assigned = true;
     for (const used of this.used.values()) {
-      const entries = [...used.cids.values()].flat().sort(byEntry);
+      const entries = sortedEntries(used.cids);
       // addCid gives every entry a CID of its own, in turn, after those the subset holds (its .notdef):
       // the CIDs are known now, and the subset, widths and ToUnicode entries are filled in only when
       // the streams are made (not when a notice before had the same set).
@@ -195,6 +195,18 @@ const hex4 = (cid: number): string => cid.toString(16).padStart(4, '0');
 
 function byEntry(a: CidEntry, b: CidEntry): number {
   return a.glyph - b.glyph || a.rise - b.rise || a.xAdvance - b.xAdvance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+/** Every entry in byEntry's order: the glyph ids sorted as numbers (no comparator), then each glyph's few entries. */
+function sortedEntries(cids: ReadonlyMap<number, readonly CidEntry[]>): CidEntry[] {
+  const glyphs = Float64Array.from(cids.keys()).sort();
+  const sorted: CidEntry[] = [];
+  for (const glyph of glyphs) {
+    const entries = cids.get(glyph)!;
+    if (entries.length === 1) sorted.push(entries[0]!);
+    else sorted.push(...[...entries].sort(byEntry));
+  }
+  return sorted;
 }
 
 /** A new CID in the font's subset for a glyph: the glyph itself the first time, a copy (raised, or for another advance or text) after. */

@@ -327,7 +327,8 @@ export class StructureMarks {
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
-  open(tag: string, actual?: string): { readonly operator: string; readonly content: StructContent } {
+  /** `literal`, when given, is `actual` as pdf-object.ts writes a string (`actualTextLiteral`), made before. */
+  open(tag: string, actual?: string, literal?: string): { readonly operator: string; readonly content: StructContent } {
     const internals = this.doc as unknown as MarkingInternals;
     const page = need(internals.page, 'doc.page (the current page)');
     if (!Array.isArray(page.markings)) throw new MissingInternalError('the page’s markings');
@@ -354,10 +355,17 @@ export class StructureMarks {
     const parents = need(internals.getStructParentTree().get(page.structParentTreeKey), 'the page’s entry in the parent tree');
     const mcid = parents.length;
     parents.push(null);
-    const dictionary = tag === 'Span' && actual ? { MCID: mcid, ActualText: new String(actual) } : { MCID: mcid };
-    return { operator: `/${tag} ${pdfObject(dictionary)} BDC`, content: this.make(page.dictionary, mcid) };
+    // pdfObject's dictionary, written out: { MCID: mcid, ActualText: new String(actual) }, the latter only for a Span's non-empty text.
+    const operator =
+      tag === 'Span' && actual
+        ? `/${tag} <<\n/MCID ${mcid}\n/ActualText ${literal ?? actualTextLiteral(actual)}\n>> BDC`
+        : `/${tag} <<\n/MCID ${mcid}\n>> BDC`;
+    return { operator, content: this.make(page.dictionary, mcid) };
   }
 }
+
+/** An ActualText as PDFKit writes the string in a marked-content dictionary. */
+export const actualTextLiteral = (actual: string): string => pdfObject(new String(actual));
 
 /** The operator PDFKit's markContent('Artifact', { type: 'Layout' }) writes. */
 export const LAYOUT_ARTIFACT = `/Artifact ${pdfObject({ Type: 'Layout' })} BDC`;
