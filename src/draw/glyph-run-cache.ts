@@ -19,8 +19,9 @@ export interface GlyphEntry {
   readonly rise: number;
   /** The CID's width in 1/1000 em, as PdfFonts.encode gives it. */
   readonly width: number;
-  /** Its part of its font's cache key (entryKey). */
+  /** Its part of its font's cache key (entryKey), and that part's hash (keyHash). */
   readonly key: string;
+  readonly keyHash: number;
   /** The document (its drawing's own token) that `encoded` belongs to. */
   doc: object | undefined;
   /** Its CID as PdfFonts.encode gives it: hex (a placeholder while the CID is to come) and the CID. */
@@ -73,6 +74,13 @@ export interface RunShape {
 export const entryKey = (glyph: number, rise: number, xAdvance: number, text: string): string =>
   `\u0000${glyph} ${rise} ${xAdvance} ${text}`;
 
+/** A key's hash (FNV-1a over its UTF-16 units), made once per entry: the font cache looks sets up by their entries' hashes. */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /** Entries kept before the registry starts again (runs made before keep theirs): a batch's fixed text needs a few hundred. */
 const ENTRY_LIMIT = 50_000;
 
@@ -115,6 +123,7 @@ export class GlyphRunCache {
       this.count = 1;
       this.entries = new Map([[font, (byGlyph = new Map([[glyph.id, (list = [])]]))]]);
     }
+    const key = entryKey(glyph.id, rise, xAdvance, text);
     const entry: GlyphEntry = {
       glyph,
       rtl,
@@ -123,7 +132,8 @@ export class GlyphRunCache {
       text,
       rise,
       width: xAdvance * (1000 / font.unitsPerEm),
-      key: entryKey(glyph.id, rise, xAdvance, text),
+      key,
+      keyHash: keyHash(key),
       doc: undefined,
       encoded: undefined,
     };

@@ -122,7 +122,7 @@ export class GlyphRuns {
     const doc = this.doc;
     for (const entry of made.order) {
       if (entry.doc !== doc) {
-        entry.encoded = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised, entry.key);
+        entry.encoded = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised, entry);
         entry.doc = doc;
       }
     }

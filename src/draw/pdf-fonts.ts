@@ -1,7 +1,7 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import type { FontStreamCache, FontStreams } from './font-stream-cache.js';
-import { entryKey } from './glyph-run-cache.js';
+import type { EntrySet, FontStreamCache, FontStreams } from './font-stream-cache.js';
+import { entryKey, keyHash } from './glyph-run-cache.js';
 import {
   embedFont,
   embedWithStreams,
@@ -27,8 +27,14 @@ interface CidEntry {
   readonly text: string;
   readonly rise: number;
   readonly encoded: Encoded;
-  /** Its part of the font's cache key (`entryKey`), when the caller had it made already. */
-  readonly key: string | undefined;
+  /** Its part of the font's cache key (`entryKey`) and that part's hash, when the caller had them made already. */
+  readonly known: KnownKey | undefined;
+}
+
+/** An entry's key and its hash, as the session's glyph runs make them once per entry (glyph-run-cache.ts). */
+export interface KnownKey {
+  readonly key: string;
+  readonly keyHash: number;
 }
 
 interface UsedFont {
@@ -97,7 +103,7 @@ export class PdfFonts implements ContentRewrite {
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
    * With canonical CIDs, the hex is a placeholder and the CID is given by `assignCids`.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false, key?: string): Encoded {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false, known?: KnownKey): Encoded {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : drawnText(glyph, rtl);
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
@@ -113,12 +119,12 @@ export class PdfFonts implements ContentRewrite {
     if (this.canonical !== undefined) {
       if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
       const encoded = { hex: CID_PLACEHOLDER, width, cid: -1 };
-      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, key });
+      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
       return encoded;
     }
     const cid = addCid(used, glyph.id, rise, width, text);
     const encoded = { hex: hex4(cid), width, cid };
-    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, key });
+    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
     return encoded;
   }
 
@@ -142,12 +148,17 @@ export class PdfFonts implements ContentRewrite {
       // the CIDs are known now, and the subset, widths and ToUnicode entries are filled in only when
       // the streams are made (not when a notice before had the same set).
       const first = used.pdf.subset.glyphs.length;
-      let key = used.raised ? 'r' : '';
+      const raised = used.raised !== undefined;
+      const keys: string[] = new Array<string>(entries.length);
+      let hash = raised ? 1 : 0;
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i]!;
         entry.encoded.cid = first + i;
-        key += entry.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
+        const key = entry.known?.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
+        keys[i] = key;
+        hash = (Math.imul(hash, 0x9e3779b1) + (entry.known?.keyHash ?? keyHash(key))) | 0;
       }
+      const set: EntrySet = { raised, keys, hash };
       const fill = (): void => {
         for (const entry of entries) {
           if (addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text) !== entry.encoded.cid)
@@ -160,7 +171,7 @@ export class PdfFonts implements ContentRewrite {
           fill();
           return make();
         };
-        return cache ? cache.take(used.font, key, filled) : filled();
+        return cache ? cache.take(used.font, set, filled) : filled();
       };
       embedWithStreams(this.doc, used.pdf, used.font, streams, this.facts(used.font));
     }
