@@ -4,7 +4,15 @@ import { GlyphRuns } from './glyph-text.js';
 import type { FontStreamCache } from './font-stream-cache.js';
 import { pdfColor, REGISTRATION_SPOT } from './ink.js';
 import { PdfFonts } from './pdf-fonts.js';
-import { collectPageContent, inMemoryDocument, pageDictionary } from './pdfkit-internals.js';
+import {
+  collectPageContent,
+  inMemoryDocument,
+  LAYOUT_ARTIFACT,
+  pageDictionary,
+  StructureMarks,
+  type PageContent,
+  type StructContent,
+} from './pdfkit-internals.js';
 import { qrPathOperators } from './qr-path.js';
 
 export interface DocumentInfo {
@@ -28,13 +36,9 @@ interface StructElement {
   add(child: StructElement | StructContent): StructElement;
   end(): void;
 }
-type StructContent = object;
 interface TaggingDocument {
   struct(role: string, options?: { lang?: string | undefined; alt?: string | undefined }): StructElement;
   addStructure(element: StructElement): void;
-  markStructureContent(role: string, options?: { actual?: string }): StructContent;
-  markContent(tag: string, options?: Record<string, unknown>): void;
-  endMarkedContent(): void;
   addContent(operators: string): void;
 }
 
@@ -117,7 +121,7 @@ function writerOf(doc: PDFKit.PDFDocument, canonical?: { readonly cache?: FontSt
       let parent: PDFKit.PDFOutline | undefined;
       pages.forEach((page, index) => {
         doc.addPage({ size: [page.width, page.height], margin: 0 });
-        collectPageContent(doc, { ...(canonical ? { rewrite: fonts } : {}), level: CONTENT_LEVEL });
+        drawer.page = collectPageContent(doc, { ...(canonical ? { rewrite: fonts } : {}), level: CONTENT_LEVEL });
         if (page.boxes) setPageBoxes(doc, page);
         if (index === first && bookmark !== undefined) parent = doc.outline.addItem(bookmark);
         if (page.bookmark !== undefined) (parent ?? doc.outline).addItem(page.bookmark);
@@ -144,21 +148,26 @@ function setPageBoxes(doc: PDFKit.PDFDocument, page: LaidPage): void {
 /** Replays nodes and items onto the current page, tagging as it goes. */
 class Drawer {
   readonly tagging: TaggingDocument;
+  private readonly marks: StructureMarks;
   /** The fill colour text was last shown in on this page (text needs no save/restore of its own). */
   textColor: string | undefined;
+  /** The current page's content, which glyph runs are written into (with slots for CIDs given later). */
+  page: PageContent | undefined;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly runs: GlyphRuns,
   ) {
     this.tagging = doc as unknown as TaggingDocument;
+    this.marks = new StructureMarks(doc);
   }
 
   node(node: LaidNode, parent: StructElement): void {
+    // Marked content is written as PDFKit's markContent, markStructureContent and endMarkedContent write it (pdfkit-internals.ts).
     if (node.role === 'Artifact') {
-      this.tagging.markContent('Artifact', { type: 'Layout' });
+      this.tagging.addContent(LAYOUT_ARTIFACT);
       for (const item of node.items) this.item(item);
-      this.tagging.endMarkedContent();
+      this.tagging.addContent('EMC');
       return;
     }
     // PDFKit writes Lang and Alt only when they are set.
@@ -166,10 +175,11 @@ class Drawer {
     parent.add(element);
     const items = node.items;
     if (items.some((item) => item.type !== 'glyphs')) {
-      const content = this.tagging.markStructureContent(node.role);
+      const mark = this.marks.open(node.role);
+      this.tagging.addContent(mark.operator);
       for (const item of items) if (item.type !== 'glyphs') this.item(item);
-      this.tagging.endMarkedContent();
-      element.add(content);
+      this.tagging.addContent('EMC');
+      element.add(mark.content);
     }
     for (const item of items) if (item.type === 'glyphs') this.taggedGlyphs(item, element);
     for (const child of node.children) this.node(child, element);
@@ -186,15 +196,22 @@ class Drawer {
   private taggedGlyphs(item: Extract<Item, { type: 'glyphs' }>, element: StructElement): void {
     this.color(item.color);
     const parts = this.runs.parts(item);
-    this.tagging.addContent(parts.open);
-    if (parts.main !== undefined) {
-      const content = this.tagging.markStructureContent('Span', parts.actual === undefined ? {} : { actual: parts.actual });
-      this.tagging.addContent(parts.main);
-      this.tagging.endMarkedContent();
-      element.add(content);
+    const page = this.page!;
+    if (parts.main === undefined) page.append(`${parts.open}\n`);
+    else {
+      const mark = this.marks.open('Span', parts.actual, parts.actualLiteral);
+      page.append(`${parts.open}\n${mark.operator}\n`);
+      page.appendSlots(parts.main, parts.mainOffsets, parts.mainEntries);
+      page.append('\nEMC\n');
+      element.add(mark.content);
     }
     // The artifact's marked content is written as PDFKit's markContent('Artifact') and endMarkedContent() write it (nothing is open around it).
-    this.tagging.addContent(parts.extra === undefined ? 'ET' : `ET\n${parts.extraOpen}\n/Artifact BMC\n${parts.extra}\nEMC\nEMC\nET`);
+    if (parts.extra === undefined) page.append('ET\n');
+    else {
+      page.append(`ET\n${parts.extraOpen}\n/Artifact BMC\n`);
+      page.appendSlots(parts.extra, parts.extraOffsets, parts.extraEntries);
+      page.append('\nEMC\nEMC\nET\n');
+    }
   }
 
   private color(color: string): void {
@@ -209,7 +226,7 @@ class Drawer {
     switch (item.type) {
       case 'glyphs':
         this.color(item.color);
-        this.tagging.addContent(this.runs.operators(item));
+        this.runs.write(item, this.page!);
         return;
       case 'rect':
         doc.save().rect(item.x, item.y, item.width, item.height);

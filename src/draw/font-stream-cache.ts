@@ -8,6 +8,47 @@ export interface FontStreams {
   readonly widths: string;
 }
 
+/**
+ * What embedding reads of a font that is the same in every document: the
+ * font PDFKit's EmbeddedFont is made from (`face`, pdfkit-internals.ts),
+ * whether it has TrueType outlines (truetype-subset.ts writes its subset),
+ * and its font descriptor's fixed fields, as PDFKit's embed() works them
+ * out. The session keeps them (`description`).
+ */
+export interface FontDescription {
+  readonly face: object;
+  readonly truetype: boolean;
+  /** The PostScript name as the descriptor's FontName ends, spaces as underscores. */
+  readonly baseName: string;
+  readonly flags: number;
+  readonly bbox: readonly number[];
+  readonly italicAngle: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
+}
+
+/**
+ * A document's set of entries for one font, as PdfFonts names it: each entry's key (pdf-fonts.ts),
+ * in CID order, whether the font draws raised copies, and a hash of it all to look it up by.
+ */
+export interface EntrySet {
+  readonly raised: boolean;
+  readonly keys: readonly string[];
+  readonly hash: number;
+}
+
+interface Kept {
+  readonly set: EntrySet;
+  readonly streams: FontStreams;
+}
+
+/** Whether two sets are the same: each key the same, in the same place. */
+function sameSet(a: EntrySet, b: EntrySet): boolean {
+  if (a.raised !== b.raised || a.keys.length !== b.keys.length) return false;
+  for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i]) return false;
+  return true;
+}
+
 /** Sets of glyphs kept per session: a batch's notices share most of theirs (the template's own text). */
 const LIMIT = 128;
 
@@ -20,35 +61,55 @@ const LIMIT = 128;
  * Whether a set is found changes no byte of the output.
  */
 export class FontStreamCache {
-  private readonly byFont = new WeakMap<LoadedFont, Map<string, FontStreams>>();
+  /** By font, then by the set's hash: the sets with that hash and their streams. */
+  private readonly byFont = new WeakMap<LoadedFont, Map<number, Kept[]>>();
   /** Every kept set, oldest first, to drop when over the limit. */
-  private readonly order: { readonly sets: Map<string, FontStreams>; readonly key: string }[] = [];
+  private readonly order: { readonly buckets: Map<number, Kept[]>; readonly kept: Kept }[] = [];
+
+  /** What embedding reads of each font that no document changes (pdfkit-internals.ts), read once per session. */
+  private descriptions = new WeakMap<LoadedFont, FontDescription>();
 
   /** The session's glyph runs made ready to draw (draw-pdf.ts), kept here to live and die with the session. */
   readonly glyphRuns = new GlyphRunCache();
 
   constructor(private readonly limit = LIMIT) {}
 
-  take(font: LoadedFont, key: string, make: () => FontStreams): FontStreams {
-    let sets = this.byFont.get(font);
-    if (!sets) {
-      sets = new Map();
-      this.byFont.set(font, sets);
+  /** The streams of a font with this set of entries: kept from a document before, or made now (and kept). */
+  take(font: LoadedFont, set: EntrySet, make: () => FontStreams): FontStreams {
+    let buckets = this.byFont.get(font);
+    if (!buckets) {
+      buckets = new Map();
+      this.byFont.set(font, buckets);
     }
-    const found = sets.get(key);
-    if (found) return found;
-    const made = make();
-    sets.set(key, made);
-    this.order.push({ sets, key });
+    const bucket = buckets.get(set.hash);
+    if (bucket) for (const kept of bucket) if (sameSet(kept.set, set)) return kept.streams;
+    const kept: Kept = { set, streams: make() };
+    if (bucket) bucket.push(kept);
+    else buckets.set(set.hash, [kept]);
+    this.order.push({ buckets, kept });
     if (this.order.length > this.limit) {
       const oldest = this.order.shift()!;
-      oldest.sets.delete(oldest.key);
+      const hash = oldest.kept.set.hash;
+      const from = oldest.buckets.get(hash)!;
+      from.splice(from.indexOf(oldest.kept), 1);
+      if (from.length === 0) oldest.buckets.delete(hash);
     }
-    return made;
+    return kept.streams;
+  }
+
+  /** The font's description, made the first time the session embeds it. */
+  description(font: LoadedFont, make: () => FontDescription): FontDescription {
+    let found = this.descriptions.get(font);
+    if (found === undefined) {
+      found = make();
+      this.descriptions.set(font, found);
+    }
+    return found;
   }
 
   clear(): void {
+    this.descriptions = new WeakMap();
     this.glyphRuns.clear();
-    for (const { sets } of this.order.splice(0)) sets.clear();
+    for (const { buckets } of this.order.splice(0)) buckets.clear();
   }
 }

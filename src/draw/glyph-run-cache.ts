@@ -5,7 +5,7 @@ import { drawnText } from './reader-text.js';
 
 /**
  * One CID entry as PdfFonts.encode tells them apart (glyph, advance, characters, rise), shared by every
- * run of the session that draws it, with its hex in the document that drew it last: a document encodes
+ * run of the session that draws it, with its CID in the document that drew it last: a document encodes
  * each entry once, however many runs and notices draw it.
  */
 export interface GlyphEntry {
@@ -19,9 +19,13 @@ export interface GlyphEntry {
   readonly rise: number;
   /** The CID's width in 1/1000 em, as PdfFonts.encode gives it. */
   readonly width: number;
-  /** The document (its drawing's own token) that `hex` belongs to. */
+  /** Its part of its font's cache key (entryKey), and that part's hash (keyHash). */
+  readonly key: string;
+  readonly keyHash: number;
+  /** The document (its drawing's own token) that `encoded` belongs to. */
   doc: object | undefined;
-  hex: string;
+  /** Its CID as PdfFonts.encode gives it: hex (a placeholder while the CID is to come) and the CID. */
+  encoded: { readonly hex: string; readonly cid: number } | undefined;
 }
 
 /** A glyph drawn apart from the line (carrying no characters, or having handed them on), where the line would have put it. */
@@ -48,14 +52,33 @@ export interface RunShape {
   readonly sizeText: string;
   /** The text for /ActualText, when readers need it: a right-to-left run's, or `true` for the run's own text. */
   readonly actual: string | true | undefined;
+  /** The last ActualText drawn for the run, as a PDF string (pdfkit-internals.ts actualTextLiteral). */
+  readonly actualLiteral: { text: string | undefined; literal: string };
   /** The line's operators as `literals[0] entries[0] literals[1] …`, each entry as its hex; none when no glyph carries text. */
   readonly literals: readonly string[] | undefined;
   readonly entries: readonly GlyphEntry[];
+  /** The line's operators with a placeholder for each entry's hex, and where each placeholder starts (CIDs given later). */
+  readonly slotted: { readonly text: string; readonly offsets: readonly number[] } | undefined;
   /** Glyphs drawn on their own, with an empty ActualText: those that carry no characters, then those that handed theirs on. */
   readonly textless: readonly PlacedEntry[];
   readonly handedOn: readonly PlacedEntry[];
   /** Every entry once, in the order drawing the run first asks for it (CIDs given in drawing order follow it). */
   readonly order: readonly GlyphEntry[];
+}
+
+/**
+ * A CID entry's part of its font's cache key in PdfFonts (glyph id, rise, advance, text): what tells it
+ * apart from every other entry, so that the key names the document's set of entries. Made once per
+ * entry here and handed to PdfFonts.encode, which makes it itself for entries drawn without a cache.
+ */
+export const entryKey = (glyph: number, rise: number, xAdvance: number, text: string): string =>
+  `\u0000${glyph} ${rise} ${xAdvance} ${text}`;
+
+/** A key's hash (FNV-1a over its UTF-16 units), made once per entry: the font cache looks sets up by their entries' hashes. */
+export function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /** Entries kept before the registry starts again (runs made before keep theirs): a batch's fixed text needs a few hundred. */
@@ -100,6 +123,7 @@ export class GlyphRunCache {
       this.count = 1;
       this.entries = new Map([[font, (byGlyph = new Map([[glyph.id, (list = [])]]))]]);
     }
+    const key = entryKey(glyph.id, rise, xAdvance, text);
     const entry: GlyphEntry = {
       glyph,
       rtl,
@@ -108,8 +132,10 @@ export class GlyphRunCache {
       text,
       rise,
       width: xAdvance * (1000 / font.unitsPerEm),
+      key,
+      keyHash: keyHash(key),
       doc: undefined,
-      hex: '',
+      encoded: undefined,
     };
     list.push(entry);
     return entry;

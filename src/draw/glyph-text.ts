@@ -2,7 +2,8 @@ import { loadFont, type LoadedFont } from '../fonts/loaded-font.js';
 import type { GlyphRunItem } from '../layout/items.js';
 import type { ShapedGlyph } from '../text/shape.js';
 import { GlyphRunCache, type GlyphEntry, type PlacedEntry, type RunShape } from './glyph-run-cache.js';
-import type { PdfFonts } from './pdf-fonts.js';
+import { CID_PLACEHOLDER, type PdfFonts } from './pdf-fonts.js';
+import { actualTextLiteral, type PageContent } from './pdfkit-internals.js';
 import { drawnText, markRightToLeft, oneStillGlyphInARow } from './reader-text.js';
 
 const num = (value: number): string => {
@@ -83,11 +84,18 @@ export interface GlyphRunParts {
   readonly open: string;
   /** The run's text for /ActualText (reversed for right-to-left runs), when readers need it. */
   readonly actual: string | undefined;
+  /** `actual` as a PDF string (pdfkit-internals.ts actualTextLiteral), when it is not empty. */
+  readonly actualLiteral: string | undefined;
   /** The glyphs that carry text; undefined when none does. */
   readonly main: string | undefined;
+  /** Where in `main` each of `mainEntries`' hex goes, when it holds placeholders (CIDs given later: PageContent.appendSlots). */
+  readonly mainOffsets: readonly number[] | undefined;
+  readonly mainEntries: readonly GlyphEntry[];
   readonly extraOpen: string;
   /** The glyphs drawn apart, each placed on its own, after an empty ActualText; undefined when there are none. */
   readonly extra: string | undefined;
+  readonly extraOffsets: readonly number[] | undefined;
+  readonly extraEntries: readonly GlyphEntry[];
 }
 
 /**
@@ -114,49 +122,114 @@ export class GlyphRuns {
     const doc = this.doc;
     for (const entry of made.order) {
       if (entry.doc !== doc) {
-        entry.hex = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised).hex;
+        entry.encoded = this.fonts.encode(font, entry.glyph, entry.rtl, entry.raised, entry);
         entry.doc = doc;
       }
     }
+    const deferred = this.fonts.deferred;
     let main: string | undefined;
+    let mainOffsets: readonly number[] | undefined;
     const literals = made.literals;
     if (literals !== undefined) {
-      const entries = made.entries;
-      main = literals[0]!;
-      for (let i = 0; i < entries.length; i++) main += entries[i]!.hex + literals[i + 1]!;
+      if (deferred) {
+        main = made.slotted!.text;
+        mainOffsets = made.slotted!.offsets;
+      } else {
+        const entries = made.entries;
+        main = literals[0]!;
+        for (let i = 0; i < entries.length; i++) main += entries[i]!.encoded!.hex + literals[i + 1]!;
+      }
     }
     const x = num(run.x);
     const y = num(run.y);
     const font_ = `/${resource} ${made.sizeText} Tf`;
     let extra: string | undefined;
+    const extraOffsets: number[] | undefined = deferred ? [] : undefined;
+    const extraEntries: GlyphEntry[] = [];
     if (made.textless.length > 0 || made.handedOn.length > 0) {
       extra = EMPTY_ACTUAL_TEXT;
-      for (const at of made.textless) extra += `\n1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm\n<${at.entry.hex}> Tj`;
+      /** `<hex> Tj` for an entry: its hex, or a placeholder and where it is. */
+      const show = (entry: GlyphEntry): void => {
+        extra += '\n<';
+        if (extraOffsets !== undefined) {
+          extraOffsets.push(extra!.length);
+          extraEntries.push(entry);
+        }
+        extra += `${entry.encoded!.hex}> Tj`;
+      };
+      for (const at of made.textless) {
+        extra += `\n1 0 0 -1 ${num(run.x + at.x)} ${num(run.y - at.rise)} Tm`;
+        show(at.entry);
+      }
       if (made.handedOn.length > 0) {
         const left = Number(x);
         const size = Number(made.sizeText);
         for (const at of made.handedOn) {
           const drawnX = left + (at.offset * size) / 1000;
           extra += `\n1 0 0 -1 ${fine(drawnX)} ${y} Tm`;
-          if (at.raisedBy === undefined) extra += `\n<${at.entry.hex}> Tj`;
-          else extra += `\n${at.raisedBy} Ts\n<${at.entry.hex}> Tj\n0 Ts`;
+          if (at.raisedBy === undefined) show(at.entry);
+          else {
+            extra += `\n${at.raisedBy} Ts`;
+            show(at.entry);
+            extra += '\n0 Ts';
+          }
         }
       }
     }
     const actual = made.actual === true ? run.text : made.actual;
-    return { open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`, actual, main, extraOpen: `BT\n${font_}`, extra };
+    let actualLiteral: string | undefined;
+    if (actual) {
+      const kept = made.actualLiteral;
+      if (kept.text !== actual) {
+        kept.text = actual;
+        kept.literal = actualTextLiteral(actual);
+      }
+      actualLiteral = kept.literal;
+    }
+    return {
+      open: `BT\n${font_}\n1 0 0 -1 ${x} ${y} Tm`,
+      actual,
+      actualLiteral,
+      main,
+      mainOffsets,
+      mainEntries: made.entries,
+      extraOpen: `BT\n${font_}`,
+      extra,
+      extraOffsets,
+      extraEntries,
+    };
   }
 
-  /** A run's operators, untagged: its ActualText, if any, in a marked content sequence of its own. */
-  operators(run: GlyphRunItem): string {
+  /**
+   * A run's operators, untagged, into a page's content, with a line feed after (as PDFKit writes operators):
+   * its ActualText, if any, in a marked content sequence of its own.
+   */
+  write(run: GlyphRunItem, out: PageContent): void {
     const parts = this.parts(run);
-    let ops = parts.open;
-    if (parts.actual !== undefined) ops += `\n/Span <</ActualText ${utf16Hex(parts.actual)}>> BDC`;
-    if (parts.main !== undefined) ops += `\n${parts.main}`;
-    if (parts.actual !== undefined) ops += '\nEMC';
-    ops += '\nET';
-    if (parts.extra !== undefined) ops += `\n${parts.extraOpen}\n${parts.extra}\nEMC\nET`;
-    return ops;
+    out.append(parts.open);
+    if (parts.actual !== undefined) out.append(`\n/Span <</ActualText ${utf16Hex(parts.actual)}>> BDC`);
+    if (parts.main !== undefined) {
+      out.append('\n');
+      out.appendSlots(parts.main, parts.mainOffsets, parts.mainEntries);
+    }
+    if (parts.actual !== undefined) out.append('\nEMC');
+    out.append('\nET');
+    if (parts.extra !== undefined) {
+      out.append(`\n${parts.extraOpen}\n`);
+      out.appendSlots(parts.extra, parts.extraOffsets, parts.extraEntries);
+      out.append('\nEMC\nET');
+    }
+    out.append('\n');
+  }
+
+  /** A run's operators, untagged, as `write` gives them (CIDs in drawing order: with canonical CIDs, placeholders stay). */
+  operators(run: GlyphRunItem): string {
+    let ops = '';
+    const add = (text: string): void => {
+      ops += text;
+    };
+    this.write(run, { append: add, appendSlots: add });
+    return ops.slice(0, -1);
   }
 
   private make(run: GlyphRunItem, font: LoadedFont): RunShape {
@@ -195,12 +268,25 @@ function runShape(run: GlyphRunItem, font: LoadedFont, canRaise: boolean, cache:
     font,
     sizeText: num(run.size),
     actual: needsActualText(run) ? (run.rtl ? shown.map((at) => drawnText(at.glyph, true)).join('') : true) : undefined,
+    actualLiteral: { text: undefined, literal: '' },
     literals: main.literals,
     entries: main.entries,
+    slotted: main.literals === undefined ? undefined : slotted(main.literals),
     textless,
     handedOn: main.handedOn,
     order: [...order],
   };
+}
+
+/** The line's operators with a placeholder between each two literals, and where each placeholder starts. */
+function slotted(literals: readonly string[]): { text: string; offsets: number[] } {
+  let text = literals[0]!;
+  const offsets: number[] = [];
+  for (let i = 1; i < literals.length; i++) {
+    offsets.push(text.length);
+    text += CID_PLACEHOLDER + literals[i]!;
+  }
+  return { text, offsets };
 }
 
 const EMPTY_ACTUAL_TEXT = `/Span <</ActualText ${utf16Hex('')}>> BDC`;

@@ -1,12 +1,24 @@
 import type { LoadedFont } from '../fonts/loaded-font.js';
 import type { ShapedGlyph } from '../text/shape.js';
-import type { FontStreamCache } from './font-stream-cache.js';
-import { embedFont, embedWithStreams, useOnPage, type ContentRewrite, type PdfKitEmbeddedFont } from './pdfkit-internals.js';
+import type { EntrySet, FontStreamCache, FontStreams } from './font-stream-cache.js';
+import { entryKey, keyHash } from './glyph-run-cache.js';
+import {
+  embedFont,
+  embedWithStreams,
+  useOnPage,
+  type ContentRewrite,
+  type FontFacts,
+  type PdfKitEmbeddedFont,
+  type Slot,
+} from './pdfkit-internals.js';
 import { drawnText } from './reader-text.js';
 
-interface Encoded {
+/** A glyph entry's CID in one document: its hex (a placeholder until given, with canonical CIDs) and its width. */
+export interface Encoded extends Slot {
   readonly hex: string;
   readonly width: number;
+  /** The CID; -1 until given, with canonical CIDs. */
+  cid: number;
 }
 
 interface CidEntry {
@@ -15,8 +27,14 @@ interface CidEntry {
   readonly text: string;
   readonly rise: number;
   readonly encoded: Encoded;
-  /** In a document whose CIDs are given at the end, the entry's place in `PdfFonts.tokens`. */
-  readonly token?: number;
+  /** Its part of the font's cache key (`entryKey`) and that part's hash, when the caller had them made already. */
+  readonly known: KnownKey | undefined;
+}
+
+/** An entry's key and its hash, as the session's glyph runs make them once per entry (glyph-run-cache.ts). */
+export interface KnownKey {
+  readonly key: string;
+  readonly keyHash: number;
 }
 
 interface UsedFont {
@@ -32,13 +50,8 @@ interface UsedFont {
   readonly raised?: Map<number, number>;
 }
 
-/**
- * A token is one code point of Supplementary Private Use Area-A per entry (U+F0000 on), which no
- * content stream otherwise holds: two UTF-16 units, the first a high surrogate from U+DB80 on.
- */
-const TOKEN_BASE = 0xf0000;
-const TOKEN_HIGH = 0xdb80;
-const TOKEN_HIGH_LAST = 0xdbbf;
+/** What content holds where a canonical CID goes until it is given (a slot, filled in by collectPageContent). */
+export const CID_PLACEHOLDER = '0000';
 
 /**
  * Maps shaped glyphs to CIDs of one document's embedded fonts. Each CID maps
@@ -48,7 +61,7 @@ const TOKEN_HIGH_LAST = 0xdbbf;
  * CIDs are given in one of two ways. In drawing order (a combined print file,
  * whose pages are written as they come). Or, for a document drawn whole
  * (`canonical`), once every glyph is known (`assignCids`): the content holds a
- * token per glyph until then, and CIDs follow the entries' sorted order, so
+ * slot per glyph until then (pdfkit-internals.ts), and CIDs follow the entries' sorted order, so
  * the embedded font (subset, widths, ToUnicode) is a function of the
  * document's set of glyphs alone, and its compressed streams can be kept by
  * the session (FontStreamCache) for the next document with the same set.
@@ -60,16 +73,17 @@ export class PdfFonts implements ContentRewrite {
    * face must still get one set of CIDs in one embedded subset.
    */
   private readonly used = new Map<string, UsedFont>();
-  /** Canonical CIDs: each token's CID as hex, once assigned; undefined in drawing order. */
-  private readonly tokens: string[] | undefined;
   private assigned = false;
   private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly canonical?: { readonly cache?: FontStreamCache },
-  ) {
-    this.tokens = canonical ? [] : undefined;
+  ) {}
+
+  /** Whether CIDs are given once every glyph is drawn: encoded hex is then a placeholder, for a slot of the page content. */
+  get deferred(): boolean {
+    return this.canonical !== undefined;
   }
 
   /** Selects the font for the next text and returns its resource name. */
@@ -87,9 +101,9 @@ export class PdfFonts implements ContentRewrite {
    * stored reversed, because readers reverse the whole run back into logical order. A glyph
    * that carries no characters (the second glyph of a cluster) maps to U+200B, a format
    * character that pdf.js drops; an empty entry would make it fall back to the CID itself.
-   * With canonical CIDs, the hex is a token that `rewrite` turns into the CID.
+   * With canonical CIDs, the hex is a placeholder and the CID is given by `assignCids`.
    */
-  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false): Encoded {
+  encode(font: LoadedFont, glyph: ShapedGlyph, rtl: boolean, raised = false, known?: KnownKey): Encoded {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : drawnText(glyph, rtl);
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
@@ -102,18 +116,15 @@ export class PdfFonts implements ContentRewrite {
       if (entry.xAdvance === glyph.xAdvance && entry.text === text && entry.rise === rise) return entry.encoded;
     }
     const width = glyph.xAdvance * used.scale;
-    const tokens = this.tokens;
-    if (tokens !== undefined) {
+    if (this.canonical !== undefined) {
       if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
-      const token = tokens.length;
-      tokens.push('');
-      const encoded = { hex: String.fromCodePoint(TOKEN_BASE + token), width };
-      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, token });
+      const encoded = { hex: CID_PLACEHOLDER, width, cid: -1 };
+      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
       return encoded;
     }
     const cid = addCid(used, glyph.id, rise, width, text);
-    const encoded = { hex: hex4(cid), width };
-    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded });
+    const encoded = { hex: hex4(cid), width, cid };
+    entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
     return encoded;
   }
 
@@ -129,57 +140,61 @@ export class PdfFonts implements ContentRewrite {
    * that waited for it. Nothing may be drawn after.
    */
   assignCids(): void {
-    if (this.tokens === undefined || this.assigned) return;
+    if (this.canonical === undefined || this.assigned) return;
     this.assigned = true;
     for (const used of this.used.values()) {
-      const entries = [...used.cids.values()].flat().sort(byEntry);
-      let key = used.raised ? 'r' : '';
-      for (const entry of entries) {
-        const cid = addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text);
-        this.tokens[entry.token!] = hex4(cid);
-        key += `\u0000${entry.glyph} ${entry.rise} ${entry.xAdvance} ${entry.text}`;
+      const entries = sortedEntries(used.cids);
+      // addCid gives every entry a CID of its own, in turn, after those the subset holds (its .notdef):
+      // the CIDs are known now, and the subset, widths and ToUnicode entries are filled in only when
+      // the streams are made (not when a notice before had the same set).
+      const first = used.pdf.subset.glyphs.length;
+      const raised = used.raised !== undefined;
+      const keys: string[] = new Array<string>(entries.length);
+      let hash = raised ? 1 : 0;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        entry.encoded.cid = first + i;
+        const key = entry.known?.key ?? entryKey(entry.glyph, entry.rise, entry.xAdvance, entry.text);
+        keys[i] = key;
+        hash = (Math.imul(hash, 0x9e3779b1) + (entry.known?.keyHash ?? keyHash(key))) | 0;
       }
+      const set: EntrySet = { raised, keys, hash };
+      const fill = (): void => {
+        for (const entry of entries) {
+          if (addCid(used, entry.glyph, entry.rise, entry.encoded.width, entry.text) !== entry.encoded.cid)
+            throw new Error('PdfFonts: a CID other than its place in the sorted entries');
+        }
+      };
       const cache = this.canonical!.cache;
-      embedWithStreams(this.doc, used.pdf, (make) => (cache ? cache.take(used.font, key, make) : make()));
+      const streams = (make: () => FontStreams): FontStreams => {
+        const filled = (): FontStreams => {
+          fill();
+          return make();
+        };
+        return cache ? cache.take(used.font, set, filled) : filled();
+      };
+      embedWithStreams(this.doc, used.pdf, used.font, streams, this.facts(used.font));
     }
     for (const write of this.waiting.splice(0)) write();
   }
 
   /** ContentRewrite: page content waits for the CIDs (canonical CIDs only). */
   whenReady(write: () => void): void {
-    if (this.tokens === undefined || this.assigned) write();
+    if (this.canonical === undefined || this.assigned) write();
     else this.waiting.push(write);
   }
 
-  /** ContentRewrite: a page's content as Latin-1 bytes, each token replaced by its CID. */
-  rewrite(content: string): Uint8Array {
-    const tokens = this.tokens;
-    if (tokens === undefined) return Buffer.from(content, 'latin1');
-    // One pass by UTF-16 unit, straight into bytes (each unit's low byte, as Latin-1 takes it; a token's four hex digits):
-    // a regular expression's replace with a function took a tenth of drawing a notice, slicing and joining the string a twentieth.
-    const out = Buffer.allocUnsafe(content.length * 2);
-    let at = 0;
-    for (let i = 0; i < content.length; i++) {
-      const unit = content.charCodeAt(i);
-      if (unit < TOKEN_HIGH || unit > TOKEN_HIGH_LAST) {
-        out[at++] = unit;
-        continue;
-      }
-      const cid = tokens[content.codePointAt(i)! - TOKEN_BASE]!;
-      out[at++] = cid.charCodeAt(0);
-      out[at++] = cid.charCodeAt(1);
-      out[at++] = cid.charCodeAt(2);
-      out[at++] = cid.charCodeAt(3);
-      i++;
-    }
-    return out.subarray(0, at);
+  /** The font's description (pdfkit-internals.ts), kept by the session when there is one. */
+  private facts(font: LoadedFont): FontFacts {
+    const cache = this.canonical?.cache;
+    return cache ? (make) => cache.description(font, make) : (make) => make();
   }
 
   private usedFont(font: LoadedFont): UsedFont {
     let used = this.used.get(font.face.id);
     if (!used) {
       const raised = new Map<number, number>();
-      const { pdf, fastSubset } = embedFont(this.doc, font, raised);
+      const { pdf, fastSubset } = embedFont(this.doc, font, raised, this.facts(font));
       used = { font, pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
       this.used.set(font.face.id, used);
     }
@@ -191,6 +206,18 @@ const hex4 = (cid: number): string => cid.toString(16).padStart(4, '0');
 
 function byEntry(a: CidEntry, b: CidEntry): number {
   return a.glyph - b.glyph || a.rise - b.rise || a.xAdvance - b.xAdvance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+}
+
+/** Every entry in byEntry's order: the glyph ids sorted as numbers (no comparator), then each glyph's few entries. */
+function sortedEntries(cids: ReadonlyMap<number, readonly CidEntry[]>): CidEntry[] {
+  const glyphs = Float64Array.from(cids.keys()).sort();
+  const sorted: CidEntry[] = [];
+  for (const glyph of glyphs) {
+    const entries = cids.get(glyph)!;
+    if (entries.length === 1) sorted.push(entries[0]!);
+    else sorted.push(...[...entries].sort(byEntry));
+  }
+  return sorted;
 }
 
 /** A new CID in the font's subset for a glyph: the glyph itself the first time, a copy (raised, or for another advance or text) after. */

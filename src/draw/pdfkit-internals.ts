@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
-import type { FontStreams } from './font-stream-cache.js';
+import type { FontDescription, FontStreams } from './font-stream-cache.js';
 import { pdfObject, PdfText } from './pdf-object.js';
 import { encodeSubset } from './truetype-subset.js';
 
@@ -67,9 +67,11 @@ export function embedFont(
   doc: PDFKit.PDFDocument,
   font: LoadedFont,
   raised: ReadonlyMap<number, number> = new Map(),
+  facts: FontFacts = (make) => make(),
 ): { readonly pdf: PdfKitEmbeddedFont; readonly fastSubset: boolean } {
   const internals = doc as unknown as DocumentInternals;
-  internals.registerFont(font.face.id, font.fontkit);
+  const described = facts(() => describe(font));
+  internals.registerFont(font.face.id, described.face);
   internals.font(font.face.id);
   const embedded = need(internals._font, 'doc._font (the selected font)');
   const subset = need(embedded.subset, 'the embedded font’s subset');
@@ -81,7 +83,7 @@ export function embedFont(
   if (!Array.isArray(embedded.widths) || !Array.isArray(embedded.unicode) || typeof embedded.ref !== 'function') {
     throw new MissingInternalError('the embedded font’s widths, unicode and ref()');
   }
-  const fastSubset = font.hbFont.face.referenceTable('glyf') !== undefined;
+  const fastSubset = described.truetype;
   if (fastSubset) subset.encode = () => encodeSubset(subset, font, raised);
   return { pdf: embedded, fastSubset };
 }
@@ -127,7 +129,9 @@ interface StreamReference {
 export function embedWithStreams(
   doc: PDFKit.PDFDocument,
   embedded: PdfKitEmbeddedFont,
+  loaded: LoadedFont,
   streams: (make: () => FontStreams) => FontStreams,
+  facts: FontFacts = (make) => make(),
 ): void {
   const font = embedded as EmbeddedFontInternals;
   const internals = doc as unknown as { ref(data?: object): StreamReference; subset?: unknown };
@@ -146,28 +150,19 @@ export function embedWithStreams(
       widths: pdfObject([0, font.widths]),
     }));
     const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
-    const fk = font.font;
-    const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
-    let flags = 0;
-    if (fk.post.isFixedPitch) flags |= 1 << 0;
-    if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
-    flags |= 1 << 2;
-    if (familyClass === 10) flags |= 1 << 3;
-    if (fk.head.macStyle.italic) flags |= 1 << 6;
+    const fixed = facts(() => describe(loaded));
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
-    const name = `${tag}+${fk.postscriptName?.replaceAll(' ', '_')}`;
-    const { bbox } = fk;
-    const scale = font.scale;
+    const name = `${tag}+${fixed.baseName}`;
     const descriptor = internals.ref({
       Type: 'FontDescriptor',
       FontName: name,
-      Flags: flags,
-      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-      ItalicAngle: fk.italicAngle,
+      Flags: fixed.flags,
+      FontBBox: [...fixed.bbox],
+      ItalicAngle: fixed.italicAngle,
       Ascent: font.ascender,
       Descent: font.descender,
-      CapHeight: (fk.capHeight || fk.ascent) * scale,
-      XHeight: (fk.xHeight || 0) * scale,
+      CapHeight: fixed.capHeight,
+      XHeight: fixed.xHeight,
       StemV: 0,
     });
     descriptor.data[isCFF ? 'FontFile3' : 'FontFile2'] = fontFile;
@@ -191,6 +186,57 @@ export function embedWithStreams(
       ToUnicode: compressedStream(internals.ref(), toUnicode),
     };
     return font.dictionary.end();
+  };
+}
+
+/** Hands over a font's description: made now, or once per session (FontStreamCache). */
+export type FontFacts = (make: () => FontDescription) => FontDescription;
+
+/** What FontDescription holds, read from the font now. */
+export function describe(loaded: LoadedFont): FontDescription {
+  const fk = loaded.fontkit as unknown as FontkitFont & {
+    readonly unitsPerEm: number;
+    readonly descent: number;
+    readonly lineGap: number;
+    getGlyph(id: number, codePoints?: number[]): { readonly advanceWidth: number };
+  };
+  const familyClass = (fk['OS/2']?.sFamilyClass || 0) >> 8;
+  let flags = 0;
+  if (fk.post.isFixedPitch) flags |= 1 << 0;
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+  flags |= 1 << 2;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (fk.head.macStyle.italic) flags |= 1 << 6;
+  const { bbox } = fk;
+  // As EmbeddedFont works out its scale.
+  const scale = 1000 / fk.unitsPerEm;
+  // The fontkit font (a Proxy: fonts/post-table.ts) with what EmbeddedFont's constructor reads
+  // held as its own: each read through the Proxy took longer than the rest of the constructor.
+  const glyph0 = fk.getGlyph(0);
+  const own = {
+    postscriptName: fk.postscriptName,
+    unitsPerEm: fk.unitsPerEm,
+    ascent: fk.ascent,
+    descent: fk.descent,
+    xHeight: fk.xHeight,
+    capHeight: fk.capHeight,
+    lineGap: fk.lineGap,
+    bbox: fk.bbox,
+    getGlyph: (id: number, codePoints?: number[]) => (id === 0 && codePoints === undefined ? glyph0 : fk.getGlyph(id, codePoints)),
+  };
+  return {
+    // Defined, not assigned: the fields are getters of fontkit's prototype.
+    face: Object.create(
+      fk,
+      Object.fromEntries(Object.entries(own).map(([key, value]) => [key, { value, writable: true, enumerable: true }])),
+    ) as object,
+    truetype: loaded.hbFont.face.referenceTable('glyf') !== undefined,
+    baseName: `${fk.postscriptName?.replaceAll(' ', '_')}`,
+    flags,
+    bbox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    italicAngle: fk.italicAngle,
+    capHeight: (fk.capHeight || fk.ascent) * scale,
+    xHeight: (fk.xHeight || 0) * scale,
   };
 }
 
@@ -254,6 +300,76 @@ export function useOnPage(doc: PDFKit.PDFDocument, embedded: PdfKitEmbeddedFont)
   need(page.fonts, 'the page’s font resources')[embedded.id] ??= embedded.ref();
 }
 
+/** PDFKit's marked-content bookkeeping (its markings mixin), as StructureMarks uses it. */
+interface MarkingInternals {
+  readonly page: { markings: unknown[]; readonly structParentTreeKey: number; readonly dictionary: unknown } | undefined;
+  getStructParentTree(): { get(key: number): unknown[] | undefined };
+  markStructureContent(tag: string, options?: { actual?: string }): object;
+  addContent(operators: string): unknown;
+}
+
+/** A structure element's marked content on a page (PDFKit's PDFStructureContent), to add to the element. */
+export type StructContent = object;
+
+/**
+ * What PDFKit's markStructureContent(tag, { actual }) records (the MCID in
+ * the page's parent tree, the structure content) and the BDC operator it
+ * writes, returned instead of written, so that a glyph run's operators go
+ * into the content in one piece; the caller writes the EMC. PDFKit converts
+ * the marked-content dictionary generically (a tenth of drawing a notice's
+ * text); pdf-object.ts writes the same characters. Only for a page with no
+ * marked content open (placard closes each before the next), where PDFKit
+ * would have nothing to close first and nothing to reopen on a new page.
+ */
+export class StructureMarks {
+  /** PDFKit's PDFStructureContent class, from the first content made on this document by PDFKit itself. */
+  private make: ((page: unknown, mcid: number) => StructContent) | undefined;
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  /** `literal`, when given, is `actual` as pdf-object.ts writes a string (`actualTextLiteral`), made before. */
+  open(tag: string, actual?: string, literal?: string): { readonly operator: string; readonly content: StructContent } {
+    const internals = this.doc as unknown as MarkingInternals;
+    const page = need(internals.page, 'doc.page (the current page)');
+    if (!Array.isArray(page.markings)) throw new MissingInternalError('the page’s markings');
+    if (page.markings.length > 0) throw new Error('StructureMarks: marked content is open on the page');
+    const options = actual === undefined ? {} : { actual };
+    if (this.make === undefined) {
+      let operator: string | undefined;
+      const own = Object.prototype.hasOwnProperty.call(internals, 'addContent');
+      if (own) throw new MissingInternalError('addContent on the document’s prototype');
+      internals.addContent = (operators: string) => (operator = operators);
+      let content: { refs?: unknown; constructor: unknown };
+      try {
+        content = internals.markStructureContent(tag, options) as typeof content;
+      } finally {
+        delete (internals as { addContent?: unknown }).addContent;
+      }
+      page.markings.pop();
+      if (operator === undefined || !Array.isArray(content.refs) || typeof content.constructor !== 'function')
+        throw new MissingInternalError('markStructureContent() writing its BDC through addContent()');
+      const Content = content.constructor as new (page: unknown, mcid: number) => StructContent;
+      this.make = (pageRef, mcid) => new Content(pageRef, mcid);
+      return { operator, content };
+    }
+    const parents = need(internals.getStructParentTree().get(page.structParentTreeKey), 'the page’s entry in the parent tree');
+    const mcid = parents.length;
+    parents.push(null);
+    // pdfObject's dictionary, written out: { MCID: mcid, ActualText: new String(actual) }, the latter only for a Span's non-empty text.
+    const operator =
+      tag === 'Span' && actual
+        ? `/${tag} <<\n/MCID ${mcid}\n/ActualText ${literal ?? actualTextLiteral(actual)}\n>> BDC`
+        : `/${tag} <<\n/MCID ${mcid}\n>> BDC`;
+    return { operator, content: this.make(page.dictionary, mcid) };
+  }
+}
+
+/** An ActualText as PDFKit writes the string in a marked-content dictionary. */
+export const actualTextLiteral = (actual: string): string => pdfObject(new String(actual));
+
+/** The operator PDFKit's markContent('Artifact', { type: 'Layout' }) writes. */
+export const LAYOUT_ARTIFACT = `/Artifact ${pdfObject({ Type: 'Layout' })} BDC`;
+
 /** The current page's dictionary, for entries PDFKit has no option for (TrimBox, BleedBox). */
 export function pageDictionary(doc: PDFKit.PDFDocument): Record<string, unknown> {
   const page = need((doc as unknown as DocumentInternals).page, 'doc.page (the current page)');
@@ -267,6 +383,10 @@ interface OutputInternals {
   /** Set when the document is encrypted (never, in placard): its objects are then written by PDFKit itself. */
   readonly _security?: unknown;
   _refEnd(ref: ObjectReference): void;
+  readonly _offsets: readonly number[];
+  readonly _root: unknown;
+  readonly _info: unknown;
+  readonly _id: unknown;
 }
 
 /** PDFKit's PDFReference: an indirect object, with its stream's chunks when it has one. */
@@ -338,6 +458,25 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     self._refEnd(ref);
   }
 
+  /**
+   * PDFDocument._finalize for an unencrypted document (pdfkit.js), the same
+   * bytes: the cross-reference table and trailer in one `_write` instead of
+   * one per line.
+   */
+  _finalize(): void {
+    const self = this as unknown as OutputInternals & { push(chunk: null): boolean };
+    if (self._security || !Array.isArray(self._offsets)) {
+      (PDFDocument.prototype as unknown as { _finalize(): void })._finalize.call(this);
+      return;
+    }
+    const xRefOffset = self._offset;
+    let text = `xref\n0 ${self._offsets.length + 1}\n0000000000 65535 f `;
+    for (const offset of self._offsets) text += `\n${`0000000000${offset}`.slice(-10)} 00000 n `;
+    const trailer = { Size: self._offsets.length + 1, Root: self._root, Info: self._info, ID: [self._id, self._id] };
+    this._write(`${text}\ntrailer\n${pdfObject(trailer)}\nstartxref\n${xRefOffset}\n%%EOF`);
+    self.push(null);
+  }
+
   _write(data: string | Uint8Array): void {
     const self = this as unknown as OutputInternals;
     if (typeof data === 'string') {
@@ -382,26 +521,42 @@ function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * Four characters of a page's content that a document gives later (a CID,
+ * in a document whose CIDs are given once every glyph is drawn): written as
+ * a placeholder, filled in by the rewrite.
+ */
+export interface Slot {
+  /** The CID, once given; its four lowercase hex digits go in the slot. */
+  readonly cid: number;
+}
+
 /** What a document's page content waits for before PDFKit writes it (pdf-fonts.ts: CIDs given once every glyph is drawn). */
 export interface ContentRewrite {
   /** Runs `write` now, or once the content can be rewritten. */
   whenReady(write: () => void): void;
-  /** The content as the bytes to write (Latin-1, as PDFKit converts a string), rewritten. */
-  rewrite(content: string): Uint8Array;
+}
+
+/** The current page's content as it is written: PDFKit's operators, and placard's, some with slots. */
+export interface PageContent {
+  /** Adds operators as they are (PDFKit's own writes add a line feed after each). */
+  append(text: string): void;
+  /** Adds operators holding a slot at each of `offsets` (from the start of `text`), for `holders[i].encoded`; without offsets, as append. */
+  appendSlots(text: string, offsets: readonly number[] | undefined, holders: readonly { readonly encoded: Slot | undefined }[]): void;
 }
 
 /**
  * The current page's content stream collected as one string and given to
  * PDFKit once, just before it compresses it, instead of PDFKit converting
- * each operator to bytes on its own (the same bytes). With `rewrite`, the
- * string is rewritten first, and PDFKit writes the stream only when the
- * rewrite is ready (PDFKit waits for every object before its cross-reference table).
+ * each operator to bytes on its own (the same bytes). With `rewrite`, PDFKit
+ * writes the stream only when the rewrite is ready (PDFKit waits for every
+ * object before its cross-reference table), and the slots are filled in then.
  * With `level`, the stream is compressed at that zlib level (PDFKit's is zlib's default, 6).
  */
 export function collectPageContent(
   doc: PDFKit.PDFDocument,
   options: { readonly rewrite?: ContentRewrite; readonly level?: number } = {},
-): void {
+): PageContent {
   const content = need((doc as unknown as OutputInternals).page?.content, 'the page’s content reference');
   const write = content.write;
   const finalize = content.finalize;
@@ -421,9 +576,21 @@ export function collectPageContent(
   content.write = (chunk) => {
     text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
   };
+  /** Each slot's offset in `text`, then the slot. */
+  let slots: (number | Slot)[] = [];
   const writeOut = (): unknown => {
-    const bytes = rewrite ? rewrite.rewrite(text) : Buffer.from(text, 'latin1');
+    const bytes = Buffer.from(text, 'latin1');
+    for (let i = 0; i < slots.length; i += 2) {
+      const at = slots[i] as number;
+      const cid = (slots[i + 1] as Slot).cid;
+      if (!(cid >= 0 && cid <= 0xffff)) throw new Error(`collectPageContent: a slot without its CID (${cid})`);
+      bytes[at] = HEX_DIGITS[cid >> 12]!;
+      bytes[at + 1] = HEX_DIGITS[(cid >> 8) & 15]!;
+      bytes[at + 2] = HEX_DIGITS[(cid >> 4) & 15]!;
+      bytes[at + 3] = HEX_DIGITS[cid & 15]!;
+    }
     text = '';
+    slots = [];
     if (bytes.length > 0) {
       if (level !== undefined && content.compress) {
         content.compress = false;
@@ -434,7 +601,26 @@ export function collectPageContent(
     return finalize.call(content);
   };
   content.finalize = () => (rewrite ? rewrite.whenReady(writeOut) : writeOut());
+  return {
+    append: (more) => {
+      text += more;
+    },
+    appendSlots: (more, offsets, holders) => {
+      if (offsets !== undefined) {
+        const base = text.length;
+        for (let i = 0; i < offsets.length; i++) {
+          const slot = holders[i]!.encoded;
+          if (slot === undefined) throw new Error('collectPageContent: a slot with nothing to fill it');
+          slots.push(base + offsets[i]!, slot);
+        }
+      }
+      text += more;
+    },
+  };
 }
+
+/** Lowercase hex digits as Latin-1 bytes, as a CID is written. */
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /** A document whose bytes are read at the end with `output()` (drawPdf), rather than streamed as PDFKit does by default (a combined file). */
 export function inMemoryDocument(options: PDFKit.PDFDocumentOptions): { readonly doc: PDFKit.PDFDocument; output(): Uint8Array } {

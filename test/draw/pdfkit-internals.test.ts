@@ -7,7 +7,9 @@ import {
   embedFont,
   embedWithStreams,
   MissingInternalError,
+  LAYOUT_ARTIFACT,
   pageDictionary,
+  StructureMarks,
   useOnPage,
 } from '../../src/draw/pdfkit-internals.js';
 import { encodeSubset } from '../../src/draw/truetype-subset.js';
@@ -123,7 +125,7 @@ describe('embedWithStreams, against PDFKit’s own embed()', () => {
       for (const glyph of shape(font, text, rtl ? 'rtl' : 'ltr', 'und').glyphs)
         doc.addContent(`<${fonts.encode(font, glyph, rtl).hex}> Tj`);
       doc.addContent('ET');
-      if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, (make) => make());
+      if (!own) embedWithStreams(doc, embedFont(doc, font).pdf, font, (make) => make());
     }
     doc.end();
     return bytes;
@@ -156,5 +158,63 @@ describe('collectPageContent, against PDFKit writing each operator itself', () =
 
   it('gives the same file, unclosed marked content and all', async () => {
     expect((await draw(true)).equals(await draw(false))).toBe(true);
+  });
+});
+
+describe('StructureMarks, against PDFKit’s markStructureContent and markContent', () => {
+  interface Tagging {
+    struct(role: string): { add(child: object): unknown; end(): void };
+    addStructure(element: object): void;
+    markStructureContent(tag: string, options?: { actual?: string }): object;
+    markContent(tag: string, options?: Record<string, unknown>): void;
+    endMarkedContent(): void;
+  }
+  const draw = (own: boolean): Promise<Buffer> => {
+    const doc = new PDFDocument({
+      autoFirstPage: false,
+      font: null as unknown as string,
+      tagged: true,
+      info: { CreationDate: new Date(0) },
+    });
+    const tagging = doc as unknown as Tagging;
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const bytes = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const marks = new StructureMarks(doc);
+    const root = tagging.struct('Document');
+    tagging.addStructure(root);
+    for (const size of [200, 300]) {
+      doc.addPage({ size: [size, size], margin: 0 });
+      for (const [tag, actual] of [
+        ['Span', undefined],
+        ['Span', 'مخبز (a)\\'],
+        ['Figure', undefined],
+        ['Span', ''],
+        ['Span', 'Tacos'],
+      ] as const) {
+        const element = tagging.struct('P');
+        root.add(element);
+        if (own) {
+          const content = tagging.markStructureContent(tag, actual === undefined ? {} : { actual });
+          doc.addContent('BT ET');
+          tagging.endMarkedContent();
+          element.add(content);
+          tagging.markContent('Artifact', { type: 'Layout' });
+          tagging.endMarkedContent();
+        } else {
+          const mark = marks.open(tag, actual);
+          doc.addContent(`${mark.operator}\nBT ET\nEMC\n${LAYOUT_ARTIFACT}\nEMC`);
+          element.add(mark.content);
+        }
+        element.end();
+      }
+    }
+    root.end();
+    doc.end();
+    return bytes;
+  };
+
+  it('writes the same file: MCIDs, ActualText, parent tree and all', async () => {
+    expect((await draw(false)).equals(await draw(true))).toBe(true);
   });
 });
