@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { FontFace } from './bundled-fonts.js';
 import { fontBytes } from './font-bytes.js';
+import { withLazyLoca } from './lazy-loca.js';
 import { withLazyPostTable } from './post-table.js';
 
 /**
@@ -61,7 +62,7 @@ function parse(face: FontFace, key: string): LoadedFont {
   const hbFace = new hb.Face(blob);
   const hbFont = new hb.Font(hbFace);
   const unicodes = codePointBits(hbFace.collectUnicodes());
-  const fkFont = withLazyPostTable(fontkit.create(fontkitBytes), fontkitBytes);
+  const fkFont = withLazyLoca(withLazyPostTable(fontkit.create(fontkitBytes), fontkitBytes), fontkitBytes);
   const font: LoadedFont = {
     face,
     unitsPerEm: hbFace.upem,
