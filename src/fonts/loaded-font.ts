@@ -88,6 +88,7 @@ function parse(face: FontFace, key: string): LoadedFont {
 function codePointBits(codePoints: Uint32Array): Uint32Array {
   const highest = codePoints.length === 0 ? -1 : codePoints[codePoints.length - 1]!;
   const bits = new Uint32Array(highest < 0 ? 0 : (highest >>> 5) + 1);
-  for (const codePoint of codePoints) bits[codePoint >>> 5]! |= 1 << (codePoint & 31);
+  // An index, not for…of: a render runs this in the interpreter, where the iterator took 2.5 times as long.
+  for (let i = 0; i < codePoints.length; i++) bits[codePoints[i]! >>> 5]! |= 1 << (codePoints[i]! & 31);
   return bits;
 }
