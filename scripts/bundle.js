@@ -227,7 +227,8 @@ const builtInQr = {
       const { encodeQr } = await import(`${root}dist/layout/qr-code.js`);
       const { RIGHTS_LINKS } = await import(`${root}dist/contract/rights-links.js`);
       const entries = [...new Set(Object.values(RIGHTS_LINKS))].sort().map((link) => [link, encodeQr(link)]);
-      const contents = `import type { QrModules } from './qr-code.js';\nexport const BUILT_IN_QR: ReadonlyMap<string, QrModules> = new Map(${JSON.stringify(entries)});\n`;
+      const type = '{ readonly size: number; readonly runs: readonly (readonly [number, number, number])[] }';
+      const contents = `export const BUILT_IN_QR: ReadonlyMap<string, ${type}> = new Map(${JSON.stringify(entries)});\n`;
       return { contents, loader: 'ts' };
     });
   },

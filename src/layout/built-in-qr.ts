@@ -1,5 +1,3 @@
-import type { QrModules } from './qr-code.js';
-
 /**
  * The QR codes of the rights links templates name as their default
  * (contract/rights-links.ts), encoded when the bundle was built by the very
@@ -9,4 +7,10 @@ import type { QrModules } from './qr-code.js';
  * scripts/bundle.js fills it in dist/bundle; run from src/ or tsc's dist/
  * it is empty. Any other link is encoded as usual.
  */
-export const BUILT_IN_QR: ReadonlyMap<string, QrModules> = new Map();
+export const BUILT_IN_QR: ReadonlyMap<string, BuiltInQr> = new Map();
+
+/** qr-code.ts's QrModules, written out: that file reads this one. */
+interface BuiltInQr {
+  readonly size: number;
+  readonly runs: readonly (readonly [number, number, number])[];
+}
