@@ -215,6 +215,49 @@ const builtInFills = {
   },
 };
 
+/**
+ * The default rights links' QR codes, encoded now (src/layout/built-in-qr.ts): a cold render takes the code's
+ * modules instead of encoding them (~5 ms of CPU). Encoded by the very function a render encodes with (tsc's
+ * dist/, where the table is empty).
+ */
+const builtInQr = {
+  name: 'built-in-qr',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/]layout[\\/]built-in-qr\.ts$/ }, async () => {
+      const { encodeQr } = await import(`${root}dist/layout/qr-code.js`);
+      const { RIGHTS_LINKS } = await import(`${root}dist/contract/rights-links.js`);
+      const entries = [...new Set(Object.values(RIGHTS_LINKS))].sort().map((link) => [link, encodeQr(link)]);
+      const type = '{ readonly size: number; readonly runs: readonly (readonly [number, number, number])[] }';
+      const contents = `export const BUILT_IN_QR: ReadonlyMap<string, ${type}> = new Map(${JSON.stringify(entries)});\n`;
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The built-in locales' meta.yaml, parsed now (src/strings/built-in-meta.ts): a cold render reads all of them,
+ * and takes their JSON instead of checking each against the schema (~4 ms of CPU). Parsed by the very function
+ * a render uses (tsc's dist/, where the table is empty), and kept only where JSON gives back the same value.
+ */
+const builtInMeta = {
+  name: 'built-in-meta',
+  setup(context) {
+    context.onLoad({ filter: /[\\/]src[\\/]strings[\\/]built-in-meta\.ts$/ }, async () => {
+      const { parseMeta } = await import(`${root}dist/strings/locale-meta.js`);
+      const entries = [];
+      for (const entry of readdirSync(`${root}locales`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const file = join(`${root}locales`, entry.name, 'meta.yaml');
+        if (!entry.isDirectory() || !existsSync(file)) continue;
+        const text = readFileSync(file, 'utf8');
+        const parsed = parseMeta(text, file);
+        const json = parsed.ok ? JSON.stringify(parsed.value) : undefined;
+        if (json !== undefined && isDeepStrictEqual(JSON.parse(json), parsed.value)) entries.push([text, json]);
+      }
+      return { contents: `export const BUILT_IN_META: ReadonlyMap<string, string> = new Map(${JSON.stringify(entries)});\n`, loader: 'ts' };
+    });
+  },
+};
+
 /** What both builds share: Node 20, ES modules, the plugins and the require of bundled CommonJS. */
 const common = {
   absWorkingDir: root,
@@ -234,7 +277,7 @@ const common = {
   banner: {
     js: "import { createRequire as __placardRequire } from 'node:module';\nconst require = __placardRequire(import.meta.url);\nconst findPackage = require.resolve;",
   },
-  plugins: [ownPlace, onFirstCall, nodeOnFirstCall, nativeInflate, lazyTries, builtInYaml, builtInFills],
+  plugins: [ownPlace, onFirstCall, nodeOnFirstCall, nativeInflate, lazyTries, builtInYaml, builtInFills, builtInQr, builtInMeta],
 };
 
 // bin/placard.js runs one CommonJS file, compiled through vm.Script so that V8's code cache applies (Node 20 caches

@@ -2,6 +2,7 @@
 // uses (about 40 modules at every start). It is the same create() the main file exports.
 import QRCode from 'qrcode/lib/core/qrcode.js';
 import type { TieredCache } from '../text/tiered-cache.js';
+import { BUILT_IN_QR } from './built-in-qr.js';
 
 /** Modules of quiet zone on every side, as the QR standard asks. */
 export const QUIET_ZONE = 4;
@@ -16,13 +17,17 @@ export interface QrModules {
 /**
  * Encodes a link at error correction level M and returns its dark modules as
  * horizontal runs. Encoding (choosing the mask) is costly and a batch reuses
- * a few links, so a session keeps the last few hundred in `cache`.
+ * a few links, so a session keeps the last few hundred in `cache`; the
+ * default rights links come encoded with the bundle (built-in-qr.ts).
  */
 export function qrModules(text: string, cache?: TieredCache<QrModules>): QrModules {
-  return cache ? cache.take(text, false, () => encode(text)) : encode(text);
+  const built = BUILT_IN_QR.get(text);
+  if (built) return built;
+  return cache ? cache.take(text, false, () => encodeQr(text)) : encodeQr(text);
 }
 
-function encode(text: string): QrModules {
+/** The code for a link, encoded now (scripts/bundle.js encodes the built-in links with it). */
+export function encodeQr(text: string): QrModules {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const runs: [number, number, number][] = [];
   for (let row = 0; row < modules.size; row++) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { parseYamlFile, yamlPosition, type Parsed } from './locale-file.js';
 import { plainYamlMapping } from './plain-yaml.js';
+import { BUILT_IN_META } from './built-in-meta.js';
 
 const people = z.array(z.string().trim().min(1, 'expected a name, found an empty entry'), {
   invalid_type_error: 'expected a list of names, like ["Ana Pérez"]',
@@ -31,6 +32,8 @@ export type LocaleMeta = z.infer<typeof metaSchema>;
 
 /** Parses meta.yaml; every problem carries the file, the field and its line. */
 export function parseMeta(text: string, file: string): Parsed<LocaleMeta> {
+  const built = BUILT_IN_META.get(text);
+  if (built !== undefined) return { ok: true, value: JSON.parse(built) as LocaleMeta };
   // Most meta.yaml files are plain enough to read without the YAML parser; a problem is always named by it.
   const plain = plainYamlMapping(text);
   const quick = plain ? metaSchema.safeParse(plain) : undefined;

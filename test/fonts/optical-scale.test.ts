@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 
 import { bundledFaces } from '../../src/fonts/bundled-fonts.js';
@@ -13,13 +15,17 @@ interface GlyphBounds {
   getGlyph(id: number): { bbox: { minY: number; maxY: number } };
 }
 
-/** Ink top and bottom (em) of `text` shaped by HarfBuzz in a bundled face, from fontkit glyph bounds. */
+/**
+ * Ink top and bottom (em) of `text` shaped by HarfBuzz in a bundled face, from fontkit glyph bounds: fontkit
+ * reads the file itself, for a loaded font's fontkit has no outlines (src/fonts/font-bytes.ts).
+ */
 function ink(family: string, text: string, direction: 'ltr' | 'rtl' = 'ltr', weight = 400): { top: number; height: number } {
   const font = loadFont(bundledFaces().find((face) => face.family === family && face.weight === weight)!);
+  const outlines = fontkit.create(readFileSync(font.face.file)) as unknown as GlyphBounds;
   let top = -Infinity;
   let bottom = Infinity;
   for (const glyph of shape(font, text, direction, 'und').glyphs) {
-    const box = (font.fontkit as unknown as GlyphBounds).getGlyph(glyph.id).bbox;
+    const box = outlines.getGlyph(glyph.id).bbox;
     if (!Number.isFinite(box.maxY) || box.maxY === box.minY) continue;
     top = Math.max(top, box.maxY + glyph.yOffset);
     bottom = Math.min(bottom, box.minY + glyph.yOffset);
