@@ -1,13 +1,26 @@
+/** An entry of the recent tier, in its list from least to most recently used. */
+interface Recent<V> {
+  readonly key: string;
+  value: V;
+  older: Recent<V> | undefined;
+  newer: Recent<V> | undefined;
+}
+
 /**
  * A session's cache in two tiers. The pinned tier holds what every notice of
  * the session prints (the template's fixed text in the chosen languages, at
  * the fit grid's scales): bounded by the template, never evicted. The recent
  * tier holds what carries business data (a name, an address), which a long
  * batch never repeats: a least-recently-used list of at most `limit` entries.
+ * The list is linked through its entries: a Map kept in use order by deleting
+ * and setting again fills with deleted slots, which finding its oldest entry
+ * then walks over (most of a miss's cost, at a few hundred entries).
  */
 export class TieredCache<V> {
   private readonly pinned = new Map<string, V>();
-  private readonly recent = new Map<string, V>();
+  private readonly recent = new Map<string, Recent<V>>();
+  private oldest: Recent<V> | undefined;
+  private newest: Recent<V> | undefined;
 
   constructor(readonly limit: number) {}
 
@@ -15,22 +28,38 @@ export class TieredCache<V> {
     const pinned = this.pinned.get(key);
     if (pinned !== undefined) return pinned;
     const recent = this.recent.get(key);
-    if (recent !== undefined) {
-      // Most recently used last: eviction takes from the front.
-      this.recent.delete(key);
-      this.recent.set(key, recent);
+    if (recent === undefined) return undefined;
+    // Most recently used last: eviction takes the oldest.
+    if (recent !== this.newest) {
+      this.unlink(recent);
+      this.append(recent);
     }
-    return recent;
+    return recent.value;
   }
 
   set(key: string, value: V, pinned: boolean): void {
+    const recent = this.recent.get(key);
     if (pinned) {
       this.pinned.set(key, value);
-      this.recent.delete(key);
+      if (recent !== undefined) {
+        this.unlink(recent);
+        this.recent.delete(key);
+      }
       return;
     }
-    this.recent.set(key, value);
-    if (this.recent.size > this.limit) this.recent.delete(this.recent.keys().next().value!);
+    // A new value for a recent key keeps its place in the list.
+    if (recent !== undefined) {
+      recent.value = value;
+      return;
+    }
+    const entry: Recent<V> = { key, value, older: undefined, newer: undefined };
+    this.recent.set(key, entry);
+    this.append(entry);
+    if (this.recent.size > this.limit) {
+      const oldest = this.oldest!;
+      this.unlink(oldest);
+      this.recent.delete(oldest.key);
+    }
   }
 
   /** The value for `key`, made by `make` when missing and kept in the tier `pinned` says. */
@@ -51,5 +80,23 @@ export class TieredCache<V> {
   clear(): void {
     this.pinned.clear();
     this.recent.clear();
+    this.oldest = undefined;
+    this.newest = undefined;
+  }
+
+  private unlink(entry: Recent<V>): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = undefined;
+    entry.newer = undefined;
+  }
+
+  private append(entry: Recent<V>): void {
+    entry.older = this.newest;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
   }
 }
