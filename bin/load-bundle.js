@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 const FILE = fileURLToPath(new URL('../dist/bundle/placard.cjs', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
@@ -51,7 +52,7 @@ function readCache(file) {
 function writeCache(script, folder, prefix, file) {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
     // Another build's caches go once a day old: two placards in use side by side keep theirs.

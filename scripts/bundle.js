@@ -296,6 +296,7 @@ const bundled = await build({
       "export { main } from './src/cli/main.ts';",
       "export { exitOnSignals } from './src/cli/signals.ts';",
       "export { writeFailure } from './src/cli/output-streams.ts';",
+      "export { runRenderWorker } from './src/batch/worker-loop.ts';",
     ].join('\n'),
     resolveDir: root,
     sourcefile: 'placard-entry.ts',
@@ -335,9 +336,22 @@ function asAscii(text) {
   });
 }
 
-// Batch's render worker, one file in place of tsc's dist/batch/render-worker.js (where workerFile() finds it, at
-// the same depth as dist/bundle/, so import.meta.url works out the same): each worker thread of a batch loads it
-// once instead of some 300 modules. (serve's workers stay as tsc wrote them: PDFium finds its wasm beside itself.)
+// Batch's render worker, in place of tsc's dist/batch/render-worker.js (where workerFile() finds it, beside
+// dist/batch/worker-file.js): it runs the worker's loop from the same bundle as bin, through bin/load-bundle.js, so
+// a worker thread reads one file instead of some 300 modules and, from its second batch on, skips compiling what
+// the first one's workers ran (V8's code cache, kept once a worker has rendered a few rows; its own file, "worker").
+// (serve's workers stay as tsc wrote them: PDFium finds its wasm beside itself.)
 if (existsSync(`${root}src/batch/render-worker.ts`)) {
-  await build({ ...common, entryPoints: { 'batch/render-worker': 'src/batch/render-worker.ts' }, outdir: `${root}dist` });
+  writeFileSync(
+    `${root}dist/batch/render-worker.js`,
+    [
+      '// Written by scripts/bundle.js: a batch worker thread, run from the bundle (src/batch/worker-loop.ts).',
+      "import { parentPort, workerData } from 'node:worker_threads';",
+      "import { loadBundle } from '../../bin/load-bundle.js';",
+      '',
+      "const { runRenderWorker, saveCodeCache } = await loadBundle(['worker'], process.env);",
+      'runRenderWorker(parentPort, workerData, saveCodeCache);',
+      '',
+    ].join('\n'),
+  );
 }

@@ -51,3 +51,24 @@ describe('bin/placard.js: the code cache (bin/load-bundle.js)', () => {
     expect(readFileSync(join(blocked, 'placard'), 'utf8')).toBe('a file where the folder would be');
   });
 });
+
+describe('bin/placard.js batch: the workers’ code cache (src/batch/worker-loop.ts)', () => {
+  it('a worker keeps its own cache once it has rendered a few rows, and the next batch gives the same PDFs with it', () => {
+    const dir = tempDir();
+    const rows = ['id,name,contact_name,private_areas'];
+    // Enough rows that the worker, which starts while the main thread renders, gets more than the eight it keeps after.
+    for (let i = 1; i <= 120; i++) rows.push(`r${i},Bakery ${i},Rosa ${i},Kitchen;Office`);
+    writeFileSync(join(dir, 'rows.csv'), `${rows.join('\n')}\n`);
+    const batch = (out: string) => {
+      const args = ['batch', 'private-areas', '--data', join(dir, 'rows.csv'), '--out-dir', join(dir, out), '--jobs', '2', '--quiet'];
+      const run = placard(args, { env: { XDG_CACHE_HOME: dir, PLACARD_NO_CACHE: '' } });
+      expect(run.code, run.stderr).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(dir, out, 'manifest.json'), 'utf8')) as { entries: { sha256?: string }[] };
+      return manifest.entries.map((entry) => entry.sha256);
+    };
+    const first = batch('first');
+    expect(cached(dir)).toContainEqual(expect.stringMatching(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-worker\.bin$/));
+    expect(first).toHaveLength(120);
+    expect(batch('second')).toEqual(first);
+  });
+});
