@@ -59,7 +59,12 @@ function tableRange(view: DataView, tag: string): { offset: number; length: numb
   const tables = view.getUint16(4);
   for (let i = 0; i < tables && 12 + 16 * i + 16 <= view.byteLength; i++) {
     const record = 12 + 16 * i;
-    const name = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
+    const name = String.fromCharCode(
+      view.getUint8(record),
+      view.getUint8(record + 1),
+      view.getUint8(record + 2),
+      view.getUint8(record + 3),
+    );
     if (name !== tag) continue;
     const offset = view.getUint32(record + 8);
     const length = view.getUint32(record + 12);

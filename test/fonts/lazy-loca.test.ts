@@ -23,7 +23,11 @@ describe('withLazyLoca', () => {
         expect([a.advanceWidth, a.cbox, a.path.toSVG()]).toEqual([b.advanceWidth, b.cbox, b.path.toSVG()]);
       }
       expect(lazy.loca.offsets[count]).toBeUndefined();
-      expect([lazy.loca.version, lazy.loca._processed, lazy.loca.offsets.length]).toEqual([plain.loca.version, plain.loca._processed, count]);
+      expect([lazy.loca.version, lazy.loca._processed, lazy.loca.offsets.length]).toEqual([
+        plain.loca.version,
+        plain.loca._processed,
+        count,
+      ]);
     }
   });
 
