@@ -10,7 +10,7 @@ function distIsCurrent(): boolean {
   const newestInput = Math.max(mtime('tsconfig.json'), ...sources.map((name) => mtime(join('src', name))));
   const outputs = sources.filter((name) => !name.endsWith('.d.ts')).map((name) => mtime(join('dist', name.replace(/\.ts$/, '.js'))));
   // The bin runs the bundle (scripts/bundle.js), made from the same sources after tsc.
-  return Math.min(...outputs, mtime('dist/bundle/main.js')) >= newestInput;
+  return Math.min(...outputs, mtime('dist/bundle/placard.cjs')) >= newestInput;
 }
 
 /**
