@@ -17,19 +17,20 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   HarfBuzz tiered up after 30 times the usual budget. TurboFan's compiles had been a third of a batch's CPU over
   //   its first 200 rows; the code is as fast once warm. Batch en,es per notice over rows 2-201 11.5 → 9.6 ms, over
   //   2-501 8.8 → 7.8 ms; a 1-row batch en,es 400 → 310 ms.
-  // - batch: a full collection each time the heap grows 150%. Its main thread renders rows too and has no heap cap:
+  // - batch: a full collection each time the heap grows 100%. Its main thread renders rows too and has no heap cap:
   //   left alone, V8 let its heap reach four times its live size. --jobs 2 on mixed scripts, peak RSS without the
   //   flag / at 150% / at 30%: 300 rows 396 / 401 / 367 MB, 3,000 rows 502 / 453 / 404 MB (3,000 over 300: 1.27 /
   //   1.13 / 1.10). A smaller percentage costs CPU: at 30% a batch en,es collected in full about every 60 rows.
   //   Instructions per notice over rows 2-401 (cachegrind): 22.6 M at 30%, 21.5 M at 100%, 20.6 M at 150%, 20.0 M
   //   without. At 200% the 3,000-row peak was 474 MB: the flag also sets the workers' growth, which their small heap
-  //   cap otherwise keeps low.
+  //   cap otherwise keeps low. Once fonts were read without a second copy (src/fonts/font-bytes.ts) the 300-row peak
+  //   fell more than the 3,000-row one: at 150%, 341 / 410 MB (1.20, the bench's limit); at 100%, 325 / 384 MB (1.18).
   // Set before the bundle is compiled, so its code cache is made and checked under the same flags; worker threads
   // share them.
   const command = args.find((arg) => !arg.startsWith('-'));
   if (command === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
   else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=300000 --wasm-tiering-budget=54000000');
-  if (command === 'batch') setFlagsFromString('--heap-growing-percent=150');
+  if (command === 'batch') setFlagsFromString('--heap-growing-percent=100');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
