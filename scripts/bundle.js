@@ -190,6 +190,15 @@ const builtInYaml = {
   },
 };
 
+/** Each built-in folder's `name` file under `folder` (templates/, locales/), in name order: { file, text }. */
+function builtInFiles(folder, name) {
+  return readdirSync(`${root}${folder}`, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((entry) => ({ entry, file: join(`${root}${folder}`, entry.name, name) }))
+    .filter(({ entry, file }) => entry.isDirectory() && existsSync(file))
+    .map(({ file }) => ({ file, text: readFileSync(file, 'utf8') }));
+}
+
 /**
  * The built-in templates, compiled now (src/fill/built-in-fills.ts): a cold render runs their compiled code
  * (in the code cache with the rest) instead of parsing and compiling the template with Handlebars (~10 ms of
@@ -200,13 +209,9 @@ const builtInFills = {
   setup(context) {
     context.onLoad({ filter: /[\\/]src[\\/]fill[\\/]built-in-fills\.ts$/ }, async () => {
       const { precompiledFill } = await import(`${root}dist/fill/fill-template.js`);
-      const entries = [];
-      for (const entry of readdirSync(`${root}templates`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const file = join(`${root}templates`, entry.name, 'template.hbs');
-        if (!entry.isDirectory() || !existsSync(file)) continue;
-        const source = readFileSync(file, 'utf8');
-        entries.push(`[${JSON.stringify(source)}, ${precompiledFill(source, file)}]`);
-      }
+      const entries = builtInFiles('templates', 'template.hbs').map(
+        ({ file, text }) => `[${JSON.stringify(text)}, ${precompiledFill(text, file)}]`,
+      );
       return {
         contents: `export const BUILT_IN_FILLS: ReadonlyMap<string, object> = new Map<string, object>([\n${entries.join(',\n')}\n]);\n`,
         loader: 'ts',
@@ -245,10 +250,7 @@ const builtInMeta = {
     context.onLoad({ filter: /[\\/]src[\\/]strings[\\/]built-in-meta\.ts$/ }, async () => {
       const { parseMeta } = await import(`${root}dist/strings/locale-meta.js`);
       const entries = [];
-      for (const entry of readdirSync(`${root}locales`, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const file = join(`${root}locales`, entry.name, 'meta.yaml');
-        if (!entry.isDirectory() || !existsSync(file)) continue;
-        const text = readFileSync(file, 'utf8');
+      for (const { file, text } of builtInFiles('locales', 'meta.yaml')) {
         const parsed = parseMeta(text, file);
         const json = parsed.ok ? JSON.stringify(parsed.value) : undefined;
         if (json !== undefined && isDeepStrictEqual(JSON.parse(json), parsed.value)) entries.push([text, json]);
