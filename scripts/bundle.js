@@ -156,39 +156,27 @@ const lazyTries = {
 };
 
 /**
- * The built-in templates' and packets' YAML, parsed now (src/templates/built-in-yaml.ts): a cold render reads
- * their JSON instead of running the YAML parser (~10 ms of CPU). Parsed by the very function a render uses
- * (tsc's dist/, where the table is empty), and kept only where JSON gives back the same value.
+ * A plugin that gives one module of src/ (`file`, a pattern of its path) the text `contents()` makes as the bundle
+ * is built: a table a cold render takes ready-made. Each table is made by the very function a render uses (from
+ * tsc's dist/, where the table module is empty), so it holds what the render would have worked out.
  */
-const builtInYaml = {
-  name: 'built-in-yaml',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]src[\\/]templates[\\/]built-in-yaml\.ts$/ }, async () => {
-      const { parseTemplateYaml } = await import(`${root}dist/templates/template-yaml.js`);
-      const entries = [];
-      const visit = (dir) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-          const path = join(dir, entry.name);
-          if (entry.isDirectory()) visit(path);
-          else if (entry.name.endsWith('.yaml')) {
-            const text = readFileSync(path, 'utf8');
-            let value;
-            try {
-              value = parseTemplateYaml(text);
-            } catch {
-              continue;
-            }
-            const json = JSON.stringify(value);
-            if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) entries.push([text, json]);
-          }
-        }
-      };
-      visit(`${root}templates`);
-      const contents = `export const BUILT_IN_YAML: ReadonlyMap<string, string> = new Map(${JSON.stringify(entries)});\n`;
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+function builtInTable(name, file, contents) {
+  return {
+    name,
+    setup(context) {
+      context.onLoad({ filter: file }, async () => ({ contents: await contents(), loader: 'ts' }));
+    },
+  };
+}
+
+/** The module text of a ReadonlyMap named `name` holding `entries` (JSON). */
+const mapModule = (name, type, entries) => `export const ${name}: ReadonlyMap<string, ${type}> = new Map(${JSON.stringify(entries)});\n`;
+
+/** A value's JSON, when parsing it gives back the same value; undefined otherwise (then the render parses the file). */
+function sameJson(value) {
+  const json = JSON.stringify(value);
+  return json !== undefined && isDeepStrictEqual(JSON.parse(json), value) ? json : undefined;
+}
 
 /** Each built-in folder's `name` file under `folder` (templates/, locales/), in name order: { file, text }. */
 function builtInFiles(folder, name) {
@@ -200,65 +188,72 @@ function builtInFiles(folder, name) {
 }
 
 /**
+ * The built-in templates' and packets' YAML, parsed now (src/templates/built-in-yaml.ts): a cold render reads
+ * their JSON instead of running the YAML parser (~10 ms of CPU); kept only where JSON gives back the same value.
+ */
+const builtInYaml = builtInTable('built-in-yaml', /[\\/]src[\\/]templates[\\/]built-in-yaml\.ts$/, async () => {
+  const { parseTemplateYaml } = await import(`${root}dist/templates/template-yaml.js`);
+  const entries = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.yaml')) {
+        const text = readFileSync(path, 'utf8');
+        let value;
+        try {
+          value = parseTemplateYaml(text);
+        } catch {
+          continue;
+        }
+        const json = sameJson(value);
+        if (json !== undefined) entries.push([text, json]);
+      }
+    }
+  };
+  visit(`${root}templates`);
+  return mapModule('BUILT_IN_YAML', 'string', entries);
+});
+
+/**
  * The built-in templates, compiled now (src/fill/built-in-fills.ts): a cold render runs their compiled code
  * (in the code cache with the rest) instead of parsing and compiling the template with Handlebars (~10 ms of
- * CPU). Compiled by the very function and options a render compiles with (tsc's dist/, where the table is empty).
+ * CPU), compiled with the options a render compiles with.
  */
-const builtInFills = {
-  name: 'built-in-fills',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]src[\\/]fill[\\/]built-in-fills\.ts$/ }, async () => {
-      const { precompiledFill } = await import(`${root}dist/fill/fill-template.js`);
-      const entries = builtInFiles('templates', 'template.hbs').map(
-        ({ file, text }) => `[${JSON.stringify(text)}, ${precompiledFill(text, file)}]`,
-      );
-      return {
-        contents: `export const BUILT_IN_FILLS: ReadonlyMap<string, object> = new Map<string, object>([\n${entries.join(',\n')}\n]);\n`,
-        loader: 'ts',
-      };
-    });
-  },
-};
+const builtInFills = builtInTable('built-in-fills', /[\\/]src[\\/]fill[\\/]built-in-fills\.ts$/, async () => {
+  const { precompiledFill } = await import(`${root}dist/fill/fill-template.js`);
+  const entries = builtInFiles('templates', 'template.hbs').map(
+    ({ file, text }) => `[${JSON.stringify(text)}, ${precompiledFill(text, file)}]`,
+  );
+  return `export const BUILT_IN_FILLS: ReadonlyMap<string, object> = new Map<string, object>([\n${entries.join(',\n')}\n]);\n`;
+});
 
 /**
  * The default rights links' QR codes, encoded now (src/layout/built-in-qr.ts): a cold render takes the code's
- * modules instead of encoding them (~5 ms of CPU). Encoded by the very function a render encodes with (tsc's
- * dist/, where the table is empty).
+ * modules instead of encoding them (~5 ms of CPU).
  */
-const builtInQr = {
-  name: 'built-in-qr',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]src[\\/]layout[\\/]built-in-qr\.ts$/ }, async () => {
-      const { encodeQr } = await import(`${root}dist/layout/qr-code.js`);
-      const { RIGHTS_LINKS } = await import(`${root}dist/contract/rights-links.js`);
-      const entries = [...new Set(Object.values(RIGHTS_LINKS))].sort().map((link) => [link, encodeQr(link)]);
-      const type = '{ readonly size: number; readonly runs: readonly (readonly [number, number, number])[] }';
-      const contents = `export const BUILT_IN_QR: ReadonlyMap<string, ${type}> = new Map(${JSON.stringify(entries)});\n`;
-      return { contents, loader: 'ts' };
-    });
-  },
-};
+const builtInQr = builtInTable('built-in-qr', /[\\/]src[\\/]layout[\\/]built-in-qr\.ts$/, async () => {
+  const { encodeQr } = await import(`${root}dist/layout/qr-code.js`);
+  const { RIGHTS_LINKS } = await import(`${root}dist/contract/rights-links.js`);
+  const entries = [...new Set(Object.values(RIGHTS_LINKS))].sort().map((link) => [link, encodeQr(link)]);
+  return mapModule('BUILT_IN_QR', '{ readonly size: number; readonly runs: readonly (readonly [number, number, number])[] }', entries);
+});
 
 /**
  * The built-in locales' meta.yaml, parsed now (src/strings/built-in-meta.ts): a cold render reads all of them,
- * and takes their JSON instead of checking each against the schema (~4 ms of CPU). Parsed by the very function
- * a render uses (tsc's dist/, where the table is empty), and kept only where JSON gives back the same value.
+ * and takes their JSON instead of checking each against the schema (~4 ms of CPU); kept only where JSON gives
+ * back the same value.
  */
-const builtInMeta = {
-  name: 'built-in-meta',
-  setup(context) {
-    context.onLoad({ filter: /[\\/]src[\\/]strings[\\/]built-in-meta\.ts$/ }, async () => {
-      const { parseMeta } = await import(`${root}dist/strings/locale-meta.js`);
-      const entries = [];
-      for (const { file, text } of builtInFiles('locales', 'meta.yaml')) {
-        const parsed = parseMeta(text, file);
-        const json = parsed.ok ? JSON.stringify(parsed.value) : undefined;
-        if (json !== undefined && isDeepStrictEqual(JSON.parse(json), parsed.value)) entries.push([text, json]);
-      }
-      return { contents: `export const BUILT_IN_META: ReadonlyMap<string, string> = new Map(${JSON.stringify(entries)});\n`, loader: 'ts' };
-    });
-  },
-};
+const builtInMeta = builtInTable('built-in-meta', /[\\/]src[\\/]strings[\\/]built-in-meta\.ts$/, async () => {
+  const { parseMeta } = await import(`${root}dist/strings/locale-meta.js`);
+  const entries = [];
+  for (const { file, text } of builtInFiles('locales', 'meta.yaml')) {
+    const parsed = parseMeta(text, file);
+    const json = parsed.ok ? sameJson(parsed.value) : undefined;
+    if (json !== undefined) entries.push([text, json]);
+  }
+  return mapModule('BUILT_IN_META', 'string', entries);
+});
 
 /** What both builds share: Node 20, ES modules, the plugins and the require of bundled CommonJS. */
 const common = {
