@@ -40,6 +40,8 @@ interface Unit {
   readonly end: number;
   readonly kind: 'word' | 'inner';
   readonly required: boolean;
+  /** The first piece of a word or kept range too wide for a line: it starts a line of its own (fill). */
+  readonly fresh?: boolean;
 }
 
 const TRAILING = /[\s\u200b]+$/u;
@@ -115,22 +117,25 @@ function unitsFor(
   const kept = opportunities.filter(
     (o) => o.required || !(inside(held, o.position) || (inside(links, o.position) && text[o.position - 1] === '-')),
   );
+  // A kept range too wide for a line starts a line, as a too-wide word does (below).
+  const released = keep.filter((range) => !held.includes(range)).map(([start]) => start);
   const units: Unit[] = [];
   let brokeWord = false;
   let start = 0;
   for (const { position, required } of kept) {
     const trimmed = trimmedEnd(text, start, position);
+    const fresh = released.some((at) => at >= start && at < position);
     if (trimmed > start && measure(start, trimmed) > width + EPSILON) {
       brokeWord = true;
       let from = start;
       const cuts = innerCuts(text, start, trimmed);
       for (const cut of cuts) {
-        units.push({ start: from, end: cut, kind: 'inner', required: false });
+        units.push({ start: from, end: cut, kind: 'inner', required: false, fresh: from === start });
         from = cut;
       }
-      units.push({ start: from, end: position, kind: 'word', required });
+      units.push({ start: from, end: position, kind: 'word', required, fresh: from === start });
     } else {
-      units.push({ start, end: position, kind: 'word', required });
+      units.push({ start, end: position, kind: 'word', required, fresh });
     }
     start = position;
   }
@@ -157,7 +162,11 @@ function fill(units: readonly Unit[], text: string, width: number, measure: Meas
   };
   for (const unit of units) {
     const hyphen = unit.kind === 'inner' && takesHyphen(text, unit.end) ? measure.hyphen(unit.end) : 0;
-    if (end > start && used + measure(unit.start, trimmedEnd(text, unit.start, unit.end)) + hyphen > width + EPSILON) endLine();
+    // A word or kept range too wide for any line starts a fresh one before it breaks inside, as CSS's
+    // overflow-wrap: break-word does: were it to fill the line it is on, a smaller scale (where it fits a line of its
+    // own) could take more lines than a larger one, and auto-fit needs a page never to grow as its text shrinks.
+    if (unit.fresh && end > start) endLine();
+    else if (end > start && used + measure(unit.start, trimmedEnd(text, unit.start, unit.end)) + hyphen > width + EPSILON) endLine();
     used += measure(unit.start, unit.end);
     end = unit.end;
     last = unit;

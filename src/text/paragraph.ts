@@ -241,13 +241,14 @@ function layoutUncached(analysis: TextAnalysis, style: ParagraphStyle, width: nu
     balance: style.balance ?? false,
   };
   const { lines: ranges, brokeWord, brokeKept } = breakLines(text, width, measure, rules, analysis.opportunities);
+  // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on the lines: on every line of the
+  // paragraph, not only on those that hold them, so that its lines are evenly spaced and its height never grows when
+  // a smaller size moves a word of a tall script onto a line that had none (auto-fit needs a page that never grows
+  // as its text shrinks).
+  let room = 1;
+  for (const item of items) room = Math.max(room, (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style)));
   let top = 0;
   const lines = ranges.map((range, i) => {
-    // Scripts with tall stacks (Myanmar, Arabic marks, Indic matras) get more room on their lines.
-    const room = Math.max(
-      1,
-      ...pieces(items, range.start, range.end).map((item) => (item.font.face.leading ?? 1) * Math.max(1, scaleOf(item.font, style))),
-    );
     const baseline = top + style.size * BASELINE * room;
     const line = placeLine(items, text, range, style, width, baseline, chain, shaper, shapeOnce, i === ranges.length - 1);
     top += style.size * style.leading * room;
