@@ -1,6 +1,7 @@
 import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { layoutBlock, sharedHeadingSizes } from './blocks.js';
+import { layoutBlock } from './blocks.js';
+import { sharedHeadingSizes } from './heading.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { flowParts, stackHeight } from './flow.js';
 import type { Floors } from './key-line.js';
@@ -37,9 +38,9 @@ export function fitGrid(theme: PageTheme): number[] {
   return scales;
 }
 
-/** Whether an attempt fits the page's height, its headings unstrained unless the text is already at the floor. */
-function fits(attempt: Attempt, available: number, floor: number): boolean {
-  return attempt.natural.height <= available && (!attempt.strained || attempt.scale <= floor);
+/** Whether an attempt's page is no higher than the paper's room for it. */
+function low(attempt: Attempt, available: number): boolean {
+  return attempt.natural.height <= available;
 }
 
 /**
@@ -55,18 +56,27 @@ export interface FitShortcuts {
 
 /**
  * The attempt at the largest grid scale that fits, or undefined when the
- * page does not fit even at the floor. A page that fits at one step fits at
- * every smaller one (text shrinks, nothing grows), so the answer is the
- * step that fits under one that does not. The search starts from `hint`
- * (the step the last page of this kind took: usually the answer, found with
- * two attempts), otherwise from scale 1 and the height model; it only
- * decides how many attempts it takes, never the answer.
+ * page does not fit even at the floor. A step fits when its page is no
+ * higher than the room and its headings are unstrained (at the floor, a
+ * strained heading is taken as it is).
  *
- * A step whose lower bound (`least`) is over the available height does not
- * fit, and needs no attempt; the bound is asked only where the search would
- * not use the attempt's height to choose its next step (a fitting step is
- * known, or the step is the floor), so the steps tried are the same.
- * With `anyFit`, the first step found to fit is the answer.
+ * Height decides first. A page never grows as its text shrinks (line
+ * breaking and heading sizes are built so: text/break-lines.ts,
+ * layout/heading.ts), so the steps low enough are those from one step on;
+ * the search finds that step from `hint` (the step the last page of this
+ * kind took: usually the answer, found with two attempts), otherwise from
+ * scale 1 and the height model. Strain need not shrink with the scale (a
+ * heading may end on a short line at one size and not at a larger one), so
+ * from that step on, the first unstrained step is the answer: the largest
+ * step that fits, whatever the hint, the rows before or --jobs. The hint
+ * only decides how many attempts it takes.
+ *
+ * A step whose lower bound (`least`) is over the available height is not
+ * low enough, and needs no attempt; the bound is asked only where the
+ * search would not use the attempt's height to choose its next step (a low
+ * enough step is known, or the step is the floor), so the steps tried are
+ * the same. With `anyFit`, the first step found low enough is the answer
+ * (whether the page fits at all: then it fits at the floor).
  */
 export function fitOnGrid(
   attempt: (scale: number) => Attempt,
@@ -75,7 +85,6 @@ export function fitOnGrid(
   hint?: number,
   shortcuts: FitShortcuts = {},
 ): { attempt: Attempt; step: number } | undefined {
-  const floor = grid.at(-1)!;
   const tried = new Map<number, Attempt>();
   const at = (step: number): Attempt => {
     let done = tried.get(step);
@@ -86,7 +95,7 @@ export function fitOnGrid(
     return done;
   };
   const { least, anyFit } = shortcuts;
-  // Steps up to `over` do not fit (-1: none known); `under` fits (grid.length: none known).
+  // Steps up to `over` are too high (-1: none known); `under` is low enough (grid.length: none known).
   let over = -1;
   let under = grid.length;
   let next =
@@ -96,30 +105,32 @@ export function fitOnGrid(
       grid.findIndex((scale) => scale <= 1 + 1e-9),
     );
   let stride = 1;
-  let previous: 'fit' | 'over' | undefined;
+  let previous: 'low' | 'over' | undefined;
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
     const bounded = least !== undefined && (under < grid.length || step === grid.length - 1) && least(grid[step]!) > available;
     const done = bounded ? undefined : at(step);
     const model = (): number => stepAtOrBelow(grid, modelScale(done!, available) * 0.995);
-    if (done && fits(done, available, floor)) {
+    if (done && low(done, available)) {
       if (anyFit) return { attempt: done, step };
       under = step;
-      // Nothing known above: up to where the height model puts the page. Just under a step that did not fit: the
-      // step above. Otherwise halve the steps left between.
+      // Nothing known above: up to where the height model puts the page. Just under a step too high: the step above.
+      // Otherwise halve the steps left between.
       next = over < 0 ? Math.min(step - 1, model()) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
-      previous = 'fit';
+      previous = 'low';
     } else {
       over = step;
-      // No fit known yet: down to where the model puts the page, in strides that double (a strained heading
-      // says nothing of height). Otherwise halve the steps left between. (A bounded step is the floor, or has a
-      // fit under it: no model is needed.)
+      // None low enough known yet: down to where the model puts the page, in strides that double. Otherwise halve the
+      // steps left between. (A bounded step is the floor, or has a low enough one under it: no model is needed.)
       next = under === grid.length ? Math.max(step + stride, done ? model() : step + stride) : Math.ceil((over + under) / 2);
       stride *= 2;
       previous = 'over';
     }
   }
-  return under < grid.length ? { attempt: at(under), step: under } : undefined;
+  if (under === grid.length) return undefined;
+  let step = under;
+  while (step < grid.length - 1 && at(step).strained) step++;
+  return { attempt: at(step), step };
 }
 
 /** The first grid step at or below `scale`. */
