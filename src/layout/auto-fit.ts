@@ -51,6 +51,8 @@ function low(attempt: Attempt, available: number): boolean {
  */
 export interface FitShortcuts {
   readonly least?: (scale: number) => number;
+  /** Whether the page's headings are strained at a scale, cheaper than an attempt (strainedAt). */
+  readonly strained?: (scale: number) => boolean;
   readonly anyFit?: boolean;
 }
 
@@ -69,7 +71,8 @@ export interface FitShortcuts {
  * heading may end on a short line at one size and not at a larger one), so
  * from that step on, the first unstrained step is the answer: the largest
  * step that fits, whatever the hint, the rows before or --jobs. The hint
- * only decides how many attempts it takes.
+ * only decides how many attempts it takes. (`strained`, when given, says
+ * whether a step is strained without an attempt: steps passed over need none.)
  *
  * A step whose lower bound (`least`) is over the available height is not
  * low enough, and needs no attempt; the bound is asked only where the
@@ -86,7 +89,7 @@ export function fitOnGrid(
   shortcuts: FitShortcuts = {},
 ): { attempt: Attempt; step: number } | undefined {
   const tried = new Map<number, Attempt>();
-  const at = (step: number): Attempt => {
+  const attemptAtStep = (step: number): Attempt => {
     let done = tried.get(step);
     if (!done) {
       done = attempt(grid[step]!);
@@ -94,7 +97,7 @@ export function fitOnGrid(
     }
     return done;
   };
-  const { least, anyFit } = shortcuts;
+  const { least, strained, anyFit } = shortcuts;
   // Steps up to `over` are too high (-1: none known); `under` is low enough (grid.length: none known).
   let over = -1;
   let under = grid.length;
@@ -109,7 +112,7 @@ export function fitOnGrid(
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
     const bounded = least !== undefined && (under < grid.length || step === grid.length - 1) && least(grid[step]!) > available;
-    const done = bounded ? undefined : at(step);
+    const done = bounded ? undefined : attemptAtStep(step);
     const model = (): number => stepAtOrBelow(grid, modelScale(done!, available) * 0.995);
     if (done && low(done, available)) {
       if (anyFit) return { attempt: done, step };
@@ -129,8 +132,9 @@ export function fitOnGrid(
   }
   if (under === grid.length) return undefined;
   let step = under;
-  while (step < grid.length - 1 && at(step).strained) step++;
-  return { attempt: at(step), step };
+  const strainedStep = (at: number): boolean => tried.get(at)?.strained ?? strained?.(grid[at]!) ?? attemptAtStep(at).strained;
+  while (step < grid.length - 1 && strainedStep(step)) step++;
+  return { attempt: attemptAtStep(step), step };
 }
 
 /** The first grid step at or below `scale`. */
@@ -162,7 +166,16 @@ type PageAt = [
  * shared size; the second lays out the page with it.
  */
 export function attemptAt(...page: PageAt): Attempt {
-  return passes(page, false);
+  return passes(page, 'full');
+}
+
+/**
+ * Whether the headings of the page attemptAt lays out at `scale` are
+ * strained: the same two passes, over the blocks that hold headings alone
+ * (strain is only noted by headings), so the same answer for less.
+ */
+export function strainedAt(...page: PageAt): boolean {
+  return passes(page, 'headings').strained;
 }
 
 /**
@@ -174,10 +187,12 @@ export function attemptAt(...page: PageAt): Attempt {
  * least this high.
  */
 export function leastHeight(...page: PageAt): number {
-  return passes(page, true).natural.height;
+  return passes(page, 'least').natural.height;
 }
 
-function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: PageAt, least: boolean): Attempt {
+/** The two passes over a page: in full, with business text as one line each (least), or over its headings alone. */
+function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: PageAt, mode: 'full' | 'least' | 'headings'): Attempt {
+  const least = mode === 'least';
   const floorScale = theme.minBody / theme.type.normal;
   const at = Math.max(scale, floorScale);
   const base = {
@@ -198,7 +213,12 @@ function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: Page
   flowParts(blocks, first);
   const body = textSize(theme, 'normal', at);
   const fixed = sharedHeadingSizes(first.headings.found, body);
-  const ctx: LayoutContext = { ...base, headings: { fixed, found: new Map(), strained }, ...(least ? { least } : {}) };
+  const ctx: LayoutContext = {
+    ...base,
+    ...(mode === 'headings' ? { layoutBlock: headingsOnly } : {}),
+    headings: { fixed, found: new Map(), strained },
+    ...(least ? { least } : {}),
+  };
   const { laid, gaps } = flowParts(blocks, ctx);
   // Only its height and texts are read (the page is placed from `laid` once chosen): nothing is placed here.
   const natural = { height: stackHeight(laid, gaps, 0), nodes: [], texts: least ? [] : laid.flatMap((part) => part.texts) };

@@ -1,6 +1,6 @@
 import type { Block, NoticePage, NoticeTree, Spacer } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
-import { attemptAt, fitGrid, fitOnGrid, leastHeight, type Attempt } from './auto-fit.js';
+import { attemptAt, fitGrid, fitOnGrid, leastHeight, strainedAt, type Attempt } from './auto-fit.js';
 import { isNameBand } from './blocks.js';
 import { stack } from './flow.js';
 import { layoutCaches, type LayoutCaches } from './layout-caches.js';
@@ -182,7 +182,11 @@ function fitPage(
     grid,
     available,
     caches?.fitHints.get(key),
-    { least: (scale) => leastHeight(blocks, lang, paper, page, fonts, scale, floors, caches), anyFit },
+    {
+      least: (scale) => leastHeight(blocks, lang, paper, page, fonts, scale, floors, caches),
+      strained: (scale) => strainedAt(blocks, lang, paper, page, fonts, scale, floors, caches),
+      anyFit,
+    },
   );
   // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
   caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
