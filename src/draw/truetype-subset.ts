@@ -99,14 +99,18 @@ function componentsOf(bytes: Uint8Array): GlyphRecord['components'] {
 
 const records = new WeakMap<LoadedFont, Map<number, GlyphRecord>>();
 
+/** Reads bytes [start, end) of a font's glyf table. */
+type GlyfReader = (start: number, end: number) => Uint8Array;
+
 /**
  * One glyph's outline bytes, components and metrics, read from the font's
- * tables through HarfBuzz's public table API (no fontkit internals) and
- * kept for the process. The composite parsing is written out here because
- * neither HarfBuzz's JavaScript API nor fontkit's public one gives the
- * byte positions of a composite's component ids.
+ * tables through HarfBuzz's public table API (no fontkit internals), or its
+ * outline from the file when HarfBuzz was given none (fonts/font-bytes.ts),
+ * and kept for the process. The composite parsing is written out here
+ * because neither HarfBuzz's JavaScript API nor fontkit's public one gives
+ * the byte positions of a composite's component ids.
  */
-function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
+function glyphRecord(font: LoadedFont, gid: number, readGlyf: GlyfReader): GlyphRecord {
   let byGlyph = records.get(font);
   if (!byGlyph) {
     byGlyph = new Map();
@@ -115,9 +119,7 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
   let found = byGlyph.get(gid);
   if (!found) {
     const tables = tablesOf(font);
-    if (!tables.glyf || tables.glyf.byteLength === 0) tables.glyf = font.hbFont.face.referenceTable('glyf');
-    const start = tables.offsets[gid]!;
-    const bytes = tables.glyf!.slice(start, tables.offsets[gid + 1]!);
+    const bytes = readGlyf(tables.offsets[gid]!, tables.offsets[gid + 1]!);
     const metric = Math.min(gid, tables.numberOfHMetrics - 1);
     const advance = tables.hmtx.getUint16(metric * 4);
     const bearing =
@@ -128,6 +130,16 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
     byGlyph.set(gid, found);
   }
   return found;
+}
+
+/** Runs `use` with a reader of the font's glyf table: HarfBuzz's, or the file's (open meanwhile). */
+function readingGlyf<T>(font: LoadedFont, use: (read: GlyfReader) => T): T {
+  if (font.outlines) return font.outlines.reading(use);
+  return use((start, end) => {
+    const tables = tablesOf(font);
+    if (!tables.glyf || tables.glyf.byteLength === 0) tables.glyf = font.hbFont.face.referenceTable('glyf');
+    return tables.glyf!.slice(start, end);
+  });
 }
 
 /**
@@ -179,19 +191,22 @@ function tail(bytes: Uint8Array, from: number): number {
 export function encodeSubset(subset: TtfSubset, font: LoadedFont, raised: ReadonlyMap<number, number> = new Map()): Uint8Array {
   const glyf: Uint8Array[] = [];
   const metrics: GlyphRecord[] = [];
-  for (let i = 0; i < subset.glyphs.length; i++) {
-    const gid = subset.glyphs[i]!;
-    const rise = raised.get(i);
-    const record = rise === undefined ? glyphRecord(font, gid) : raisedRecord(glyphRecord(font, gid), gid, rise);
-    let bytes = record.bytes;
-    if (record.components.length > 0) {
-      bytes = new Uint8Array(record.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const component of record.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+  readingGlyf(font, (readGlyf) => {
+    for (let i = 0; i < subset.glyphs.length; i++) {
+      const gid = subset.glyphs[i]!;
+      const rise = raised.get(i);
+      const original = glyphRecord(font, gid, readGlyf);
+      const record = rise === undefined ? original : raisedRecord(original, gid, rise);
+      let bytes = record.bytes;
+      if (record.components.length > 0) {
+        bytes = new Uint8Array(record.bytes);
+        const view = new DataView(bytes.buffer);
+        for (const component of record.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+      }
+      glyf.push(bytes);
+      metrics.push(record);
     }
-    glyf.push(bytes);
-    metrics.push(record);
-  }
+  });
   const count = glyf.length;
   const glyfLength = glyf.reduce((sum, bytes) => sum + bytes.length, 0);
   const longLoca = glyfLength > 0x1fffe || glyf.some((bytes) => bytes.length % 2 === 1);

@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { FontFace } from './bundled-fonts.js';
 import { fontBytes } from './font-bytes.js';
+import type { GlyphOutlines } from './glyph-outlines.js';
 import { withLazyLoca } from './lazy-loca.js';
 import { withLazyPostTable } from './post-table.js';
 
@@ -17,9 +18,11 @@ export interface LoadedFont {
   /** Ascender and descender in font units (descender is negative). */
   readonly ascent: number;
   readonly descent: number;
-  /** The font's metrics, names and tables for PDFKit; a TrueType font's outlines are HarfBuzz's only (font-bytes.ts). */
+  /** The font's metrics, names and tables for PDFKit; a TrueType font's outlines are HarfBuzz's or the file's only (font-bytes.ts). */
   readonly fontkit: fontkit.Font;
   readonly hbFont: hb.Font;
+  /** A large `glyf` table left in the file (font-bytes.ts): HarfBuzz's face then holds none of the outlines. */
+  readonly outlines?: GlyphOutlines;
   /** A glyph that draws nothing and does not advance (for U+200B and the like), if the font has one. */
   readonly invisible: number | undefined;
   has(codePoint: number): boolean;
@@ -58,7 +61,7 @@ export function loadFont(face: FontFace): LoadedFont {
 }
 
 function parse(face: FontFace, key: string): LoadedFont {
-  const { blob, fontkitBytes } = fontBytes(face.file);
+  const { blob, fontkitBytes, outlines } = fontBytes(face.file);
   const hbFace = new hb.Face(blob);
   const hbFont = new hb.Font(hbFace);
   const unicodes = codePointBits(hbFace.collectUnicodes());
@@ -70,6 +73,7 @@ function parse(face: FontFace, key: string): LoadedFont {
     descent: fkFont.descent,
     fontkit: fkFont,
     hbFont,
+    ...(outlines ? { outlines } : {}),
     invisible: [0x200b, 0x200c, 0x200d, 0xfeff]
       .map((codePoint) => hbFont.nominalGlyph(codePoint))
       .find((glyph) => glyph !== undefined && hbFont.glyphHAdvance(glyph) === 0),
