@@ -28,7 +28,8 @@ interface GlyphRecord {
 
 /** What a font's glyph records are read from, parsed once per font: glyph offsets (loca) and horizontal metrics (hmtx). */
 interface GlyphTables {
-  readonly offsets: readonly number[];
+  /** Where glyph `gid` starts in glyf (and `gid + 1`, where it ends), read from loca when asked: a CJK face has 65,000. */
+  readonly offset: (gid: number) => number;
   readonly hmtx: DataView;
   readonly numberOfHMetrics: number;
   /** A view of the glyf table in HarfBuzz's memory, fetched again when the memory grew (which detaches views). */
@@ -70,8 +71,11 @@ function tablesOf(font: LoadedFont): GlyphTables {
     const numGlyphs = required('maxp').getUint16(4);
     const numberOfHMetrics = required('hhea').getUint16(34);
     const loca = required('loca');
-    const offsets = Array.from({ length: numGlyphs + 1 }, (_, i) => (longLoca ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2));
-    found = { offsets, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined, copied: new Map() };
+    const offset = (gid: number): number => {
+      if (!(gid >= 0 && gid <= numGlyphs)) throw new Error(`${font.face.file}: no glyph ${gid}`);
+      return longLoca ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2;
+    };
+    found = { offset, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined, copied: new Map() };
     glyphTables.set(font, found);
   }
   return found;
@@ -119,7 +123,7 @@ function glyphRecord(font: LoadedFont, gid: number, readGlyf: GlyfReader): Glyph
   let found = byGlyph.get(gid);
   if (!found) {
     const tables = tablesOf(font);
-    const bytes = readGlyf(tables.offsets[gid]!, tables.offsets[gid + 1]!);
+    const bytes = readGlyf(tables.offset(gid), tables.offset(gid + 1));
     const metric = Math.min(gid, tables.numberOfHMetrics - 1);
     const advance = tables.hmtx.getUint16(metric * 4);
     const bearing =
