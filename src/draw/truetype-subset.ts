@@ -28,7 +28,8 @@ interface GlyphRecord {
 
 /** What a font's glyph records are read from, parsed once per font: glyph offsets (loca) and horizontal metrics (hmtx). */
 interface GlyphTables {
-  readonly offsets: readonly number[];
+  /** Where glyph `gid` starts in glyf (and `gid + 1`, where it ends), read from loca when asked: a CJK face has 65,000. */
+  readonly offset: (gid: number) => number;
   readonly hmtx: DataView;
   readonly numberOfHMetrics: number;
   /** A view of the glyf table in HarfBuzz's memory, fetched again when the memory grew (which detaches views). */
@@ -70,8 +71,11 @@ function tablesOf(font: LoadedFont): GlyphTables {
     const numGlyphs = required('maxp').getUint16(4);
     const numberOfHMetrics = required('hhea').getUint16(34);
     const loca = required('loca');
-    const offsets = Array.from({ length: numGlyphs + 1 }, (_, i) => (longLoca ? loca.getUint32(i * 4) : loca.getUint16(i * 2) * 2));
-    found = { offsets, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined, copied: new Map() };
+    const offset = (gid: number): number => {
+      if (!(gid >= 0 && gid <= numGlyphs)) throw new Error(`${font.face.file}: no glyph ${gid}`);
+      return longLoca ? loca.getUint32(gid * 4) : loca.getUint16(gid * 2) * 2;
+    };
+    found = { offset, hmtx: required('hmtx'), numberOfHMetrics, glyf: undefined, copied: new Map() };
     glyphTables.set(font, found);
   }
   return found;
@@ -99,14 +103,18 @@ function componentsOf(bytes: Uint8Array): GlyphRecord['components'] {
 
 const records = new WeakMap<LoadedFont, Map<number, GlyphRecord>>();
 
+/** Reads bytes [start, end) of a font's glyf table. */
+type GlyfReader = (start: number, end: number) => Uint8Array;
+
 /**
  * One glyph's outline bytes, components and metrics, read from the font's
- * tables through HarfBuzz's public table API (no fontkit internals) and
- * kept for the process. The composite parsing is written out here because
- * neither HarfBuzz's JavaScript API nor fontkit's public one gives the
- * byte positions of a composite's component ids.
+ * tables through HarfBuzz's public table API (no fontkit internals), or its
+ * outline from the file when HarfBuzz was given none (fonts/font-bytes.ts),
+ * and kept for the process. The composite parsing is written out here
+ * because neither HarfBuzz's JavaScript API nor fontkit's public one gives
+ * the byte positions of a composite's component ids.
  */
-function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
+function glyphRecord(font: LoadedFont, gid: number, readGlyf: GlyfReader): GlyphRecord {
   let byGlyph = records.get(font);
   if (!byGlyph) {
     byGlyph = new Map();
@@ -115,9 +123,7 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
   let found = byGlyph.get(gid);
   if (!found) {
     const tables = tablesOf(font);
-    if (!tables.glyf || tables.glyf.byteLength === 0) tables.glyf = font.hbFont.face.referenceTable('glyf');
-    const start = tables.offsets[gid]!;
-    const bytes = tables.glyf!.slice(start, tables.offsets[gid + 1]!);
+    const bytes = readGlyf(tables.offset(gid), tables.offset(gid + 1));
     const metric = Math.min(gid, tables.numberOfHMetrics - 1);
     const advance = tables.hmtx.getUint16(metric * 4);
     const bearing =
@@ -128,6 +134,16 @@ function glyphRecord(font: LoadedFont, gid: number): GlyphRecord {
     byGlyph.set(gid, found);
   }
   return found;
+}
+
+/** Runs `use` with a reader of the font's glyf table: HarfBuzz's, or the file's (open meanwhile). */
+function readingGlyf<T>(font: LoadedFont, use: (read: GlyfReader) => T): T {
+  if (font.outlines) return font.outlines.reading(use);
+  return use((start, end) => {
+    const tables = tablesOf(font);
+    if (!tables.glyf || tables.glyf.byteLength === 0) tables.glyf = font.hbFont.face.referenceTable('glyf');
+    return tables.glyf!.slice(start, end);
+  });
 }
 
 /**
@@ -179,19 +195,22 @@ function tail(bytes: Uint8Array, from: number): number {
 export function encodeSubset(subset: TtfSubset, font: LoadedFont, raised: ReadonlyMap<number, number> = new Map()): Uint8Array {
   const glyf: Uint8Array[] = [];
   const metrics: GlyphRecord[] = [];
-  for (let i = 0; i < subset.glyphs.length; i++) {
-    const gid = subset.glyphs[i]!;
-    const rise = raised.get(i);
-    const record = rise === undefined ? glyphRecord(font, gid) : raisedRecord(glyphRecord(font, gid), gid, rise);
-    let bytes = record.bytes;
-    if (record.components.length > 0) {
-      bytes = new Uint8Array(record.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const component of record.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+  readingGlyf(font, (readGlyf) => {
+    for (let i = 0; i < subset.glyphs.length; i++) {
+      const gid = subset.glyphs[i]!;
+      const rise = raised.get(i);
+      const original = glyphRecord(font, gid, readGlyf);
+      const record = rise === undefined ? original : raisedRecord(original, gid, rise);
+      let bytes = record.bytes;
+      if (record.components.length > 0) {
+        bytes = new Uint8Array(record.bytes);
+        const view = new DataView(bytes.buffer);
+        for (const component of record.components) view.setUint16(component.pos, subset.includeGlyph(component.glyphID));
+      }
+      glyf.push(bytes);
+      metrics.push(record);
     }
-    glyf.push(bytes);
-    metrics.push(record);
-  }
+  });
   const count = glyf.length;
   const glyfLength = glyf.reduce((sum, bytes) => sum + bytes.length, 0);
   const longLoca = glyfLength > 0x1fffe || glyf.some((bytes) => bytes.length % 2 === 1);

@@ -1,11 +1,19 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
+import { glyphOutlines, type GlyphOutlines } from './glyph-outlines.js';
 
 /** A font file as HarfBuzz holds it, and the bytes fontkit parses (the same file; see fontBytes). */
 export interface FontBytes {
   readonly blob: hb.Blob;
   readonly fontkitBytes: Uint8Array;
+  /** A large `glyf` table, left in the file: HarfBuzz's holds none of its outlines (see fontBytes). */
+  readonly outlines?: GlyphOutlines;
 }
+
+/** A `glyf` table this long or longer is left in the file, when it is the file's last table (CJK faces: 6-10 MB). */
+const OUTLINES_IN_FILE = 1024 * 1024;
+/** The bytes of such a table HarfBuzz holds, zeros: a `glyf` table it finds, with no glyph in it. */
+const GLYF_STUB = 4;
 
 interface TableRecord {
   readonly tag: string;
@@ -28,11 +36,16 @@ interface TableRecord {
  * read into that memory, found through HarfBuzz's own view of the farthest table, which also proves the blob
  * spans the whole file. Anything else (a collection, a web font, a file this cannot vouch for) is read whole
  * and handed to both as it is, as before.
+ *
+ * A large `glyf` table that ends the file (a CJK face's 10 MB of outlines, nearly all of the file) is not read:
+ * HarfBuzz's blob ends GLYF_STUB zero bytes into it, and `outlines` reads a glyph from the file when a subset
+ * embeds it. placard asks HarfBuzz for no outline or glyph extent: it shapes with cmap, GSUB, GPOS and hmtx.
+ * Reading the two faces of Simplified Chinese had been ~10 ms of a cold render's CPU (measured 2026-12-03).
  */
 export function fontBytes(file: string): FontBytes {
   const fd = openSync(file, 'r');
   try {
-    return readIntoHarfBuzz(fd) ?? whole(readFileSync(fd));
+    return readIntoHarfBuzz(file, fd) ?? whole(readFileSync(fd));
   } finally {
     closeSync(fd);
   }
@@ -42,8 +55,8 @@ function whole(bytes: Uint8Array): FontBytes {
   return { blob: new hb.Blob(bytes), fontkitBytes: bytes };
 }
 
-function readIntoHarfBuzz(fd: number): FontBytes | undefined {
-  const size = fstatSync(fd).size;
+function readIntoHarfBuzz(file: string, fd: number): FontBytes | undefined {
+  const { size, mtimeMs } = fstatSync(fd);
   const header = readAt(fd, 0, 12);
   if (header === undefined) return undefined;
   const view = new DataView(header.buffer, header.byteOffset, 12);
@@ -53,25 +66,39 @@ function readIntoHarfBuzz(fd: number): FontBytes | undefined {
   if (directory === undefined) return undefined;
   const tables = tableRecords(directory, count);
   if (tables.some((table) => table.offset + table.length > size)) return undefined;
-  const farthest = tables.reduce((a, b) => (b.offset + b.length > a.offset + a.length ? b : a));
+  const glyf = outlinesLeft(tables);
+  // The bytes read: the whole file, or all of it before a glyf table left in the file; and the blob's length.
+  const read = glyf ? glyf.offset : size;
+  const length = glyf ? glyf.offset + GLYF_STUB : size;
+  const held = tables.filter((table) => table !== glyf);
+  if (held.length === 0) return undefined;
+  const farthest = held.reduce((a, b) => (b.offset + b.length > a.offset + a.length ? b : a));
   if (farthest.length === 0) return undefined;
 
   const allocation = new Uint8Array(directory);
-  Object.defineProperty(allocation, 'byteLength', { value: size });
+  Object.defineProperty(allocation, 'byteLength', { value: length });
   const blob = new hb.Blob(allocation);
   // A face made only to find where the blob's bytes are: it parsed the directory, and no table yet.
   const table = new hb.Face(blob).referenceTable(farthest.tag);
   if (table?.length !== farthest.length) return undefined;
   const start = table.byteOffset - farthest.offset;
   const memory = new Uint8Array(table.buffer);
-  if (start < 0 || start + size > memory.length || readInto(fd, memory.subarray(start, start + size)) !== size) return undefined;
+  if (start < 0 || start + length > memory.length || readInto(fd, memory.subarray(start, start + read)) !== read) return undefined;
+  memory.fill(0, start + read, start + length);
 
   const fontkitBytes = Buffer.alloc(size);
   fontkitBytes.set(directory, 0);
   for (const { tag, offset, length } of tables) {
     if (tag !== 'glyf') fontkitBytes.set(memory.subarray(start + offset, start + offset + length), offset);
   }
-  return { blob, fontkitBytes };
+  return glyf ? { blob, fontkitBytes, outlines: glyphOutlines(file, glyf.offset, glyf.length, size, mtimeMs) } : { blob, fontkitBytes };
+}
+
+/** The `glyf` table to leave in the file: a large one after every other table. */
+function outlinesLeft(tables: readonly TableRecord[]): TableRecord | undefined {
+  const glyf = tables.find((table) => table.tag === 'glyf');
+  if (!glyf || glyf.length < OUTLINES_IN_FILE) return undefined;
+  return tables.every((table) => table === glyf || table.offset + table.length <= glyf.offset) ? glyf : undefined;
 }
 
 function tableRecords(directory: Uint8Array, count: number): TableRecord[] {

@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { FontFace } from './bundled-fonts.js';
 import { fontBytes } from './font-bytes.js';
+import type { GlyphOutlines } from './glyph-outlines.js';
 import { withLazyLoca } from './lazy-loca.js';
 import { withLazyPostTable } from './post-table.js';
 
@@ -17,9 +18,11 @@ export interface LoadedFont {
   /** Ascender and descender in font units (descender is negative). */
   readonly ascent: number;
   readonly descent: number;
-  /** The font's metrics, names and tables for PDFKit; a TrueType font's outlines are HarfBuzz's only (font-bytes.ts). */
+  /** The font's metrics, names and tables for PDFKit; a TrueType font's outlines are HarfBuzz's or the file's only (font-bytes.ts). */
   readonly fontkit: fontkit.Font;
   readonly hbFont: hb.Font;
+  /** A large `glyf` table left in the file (font-bytes.ts): HarfBuzz's face then holds none of the outlines. */
+  readonly outlines?: GlyphOutlines;
   /** A glyph that draws nothing and does not advance (for U+200B and the like), if the font has one. */
   readonly invisible: number | undefined;
   has(codePoint: number): boolean;
@@ -58,10 +61,11 @@ export function loadFont(face: FontFace): LoadedFont {
 }
 
 function parse(face: FontFace, key: string): LoadedFont {
-  const { blob, fontkitBytes } = fontBytes(face.file);
+  const { blob, fontkitBytes, outlines } = fontBytes(face.file);
   const hbFace = new hb.Face(blob);
   const hbFont = new hb.Font(hbFace);
-  const unicodes = codePointBits(hbFace.collectUnicodes());
+  // A copy: harfbuzzjs gives a view of its WebAssembly memory, which growing that memory detaches.
+  const has = codePointTest(hbFace.collectUnicodes().slice());
   const fkFont = withLazyLoca(withLazyPostTable(fontkit.create(fontkitBytes), fontkitBytes), fontkitBytes);
   const font: LoadedFont = {
     face,
@@ -70,25 +74,50 @@ function parse(face: FontFace, key: string): LoadedFont {
     descent: fkFont.descent,
     fontkit: fkFont,
     hbFont,
+    ...(outlines ? { outlines } : {}),
     invisible: [0x200b, 0x200c, 0x200d, 0xfeff]
       .map((codePoint) => hbFont.nominalGlyph(codePoint))
       .find((glyph) => glyph !== undefined && hbFont.glyphHAdvance(glyph) === 0),
-    has: (codePoint) => codePoint >= 0 && ((unicodes[codePoint >>> 5] ?? 0) & (1 << (codePoint & 31))) !== 0,
+    has,
   };
   loaded.set(key, font);
   return font;
 }
 
 /**
- * The font's code points as a bit set: one bit per code point up to the
- * highest it maps. A Set of a CJK face's 30,000 code points took ~6 ms to
- * build at start (measured 2026-12-02); this takes a fraction of one.
- * HarfBuzz lists the code points in increasing order: the last is the highest.
+ * Whether the font maps a code point, from HarfBuzz's sorted list of the
+ * font's code points: each code point asked about is looked up once (a
+ * binary search) and its answer kept in a bit set. A Set of a CJK face's
+ * 30,000 code points took ~6 ms to build at start, and a bit set of all of
+ * them ~1.5 ms in the interpreter (measured 2026-12-02/03); a notice asks
+ * about a few hundred.
  */
-function codePointBits(codePoints: Uint32Array): Uint32Array {
+function codePointTest(codePoints: Uint32Array): (codePoint: number) => boolean {
   const highest = codePoints.length === 0 ? -1 : codePoints[codePoints.length - 1]!;
-  const bits = new Uint32Array(highest < 0 ? 0 : (highest >>> 5) + 1);
-  // An index, not for…of: a render runs this in the interpreter, where the iterator took 2.5 times as long.
-  for (let i = 0; i < codePoints.length; i++) bits[codePoints[i]! >>> 5]! |= 1 << (codePoints[i]! & 31);
-  return bits;
+  const words = highest < 0 ? 0 : (highest >>> 5) + 1;
+  const known = new Uint32Array(words);
+  const mapped = new Uint32Array(words);
+  return (codePoint) => {
+    if (!(codePoint >= 0 && codePoint <= highest)) return false;
+    const word = codePoint >>> 5;
+    const bit = 1 << (codePoint & 31);
+    if ((known[word]! & bit) === 0) {
+      known[word]! |= bit;
+      if (sortedHas(codePoints, codePoint)) mapped[word]! |= bit;
+    }
+    return (mapped[word]! & bit) !== 0;
+  };
+}
+
+function sortedHas(values: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = values[middle]!;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
