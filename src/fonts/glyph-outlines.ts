@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 
 /**
  * A TrueType face's `glyf` table left in its file (font-bytes.ts gives HarfBuzz none of a large one): glyph
@@ -25,17 +26,17 @@ export function glyphOutlines(file: string, offset: number, length: number, size
         fd = openSync(file, 'r');
         const stats = fstatSync(fd);
         if (stats.size !== size || stats.mtimeMs !== mtimeMs)
-          throw new Error(`font file ${file} changed while placard was using it; run placard again`);
+          throw new UsageError(`font file ${file} changed while placard was using it; run placard again`);
         return fd;
       };
       try {
         return use((start, end) => {
-          if (start < 0 || end < start || end > length) throw new Error(`font file ${file}: a glyph lies outside its glyf table`);
+          if (start < 0 || end < start || end > length) throw new UsageError(`font file ${file}: a glyph lies outside its glyf table`);
           const bytes = new Uint8Array(end - start);
           let done = 0;
           while (done < bytes.length) {
             const read = readSync(open(), bytes, done, bytes.length - done, offset + start + done);
-            if (read === 0) throw new Error(`font file ${file} is shorter than when placard read it`);
+            if (read === 0) throw new UsageError(`font file ${file} is shorter than when placard read it`);
             done += read;
           }
           return bytes;
