@@ -59,16 +59,13 @@ const HEADING_CAP = 1.5;
 function sizeLadder(base: number, scale: number, floor: number): number[] {
   const top = base * Math.min(HEADING_CAP, scale * HEADING_GROWTH);
   const exact = Math.log2(top / (base * HEADING_GROWTH)) * RUNGS_PER_OCTAVE;
-  let rung = Math.floor(exact + 1e-6);
-  const sizes: number[] = [];
-  // The design size when it is a rung or the cap; otherwise the rung under it.
-  let size =
-    Math.abs(exact - rung) < 1e-6 || top >= base * HEADING_CAP - 1e-9 ? top : base * HEADING_GROWTH * 2 ** (rung / RUNGS_PER_OCTAVE);
-  while (size > floor + 1e-9) {
-    sizes.push(size);
-    rung -= 1;
-    size = base * HEADING_GROWTH * 2 ** (rung / RUNGS_PER_OCTAVE);
-  }
+  const below = Math.floor(exact + 1e-6);
+  const onRung = Math.abs(exact - below) < 1e-6;
+  const rungSize = (rung: number): number => base * HEADING_GROWTH * 2 ** (rung / RUNGS_PER_OCTAVE);
+  // The design size when it is a rung or the cap, then the rungs under it; otherwise the rungs under it.
+  const sizes: number[] = onRung || top >= base * HEADING_CAP - 1e-9 ? [top] : [];
+  for (let rung = onRung ? below - 1 : below; rungSize(rung) > floor + 1e-9; rung--) sizes.push(rungSize(rung));
+  if (sizes.length > 0 && sizes[0]! <= floor + 1e-9) sizes.length = 0;
   sizes.push(floor);
   return sizes;
 }
