@@ -108,6 +108,7 @@ export function fitOnGrid(
       grid.findIndex((scale) => scale <= 1 + 1e-9),
     );
   let stride = 1;
+  let rise = 1;
   let previous: 'low' | 'over' | undefined;
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
@@ -117,9 +118,11 @@ export function fitOnGrid(
     if (done && low(done, available)) {
       if (anyFit) return { attempt: done, step };
       under = step;
-      // Nothing known above: up to where the height model puts the page. Just under a step too high: the step above.
-      // Otherwise halve the steps left between.
-      next = over < 0 ? Math.min(step - 1, model()) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
+      // Nothing known above: up to where the height model puts the page, at least in strides that double (a page
+      // whose height grows slower than the model's, as a short one under a fixed-size QR code does, would otherwise
+      // climb one step an attempt). Just under a step too high: the step above. Otherwise halve the steps left between.
+      next = over < 0 ? Math.min(step - rise, model()) : previous === 'over' ? step - 1 : Math.floor((over + under) / 2);
+      if (over < 0) rise *= 2;
       previous = 'low';
     } else {
       over = step;

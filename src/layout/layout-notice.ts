@@ -93,7 +93,7 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   const paper = options.page ?? PAGE_SIZES[options.size];
-  const hintAt = hintKey(blocks, lang, paper, floors);
+  const hintAt = `${pageKind(blocks, lang, paper)} ${floorsKey(floors)}`;
   const relaxedFit = relaxFloors(
     floors,
     (tried) => fitPage(blocks, lang, options.size, options, theme, tried, options.page),
@@ -175,13 +175,15 @@ function fitPage(
   const page = themeOf({ caches }, theme, size);
   const paper = card ?? PAGE_SIZES[size];
   const available = paper.height - 2 * page.margin;
-  const key = hintKey(blocks, lang, paper, floors);
+  const kind = pageKind(blocks, lang, paper);
+  const key = `${kind} ${floorsKey(floors)}`;
   const grid = gridOf(page, caches);
   const found = fitOnGrid(
     (scale) => attemptAt(blocks, lang, paper, page, fonts, scale, floors, caches),
     grid,
     available,
-    caches?.fitHints.get(key),
+    // A page of a kind met before with other floors (a floor giving way, a first row) starts where that one ended.
+    caches?.fitHints.get(key) ?? caches?.fitHints.get(kind),
     {
       least: (scale) => leastHeight(blocks, lang, paper, page, fonts, scale, floors, caches),
       strained: (scale) => strainedAt(blocks, lang, paper, page, fonts, scale, floors, caches),
@@ -190,6 +192,7 @@ function fitPage(
   );
   // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.
   caches?.fitHints.set(key, found ? found.step : grid.length - 1, false);
+  if (found) caches?.fitHints.set(kind, found.step, false);
   return found ? { attempt: found.attempt, paper, page } : undefined;
 }
 
@@ -212,8 +215,8 @@ function fitsAtAll(blocks: Blocks, lang: string, size: PageSizeName, options: La
   return fitPage(blocks, lang, size, options, theme, floors, undefined, true) !== undefined;
 }
 
-/** A page's kind for the fit hint: its languages, blocks, paper and floors (not its business data). */
-function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: number }, floors: Floors): string {
+/** A page's kind for the fit hint: its languages, blocks and paper (not its business data). */
+function pageKind(blocks: Blocks, lang: string, paper: { width: number; height: number }): string {
   const kinds = (list: readonly Block[]): string =>
     list
       .map((block) =>
@@ -226,7 +229,12 @@ function hintKey(blocks: Blocks, lang: string, paper: { width: number; height: n
               : block.kind[0]!,
       )
       .join('');
-  return `${lang} ${paper.width}x${paper.height} ${floors.key},${floors.title},${floors.band ?? ''} ${kinds(blocks)}`;
+  return `${lang} ${paper.width}x${paper.height} ${kinds(blocks)}`;
+}
+
+/** The floors a page is fitted with, for the fit hint's key (with pageKind). */
+function floorsKey(floors: Floors): string {
+  return `${floors.key},${floors.title},${floors.band ?? ''}`;
 }
 
 /** The page theme for a paper: the session's one, so that blocks laid out with it are found again. */
