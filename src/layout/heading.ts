@@ -104,10 +104,17 @@ export function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
   // the largest such rung is found by halving.
   const oneLineFrom = Math.max(floor, sizes[0]! * ONE_LINE_SHRINK);
   const tried = new Map<number, ParagraphLayout>();
+  const layoutAt = (index: number): ParagraphLayout => {
+    let found = tried.get(index);
+    if (!found) {
+      found = at(sizes[index]!);
+      tried.set(index, found);
+    }
+    return found;
+  };
   const oneLineAt = (index: number): boolean => {
-    const layout = at(sizes[index]!);
-    tried.set(index, layout);
-    return layout.lines.length === 1 && !layout.brokeWord;
+    const laid = layoutAt(index);
+    return laid.lines.length === 1 && !laid.brokeWord;
   };
   let last = sizes.length - 1;
   while (last > 0 && sizes[last]! < oneLineFrom - 1e-9) last--;
@@ -128,16 +135,28 @@ export function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
   }
   if (first !== undefined && sizes[first]! >= oneLineFrom - 1e-9) {
     size = sizes[first]!;
-    layout = tried.get(first)!;
+    layout = layoutAt(first);
     oneLine = size;
   } else {
-    // Two lines: the first size from the top that sets them well (a short last line at one size need not be at the next).
-    let index = 0;
-    layout = tried.get(0) ?? at(sizes[0]!);
-    while (index < sizes.length - 1 && (layout.lines.length > 2 || layout.brokeWord || shortLast(layout, ctx.lang))) {
-      index++;
-      layout = tried.get(index) ?? at(sizes[index]!);
+    // Two lines: the first size from the top that sets them well. At most two lines without a split word holds at
+    // every size under one where it holds, so the first such size is found by halving; a short last line at one size
+    // need not be at the next, so from there the sizes are tried in turn.
+    const twoLines = (index: number): boolean => {
+      const laid = layoutAt(index);
+      return laid.lines.length <= 2 && !laid.brokeWord;
+    };
+    let index = sizes.length - 1;
+    if (twoLines(0)) index = 0;
+    else if (twoLines(index)) {
+      let low = 0;
+      while (index - low > 1) {
+        const middle = (low + index) >> 1;
+        if (twoLines(middle)) index = middle;
+        else low = middle;
+      }
     }
+    while (index < sizes.length - 1 && shortLast(layoutAt(index), ctx.lang)) index++;
+    layout = layoutAt(index);
     size = sizes[index]!;
     const below = shortLast(layout, ctx.lang) ? oneLineBelowFloor(block, style(size), ctx) : undefined;
     if (below) ({ size, layout, oneLine } = { ...below, oneLine: below.size });
