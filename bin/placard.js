@@ -13,11 +13,15 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   tiered up only after 100 times the usual budget. A cold render en,es 500 → 300 ms; a 30-page packet in six
   //   languages 2,230 → 1,160 ms.
   // - Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
-  //   optimised function, a function optimised after more work in the interpreter (interrupt budget 300,000), and
+  //   optimised function, a function optimised after more work in the interpreter (interrupt budget 600,000), and
   //   HarfBuzz tiered up after 30 times the usual budget. TurboFan's compiles had been a third of a batch's CPU over
   //   its first 200 rows; the code is as fast once warm. Batch en,es per notice over rows 2-201 11.5 → 9.6 ms, over
-  //   2-501 8.8 → 7.8 ms; a 1-row batch en,es 400 → 310 ms.
-  // - batch: a full collection each time the heap grows 100%. Its main thread renders rows too and has no heap cap:
+  //   2-501 8.8 → 7.8 ms; a 1-row batch en,es 400 → 310 ms. Budget 300,000 → 600,000, with batch's growth at 90%
+  //   (below), per notice over rows 2-201, pinned CPU medians of 10 and 5: en,es 3.08 → 2.45 ms, ar,zh-Hans 5.7 →
+  //   4.75 ms (growth at 100%: 2.43 and 4.8; budget 1,000,000 no better than 600,000, 2,000,000 worse); over rows
+  //   2-501 3.78 → 3.54 ms (600,000 alone); instructions (cachegrind, V8 single-threaded with a fixed GC schedule)
+  //   en,es 22.6 → 21.8 M, ar,zh-Hans 40.2 → 39.6 M; a 1-row batch the same.
+  // - batch: a full collection each time the heap grows 90%. Its main thread renders rows too and has no heap cap:
   //   left alone, V8 let its heap reach four times its live size. --jobs 2 on mixed scripts, peak RSS without the
   //   flag / at 150% / at 30%: 300 rows 396 / 401 / 367 MB, 3,000 rows 502 / 453 / 404 MB (3,000 over 300: 1.27 /
   //   1.13 / 1.10). A smaller percentage costs CPU: at 30% a batch en,es collected in full about every 60 rows.
@@ -25,12 +29,15 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   without. At 200% the 3,000-row peak was 474 MB: the flag also sets the workers' growth, which their small heap
   //   cap otherwise keeps low. Once fonts were read without a second copy (src/fonts/font-bytes.ts) the 300-row peak
   //   fell more than the 3,000-row one: at 150%, 341 / 410 MB (1.20, the bench's limit); at 100%, 325 / 384 MB (1.18).
+  //   The interrupt budget at 600,000 lowered the 300-row peak (less compiled while warming up), not the 3,000-row
+  //   one: at 100%, medians of 5, 321 / 390 MB (1.21; 326 / 388 MB, 1.19, at 300,000); at 90%, of 5, 327 / 383 MB
+  //   (1.17).
   // Set before the bundle is compiled, so its code cache is made and checked under the same flags; worker threads
   // share them.
   const command = args.find((arg) => !arg.startsWith('-'));
   if (command === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000');
-  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=300000 --wasm-tiering-budget=54000000');
-  if (command === 'batch') setFlagsFromString('--heap-growing-percent=100');
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=600000 --wasm-tiering-budget=54000000');
+  if (command === 'batch') setFlagsFromString('--heap-growing-percent=90');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).

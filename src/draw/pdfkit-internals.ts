@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts/loaded-font.js';
@@ -425,6 +426,20 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   declare private placardChunks: Uint8Array[] | undefined;
   declare private placardDone: boolean | undefined;
 
+  /**
+   * PDFKit's constructor with the document's info added after it, as the constructor adds it, and the file ID
+   * (the trailer's ID) hashed by Node's MD5 from the same text (PDFSecurity.generateFileID in pdfkit.js): the
+   * constructor then hashes only its three defaults with its own MD5, written in JavaScript, that took longer.
+   */
+  constructor(options: PDFKit.PDFDocumentOptions) {
+    const { info, ...rest } = options;
+    super(rest);
+    const self = this as unknown as { info: Record<string, { valueOf(): unknown }>; _id: unknown };
+    if (!(self.info?.CreationDate instanceof Date)) throw new MissingInternalError('the document’s info and its CreationDate');
+    if (info) for (const key in info) self.info[key] = (info as Record<string, { valueOf(): unknown }>)[key]!;
+    self._id = fileId(self.info);
+  }
+
   /** PDFKit's ref(), with each object written by writeObject (PDFKit calls this from its own constructor too). */
   override ref(data: object): PDFKit.PDFKitReference {
     const ref = super.ref(data) as unknown as ObjectReference;
@@ -508,6 +523,16 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     if (this.placardText) this.placardChunks.push(Buffer.from(this.placardText, 'latin1'));
     this.placardText = '';
   }
+}
+
+/** PDFSecurity.generateFileID (pdfkit.js): the MD5 of the creation time and each info entry, in the info's order. */
+function fileId(info: Record<string, { valueOf(): unknown }>): Uint8Array {
+  let text = `${(info.CreationDate as Date).getTime()}\n`;
+  for (const key in info) {
+    if (!Object.prototype.hasOwnProperty.call(info, key)) continue;
+    text += `${key}: ${String(info[key]!.valueOf())}\n`;
+  }
+  return new Uint8Array(createHash('md5').update(text, 'utf8').digest());
 }
 
 /** The chunks in one new Uint8Array. */
