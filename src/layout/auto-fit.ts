@@ -1,6 +1,7 @@
 import type { Block } from '../parse/notice-tree.js';
 import type { FontLibrary } from '../fonts/font-set.js';
 import { layoutBlock } from './blocks.js';
+import { stepMemo } from './step-search.js';
 import { sharedHeadingSizes } from './heading.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { flowParts, stackHeight } from './flow.js';
@@ -88,15 +89,7 @@ export function fitOnGrid(
   hint?: number,
   shortcuts: FitShortcuts = {},
 ): { attempt: Attempt; step: number } | undefined {
-  const tried = new Map<number, Attempt>();
-  const attemptAtStep = (step: number): Attempt => {
-    let done = tried.get(step);
-    if (!done) {
-      done = attempt(grid[step]!);
-      tried.set(step, done);
-    }
-    return done;
-  };
+  const tried = stepMemo((step) => attempt(grid[step]!));
   const { least, strained, anyFit } = shortcuts;
   // Steps up to `over` are too high (-1: none known); `under` is low enough (grid.length: none known).
   let over = -1;
@@ -113,7 +106,7 @@ export function fitOnGrid(
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
     const bounded = least !== undefined && (under < grid.length || step === grid.length - 1) && least(grid[step]!) > available;
-    const done = bounded ? undefined : attemptAtStep(step);
+    const done = bounded ? undefined : tried.at(step);
     const model = (): number => stepAtOrBelow(grid, modelScale(done!, available) * 0.995);
     if (done && low(done, available)) {
       if (anyFit) return { attempt: done, step };
@@ -135,9 +128,9 @@ export function fitOnGrid(
   }
   if (under === grid.length) return undefined;
   let step = under;
-  const strainedStep = (at: number): boolean => tried.get(at)?.strained ?? strained?.(grid[at]!) ?? attemptAtStep(at).strained;
+  const strainedStep = (at: number): boolean => tried.made(at)?.strained ?? strained?.(grid[at]!) ?? tried.at(at).strained;
   while (step < grid.length - 1 && strainedStep(step)) step++;
-  return { attempt: attemptAtStep(step), step };
+  return { attempt: tried.at(step), step };
 }
 
 /** The first grid step at or below `scale`. */

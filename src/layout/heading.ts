@@ -1,6 +1,7 @@
 import type { Heading } from '../parse/notice-tree.js';
 import type { ParagraphLayout } from '../text/paragraph.js';
 import type { HeadingFit, Laid, LayoutContext } from './context.js';
+import { firstHolding, stepMemo } from './step-search.js';
 import { layoutOneLine, shapeText, textNode, type TextBlockStyle } from './text-block.js';
 import { textSize } from './theme.js';
 
@@ -99,64 +100,28 @@ export function layoutHeading(block: Heading, ctx: LayoutContext): Laid {
     return textNode(block.inlines, fixed, style(shared), ctx);
   }
   const sizes = sizeLadder(base, ctx.scale, floor);
-  const at = (size: number) => shapeText(block.inlines, style(size), ctx);
+  const laid = stepMemo((index) => shapeText(block.inlines, style(sizes[index]!), ctx));
   // One line, down to ONE_LINE_SHRINK of the design size: one line at a size means one line at every smaller size, so
   // the largest such rung is found by halving.
   const oneLineFrom = Math.max(floor, sizes[0]! * ONE_LINE_SHRINK);
-  const tried = new Map<number, ParagraphLayout>();
-  const layoutAt = (index: number): ParagraphLayout => {
-    let found = tried.get(index);
-    if (!found) {
-      found = at(sizes[index]!);
-      tried.set(index, found);
-    }
-    return found;
-  };
-  const oneLineAt = (index: number): boolean => {
-    const laid = layoutAt(index);
-    return laid.lines.length === 1 && !laid.brokeWord;
-  };
   let last = sizes.length - 1;
   while (last > 0 && sizes[last]! < oneLineFrom - 1e-9) last--;
+  const first = firstHolding(last + 1, (index) => laid.at(index).lines.length === 1 && !laid.at(index).brokeWord);
   let oneLine: number | undefined;
   let size: number;
   let layout: ParagraphLayout;
-  let first = oneLineAt(0) ? 0 : undefined;
-  if (first === undefined && last > 0 && oneLineAt(last)) {
-    // sizes[low] takes more than one line, sizes[high] one: halve until they are neighbours.
-    let low = 0;
-    let high = last;
-    while (high - low > 1) {
-      const middle = (low + high) >> 1;
-      if (oneLineAt(middle)) high = middle;
-      else low = middle;
-    }
-    first = high;
-  }
   if (first !== undefined && sizes[first]! >= oneLineFrom - 1e-9) {
     size = sizes[first]!;
-    layout = layoutAt(first);
+    layout = laid.at(first);
     oneLine = size;
   } else {
     // Two lines: the first size from the top that sets them well. At most two lines without a split word holds at
     // every size under one where it holds, so the first such size is found by halving; a short last line at one size
     // need not be at the next, so from there the sizes are tried in turn.
-    const twoLines = (index: number): boolean => {
-      const laid = layoutAt(index);
-      return laid.lines.length <= 2 && !laid.brokeWord;
-    };
-    let index = sizes.length - 1;
-    if (twoLines(0)) index = 0;
-    else if (twoLines(index)) {
-      let low = 0;
-      while (index - low > 1) {
-        const middle = (low + index) >> 1;
-        if (twoLines(middle)) index = middle;
-        else low = middle;
-      }
-    }
-    while (index < sizes.length - 1 && shortLast(layoutAt(index), ctx.lang)) index++;
-    layout = layoutAt(index);
+    const twoLines = (index: number): boolean => laid.at(index).lines.length <= 2 && !laid.at(index).brokeWord;
+    let index = firstHolding(sizes.length, twoLines) ?? sizes.length - 1;
+    while (index < sizes.length - 1 && shortLast(laid.at(index), ctx.lang)) index++;
+    layout = laid.at(index);
     size = sizes[index]!;
     const below = shortLast(layout, ctx.lang) ? oneLineBelowFloor(block, style(size), ctx) : undefined;
     if (below) ({ size, layout, oneLine } = { ...below, oneLine: below.size });
