@@ -24,19 +24,21 @@ export function readFontFile(file: string): Buffer {
   if (magic !== 'OTTO' && magic !== 'true' && bytes.readUInt32BE(0) !== 0x00010000) refuse('is not a TrueType or OpenType font');
   const count = bytes.readUInt16BE(4);
   if (count === 0 || 12 + count * 16 > bytes.length) refuse('is cut short: its table directory does not fit in the file');
-  const tables = new Set<string>();
+  const tables = new Map<string, { offset: number; length: number }>();
   for (let i = 0; i < count; i++) {
     const record = 12 + i * 16;
     const tag = bytes.toString('latin1', record, record + 4);
     const offset = bytes.readUInt32BE(record + 8);
     const length = bytes.readUInt32BE(record + 12);
     if (offset + length > bytes.length) refuse(`is cut short: its "${tag.trim()}" table ends past the end of the file`);
-    tables.add(tag);
+    tables.set(tag, { offset, length });
   }
   const missing = REQUIRED.filter((tag) => !tables.has(tag));
   if (!tables.has('glyf') && !tables.has('CFF ')) missing.push('glyf or CFF');
   if (tables.has('glyf') && !tables.has('loca')) missing.push('loca');
   if (missing.length > 0) refuse(`lacks the tables ${missing.join(', ')} that every font needs`);
+  if (tables.has('glyf') && !glyphsInsideGlyf(bytes, tables))
+    refuse('has glyph offsets (its "loca" table) that point outside its "glyf" table');
   if (tables.has('fvar')) refuse('is a variable font; use a static instance (PDFKit draws variable fonts blank)');
   try {
     const font = fontkit.create(bytes) as fontkit.Font;
@@ -51,4 +53,30 @@ export function readFontFile(file: string): Buffer {
     refuse(`cannot be read as a font: ${(error as Error).message}`);
   }
   return bytes;
+}
+
+/**
+ * Whether every glyph of a TrueType font lies inside its glyf table: loca's offsets (short or long, as head says)
+ * for maxp's glyph count, never decreasing and none past glyf's end. The outlines are read from these offsets
+ * when a subset embeds a glyph (src/draw/truetype-subset.ts, src/fonts/glyph-outlines.ts), and fontkit reads
+ * them for a glyph's box: a glyph outside its table would fail there, in the middle of a notice.
+ */
+function glyphsInsideGlyf(bytes: Buffer, tables: ReadonlyMap<string, { offset: number; length: number }>): boolean {
+  const head = tables.get('head')!;
+  const maxp = tables.get('maxp')!;
+  const loca = tables.get('loca')!;
+  const glyf = tables.get('glyf')!;
+  if (head.length < 54 || maxp.length < 6) return false;
+  const long = bytes.readInt16BE(head.offset + 50) === 1;
+  const glyphs = bytes.readUInt16BE(maxp.offset + 4);
+  const size = long ? 4 : 2;
+  if (loca.length < (glyphs + 1) * size) return false;
+  let previous = 0;
+  for (let i = 0; i <= glyphs; i++) {
+    const at = loca.offset + i * size;
+    const offset = long ? bytes.readUInt32BE(at) : bytes.readUInt16BE(at) * 2;
+    if (offset < previous || offset > glyf.length) return false;
+    previous = offset;
+  }
+  return true;
 }

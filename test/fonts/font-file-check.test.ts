@@ -42,4 +42,18 @@ describe('readFontFile', () => {
     broken.writeUInt32BE(bytes.length, 12 + 8); // the first table now starts at the end of the file
     expect(thrown(UsageError, () => readFontFile(fontWith('pointer.ttf', broken))).message).toContain('ends past the end of the file');
   });
+
+  it('refuses a font whose glyph offsets point outside its glyf table (was an internal error, exit 3)', () => {
+    const broken = Buffer.from(bytes);
+    const count = broken.readUInt16BE(4);
+    for (let i = 0; i < count; i++) {
+      const record = 12 + i * 16;
+      if (broken.toString('latin1', record, record + 4) !== 'loca') continue;
+      const offset = broken.readUInt32BE(record + 8);
+      const length = broken.readUInt32BE(record + 12);
+      // Every glyph but the first now starts far past the end of the outlines.
+      for (let at = offset + 4; at + 4 <= offset + length; at += 4) broken.writeUInt32BE(0xfffffff0, at);
+    }
+    expect(thrown(UsageError, () => readFontFile(fontWith('loca.ttf', broken))).message).toContain('point outside its "glyf" table');
+  });
 });
