@@ -7,7 +7,7 @@ import type { TemplateFill } from './fill/fill-template.js';
 import type { MarkupShapes } from './fill/markup-shapes.js';
 import type { LaidPage } from './layout/items.js';
 import { cardSize, impose } from './impose/impose.js';
-import { pagedMessage, shortfallMessage, type KeyLineShortfall } from './layout/key-line.js';
+import { FloorsNotKept, pagedMessage, shortfallMessage, type KeyLineShortfall } from './layout/key-line.js';
 import type { LayoutCaches } from './layout/layout-caches.js';
 import { layoutNotice } from './layout/layout-notice.js';
 import type { NoticeTree } from './parse/notice-tree.js';
@@ -73,7 +73,7 @@ export async function renderRecord(session: Session, raw: RawRecord): Promise<Re
  */
 export function layoutRecord(session: Session, raw: RawRecord, checked?: Business): LaidNotice {
   const shortfalls: KeyLineShortfall[] = [];
-  let laid: LaidNotice;
+  let laid: LaidNotice | FloorsShort;
   try {
     laid = layoutRecordOnce(session, raw, shortfalls, checked);
   } catch (error) {
@@ -81,22 +81,22 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
     if (!paged) throw error;
     return paged;
   }
-  if (shortfalls.length === 0) return laid;
-  // Only the sizes the theme asks of a page's languages choose pages; a softer aim (three or four languages) only warns.
-  const open =
-    session.options.arrange === undefined &&
-    laid.plan.arrange !== 'pages' &&
-    laid.plan.languages.length > 1 &&
-    shortfalls.some((one) => !one.soft);
-  if (open && session.template.manifest.arrangements.includes('pages')) {
-    const again: KeyLineShortfall[] = [];
+  if ('business' in laid) {
     // The record was validated for the first layout: the same check, whatever the arrangement.
-    const paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, laid.plan.business);
+    const again: KeyLineShortfall[] = [];
+    const paged = layoutPaged(session, raw, again, laid.business);
     const warnings = [...shortfalls.map(pagedMessage), ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
     return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
   }
+  if (shortfalls.length === 0) return laid;
   const warnings = shortfalls.map((one) => ({ message: shortfallMessage(one, { chosePages: false }) }));
   return { ...laid, plan: { ...laid.plan, warnings: [...laid.plan.warnings, ...warnings] } };
+}
+
+/** A notice whose page could not keep its key line's least size, to be laid out one language per page instead. */
+interface FloorsShort {
+  /** The record as validated. */
+  readonly business: Business;
 }
 
 /**
@@ -111,7 +111,7 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
   let paged: LaidNotice;
   const again: KeyLineShortfall[] = [];
   try {
-    paged = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, again, checked);
+    paged = layoutPaged(session, raw, again, checked);
   } catch {
     return undefined;
   }
@@ -127,7 +127,21 @@ function pagesInstead(session: Session, raw: RawRecord, error: InputError, check
   return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
 }
 
-function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
+/** The notice one language per page (which never stops at a shortfall: only an arrangement left open does). */
+function layoutPaged(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice {
+  const laid = layoutRecordOnce({ ...session, options: { ...session.options, arrange: 'pages' } }, raw, shortfalls, checked);
+  if ('business' in laid) throw new Error('a notice laid out one language per page stopped at a shortfall');
+  return laid;
+}
+
+/**
+ * The notice laid out in the session's arrangement. When the user left
+ * --arrange open and the template allows one language per page, a sign of
+ * several languages whose page cannot keep its key line's least size stops
+ * there (FloorsShort, the shortfall reported): the caller lays it out one
+ * language per page, so no smaller page is laid out only to be thrown away.
+ */
+function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineShortfall[], checked?: Business): LaidNotice | FloorsShort {
   const { template } = session;
   const plan = planNotice(raw, session.options, template, session.locales, checked, session.plans);
   const data = { translate: session.translate, languages: plan.languages, arrange: plan.arrange };
@@ -140,7 +154,26 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
   );
   const card = cardSize(template.manifest);
   const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
-  const laidPages = layoutNotice(tree, { size: plan.size, fonts, theme: template.theme, page: card, onShortfall, caches: session.caches });
+  const stopAtShortfall =
+    session.options.arrange === undefined &&
+    plan.arrange !== 'pages' &&
+    plan.languages.length > 1 &&
+    template.manifest.arrangements.includes('pages');
+  let laidPages: LaidPage[];
+  try {
+    laidPages = layoutNotice(tree, {
+      size: plan.size,
+      fonts,
+      theme: template.theme,
+      page: card,
+      onShortfall,
+      stopAtShortfall,
+      caches: session.caches,
+    });
+  } catch (error) {
+    if (error instanceof FloorsNotKept) return { business: plan.business };
+    throw error;
+  }
   const pages = impose(laidPages, { sheet: plan.size, arrange: plan.arrange, card, bleedMm: session.options.bleed });
   // Strings that printed in English, or were translated from older English: said once a run (src/strings/translator.ts).
   const warnings = [...plan.warnings, ...takeTranslationWarnings(session.translate)];

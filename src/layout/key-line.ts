@@ -30,12 +30,24 @@ export interface KeyLineShortfall {
   readonly page: number;
   readonly size: PageSizeName;
   readonly languages: number;
-  /** Cap heights in mm: asked and printed. */
-  readonly keyCapMm: { readonly asked: number; readonly printed: number };
-  readonly titleCapMm: { readonly asked: number; readonly printed: number };
+  /** Cap heights in mm: asked and printed (none printed: the page was not laid out smaller, LayoutOptions.stopAtShortfall). */
+  readonly keyCapMm: { readonly asked: number; readonly printed?: number };
+  readonly titleCapMm: { readonly asked: number; readonly printed?: number };
   readonly fitsOn?: PageSizeName;
   /** The floors were aimed at, not required (Floors.soft): warn, and keep the arrangement. */
   readonly soft?: boolean;
+}
+
+/**
+ * Thrown by layoutNotice with stopAtShortfall at the first page that cannot
+ * keep its required floors, after reporting the shortfall: the caller lays
+ * the notice out another way.
+ */
+export class FloorsNotKept extends Error {
+  constructor() {
+    super('a page cannot keep its key line and title sizes');
+    this.name = 'FloorsNotKept';
+  }
 }
 
 /** The page's language sections that carry a sign's text (a heading or a key line): QR captions do not count. */
@@ -159,14 +171,18 @@ const capOf = (points: number): number => Math.round(((points * 0.714 * 25.4) / 
 /** A shortfall as cap heights in mm, for the warning. */
 export function shortfallOf(
   asked: Floors,
-  printed: Floors,
+  printed: Floors | undefined,
   facts: { page: number; size: PageSizeName; languages: number; fitsOn?: PageSizeName },
 ): KeyLineShortfall {
+  const cap = (asks: number, prints: number | undefined) => ({
+    asked: capOf(asks),
+    ...(prints === undefined ? {} : { printed: capOf(prints) }),
+  });
   return {
     ...facts,
     ...(asked.soft ? { soft: true } : {}),
-    keyCapMm: { asked: capOf(asked.key), printed: capOf(printed.key) },
-    titleCapMm: { asked: capOf(asked.title), printed: capOf(printed.title) },
+    keyCapMm: cap(asked.key, printed?.key),
+    titleCapMm: cap(asked.title, printed?.title),
   };
 }
 
@@ -174,8 +190,10 @@ export function shortfallOf(
 export function shortfallMessage(shortfall: KeyLineShortfall, outcome: { chosePages: boolean }): string {
   const { keyCapMm: key, titleCapMm: title } = shortfall;
   const parts = [
-    ...(key.printed < key.asked ? [`key line ${key.printed} mm tall (capitals; ${key.asked} mm reads at the door)`] : []),
-    ...(title.printed < title.asked ? [`title ${title.printed} mm (${title.asked} mm asked)`] : []),
+    ...(key.printed !== undefined && key.printed < key.asked
+      ? [`key line ${key.printed} mm tall (capitals; ${key.asked} mm reads at the door)`]
+      : []),
+    ...(title.printed !== undefined && title.printed < title.asked ? [`title ${title.printed} mm (${title.asked} mm asked)`] : []),
   ];
   const what = parts.length > 0 ? parts.join(', ') : 'key line below its least size';
   const where =
@@ -191,13 +209,19 @@ export function shortfallMessage(shortfall: KeyLineShortfall, outcome: { chosePa
   return `${page}${where} ${shortfall.languages === 1 ? 'prints' : 'print'} the ${what}${meets}`;
 }
 
-/** The warning for a notice put one language per page because its key line would have been too small on one page. */
+/**
+ * The warning for a notice put one language per page because its key line
+ * would have been too small on one page: by how much, when that page was
+ * laid out smaller (a soft floor); otherwise the size it could not keep.
+ */
 export function pagedMessage(shortfall: KeyLineShortfall): { message: string } {
-  const { keyCapMm: key } = shortfall;
+  const { keyCapMm: key, titleCapMm: title } = shortfall;
   const larger = shortfall.fitsOn ? `; --size ${shortfall.fitsOn} keeps them on one page` : '';
-  return {
-    message:
-      `${shortfall.languages} languages on one ${shortfall.size} page would print the key line ${key.printed} mm tall ` +
-      `(capitals; ${key.asked} mm reads at the door), so each language has its own page (--arrange pages)${larger}`,
-  };
+  const where = `${shortfall.languages} languages on one ${shortfall.size} page`;
+  const andTitle = title.asked > 0 ? ` and the title ${title.asked} mm` : '';
+  const what =
+    key.printed === undefined
+      ? `${where} cannot keep the key line ${key.asked} mm tall${andTitle} (capitals; ${key.asked} mm reads at the door)`
+      : `${where} would print the key line ${key.printed} mm tall (capitals; ${key.asked} mm reads at the door)`;
+  return { message: `${what}, so each language has its own page (--arrange pages)${larger}` };
 }

@@ -7,7 +7,17 @@ import { layoutCaches, type LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
 import { flowBlocks } from './flow-pages.js';
 import { placeNodes, type LaidPage } from './items.js';
-import { floorsFor, hasKeyLine, languagesOn, NO_FLOORS, relaxFloors, shortfallOf, type Floors, type KeyLineShortfall } from './key-line.js';
+import {
+  floorsFor,
+  FloorsNotKept,
+  hasKeyLine,
+  languagesOn,
+  NO_FLOORS,
+  relaxFloors,
+  shortfallOf,
+  type Floors,
+  type KeyLineShortfall,
+} from './key-line.js';
 import { numberPages } from './page-number.js';
 import { overflowError } from './overflow.js';
 import { PAGE_SIZE_NAMES, PAGE_SIZES, type PageSizeName } from '../contract/page-sizes.js';
@@ -22,6 +32,13 @@ export interface LayoutOptions {
   readonly page?: { readonly width: number; readonly height: number };
   /** Told of each page whose key line or title could not keep the theme's least size (it still renders). */
   readonly onShortfall?: (shortfall: KeyLineShortfall) => void;
+  /**
+   * At the first page that cannot keep its required (not soft) floors, report
+   * the shortfall without laying the page out smaller (no printed size) and
+   * throw FloorsNotKept: the caller lays the notice out another way (the
+   * pipeline: one language per page), so a smaller page would be thrown away.
+   */
+  readonly stopAtShortfall?: boolean;
   /** The session's caches (layout-caches.ts); without them nothing is kept between calls. */
   readonly caches?: LayoutCaches;
 }
@@ -42,7 +59,8 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
     const once = first[index];
     // One name band size across a set of pages (--arrange pages): a page whose band came out larger is fitted again.
     const refit = band !== undefined && once && !page.flow && bandOf(once) > band + 1e-6;
-    const fitted = refit ? fitWithFloors(page.children, tree.lang, { ...options, onShortfall: undefined }, theme, index + 1, band) : once;
+    const again = { ...options, onShortfall: undefined, stopAtShortfall: false };
+    const fitted = refit ? fitWithFloors(page.children, tree.lang, again, theme, index + 1, band) : once;
     if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
       const flowed = flowPage(page, tree.lang, options, theme);
       if (flowed) return flowed;
@@ -83,7 +101,8 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
  * A page fitted with its key line and title at the theme's least sizes for
  * its number of languages; when it cannot fit so, the floors give way
  * (relaxFloors), and the shortfall is reported with the first larger paper
- * that keeps them.
+ * that keeps them. With stopAtShortfall, required floors do not give way:
+ * the shortfall is reported and FloorsNotKept thrown.
  */
 function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
   const page = themeOf(options, theme, options.size);
@@ -91,7 +110,13 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
+  // The first larger paper on which the key line keeps the size asked here.
+  const fitsOnLarger = () => largerSizes(options.size).find((size) => fitsAtAll(blocks, lang, size, options, theme, floors));
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
+  if (options.stopAtShortfall && !floors.soft) {
+    options.onShortfall?.(shortfallOf(floors, undefined, { page: pageNumber, size: options.size, languages, fitsOn: fitsOnLarger() }));
+    throw new FloorsNotKept();
+  }
   const paper = options.page ?? PAGE_SIZES[options.size];
   const hintAt = `${pageKind(blocks, lang, paper)} ${floorsKey(floors)}`;
   const relaxedFit = relaxFloors(
@@ -104,9 +129,7 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const { tried, done } = relaxedFit;
   const printed = { key: Math.max(tried.key, textSize(done.page, 'key', done.attempt.scale)), title: tried.title };
   if (printed.key < floors.key - 1e-6 || printed.title < floors.title - 1e-6) {
-    // The first larger paper on which the key line keeps the size asked here.
-    const fitsOn = largerSizes(options.size).find((size) => fitsAtAll(blocks, lang, size, options, theme, floors));
-    options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn }));
+    options.onShortfall?.(shortfallOf(floors, printed, { page: pageNumber, size: options.size, languages, fitsOn: fitsOnLarger() }));
   }
   return done;
 }

@@ -44,7 +44,10 @@ describe('door signs meet the legibility targets, measured on the PDF', () => {
     const { notice, pages } = await measured('private-areas', ['en', 'my'], 'letter', BUSINESS);
     expect(pages).toHaveLength(2);
     expect(pages[0]!.keyCapMm).toBeGreaterThanOrEqual(8.45);
-    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(/key line \d\.\d mm tall .*6 mm reads at the door.*--arrange pages/u);
+    // Placard chose the pages, so the smaller one-page sign it would have printed is not laid out: the warning names the sizes it missed.
+    expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(
+      /2 languages on one letter page cannot keep the key line 6 mm tall and the title \d+(\.\d)? mm \(capitals; 6 mm reads at the door\), so each language has its own page \(--arrange pages\); --size legal keeps them on one page/u,
+    );
   });
 
   it('keeps four languages on one page, and names the paper that keeps the two-language key line', async () => {
@@ -61,7 +64,7 @@ describe('door signs meet the legibility targets, measured on the PDF', () => {
     expect(pages).toHaveLength(2);
     expect(pages[0]!.keyCapMm).toBeGreaterThanOrEqual(8.45);
     expect(notice.warnings.map((w) => w.message).join('\n')).toMatch(
-      /2 languages do not fit one letter page, so each language has its own page \(--arrange pages\)/u,
+      /2 languages on one letter page cannot keep the key line 6 mm tall .*, so each language has its own page \(--arrange pages\); --size tabloid keeps them on one page/u,
     );
   });
 });
