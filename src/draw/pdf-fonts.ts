@@ -208,12 +208,18 @@ function byEntry(a: CidEntry, b: CidEntry): number {
   return a.glyph - b.glyph || a.rise - b.rise || a.xAdvance - b.xAdvance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }
 
-/** Every entry in byEntry's order: the glyph ids sorted as numbers (no comparator), then each glyph's few entries. */
+/**
+ * Every entry in byEntry's order: the glyph ids sorted as numbers (no comparator), then each glyph's few entries.
+ * The ids are copied by a loop: a typed array's from(keys), through the iterator protocol, took four times as long.
+ */
 function sortedEntries(cids: ReadonlyMap<number, readonly CidEntry[]>): CidEntry[] {
-  const glyphs = Float64Array.from(cids.keys()).sort();
+  const glyphs = new Int32Array(cids.size);
+  let count = 0;
+  for (const glyph of cids.keys()) glyphs[count++] = glyph;
+  glyphs.sort();
   const sorted: CidEntry[] = [];
-  for (const glyph of glyphs) {
-    const entries = cids.get(glyph)!;
+  for (let i = 0; i < count; i++) {
+    const entries = cids.get(glyphs[i]!)!;
     if (entries.length === 1) sorted.push(entries[0]!);
     else sorted.push(...[...entries].sort(byEntry));
   }
