@@ -44,8 +44,15 @@ interface UsedFont {
   /**
    * CID (as hex) and width per (glyph id, advance, text, rise): one glyph shared by several letters gets one CID per letter.
    * By glyph id, then a short list (one entry for most glyphs), so that no key string is built per glyph drawn.
+   * CIDs in drawing order only: canonical CIDs keep `drawn`.
    */
   readonly cids: Map<number, CidEntry[]>;
+  /**
+   * Canonical CIDs: the entries asked for, in drawing order. The session's glyph runs ask once per entry
+   * (glyph-run-cache.ts), so an entry drawn twice under one key is rare (a registry that started again):
+   * it gets an entry of its own here, and the CID of the first (assignCids).
+   */
+  readonly drawn: CidEntry[];
   /** CIDs drawn raised (font units), as copies of their glyph inside the subset; undefined when placard does not write the subset. */
   readonly raised?: Map<number, number>;
 }
@@ -107,6 +114,12 @@ export class PdfFonts implements ContentRewrite {
     const used = this.usedFont(font);
     const text = glyph.text === '' ? '\u200b' : drawnText(glyph, rtl);
     const rise = raised && used.raised ? Math.round(glyph.yOffset) : 0;
+    if (this.canonical !== undefined) {
+      if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
+      const encoded = { hex: CID_PLACEHOLDER, width: glyph.xAdvance * used.scale, cid: -1 };
+      used.drawn.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
+      return encoded;
+    }
     let entries = used.cids.get(glyph.id);
     if (entries === undefined) {
       entries = [];
@@ -116,12 +129,6 @@ export class PdfFonts implements ContentRewrite {
       if (entry.xAdvance === glyph.xAdvance && entry.text === text && entry.rise === rise) return entry.encoded;
     }
     const width = glyph.xAdvance * used.scale;
-    if (this.canonical !== undefined) {
-      if (this.assigned) throw new Error('PdfFonts: a glyph drawn after the CIDs were given');
-      const encoded = { hex: CID_PLACEHOLDER, width, cid: -1 };
-      entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
-      return encoded;
-    }
     const cid = addCid(used, glyph.id, rise, width, text);
     const encoded = { hex: hex4(cid), width, cid };
     entries.push({ glyph: glyph.id, xAdvance: glyph.xAdvance, text, rise, encoded, known });
@@ -143,7 +150,7 @@ export class PdfFonts implements ContentRewrite {
     if (this.canonical === undefined || this.assigned) return;
     this.assigned = true;
     for (const used of this.used.values()) {
-      const entries = sortedEntries(used.cids);
+      const { entries, repeats } = sortedEntries(used.drawn);
       // addCid gives every entry a CID of its own, in turn, after those the subset holds (its .notdef):
       // the CIDs are known now, and the subset, widths and ToUnicode entries are filled in only when
       // the streams are made (not when a notice before had the same set).
@@ -158,6 +165,7 @@ export class PdfFonts implements ContentRewrite {
         keys[i] = key;
         hash = (Math.imul(hash, 0x9e3779b1) + (entry.known?.keyHash ?? keyHash(key))) | 0;
       }
+      for (let i = 0; i < repeats.length; i += 2) repeats[i]!.encoded.cid = repeats[i + 1]!.encoded.cid;
       const set: EntrySet = { raised, keys, hash };
       const fill = (): void => {
         for (const entry of entries) {
@@ -195,7 +203,7 @@ export class PdfFonts implements ContentRewrite {
     if (!used) {
       const raised = new Map<number, number>();
       const { pdf, fastSubset } = embedFont(this.doc, font, raised, this.facts(font));
-      used = { font, pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), ...(fastSubset ? { raised } : {}) };
+      used = { font, pdf, scale: 1000 / font.unitsPerEm, cids: new Map(), drawn: [], ...(fastSubset ? { raised } : {}) };
       this.used.set(font.face.id, used);
     }
     return used;
@@ -208,16 +216,36 @@ function byEntry(a: CidEntry, b: CidEntry): number {
   return a.glyph - b.glyph || a.rise - b.rise || a.xAdvance - b.xAdvance || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 }
 
-/** Every entry in byEntry's order: the glyph ids sorted as numbers (no comparator), then each glyph's few entries. */
-function sortedEntries(cids: ReadonlyMap<number, readonly CidEntry[]>): CidEntry[] {
-  const glyphs = Float64Array.from(cids.keys()).sort();
-  const sorted: CidEntry[] = [];
-  for (const glyph of glyphs) {
-    const entries = cids.get(glyph)!;
-    if (entries.length === 1) sorted.push(entries[0]!);
-    else sorted.push(...[...entries].sort(byEntry));
+/**
+ * The entries drawn, in byEntry's order, each key once; and each entry drawn again under a key
+ * before it, followed by the entry it repeats (pairs, flat). The glyph ids are sorted as numbers
+ * in a typed array, each with its entry's place (no comparator: the entries of one glyph, few,
+ * are sorted by byEntry after).
+ */
+function sortedEntries(drawn: readonly CidEntry[]): { readonly entries: CidEntry[]; readonly repeats: CidEntry[] } {
+  const count = drawn.length;
+  let ordered: CidEntry[];
+  if (count <= 0x10000 && drawn.every((entry) => entry.glyph >= 0 && entry.glyph <= 0xffff)) {
+    const keys = new Uint32Array(count);
+    for (let i = 0; i < count; i++) keys[i] = drawn[i]!.glyph * 0x10000 + i;
+    keys.sort();
+    ordered = new Array<CidEntry>(count);
+    for (let i = 0; i < count; i++) ordered[i] = drawn[keys[i]! & 0xffff]!;
+    for (let start = 0; start < count;) {
+      let end = start + 1;
+      while (end < count && ordered[end]!.glyph === ordered[start]!.glyph) end++;
+      if (end - start > 1) ordered.splice(start, end - start, ...ordered.slice(start, end).sort(byEntry));
+      start = end;
+    }
+  } else ordered = [...drawn].sort(byEntry);
+  const entries: CidEntry[] = [];
+  const repeats: CidEntry[] = [];
+  for (const entry of ordered) {
+    const last = entries[entries.length - 1];
+    if (last !== undefined && byEntry(last, entry) === 0) repeats.push(entry, last);
+    else entries.push(entry);
   }
-  return sorted;
+  return { entries, repeats };
 }
 
 /** A new CID in the font's subset for a glyph: the glyph itself the first time, a copy (raised, or for another advance or text) after. */

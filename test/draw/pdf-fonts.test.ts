@@ -44,6 +44,26 @@ describe('PdfFonts', () => {
     expect(embedFont(doc, sans).pdf.subset.glyphs.length).toBe(glyphs);
   });
 
+  it('with canonical CIDs, gives them in glyph order once drawing ends, an entry drawn again under one key the CID of the first', () => {
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    doc.addPage();
+    const fonts = new PdfFonts(doc, {});
+    const sans = font('Noto Sans');
+    const a = glyphOf(sans, 'a');
+    const b = glyphOf(sans, 'b');
+    const first = fonts.encode(sans, b, false);
+    const other = fonts.encode(sans, a, false);
+    const kerned = fonts.encode(sans, { ...b, xAdvance: b.xAdvance - 20 }, false);
+    // As a glyph run drawn after the session's registry of entries started again asks for it.
+    const again = fonts.encode(sans, b, false);
+    expect([first, other, kerned, again].map((encoded) => encoded.cid)).toEqual([-1, -1, -1, -1]);
+    fonts.assignCids();
+    expect(again.cid).toBe(first.cid);
+    expect(new Set([first.cid, other.cid, kerned.cid]).size).toBe(3);
+    const byGlyph = a.id < b.id ? [other, kerned, first] : [kerned, first, other];
+    expect(byGlyph.map((encoded) => encoded.cid)).toEqual([1, 2, 3]);
+  });
+
   it('gives one CID per glyph, advance and text, with its width in thousandths of an em', () => {
     const { doc, fonts } = setUp();
     const sans = font('Noto Sans');
