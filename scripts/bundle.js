@@ -403,7 +403,8 @@ const bundled = await build({
       "export { main } from './src/cli/main.ts';",
       "export { exitOnSignals } from './src/cli/signals.ts';",
       "export { writeFailure } from './src/cli/output-streams.ts';",
-      "export { runRenderWorker } from './src/batch/worker-loop.ts';",
+      // A batch worker's loop, evaluated when a worker runs it: with it, every command had batch's modules evaluated at start.
+      "export const runRenderWorker = (...args: any[]) => import('./src/batch/worker-loop.ts').then((loop: any) => loop.runRenderWorker(...args));",
     ].join('\n'),
     resolveDir: root,
     sourcefile: 'placard-entry.ts',
@@ -457,7 +458,7 @@ if (existsSync(`${root}src/batch/render-worker.ts`)) {
       "import { loadBundle } from '../../bin/load-bundle.js';",
       '',
       "const { runRenderWorker, saveCodeCache } = await loadBundle(['worker'], process.env);",
-      'runRenderWorker(parentPort, workerData, saveCodeCache);',
+      'await runRenderWorker(parentPort, workerData, saveCodeCache);',
       '',
     ].join('\n'),
   );
