@@ -61,6 +61,36 @@ const ownPlace = {
 };
 
 /**
+ * yaml (72 modules) evaluated when first called, not when placard's modules that import it are: a render of the
+ * built-in templates parses no YAML (the bundle carries their YAML parsed, see builtInYaml), yet its modules were
+ * evaluated and their code kept in the code cache. src/ sees the same package through a module that loads it on
+ * first use: its functions forward, its default export (YAML.parse and the rest) is a proxy, and its two classes
+ * give the package's own instances. A name src/ imports that is not here fails the build.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(context) {
+    context.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'lazy-yaml' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: [
+        'let real;',
+        "const yaml = () => (real ??= require('yaml'));",
+        'export default new Proxy({}, { get: (_, key) => yaml()[key] });',
+        ...['isAlias', 'isMap', 'isNode', 'isScalar', 'isSeq'].map((name) => `export const ${name} = (node) => yaml().${name}(node);`),
+        'export const parseDocument = (...args) => yaml().parseDocument(...args);',
+        ...['LineCounter', 'Lexer'].map(
+          (name) => `export class ${name} { constructor(...args) { return new (yaml().${name})(...args); } }`,
+        ),
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
  * Modules a render never calls, loaded on first call instead of at start: fontkit's Brotli decoder (for WOFF2,
  * which placard refuses before fontkit sees it; its dictionary is 1.3 MB of source, decoded at import) is
  * required from node_modules, where fontkit finds it; PDFKit's AES (for encrypted PDFs; it builds its tables
@@ -375,6 +405,7 @@ const common = {
   plugins: [
     ownPlace,
     onFirstCall,
+    lazyYaml,
     nodeOnFirstCall,
     nativeInflate,
     lazyTries,
