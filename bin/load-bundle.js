@@ -10,7 +10,6 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { threadId } from 'node:worker_threads';
 
 const FILE = fileURLToPath(new URL('../dist/bundle/placard.cjs', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,6 +51,8 @@ function readCache(file) {
 function writeCache(script, folder, prefix, file) {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // worker_threads only here: loading it costs a run that writes no cache ~1 ms.
+    const { threadId } = createRequire(import.meta.url)('node:worker_threads');
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);

@@ -61,6 +61,36 @@ const ownPlace = {
 };
 
 /**
+ * yaml (72 modules) evaluated when first called, not when placard's modules that import it are: a render of the
+ * built-in templates parses no YAML (the bundle carries their YAML parsed, see builtInYaml), yet its modules were
+ * evaluated and their code kept in the code cache. src/ sees the same package through a module that loads it on
+ * first use: its functions forward, its default export (YAML.parse and the rest) is a proxy, and its two classes
+ * give the package's own instances. A name src/ imports that is not here fails the build.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(context) {
+    context.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'lazy-yaml' } : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: [
+        'let real;',
+        "const yaml = () => (real ??= require('yaml'));",
+        'export default new Proxy({}, { get: (_, key) => yaml()[key] });',
+        ...['isAlias', 'isMap', 'isNode', 'isScalar', 'isSeq'].map((name) => `export const ${name} = (node) => yaml().${name}(node);`),
+        'export const parseDocument = (...args) => yaml().parseDocument(...args);',
+        ...['LineCounter', 'Lexer'].map(
+          (name) => `export class ${name} { constructor(...args) { return new (yaml().${name})(...args); } }`,
+        ),
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
  * Modules a render never calls, loaded on first call instead of at start: fontkit's Brotli decoder (for WOFF2,
  * which placard refuses before fontkit sees it; its dictionary is 1.3 MB of source, decoded at import) is
  * required from node_modules, where fontkit finds it; PDFKit's AES (for encrypted PDFs; it builds its tables
@@ -314,14 +344,16 @@ const builtInYaml = builtInTable('built-in-yaml', /[\\/]src[\\/]templates[\\/]bu
 /**
  * The built-in templates, compiled now (src/fill/built-in-fills.ts): a cold render runs their compiled code
  * (in the code cache with the rest) instead of parsing and compiling the template with Handlebars (~10 ms of
- * CPU), compiled with the options a render compiles with.
+ * CPU), compiled with the options a render compiles with; and whether a template's paths read inside values,
+ * for which markup-shapes.ts had a cold render parse the template all the same (~3 ms).
  */
 const builtInFills = builtInTable('built-in-fills', /[\\/]src[\\/]fill[\\/]built-in-fills\.ts$/, async () => {
   const { precompiledFill } = await import(`${root}dist/fill/fill-template.js`);
   const entries = builtInFiles('templates', 'template.hbs').map(
     ({ file, text }) => `[${JSON.stringify(text)}, ${precompiledFill(text, file)}]`,
   );
-  return `export const BUILT_IN_FILLS: ReadonlyMap<string, object> = new Map<string, object>([\n${entries.join(',\n')}\n]);\n`;
+  const type = '{ readonly spec: object; readonly standIns: boolean }';
+  return `export const BUILT_IN_FILLS: ReadonlyMap<string, ${type}> = new Map<string, ${type}>([\n${entries.join(',\n')}\n]);\n`;
 });
 
 /**
@@ -373,6 +405,7 @@ const common = {
   plugins: [
     ownPlace,
     onFirstCall,
+    lazyYaml,
     nodeOnFirstCall,
     nativeInflate,
     lazyTries,
@@ -401,7 +434,8 @@ const bundled = await build({
       "export { main } from './src/cli/main.ts';",
       "export { exitOnSignals } from './src/cli/signals.ts';",
       "export { writeFailure } from './src/cli/output-streams.ts';",
-      "export { runRenderWorker } from './src/batch/worker-loop.ts';",
+      // A batch worker's loop, evaluated when a worker runs it: with it, every command had batch's modules evaluated at start.
+      "export const runRenderWorker = (...args: any[]) => import('./src/batch/worker-loop.ts').then((loop: any) => loop.runRenderWorker(...args));",
     ].join('\n'),
     resolveDir: root,
     sourcefile: 'placard-entry.ts',
@@ -455,7 +489,7 @@ if (existsSync(`${root}src/batch/render-worker.ts`)) {
       "import { loadBundle } from '../../bin/load-bundle.js';",
       '',
       "const { runRenderWorker, saveCodeCache } = await loadBundle(['worker'], process.env);",
-      'runRenderWorker(parentPort, workerData, saveCodeCache);',
+      'await runRenderWorker(parentPort, workerData, saveCodeCache);',
       '',
     ].join('\n'),
   );

@@ -19,8 +19,11 @@ export function templateFill(source: string, name: string): TemplateFill {
   let standIns: boolean | undefined;
   const strings = fillStrings();
   const fill = (context: object, data: FillData) => run((render ??= compile(source, name)), name, context, { ...data, strings });
-  // The tree is read again when asked: a built-in template compiled when the bundle was built has none at hand.
-  return Object.assign(fill, { standIns: () => (standIns ??= !readsInsideValues(checkedTemplate(source, name))) });
+  // The tree is read again when asked; a built-in template compiled when the bundle was built has the answer with it.
+  const built = BUILT_IN_FILLS.get(source);
+  return Object.assign(fill, {
+    standIns: () => (standIns ??= built ? built.standIns : !readsInsideValues(checkedTemplate(source, name))),
+  });
 }
 
 /** Fills a template with the notice data; every value is XML-escaped once, by Handlebars. */
@@ -46,13 +49,18 @@ const COMPILE_OPTIONS = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelper
 function compile(source: string, name: string): Compiled {
   // A built-in template as the bundle was built with it: the same code, without parsing and compiling it now (~10 ms of a cold render's CPU).
   const built = BUILT_IN_FILLS.get(source);
-  if (built) return handlebars.template(built as Parameters<typeof handlebars.template>[0]) as Compiled;
+  if (built) return handlebars.template(built.spec as Parameters<typeof handlebars.template>[0]) as Compiled;
   return handlebars.compile(checkedTemplate(source, name), COMPILE_OPTIONS) as Compiled;
 }
 
-/** The source of Handlebars' precompiled spec for a template, compiled as a render compiles it (for scripts/bundle.js). */
+/**
+ * A built-in template's entry of BUILT_IN_FILLS, as source (for scripts/bundle.js): Handlebars' precompiled spec,
+ * compiled as a render compiles it, and whether business values may be stood in for.
+ */
 export function precompiledFill(source: string, name: string): string {
-  return handlebars.precompile(checkedTemplate(source, name), COMPILE_OPTIONS) as string;
+  const ast = checkedTemplate(source, name);
+  const spec = handlebars.precompile(ast, COMPILE_OPTIONS) as string;
+  return `{ spec: ${spec}, standIns: ${String(!readsInsideValues(ast))} }`;
 }
 
 function checkedTemplate(source: string, name: string): hbs.AST.Program {

@@ -1,6 +1,9 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { fontSet, scriptsOf, type FontLibrary } from '../../src/fonts/font-set.js';
+import { fontSet, LIKELY_SCRIPTS, scriptsOf, type FontLibrary } from '../../src/fonts/font-set.js';
+import { BUILTIN_LOCALES } from '../../src/paths.js';
 import { layoutParagraph, type PlacedRun } from '../../src/text/paragraph.js';
 
 function runs(text: string, lang: string, fonts: FontLibrary, bold = false): PlacedRun[] {
@@ -27,6 +30,12 @@ describe('fonts for business data by the notice languages', () => {
     expect(scriptsOf('ko')).toEqual(['Hangul', 'Han']);
     expect(scriptsOf('ur')).toEqual(['Arabic']);
     expect(scriptsOf('my')).toEqual(['Myanmar']);
+  });
+
+  it("keeps each built-in language's likely script as ICU gives it, without asking ICU", () => {
+    for (const [code, script] of LIKELY_SCRIPTS) expect([code, new Intl.Locale(code).maximize().script]).toEqual([code, script]);
+    const builtIn = readdirSync(BUILTIN_LOCALES).filter((name) => statSync(join(BUILTIN_LOCALES, name)).isDirectory());
+    expect(builtIn.filter((code) => !LIKELY_SCRIPTS.has(code))).toEqual([]);
   });
 
   it('draws a Han name in its own section with that section’s face', () => {

@@ -22,6 +22,29 @@ describe('private_areas never lists a place open to the public (content.md fact 
     expect(publicAreaProblem(entry)).toMatch(/open to the public; a notice cannot make it non-public/);
   });
 
+  // Every word each pattern starts with, in any case (and the long s, which folds to s): each pattern is tried only
+  // on entries starting with one of its first letters (public-areas.ts).
+  const parking = ['parking', 'parking lot', 'Parking Area', 'parking garage', 'parking ramp', 'parking deck', 'parking structure'];
+  it.each([
+    ...[...parking, 'parking space', 'parking spaces', 'car park', 'lot'].flatMap((place) =>
+      ['', 'customer ', 'PUBLIC ', 'employee ', 'Staff ', 'rear ', 'back '].map((before) => `${before}${place}`),
+    ),
+    '\u017ftaff parking',
+    'Estacionamiento',
+    'aparcamiento',
+    'PARQUEADERO',
+    'parqueo',
+    'cochera',
+    ...['dining room', 'dining area', 'dining hall', 'seating area', 'lobby', 'foyer', 'waiting room', 'waiting area'].flatMap((place) => [
+      place,
+      `Main ${place}`,
+    ]),
+    ...['shop floor', 'sales floor', '\u017fhowroom', 'Storefront'].flatMap((place) => [place, `main ${place}`]),
+    ...['comedor', 'Vestíbulo', 'sala de espera', 'área de comedor', 'ÁREA DE COMEDOR', 'piso de ventas'],
+  ])('refuses every place each pattern names: "%s"', (entry) => {
+    expect(publicAreaProblem(entry)).toMatch(/open to the public; a notice cannot make it non-public/);
+  });
+
   it.each([
     'Kitchen',
     'Office',
