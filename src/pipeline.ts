@@ -81,16 +81,36 @@ export function layoutRecord(session: Session, raw: RawRecord, checked?: Busines
     if (!paged) throw error;
     return paged;
   }
-  if ('business' in laid) {
-    // The record was validated for the first layout: the same check, whatever the arrangement.
-    const again: KeyLineShortfall[] = [];
-    const paged = layoutPaged(session, raw, again, laid.business);
-    const warnings = [...shortfalls.map(pagedMessage), ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
-    return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
-  }
+  if ('business' in laid) return pagesForKeyLine(session, raw, shortfalls, laid.business);
   if (shortfalls.length === 0) return laid;
+  // A flowing page does not stop at a shortfall (layoutNotice): when it printed smaller, the same choice is made here.
+  // Only the sizes the theme asks of a page's languages choose pages; a softer aim (three or four languages) only warns.
+  if (mayGoToPages(session, laid.plan) && shortfalls.some((one) => !one.soft))
+    return pagesForKeyLine(session, raw, shortfalls, laid.plan.business);
   const warnings = shortfalls.map((one) => ({ message: shortfallMessage(one, { chosePages: false }) }));
   return { ...laid, plan: { ...laid.plan, warnings: [...laid.plan.warnings, ...warnings] } };
+}
+
+/**
+ * The notice one language per page because a page could not keep its key
+ * line's least size with its languages, with warnings that say so. The record
+ * was validated for the first layout: the same check, whatever the arrangement.
+ */
+function pagesForKeyLine(session: Session, raw: RawRecord, shortfalls: readonly KeyLineShortfall[], business: Business): LaidNotice {
+  const again: KeyLineShortfall[] = [];
+  const paged = layoutPaged(session, raw, again, business);
+  const warnings = [...shortfalls.map(pagedMessage), ...again.map((one) => ({ message: shortfallMessage(one, { chosePages: true }) }))];
+  return { ...paged, plan: { ...paged.plan, warnings: [...paged.plan.warnings, ...warnings] } };
+}
+
+/** Whether placard may put a notice's languages one per page: the user left --arrange open, and the template allows it. */
+function mayGoToPages(session: Session, plan: NoticePlan): boolean {
+  return (
+    session.options.arrange === undefined &&
+    plan.arrange !== 'pages' &&
+    plan.languages.length > 1 &&
+    session.template.manifest.arrangements.includes('pages')
+  );
 }
 
 /** A notice whose page could not keep its key line's least size, to be laid out one language per page instead. */
@@ -154,11 +174,7 @@ function layoutRecordOnce(session: Session, raw: RawRecord, shortfalls: KeyLineS
   );
   const card = cardSize(template.manifest);
   const onShortfall = (shortfall: KeyLineShortfall) => shortfalls.push(shortfall);
-  const stopAtShortfall =
-    session.options.arrange === undefined &&
-    plan.arrange !== 'pages' &&
-    plan.languages.length > 1 &&
-    template.manifest.arrangements.includes('pages');
+  const stopAtShortfall = mayGoToPages(session, plan);
   let laidPages: LaidPage[];
   try {
     laidPages = layoutNotice(tree, {

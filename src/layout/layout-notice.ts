@@ -53,7 +53,10 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
   // Without the session's caches, the notice's own: its fit attempts still share their text.
   const options = given.caches ? given : { ...given, caches: layoutCaches() };
   const theme = options.theme ?? DEFAULT_THEME;
-  const first = tree.pages.map((page, index) => fitWithFloors(page.children, tree.lang, options, theme, index + 1));
+  // A flowing page that cannot keep its floors may still flow onto more pages (below): it never stops.
+  const first = tree.pages.map((page, index) =>
+    fitWithFloors(page.children, tree.lang, page.flow ? { ...options, stopAtShortfall: false } : options, theme, index + 1),
+  );
   const band = bandSize(tree, first);
   const pages = tree.pages.flatMap((page, index): LaidPage[] => {
     const once = first[index];
@@ -110,11 +113,17 @@ function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, the
   const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
-  // The first larger paper on which the key line keeps the size asked here.
-  const fitsOnLarger = () => largerSizes(options.size).find((size) => fitsAtAll(blocks, lang, size, options, theme, floors));
+  // The first larger paper on which the key line keeps the size asked here (what "--size X meets it" says); with
+  // `own`, the first that keeps its own floors, on which these languages would print on one page (what "--size X
+  // keeps them on one page" says: tabloid asks more of a key line than Letter does).
+  const fitsOnLarger = (own = false) =>
+    largerSizes(options.size).find((size) => {
+      const asked = own ? floorsFor(themeOf(options, theme, size), languages, hasKeyLine(blocks)) : keyed;
+      return fitsAtAll(blocks, lang, size, options, theme, band === undefined ? asked : { ...asked, band });
+    });
   if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   if (options.stopAtShortfall && !floors.soft) {
-    options.onShortfall?.(shortfallOf(floors, undefined, { page: pageNumber, size: options.size, languages, fitsOn: fitsOnLarger() }));
+    options.onShortfall?.(shortfallOf(floors, undefined, { page: pageNumber, size: options.size, languages, fitsOn: fitsOnLarger(true) }));
     throw new FloorsNotKept();
   }
   const paper = options.page ?? PAGE_SIZES[options.size];
