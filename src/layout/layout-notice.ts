@@ -62,8 +62,9 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
     const once = first[index];
     // One name band size across a set of pages (--arrange pages): a page whose band came out larger is fitted again.
     const refit = band !== undefined && once && !page.flow && bandOf(once) > band + 1e-6;
-    const again = { ...options, onShortfall: undefined, stopAtShortfall: false };
-    const fitted = refit ? fitWithFloors(page.children, tree.lang, again, theme, index + 1, band) : once;
+    const fitted = refit
+      ? fitWithFloors(page.children, tree.lang, { ...options, onShortfall: undefined, stopAtShortfall: false }, theme, index + 1, band)
+      : once;
     if (page.flow && !(fitted && fitted.attempt.scale >= FLOW_BELOW)) {
       const flowed = flowPage(page, tree.lang, options, theme);
       if (flowed) return flowed;
@@ -110,18 +111,19 @@ export function layoutNotice(tree: NoticeTree, given: LayoutOptions): LaidPage[]
 function fitWithFloors(blocks: Blocks, lang: string, options: LayoutOptions, theme: Theme, pageNumber: number, band?: number) {
   const page = themeOf(options, theme, options.size);
   const languages = languagesOn(blocks);
-  const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, hasKeyLine(blocks));
+  const keyLine = hasKeyLine(blocks);
+  const keyed = options.page ? NO_FLOORS : floorsFor(page, languages, keyLine);
   const floors = band === undefined ? keyed : { ...keyed, band };
   const fitted = fitPage(blocks, lang, options.size, options, theme, floors, options.page);
+  if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   // The first larger paper on which the key line keeps the size asked here (what "--size X meets it" says); with
   // `own`, the first that keeps its own floors, on which these languages would print on one page (what "--size X
   // keeps them on one page" says: tabloid asks more of a key line than Letter does).
   const fitsOnLarger = (own = false) =>
     largerSizes(options.size).find((size) => {
-      const asked = own ? floorsFor(themeOf(options, theme, size), languages, hasKeyLine(blocks)) : keyed;
+      const asked = own ? floorsFor(themeOf(options, theme, size), languages, keyLine) : keyed;
       return fitsAtAll(blocks, lang, size, options, theme, band === undefined ? asked : { ...asked, band });
     });
-  if (fitted || (floors.key === 0 && floors.title === 0)) return fitted;
   if (options.stopAtShortfall && !floors.soft) {
     options.onShortfall?.(shortfallOf(floors, undefined, { page: pageNumber, size: options.size, languages, fitsOn: fitsOnLarger(true) }));
     throw new FloorsNotKept();
