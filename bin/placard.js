@@ -13,6 +13,12 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   tiered up only after 100 times the usual budget. A cold render en,es 500 → 300 ms; a 30-page packet in six
   //   languages 2,230 → 1,160 ms. Its WebAssembly is also validated a function at a time, as each is first compiled
   //   (V8 compiles them lazily already), not all 444 KB at start: compiling the module 3.2 → 1.7 ms (2026-12-03).
+  //   Regular expressions compile straight to machine code, without first making bytecode to interpret once: the
+  //   Unicode classes of src/text/kept-ranges.ts took 3-15 ms to tier up. Young space grows 16-fold, not 2-fold, at
+  //   each scavenge that finds it too small: 1 MB grew through 8 scavenges and a full collection; now 4 scavenges
+  //   and none. Cold render ar,zh-Hans 1.49 → 1.32 G instructions, CPU median of 11 190 → 170 ms; en,es 1.19 →
+  //   1.15 G, 160 → 150 ms; peak RSS ar,zh-Hans 86 → 99 MB (2026-12-03). A batch gained nothing measurable from
+  //   either (1-row and 201-row CPU medians alike), so keeps V8's defaults.
   // - Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
   //   optimised function, a function optimised after more work in the interpreter (interrupt budget 600,000), and
   //   HarfBuzz tiered up after 30 times the usual budget. TurboFan's compiles had been a third of a batch's CPU over
@@ -36,7 +42,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Set before the bundle is compiled, so its code cache is made and checked under the same flags; worker threads
   // share them.
   const command = args.find((arg) => !arg.startsWith('-'));
-  if (command === 'render') setFlagsFromString('--no-opt --wasm-tiering-budget=180000000 --wasm-lazy-validation');
+  if (command === 'render')
+    setFlagsFromString('--no-opt --wasm-tiering-budget=180000000 --wasm-lazy-validation --no-regexp-tier-up --semi-space-growth-factor=16');
   else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=600000 --wasm-tiering-budget=54000000');
   if (command === 'batch') setFlagsFromString('--heap-growing-percent=90');
   const { loadBundle } = await import('./load-bundle.js');
