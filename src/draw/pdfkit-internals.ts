@@ -85,8 +85,28 @@ export function embedFont(
     throw new MissingInternalError('the embedded font’s widths, unicode and ref()');
   }
   const fastSubset = described.truetype;
-  if (fastSubset) subset.encode = () => encodeSubset(subset, font, raised);
+  if (fastSubset) {
+    (subset as SubsetWritten)[SUBSET_SOURCE] = { font, raised };
+    subset.encode = encodeWritten;
+  }
   return { pdf: embedded, fastSubset };
+}
+
+/*
+ * The functions placard puts in place of PDFKit's and fontkit's methods are shared by every document, and what
+ * one document's call needs is kept on the object under a symbol: a closure over one document, called by
+ * PDFKit, kept that document alive through V8's minor GCs until it was promoted to the old generation
+ * (~55 KB of garbage a notice for the major GC to collect, measured 2026-12-03).
+ */
+
+const SUBSET_SOURCE = Symbol('placard subset source');
+
+type SubsetWritten = FontkitSubset & { [SUBSET_SOURCE]: { readonly font: LoadedFont; readonly raised: ReadonlyMap<number, number> } };
+
+/** The subset's encode(), written by truetype-subset.ts. */
+function encodeWritten(this: SubsetWritten): Uint8Array {
+  const { font, raised } = this[SUBSET_SOURCE];
+  return encodeSubset(this, font, raised);
 }
 
 /** The parts of PDFKit's EmbeddedFont that its embed() reads, which embedWithStreams writes the same way. */
@@ -139,55 +159,75 @@ export function embedWithStreams(
   if (typeof font.embed !== 'function' || typeof internals.ref !== 'function' || font.font === undefined)
     throw new MissingInternalError('the embedded font’s embed() and fontkit font');
   if (internals.subset) throw new MissingInternalError('embedding without a PDF/A CIDSet');
-  const isCFF = (font.subset as { cff?: unknown }).cff != null;
-  font.embed = () => {
-    const {
-      fontFile: fontBytes,
-      toUnicode,
-      widths,
-    } = streams(() => ({
-      fontFile: deflateSync(font.subset.encode()),
-      toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1')),
-      widths: pdfObject([0, font.widths]),
-    }));
-    const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
-    const fixed = facts(() => describe(loaded));
-    const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
-    const name = `${tag}+${fixed.baseName}`;
-    const descriptor = internals.ref({
-      Type: 'FontDescriptor',
-      FontName: name,
-      Flags: fixed.flags,
-      FontBBox: [...fixed.bbox],
-      ItalicAngle: fixed.italicAngle,
-      Ascent: font.ascender,
-      Descent: font.descender,
-      CapHeight: fixed.capHeight,
-      XHeight: fixed.xHeight,
-      StemV: 0,
-    });
-    descriptor.data[isCFF ? 'FontFile3' : 'FontFile2'] = fontFile;
-    descriptor.end();
-    const descendant = internals.ref({
-      Type: 'Font',
-      Subtype: isCFF ? 'CIDFontType0' : 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      W: new PdfText(widths),
-      ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
-    });
-    descendant.end();
-    font.dictionary.data = {
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: name,
-      Encoding: 'Identity-H',
-      DescendantFonts: [descendant],
-      ToUnicode: compressedStream(internals.ref(), toUnicode),
-    };
-    return font.dictionary.end();
+  (font as EmbeddingFont)[EMBEDDING] = { internals, loaded, streams, facts };
+  font.embed = embedKept;
+}
+
+const EMBEDDING = Symbol('placard embedding');
+
+type EmbeddingFont = EmbeddedFontInternals & {
+  [EMBEDDING]: {
+    readonly internals: { ref(data?: object): StreamReference };
+    readonly loaded: LoadedFont;
+    readonly streams: (make: () => FontStreams) => FontStreams;
+    readonly facts: FontFacts;
   };
+};
+
+/** The embedded font's embed(), as embedWithStreams sets it. */
+function embedKept(this: EmbeddingFont): unknown {
+  return embedWith(this);
+}
+
+function embedWith(font: EmbeddingFont): unknown {
+  const { internals, loaded, streams, facts } = font[EMBEDDING];
+  const isCFF = (font.subset as { cff?: unknown }).cff != null;
+  const {
+    fontFile: fontBytes,
+    toUnicode,
+    widths,
+  } = streams(() => ({
+    fontFile: deflateSync(font.subset.encode()),
+    toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1')),
+    widths: pdfObject([0, font.widths]),
+  }));
+  const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
+  const fixed = facts(() => describe(loaded));
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+  const name = `${tag}+${fixed.baseName}`;
+  const descriptor = internals.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: fixed.flags,
+    FontBBox: [...fixed.bbox],
+    ItalicAngle: fixed.italicAngle,
+    Ascent: font.ascender,
+    Descent: font.descender,
+    CapHeight: fixed.capHeight,
+    XHeight: fixed.xHeight,
+    StemV: 0,
+  });
+  descriptor.data[isCFF ? 'FontFile3' : 'FontFile2'] = fontFile;
+  descriptor.end();
+  const descendant = internals.ref({
+    Type: 'Font',
+    Subtype: isCFF ? 'CIDFontType0' : 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: new PdfText(widths),
+    ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
+  });
+  descendant.end();
+  font.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: compressedStream(internals.ref(), toUnicode),
+  };
+  return font.dictionary.end();
 }
 
 /** Hands over a font's description: made now, or once per session (FontStreamCache). */
@@ -392,6 +432,7 @@ interface OutputInternals {
 
 /** PDFKit's PDFReference: an indirect object, with its stream's chunks when it has one. */
 interface ObjectReference {
+  readonly document: unknown;
   readonly id: number;
   readonly gen: number;
   data: Record<string, unknown>;
@@ -443,10 +484,19 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   /** PDFKit's ref(), with each object written by writeObject (PDFKit calls this from its own constructor too). */
   override ref(data: object): PDFKit.PDFKitReference {
     const ref = super.ref(data) as unknown as ObjectReference;
-    const finalize = ref.finalize;
-    if (typeof finalize !== 'function' || !Array.isArray(ref.buffer)) throw new MissingInternalError('PDFReference.finalize() and buffer');
-    ref.finalize = () => ((this as unknown as OutputInternals)._security ? finalize.call(ref) : this.writeObject(ref));
+    if (typeof ref.finalize !== 'function' || !Array.isArray(ref.buffer) || ref.document !== this)
+      throw new MissingInternalError('PDFReference.finalize(), buffer and document');
+    // A function shared by every reference, not a closure over this one (see collectPageContent).
+    ref.finalize = finalizeReference;
     return ref as unknown as PDFKit.PDFKitReference;
+  }
+
+  /** A reference's finalize (PDFKit's own for an encrypted document). */
+  static finalizeObject(ref: ObjectReference): unknown {
+    const doc = ref.document as InMemoryDocument;
+    if ((doc as unknown as OutputInternals)._security) return (Object.getPrototypeOf(ref) as { finalize(): unknown }).finalize.call(ref);
+    doc.writeObject(ref);
+    return undefined;
   }
 
   /**
@@ -454,7 +504,7 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
    * bytes: the object's dictionary written by pdf-object.ts instead of
    * PDFKit's generic conversion, and its lines in one `_write`.
    */
-  private writeObject(ref: ObjectReference): void {
+  writeObject(ref: ObjectReference): void {
     const self = this as unknown as OutputInternals;
     ref.offset = self._offset;
     let stream: Uint8Array | undefined;
@@ -525,6 +575,10 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   }
 }
 
+function finalizeReference(this: ObjectReference): unknown {
+  return InMemoryDocument.finalizeObject(this);
+}
+
 /** PDFSecurity.generateFileID (pdfkit.js): the MD5 of the creation time and each info entry, in the info's order. */
 function fileId(info: Record<string, { valueOf(): unknown }>): Uint8Array {
   let text = `${(info.CreationDate as Date).getTime()}\n`;
@@ -592,19 +646,78 @@ export function collectPageContent(
     !Array.isArray(content.buffer)
   )
     throw new MissingInternalError('the content reference’s write(), finalize(), compress and buffer');
-  const { rewrite, level } = options;
   // What PDFKit wrote when it opened the page (its coordinate flip), taken back to go first in the string.
-  let text = content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join('');
+  const collected = new CollectedContent(
+    content,
+    content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join(''),
+    write,
+    finalize,
+    options,
+  );
   content.buffer = [];
   delete content.data.Length;
   delete content.data.Filter;
-  content.write = (chunk) => {
-    text += (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n';
-  };
+  (content as CollectingReference)[COLLECTED] = collected;
+  // Functions shared by every page, not closures over this one: a per-page closure that PDFKit calls kept the
+  // whole document alive through minor GCs, to be promoted to the old generation (V8: ~55 KB a notice).
+  content.write = writeCollected;
+  content.finalize = finalizeCollected;
+  return collected;
+}
+
+const COLLECTED = Symbol('placard collected content');
+
+type CollectingReference = ContentReference & { [COLLECTED]: CollectedContent };
+
+/** The content reference's write, while its page is collected: PDFKit's operators, each with a line feed. */
+function writeCollected(this: CollectingReference, chunk: string | Uint8Array): void {
+  this[COLLECTED].append((typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1')) + '\n');
+}
+
+/** The content reference's finalize, while its page is collected: now, or when the rewrite is ready. */
+function finalizeCollected(this: CollectingReference): unknown {
+  return this[COLLECTED].finalize();
+}
+
+/** A page's content as collected (collectPageContent). */
+class CollectedContent implements PageContent {
   /** Each slot's offset in `text`, then the slot. */
-  let slots: (number | Slot)[] = [];
-  const writeOut = (): unknown => {
-    const bytes = Buffer.from(text, 'latin1');
+  private slots: (number | Slot)[] = [];
+
+  constructor(
+    private readonly content: ContentReference,
+    private text: string,
+    private readonly write: ContentReference['write'],
+    private readonly finalizeReference: ContentReference['finalize'],
+    private readonly options: { readonly rewrite?: ContentRewrite; readonly level?: number },
+  ) {}
+
+  append(more: string): void {
+    this.text += more;
+  }
+
+  appendSlots(more: string, offsets: readonly number[] | undefined, holders: readonly { readonly encoded: Slot | undefined }[]): void {
+    if (offsets !== undefined) {
+      const base = this.text.length;
+      for (let i = 0; i < offsets.length; i++) {
+        const slot = holders[i]!.encoded;
+        if (slot === undefined) throw new Error('collectPageContent: a slot with nothing to fill it');
+        this.slots.push(base + offsets[i]!, slot);
+      }
+    }
+    this.text += more;
+  }
+
+  finalize(): unknown {
+    const rewrite = this.options.rewrite;
+    if (rewrite === undefined) return this.writeOut();
+    rewrite.whenReady(() => this.writeOut());
+    return undefined;
+  }
+
+  private writeOut(): unknown {
+    const { content, slots } = this;
+    const bytes = Buffer.from(this.text, 'latin1');
     for (let i = 0; i < slots.length; i += 2) {
       const at = slots[i] as number;
       const cid = (slots[i + 1] as Slot).cid;
@@ -614,34 +727,18 @@ export function collectPageContent(
       bytes[at + 2] = HEX_DIGITS[(cid >> 4) & 15]!;
       bytes[at + 3] = HEX_DIGITS[cid & 15]!;
     }
-    text = '';
-    slots = [];
+    this.text = '';
+    this.slots = [];
     if (bytes.length > 0) {
+      const level = this.options.level;
       if (level !== undefined && content.compress) {
         content.compress = false;
-        write.call(content, deflateSync(bytes, { level }));
+        this.write.call(content, deflateSync(bytes, { level }));
         content.data.Filter = 'FlateDecode';
-      } else write.call(content, bytes);
+      } else this.write.call(content, bytes);
     }
-    return finalize.call(content);
-  };
-  content.finalize = () => (rewrite ? rewrite.whenReady(writeOut) : writeOut());
-  return {
-    append: (more) => {
-      text += more;
-    },
-    appendSlots: (more, offsets, holders) => {
-      if (offsets !== undefined) {
-        const base = text.length;
-        for (let i = 0; i < offsets.length; i++) {
-          const slot = holders[i]!.encoded;
-          if (slot === undefined) throw new Error('collectPageContent: a slot with nothing to fill it');
-          slots.push(base + offsets[i]!, slot);
-        }
-      }
-      text += more;
-    },
-  };
+    return this.finalizeReference.call(content);
+  }
 }
 
 /** Lowercase hex digits as Latin-1 bytes, as a CID is written. */
