@@ -7,7 +7,7 @@ import {
   journalFileName,
   manifestFileName,
   manifestHead,
-  manifestLine,
+  manifestLineOf,
   manifestMiddle,
   manifestTail,
   orderedEntry,
@@ -51,7 +51,7 @@ export interface ManifestWriterOptions {
  */
 export class ManifestWriter {
   private queue: Promise<unknown> = Promise.resolve();
-  /** Per journal line: index, byte offset, byte length (without the newline). A later line for an index wins. */
+  /** Per journal line: index, byte offset, byte length (without the newline), ENTRY or FAILED. A later line for an index wins. */
   private readonly lines: number[] = [];
   private size = 0;
 
@@ -96,26 +96,38 @@ export class ManifestWriter {
   finish(rowsTotal?: number): Promise<void> {
     return this.enqueue(async () => {
       const latest = new Map<number, number>();
-      for (let at = 0; at < this.lines.length; at += 3) latest.set(this.lines[at]!, at);
+      for (let at = 0; at < this.lines.length; at += LINE) latest.set(this.lines[at]!, at);
       const order = [...latest.entries()].sort(([a], [b]) => a - b).map(([, at]) => at);
       const target = checkOutput(this.file, { replaceLinks: true, what: 'manifest', ...(this.tempTag ? { tempTag: this.tempTag } : {}) });
       const output = openOutputStream(target);
-      const fd = this.journal!;
+      const reader = new JournalReader(this.journal!);
       try {
-        const write = (text: string): Promise<void> | undefined =>
-          output.stream.write(text) ? undefined : new Promise((resolve) => output.stream.once('drain', resolve));
+        // Lines go out in pieces of about 64 KB: one write per row cost a stream write (and a system call) each.
+        let pending = '';
+        const write = (text: string): Promise<void> | undefined => {
+          pending += text;
+          if (pending.length < 64 * 1024) return undefined;
+          return flush();
+        };
+        const flush = (): Promise<void> | undefined => {
+          const text = pending;
+          pending = '';
+          return output.stream.write(text) ? undefined : new Promise((resolve) => output.stream.once('drain', resolve));
+        };
         await write(manifestHead({ ...this.header, ...(rowsTotal !== undefined ? { rows_total: rowsTotal } : {}) }));
-        for (const kind of ['entry', 'failed'] as const) {
+        for (const kind of [ENTRY, FAILED]) {
           let first = true;
           for (const at of order) {
-            const line = JSON.parse(readAt(fd, this.lines[at + 1]!, this.lines[at + 2]!)) as JournalLine;
-            const value = kind === 'entry' ? ('entry' in line ? line.entry : undefined) : 'failed' in line ? line.failed : undefined;
-            if (!value) continue;
-            await write(`${first ? '\n' : ',\n'}${manifestLine(value)}`);
+            if (this.lines[at + 3] !== kind) continue;
+            // The journal line is {"entry":VALUE} or {"failed":VALUE}, VALUE as JSON.stringify wrote it: the manifest's line is that text.
+            const skip = kind === ENTRY ? ENTRY_PREFIX.length : FAILED_PREFIX.length;
+            const value = reader.text(this.lines[at + 1]! + skip, this.lines[at + 2]! - skip - 1);
+            await write(`${first ? '\n' : ',\n'}${manifestLineOf(value)}`);
             first = false;
           }
-          await write(`${first ? '' : '\n  '}${kind === 'entry' ? manifestMiddle() : manifestTail()}`);
+          await write(`${first ? '' : '\n  '}${kind === ENTRY ? manifestMiddle() : manifestTail()}`);
         }
+        await flush();
         await output.commit();
       } catch (error) {
         await output.abort();
@@ -143,7 +155,7 @@ export class ManifestWriter {
     if (written !== bytes.length) {
       throw new UsageError(`cannot write ${this.journalFile}: only ${written} of ${bytes.length} bytes were written (is the disk full?)`);
     }
-    this.lines.push(index, this.size, bytes.length - 1);
+    this.lines.push(index, this.size, bytes.length - 1, 'entry' in line ? ENTRY : FAILED);
     this.size += bytes.length;
   }
 
@@ -160,12 +172,39 @@ export class ManifestWriter {
   }
 }
 
-function readAt(fd: number, offset: number, length: number): string {
-  const buffer = Buffer.alloc(length);
-  for (let done = 0; done < length;) {
-    const read = readSync(fd, buffer, done, length - done, offset + done);
-    if (read === 0) throw new UsageError('the manifest journal was cut short while the run was writing it');
-    done += read;
+/** Numbers kept per journal line (see `lines`), and what the line records. */
+const LINE = 4;
+const ENTRY = 0;
+const FAILED = 1;
+/** How a journal line starts, before the value (JSON.stringify of { entry } or { failed }). */
+const ENTRY_PREFIX = '{"entry":';
+const FAILED_PREFIX = '{"failed":';
+
+/**
+ * Reads pieces of the journal through a window of 64 KB: lines are mostly read in the order they were written,
+ * so most come from the window already read.
+ */
+class JournalReader {
+  private window = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** The UTF-8 text of `length` bytes at `offset` (the prefixes cut off are ASCII, so a piece starts and ends on a character). */
+  text(offset: number, length: number): string {
+    if (offset < this.start || offset + length > this.start + this.window.length) this.fill(offset, length);
+    return this.window.toString('utf8', offset - this.start, offset - this.start + length);
   }
-  return buffer.toString('utf8');
+
+  private fill(offset: number, length: number): void {
+    const buffer = Buffer.alloc(Math.max(64 * 1024, length));
+    let done = 0;
+    while (done < length) {
+      const read = readSync(this.fd, buffer, done, buffer.length - done, offset + done);
+      if (read === 0) throw new UsageError('the manifest journal was cut short while the run was writing it');
+      done += read;
+    }
+    this.window = buffer.subarray(0, done);
+    this.start = offset;
+  }
 }

@@ -183,7 +183,12 @@ export function manifestHead(header: ManifestHeader & { readonly rows_total?: nu
 
 /** One entry or failed row, as its line (without the comma between lines). */
 export function manifestLine(value: ManifestEntry | FailedRow): string {
-  return `    ${JSON.stringify(value)}`;
+  return manifestLineOf(JSON.stringify(value));
+}
+
+/** `manifestLine` of a value already in JSON (as JSON.stringify wrote it). */
+export function manifestLineOf(json: string): string {
+  return `    ${json}`;
 }
 
 /** Between the entries and the failed rows. */
