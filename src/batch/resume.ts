@@ -136,12 +136,22 @@ export function recordSha256(record: Readonly<Record<string, unknown>>): string 
 export function canonicalJson(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const members = Object.entries(value as Record<string, unknown>)
-    .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-  return `{${members.join(',')}}`;
+  // Loops, not entries/filter/map/join: every row's record is hashed with this.
+  if (Array.isArray(value)) {
+    let text = '[';
+    // A hole in a sparse array gives nothing between its commas, as join does (JSON never has one).
+    for (let at = 0; at < value.length; at++) text += `${at > 0 ? ',' : ''}${at in value ? canonicalJson(value[at]) : ''}`;
+    return `${text}]`;
+  }
+  // The default sort orders by UTF-16 code units, as < does.
+  const keys = Object.keys(value).sort();
+  let text = '{';
+  for (const key of keys) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }
 
 /**
