@@ -11,7 +11,8 @@ export async function inputDigest(file: string, options: ReadRowsOptions): Promi
   // Opening first: a missing or unreadable file is a usage error that names it.
   const source = await openRows(file, options);
   let records = 0;
-  for await (const event of source.rows()) records += event.row > 0 && !('skipped' in event) ? 1 : 0;
+  if (source.count) records = await source.count();
+  else for await (const event of source.rows()) records += event.row > 0 && !('skipped' in event) ? 1 : 0;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return { sha256: hash.digest('hex'), records };

@@ -4,7 +4,7 @@ import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { findHeaderRow, skippedRow, type FoundHeader } from './header-row.js';
 import { toRowEvent, type Cell } from './record.js';
-import { once, type RowEvent, type RowSource } from './row-source.js';
+import { onceOf, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
 import { ROW_LIMITS } from '../../contract/input-limits.js';
 
@@ -59,7 +59,10 @@ export async function openCsv(file: string, format: 'csv' | 'tsv', wantedHeaderR
     useOnly: (columns) => {
       used.columns = columns;
     },
-    rows: once(file, () => csvRows(file, buffered, records, header, headerRow, used, warnings, () => parser.destroy())),
+    ...onceOf(file, {
+      rows: () => csvRows(file, buffered, records, header, headerRow, used, warnings, () => parser.destroy()),
+      count: () => csvCount(buffered, records, () => parser.destroy()),
+    }),
     close: () => parser.destroy(),
   };
 }
@@ -127,6 +130,18 @@ async function* csvRows(
   } finally {
     close();
   }
+}
+
+/** `csvRows`, only counted: the cells of a row are not made into a record. */
+async function csvCount(buffered: readonly CsvRow[], records: AsyncIterator<CsvRow>, close: () => void): Promise<number> {
+  let count = 0;
+  try {
+    for (const { cells } of buffered) if (!skippedRow(cells)) count++;
+    for (let item = await records.next(); !item.done; item = await records.next()) if (!skippedRow(item.value.cells)) count++;
+  } finally {
+    close();
+  }
+  return count;
 }
 
 function rowEvent(
