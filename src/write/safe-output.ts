@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
@@ -40,7 +40,9 @@ export interface OutputTarget {
 
 /** The temporary file beside `path` that is renamed over it: `.<name>.<tag>-<12 hex>.tmp` (no tag: `.<name>.<12 hex>.tmp`). */
 export function temporaryFile(path: string, tag?: string): string {
-  return join(dirname(path), `.${basename(path)}.${tag ? `${tag}-` : ''}${randomBytes(6).toString('hex')}.tmp`);
+  // A version 4 UUID ends in 48 random bits, 12 hex digits; Node draws them from a batch of random bytes it keeps,
+  // where randomBytes(6) asked the generator anew for every file (a batch names a temporary file per row).
+  return join(dirname(path), `.${basename(path)}.${tag ? `${tag}-` : ''}${randomUUID().slice(24)}.tmp`);
 }
 
 /** Whether a file name is a temporary file `temporaryFile` made with this tag. */
