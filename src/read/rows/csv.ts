@@ -154,7 +154,8 @@ function rowEvent(
 ): RowEvent {
   const cells: Cell[] = [];
   const extra: string[] = [];
-  for (const [index, value] of values.entries()) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
     if (value === '') continue;
     if (index >= header.fields.length) extra.push(columnLetter(index));
     const field = header.fields[index];

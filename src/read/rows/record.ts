@@ -31,21 +31,22 @@ export function toRowEvent(
   const keys = new Map<string, string>();
   for (const cell of cells) {
     const field = fieldName(cell.key);
-    const at = {
+    // Where a problem is, made only for a cell that has one (most rows have none).
+    const at = () => ({
       file,
       row,
       ...(cell.line === undefined ? {} : { line: cell.line }),
       ...(cell.column === undefined ? {} : { column: cell.column }),
       field,
-    };
+    });
     if (field === '') {
-      found.push({ ...at, message: 'has a value without a field name; give it a name like "city" or remove it' });
+      found.push({ ...at(), message: 'has a value without a field name; give it a name like "city" or remove it' });
       continue;
     }
     const earlier = keys.get(field);
     if (earlier !== undefined) {
       found.push({
-        ...at,
+        ...at(),
         message: `is given twice, as "${earlier}" and "${cell.key}" (names are matched without regard to case); keep one`,
       });
       continue;
@@ -54,7 +55,7 @@ export function toRowEvent(
     const problem = valueProblem(cell.value);
     if (problem) {
       found.push({
-        ...at,
+        ...at(),
         value: typeof cell.value === 'string' ? cell.value.slice(0, 60) : cell.value.join(';').slice(0, 60),
         message: problem,
       });
@@ -70,13 +71,25 @@ export function toRowEvent(
 const LONE_SURROGATE = /\p{Cs}/u;
 
 function valueProblem(value: string | readonly string[]): string | undefined {
-  const texts = typeof value === 'string' ? [value] : value;
-  let bytes = 0;
-  for (const text of texts) {
-    bytes += Buffer.byteLength(text);
-    if (text.includes('\0')) return 'holds a NUL byte (0x00), which is not text; retype the value';
-    if (LONE_SURROGATE.test(text)) return 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
+  if (typeof value === 'string') {
+    // The usual cell, without an array around it.
+    if (value.includes('\0')) return NUL_PROBLEM;
+    if (LONE_SURROGATE.test(value)) return SURROGATE_PROBLEM;
+    const bytes = value.length * 3 <= ROW_LIMITS.valueBytes ? 0 : Buffer.byteLength(value);
+    return bytes > ROW_LIMITS.valueBytes ? sizeProblem(bytes) : undefined;
   }
-  if (bytes > ROW_LIMITS.valueBytes) return `is ${bytes} bytes long; a value may hold at most ${MAX_VALUE_TEXT}`;
-  return undefined;
+  let bytes = 0;
+  for (const text of value) {
+    bytes += Buffer.byteLength(text);
+    if (text.includes('\0')) return NUL_PROBLEM;
+    if (LONE_SURROGATE.test(text)) return SURROGATE_PROBLEM;
+  }
+  return bytes > ROW_LIMITS.valueBytes ? sizeProblem(bytes) : undefined;
+}
+
+const NUL_PROBLEM = 'holds a NUL byte (0x00), which is not text; retype the value';
+const SURROGATE_PROBLEM = 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
+
+function sizeProblem(bytes: number): string {
+  return `is ${bytes} bytes long; a value may hold at most ${MAX_VALUE_TEXT}`;
 }
