@@ -25,12 +25,19 @@ export interface SignalTarget {
 }
 
 /**
+ * SIGHUP last: Node itself catches SIGINT and SIGTERM from the start, not SIGHUP, so a handler for SIGHUP (seen in
+ * /proc/<pid>/status) means placard's handlers are all in. A test that waited for it and then sent SIGINT could
+ * find SIGINT's not yet in when SIGHUP came first (the process then died of the signal, exit code none).
+ */
+const INSTALL_ORDER: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
  * Installs the handlers (bin/placard.js only; main() never touches the process). The first signal runs every
  * stopper, then exits with the signal's code; a second one while they run exits at once.
  */
 export function exitOnSignals(target: SignalTarget): void {
   let stopping = false;
-  for (const signal of Object.keys(SIGNAL_EXIT) as StopSignal[]) {
+  for (const signal of INSTALL_ORDER) {
     target.on(signal, () => {
       if (stopping) target.exit(SIGNAL_EXIT[signal]);
       stopping = true;

@@ -80,7 +80,7 @@ function catches(pid: number, signal: number): boolean {
 
 /**
  * Until placard's handlers are in: Node itself catches SIGINT and SIGTERM from the start (to reset the
- * terminal), not SIGHUP, and placard installs all three at once.
+ * terminal), not SIGHUP, and placard installs SIGHUP's last (src/cli/signals.ts): once it is caught, all are in.
  */
 async function untilReady(pid: number): Promise<void> {
   while (!catches(pid, 1)) await new Promise((resolve) => setTimeout(resolve, 20));
