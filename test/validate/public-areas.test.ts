@@ -22,8 +22,7 @@ describe('private_areas never lists a place open to the public (content.md fact 
     expect(publicAreaProblem(entry)).toMatch(/open to the public; a notice cannot make it non-public/);
   });
 
-  // Every word each pattern starts with, in any case (and the long s, which folds to s): each pattern is tried only
-  // on entries starting with one of its first letters (public-areas.ts).
+  // Every word each pattern starts with, in any case (and the long s, which folds to s).
   const parking = ['parking', 'parking lot', 'Parking Area', 'parking garage', 'parking ramp', 'parking deck', 'parking structure'];
   it.each([
     ...[...parking, 'parking space', 'parking spaces', 'car park', 'lot'].flatMap((place) =>
