@@ -176,24 +176,20 @@ type EmbeddingFont = EmbeddedFontInternals & {
 
 /** The embedded font's embed(), as embedWithStreams sets it. */
 function embedKept(this: EmbeddingFont): unknown {
-  return embedWith(this);
-}
-
-function embedWith(font: EmbeddingFont): unknown {
-  const { internals, loaded, streams, facts } = font[EMBEDDING];
-  const isCFF = (font.subset as { cff?: unknown }).cff != null;
+  const { internals, loaded, streams, facts } = this[EMBEDDING];
+  const isCFF = (this.subset as { cff?: unknown }).cff != null;
   const {
     fontFile: fontBytes,
     toUnicode,
     widths,
   } = streams(() => ({
-    fontFile: deflateSync(font.subset.encode()),
-    toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(font.unicode)}\n`, 'latin1')),
-    widths: pdfObject([0, font.widths]),
+    fontFile: deflateSync(this.subset.encode()),
+    toUnicode: deflateSync(Buffer.from(`${toUnicodeCmap(this.unicode)}\n`, 'latin1')),
+    widths: pdfObject([0, this.widths]),
   }));
   const fontFile = compressedStream(internals.ref(), fontBytes, isCFF ? { Subtype: 'CIDFontType0C' } : {});
   const fixed = facts(() => describe(loaded));
-  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((font.id.charCodeAt(i) || 73) + 17)).join('');
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((this.id.charCodeAt(i) || 73) + 17)).join('');
   const name = `${tag}+${fixed.baseName}`;
   const descriptor = internals.ref({
     Type: 'FontDescriptor',
@@ -201,8 +197,8 @@ function embedWith(font: EmbeddingFont): unknown {
     Flags: fixed.flags,
     FontBBox: [...fixed.bbox],
     ItalicAngle: fixed.italicAngle,
-    Ascent: font.ascender,
-    Descent: font.descender,
+    Ascent: this.ascender,
+    Descent: this.descender,
     CapHeight: fixed.capHeight,
     XHeight: fixed.xHeight,
     StemV: 0,
@@ -219,7 +215,7 @@ function embedWith(font: EmbeddingFont): unknown {
     ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
   });
   descendant.end();
-  font.dictionary.data = {
+  this.dictionary.data = {
     Type: 'Font',
     Subtype: 'Type0',
     BaseFont: name,
@@ -227,7 +223,7 @@ function embedWith(font: EmbeddingFont): unknown {
     DescendantFonts: [descendant],
     ToUnicode: compressedStream(internals.ref(), toUnicode),
   };
-  return font.dictionary.end();
+  return this.dictionary.end();
 }
 
 /** Hands over a font's description: made now, or once per session (FontStreamCache). */
@@ -491,14 +487,6 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
     return ref as unknown as PDFKit.PDFKitReference;
   }
 
-  /** A reference's finalize (PDFKit's own for an encrypted document). */
-  static finalizeObject(ref: ObjectReference): unknown {
-    const doc = ref.document as InMemoryDocument;
-    if ((doc as unknown as OutputInternals)._security) return (Object.getPrototypeOf(ref) as { finalize(): unknown }).finalize.call(ref);
-    doc.writeObject(ref);
-    return undefined;
-  }
-
   /**
    * PDFReference.finalize for an unencrypted document (pdfkit.js), the same
    * bytes: the object's dictionary written by pdf-object.ts instead of
@@ -575,8 +563,12 @@ class InMemoryDocument extends (PDFDocument as unknown as DocumentClass) {
   }
 }
 
+/** A reference's finalize, as InMemoryDocument.ref sets it: writeObject, or PDFKit's own for an encrypted document. */
 function finalizeReference(this: ObjectReference): unknown {
-  return InMemoryDocument.finalizeObject(this);
+  const doc = this.document as InMemoryDocument;
+  if ((doc as unknown as OutputInternals)._security) return (Object.getPrototypeOf(this) as { finalize(): unknown }).finalize.call(this);
+  doc.writeObject(this);
+  return undefined;
 }
 
 /** PDFSecurity.generateFileID (pdfkit.js): the MD5 of the creation time and each info entry, in the info's order. */

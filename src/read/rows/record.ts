@@ -72,23 +72,25 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 function valueProblem(value: string | readonly string[]): string | undefined {
   if (typeof value === 'string') {
-    // The usual cell, without an array around it.
-    if (value.includes('\0')) return NUL_PROBLEM;
-    if (LONE_SURROGATE.test(value)) return SURROGATE_PROBLEM;
+    // The usual cell, without an array around it; counted in bytes only when it could pass the limit.
     const bytes = value.length * 3 <= ROW_LIMITS.valueBytes ? 0 : Buffer.byteLength(value);
-    return bytes > ROW_LIMITS.valueBytes ? sizeProblem(bytes) : undefined;
+    return textProblem(value) ?? (bytes > ROW_LIMITS.valueBytes ? sizeProblem(bytes) : undefined);
   }
   let bytes = 0;
   for (const text of value) {
     bytes += Buffer.byteLength(text);
-    if (text.includes('\0')) return NUL_PROBLEM;
-    if (LONE_SURROGATE.test(text)) return SURROGATE_PROBLEM;
+    const problem = textProblem(text);
+    if (problem) return problem;
   }
   return bytes > ROW_LIMITS.valueBytes ? sizeProblem(bytes) : undefined;
 }
 
-const NUL_PROBLEM = 'holds a NUL byte (0x00), which is not text; retype the value';
-const SURROGATE_PROBLEM = 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
+/** A NUL byte or a lone surrogate in one text. */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\0')) return 'holds a NUL byte (0x00), which is not text; retype the value';
+  if (LONE_SURROGATE.test(text)) return 'holds a lone surrogate (\\uD800 to \\uDFFF), which is not a character; fix the text';
+  return undefined;
+}
 
 function sizeProblem(bytes: number): string {
   return `is ${bytes} bytes long; a value may hold at most ${MAX_VALUE_TEXT}`;

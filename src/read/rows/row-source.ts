@@ -66,32 +66,21 @@ export interface RowSource {
 
 /** A stream's rows can be read once; asking twice is a bug in the caller (exit 3), not a quiet empty list. */
 export function once(file: string, rows: () => AsyncGenerator<RowEvent>): () => AsyncGenerator<RowEvent> {
-  let started = false;
-  return () => {
-    if (started) throw new Error(`the rows of ${file} were already read`);
-    started = true;
-    return rows();
-  };
+  return onceOf(file, { rows }).rows;
 }
 
-/** `rows` and `count` of one stream: either, once. */
+/** `rows` and, when given, `count` of one stream: either of them, once. */
 export function onceOf(
   file: string,
-  read: { rows: () => AsyncGenerator<RowEvent>; count: () => Promise<number> },
-): { rows: () => AsyncGenerator<RowEvent>; count: () => Promise<number> } {
+  read: { rows: () => AsyncGenerator<RowEvent>; count?: () => Promise<number> },
+): { rows: () => AsyncGenerator<RowEvent>; count?: () => Promise<number> } {
   let started = false;
-  const start = (): void => {
-    if (started) throw new Error(`the rows of ${file} were already read`);
-    started = true;
-  };
-  return {
-    rows: () => {
-      start();
-      return read.rows();
-    },
-    count: () => {
-      start();
-      return read.count();
-    },
-  };
+  const first =
+    <T>(run: () => T) =>
+    (): T => {
+      if (started) throw new Error(`the rows of ${file} were already read`);
+      started = true;
+      return run();
+    };
+  return { rows: first(read.rows), ...(read.count ? { count: first(read.count) } : {}) };
 }
