@@ -7,6 +7,7 @@ import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { flowParts, stackHeight } from './flow.js';
 import type { Floors } from './key-line.js';
 import type { LayoutCaches } from './layout-caches.js';
+import { pageAnswers, type PageAnswers } from './page-memo.js';
 import { textSize, type PageTheme } from './theme.js';
 
 export interface Attempt {
@@ -162,16 +163,24 @@ type PageAt = [
  * shared size; the second lays out the page with it.
  */
 export function attemptAt(...page: PageAt): Attempt {
-  return passes(page, 'full');
+  const base = baseOf(page);
+  return passes(page, base, pageAnswers(page[0], base), 'full');
 }
 
 /**
  * Whether the headings of the page attemptAt lays out at `scale` are
  * strained: the same two passes, over the blocks that hold headings alone
- * (strain is only noted by headings), so the same answer for less.
+ * (strain is only noted by headings), so the same answer for less. Kept
+ * per session for pages whose headings hold no business data (page-memo.ts).
  */
 export function strainedAt(...page: PageAt): boolean {
-  return passes(page, 'headings').strained;
+  const base = baseOf(page);
+  const answers = pageAnswers(page[0], base);
+  const kept = answers?.get('strained');
+  if (kept !== undefined) return kept as boolean;
+  const strained = passes(page, base, answers, 'headings').strained;
+  answers?.set('strained', strained);
+  return strained;
 }
 
 /**
@@ -180,20 +189,28 @@ export function strainedAt(...page: PageAt): boolean {
  * its size (LayoutContext.least). The template's own text, laid out once per
  * session (block-memo.ts), is all that is laid out afresh, mostly not at all.
  * Heights only add up or take the largest of their parts, so the page is at
- * least this high.
+ * least this high. The bound reads the business paragraphs' styles and line
+ * rooms, not their text: it is kept per session by those (page-memo.ts).
  */
 export function leastHeight(...page: PageAt): number {
-  return passes(page, 'least').natural.height;
+  const base = baseOf(page);
+  const answers = pageAnswers(page[0], base);
+  const rooms = page[7]?.blocks.rooms;
+  let question = 'least';
+  if (answers) for (const block of answers.data) question += ` ${rooms?.get(block) ?? 1}`;
+  const kept = answers?.get(question);
+  if (kept !== undefined) return kept as number;
+  const height = passes(page, base, answers, 'least').natural.height;
+  answers?.set(question, height);
+  return height;
 }
 
-/** The two passes over a page: in full, with business text as one line each (least), or over its headings alone. */
-function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: PageAt, mode: 'full' | 'least' | 'headings'): Attempt {
-  const least = mode === 'least';
+/** The context both passes share at the page's level (the scale no lower than the paper's floor). */
+function baseOf([, lang, paper, theme, fonts, scale, floors, caches]: PageAt) {
   const floorScale = theme.minBody / theme.type.normal;
-  const at = Math.max(scale, floorScale);
-  const base = {
+  return {
     width: paper.width - 2 * theme.margin,
-    scale: at,
+    scale: Math.max(scale, floorScale),
     lang,
     dir: 'ltr',
     color: '#000000',
@@ -204,21 +221,42 @@ function passes([blocks, lang, paper, theme, fonts, scale, floors, caches]: Page
     floors,
     caches,
   } as const;
+}
+
+type Base = ReturnType<typeof baseOf>;
+
+/** The shared heading sizes the headings pass finds, and whether it found a heading strained. */
+function headingsPass(
+  blocks: readonly Block[],
+  base: Base,
+  answers: PageAnswers | undefined,
+): { fixed: ReadonlyMap<string, number>; strained: boolean } {
+  const kept = answers?.get('first');
+  if (kept !== undefined) return kept as { fixed: ReadonlyMap<string, number>; strained: boolean };
   const strained = { value: false };
   const first: LayoutContext = { ...base, layoutBlock: headingsOnly, headings: { found: new Map(), strained } };
   flowParts(blocks, first);
-  const body = textSize(theme, 'normal', at);
-  const fixed = sharedHeadingSizes(first.headings.found, body);
+  const found = { fixed: sharedHeadingSizes(first.headings.found, textSize(base.theme, 'normal', base.scale)), strained: strained.value };
+  answers?.set('first', found);
+  return found;
+}
+
+/** The two passes over a page: in full, with business text as one line each (least), or over its headings alone. */
+function passes(page: PageAt, base: Base, answers: PageAnswers | undefined, mode: 'full' | 'least' | 'headings'): Attempt {
+  const [blocks, , , , , , floors] = page;
+  const least = mode === 'least';
+  const first = headingsPass(blocks, base, answers);
+  const strained = { value: first.strained };
   const ctx: LayoutContext = {
     ...base,
     ...(mode === 'headings' ? { layoutBlock: headingsOnly } : {}),
-    headings: { fixed, found: new Map(), strained },
+    headings: { fixed: first.fixed, found: new Map(), strained },
     ...(least ? { least } : {}),
   };
   const { laid, gaps } = flowParts(blocks, ctx);
   // Only its height and texts are read (the page is placed from `laid` once chosen): nothing is placed here.
   const natural = { height: stackHeight(laid, gaps, 0), nodes: [], texts: least ? [] : laid.flatMap((part) => part.texts) };
-  return { scale: at, laid, gaps, natural, strained: strained.value, band: floors.band };
+  return { scale: base.scale, laid, gaps, natural, strained: strained.value, band: floors.band };
 }
 
 /** Whether a block is or holds a heading: what the headings pass lays out. */

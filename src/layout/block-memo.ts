@@ -60,7 +60,8 @@ function contentKey(block: Block): string | null {
   }
 }
 
-function keyOf(block: Block, memos: BlockMemos): string | null {
+/** A block's content key (contentKey), worked out once per block object. */
+export function keyOf(block: Block, memos: BlockMemos): string | null {
   let content = memos.keys.get(block);
   if (content === undefined) {
     content = contentKey(block);

@@ -15,6 +15,20 @@ export interface BlockMemo {
   readonly strained: boolean;
 }
 
+/**
+ * A page's blocks as auto-fit's questions other than its attempts read them (page-memo.ts), by the page's list
+ * of blocks; null when they read its business data.
+ */
+export interface Skeleton {
+  readonly key: string;
+  readonly langs: readonly string[];
+  /** The business paragraphs, whose lower bound reads their line room (blocks.ts leastParagraph). */
+  readonly data: readonly object[];
+}
+
+/** An answer of page-memo.ts: a lower bound, a strain, or the headings pass's shared sizes and strain. */
+export type PageAnswer = number | boolean | { readonly fixed: ReadonlyMap<string, number>; readonly strained: boolean };
+
 /** QR blocks kept per session: a link may be business data (report_url), so they are kept least recently used. */
 const QR_LIMIT = 256;
 
@@ -32,20 +46,28 @@ export interface BlockMemos {
    * full, by block object: what its lower bound counts a line as (blocks.ts leastParagraph).
    */
   readonly rooms: WeakMap<object, number>;
+  /** Each page's skeleton (page-memo.ts), worked out once per list of blocks. */
+  readonly skeletons: WeakMap<object, Skeleton | null>;
+  /** Auto-fit's answers for pages, by skeleton key, then by question and context (page-memo.ts). */
+  readonly pages: Map<string, Map<string, PageAnswer>>;
   clear(): void;
 }
 
 export function blockMemos(): BlockMemos {
   const laid = new Map<string, Map<string, BlockMemo>>();
   const qr = new TieredCache<BlockMemo>(QR_LIMIT);
+  const pages = new Map<string, Map<string, PageAnswer>>();
   return {
     laid,
     qr,
     keys: new WeakMap(),
     contexts: new WeakMap(),
     rooms: new WeakMap(),
+    skeletons: new WeakMap(),
+    pages,
     clear: () => {
       laid.clear();
+      pages.clear();
       qr.clear();
     },
   };

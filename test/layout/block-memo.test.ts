@@ -55,4 +55,18 @@ describe("the session's laid blocks", () => {
     caches.clear();
     expect(caches.blocks.laid.size).toBe(0);
   });
+
+  it("keep auto-fit's answers for a page by its template text, not its business data", () => {
+    const caches = layoutCaches();
+    lay(ROWS[0], caches);
+    const pages = [...caches.blocks.pages.keys()];
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Private area');
+    expect(pages[0]).not.toContain('Lake Street');
+    // Another row of the same template asks its questions of the same page.
+    lay(ROWS[3], caches);
+    expect([...caches.blocks.pages.keys()]).toEqual(pages);
+    caches.clear();
+    expect(caches.blocks.pages.size).toBe(0);
+  });
 });
