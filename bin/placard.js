@@ -20,14 +20,20 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   //   1.15 G, 160 → 150 ms; peak RSS ar,zh-Hans 86 → 99 MB (2026-12-03). A batch gained nothing measurable from
   //   either (1-row and 201-row CPU medians alike), so keeps V8's defaults.
   // - Other commands (batch, serve) keep TurboFan but compile less while warming up: less inlining into each
-  //   optimised function, a function optimised after more work in the interpreter (interrupt budget 600,000), and
+  //   optimised function, a function optimised after more work in the interpreter (interrupt budget 200,000), and
   //   HarfBuzz tiered up after 30 times the usual budget. TurboFan's compiles had been a third of a batch's CPU over
   //   its first 200 rows; the code is as fast once warm. Batch en,es per notice over rows 2-201 11.5 → 9.6 ms, over
   //   2-501 8.8 → 7.8 ms; a 1-row batch en,es 400 → 310 ms. Budget 300,000 → 600,000, with batch's growth at 90%
   //   (below), per notice over rows 2-201, pinned CPU medians of 10 and 5: en,es 3.08 → 2.45 ms, ar,zh-Hans 5.7 →
   //   4.75 ms (growth at 100%: 2.43 and 4.8; budget 1,000,000 no better than 600,000, 2,000,000 worse); over rows
   //   2-501 3.78 → 3.54 ms (600,000 alone); instructions (cachegrind, V8 single-threaded with a fixed GC schedule)
-  //   en,es 22.6 → 21.8 M, ar,zh-Hans 40.2 → 39.6 M; a 1-row batch the same.
+  //   en,es 22.6 → 21.8 M, ar,zh-Hans 40.2 → 39.6 M; a 1-row batch the same. Budget 600,000 → 200,000 (2026-12-03),
+  //   for the rows after the first few hundred: at 600,000, about a hundred functions a notice calls a few times each
+  //   (validateBusiness, layoutUncached, fromShape, breakOpportunities…) were still not optimised after 1,000 rows
+  //   (--trace-opt: 159 functions compiled, 257 at 200,000). Instructions of real batches (cachegrind, V8
+  //   single-threaded): 1,000 rows en,es 15.99 → 15.05 G (-6%; rows 300-1000 13.2 → 11.2 M a notice), ar,zh-Hans
+  //   26.15 → 25.27 G (-3.4%); 300 rows en,es 7.15 → 7.36 G (+3%), ar,zh-Hans 10.66 → 10.41 G (-2.4%); 1 row the same.
+  //   300,000 and 400,000 lay between; 150,000, and 600,000 switched to 200,000 after 100 rows, were worse.
   // - batch: a full collection each time the heap grows 90%. Its main thread renders rows too and has no heap cap:
   //   left alone, V8 let its heap reach four times its live size. --jobs 2 on mixed scripts, peak RSS without the
   //   flag / at 150% / at 30%: 300 rows 396 / 401 / 367 MB, 3,000 rows 502 / 453 / 404 MB (3,000 over 300: 1.27 /
@@ -44,7 +50,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const command = args.find((arg) => !arg.startsWith('-'));
   if (command === 'render')
     setFlagsFromString('--no-opt --wasm-tiering-budget=180000000 --wasm-lazy-validation --no-regexp-tier-up --semi-space-growth-factor=16');
-  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=600000 --wasm-tiering-budget=54000000');
+  else setFlagsFromString('--max-inlined-bytecode-size-cumulative=150 --interrupt-budget=200000 --wasm-tiering-budget=54000000');
   if (command === 'batch') setFlagsFromString('--heap-growing-percent=90');
   const { loadBundle } = await import('./load-bundle.js');
   const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
