@@ -44,6 +44,7 @@ export async function openInput(plan: BatchPlan): Promise<BatchInput> {
     ...(options.format ? { format: options.format } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(options.headerRow ? { headerRow: options.headerRow } : {}),
+    ...(plan.parsed ? { reread: plan.parsed } : {}),
   });
   // Headers as cities write them ("Business Name", "ZIP"); a required field with no column stops here, before any row renders.
   const { source, notes: columnNotes } = mapColumns(opened, runFields(main.fields), options.columns);

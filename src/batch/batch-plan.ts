@@ -9,6 +9,7 @@ import { contentDigest } from './content-digest.js';
 import { inputDigest } from './input-digest.js';
 import type { ContentDigest, ManifestHeader } from './manifest.js';
 import { checkMappedFields, runFields } from '../read/rows/column-map.js';
+import type { ParsedRecords } from '../read/rows/read-rows.js';
 import { checkAliases, manifestTemplate, openOutDir, runFiles, type RunFiles } from './out-dir.js';
 import { isInside, outputOptions } from './run-parts.js';
 
@@ -22,6 +23,8 @@ export interface BatchPlan {
   readonly files: RunFiles;
   /** Records in the whole input (every shard). */
   readonly records: number;
+  /** The input's records as the count read them (CSV, TSV of a few thousand rows), read once by the run. */
+  readonly parsed: ParsedRecords | undefined;
   readonly combinedInside: boolean;
   readonly combinedTarget: OutputTarget | undefined;
   readonly content: ContentDigest;
@@ -50,7 +53,7 @@ export async function planBatch(options: BatchOptions, onEvent: (event: BatchEve
     ...(options.shard ? { shard: options.shard } : {}),
   };
   refuseOtherTemplate(files.manifest, template);
-  return { options, started, main, template, files, records: digest.records, combinedInside, combinedTarget, content, header };
+  return { options, started, main, template, files, records: digest.records, parsed: digest.parsed, combinedInside, combinedTarget, content, header };
 }
 
 function refuseOtherTemplate(manifest: string, template: string): void {

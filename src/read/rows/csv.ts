@@ -4,7 +4,7 @@ import { UsageError, type Problem } from '../../errors.js';
 import { columnLetter, readHeader, UnnamedColumns, type Header } from './columns.js';
 import { findHeaderRow, skippedRow, type FoundHeader } from './header-row.js';
 import { toRowEvent, type Cell } from './record.js';
-import { onceOf, type RowEvent, type RowSource } from './row-source.js';
+import { onceOf, type ParsedRecords, type RowEvent, type RowSource } from './row-source.js';
 import { textChunks } from './text-stream.js';
 import { ROW_LIMITS } from '../../contract/input-limits.js';
 
@@ -15,18 +15,15 @@ import { ROW_LIMITS } from '../../contract/input-limits.js';
  * a short row leaves its missing cells absent, a row with more filled cells
  * than the header is a row problem. See RowEvent for row numbers.
  */
-export async function openCsv(file: string, format: 'csv' | 'tsv', wantedHeaderRow?: number): Promise<RowSource> {
-  const parser = parse({
-    delimiter: format === 'tsv' ? '\t' : ',',
-    // Every line ending, in any mix: a header saved on Windows over rows appended on a Mac is still one row per line.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: HARD_RECORD_CHARS,
-  });
-  pipeline(Readable.from(textChunks(file, ROW_LIMITS.streamBytes, { nul: true })), parser, () => undefined);
-  const records = numbered((parser as AsyncIterable<string[]>)[Symbol.asyncIterator](), file);
+export async function openCsv(
+  file: string,
+  format: 'csv' | 'tsv',
+  wantedHeaderRow?: number,
+  reread?: 'keep' | ParsedRecords,
+): Promise<RowSource> {
+  const earlier = reread !== 'keep' && reread?.file === file && reread.format === format ? reread : undefined;
+  const keeper = reread === 'keep' ? new Keeper(file, format) : undefined;
+  const { records, destroy } = earlier ? { records: listed(earlier), destroy: () => undefined } : parsed(file, format, keeper);
   let found: FoundHeader<CsvRow> | undefined;
   let header: Header;
   try {
@@ -36,12 +33,12 @@ export async function openCsv(file: string, format: 'csv' | 'tsv', wantedHeaderR
       throw new UsageError(`data file ${file}: row ${found.header.row} holds a NUL byte (0x00); this is not a text file`);
     header = readHeader(found.header.cells, file, found.header.row);
   } catch (error) {
-    parser.destroy();
+    destroy();
     throw error;
   }
   const only = header.columns.length === 1 ? header.columns[0]! : '';
   if (format === 'csv' && /[;\t]/.test(only)) {
-    parser.destroy();
+    destroy();
     throw new UsageError(
       `data file ${file}: row ${found.header.row} is one column, "${only.slice(0, 60)}"; separate the fields with commas, or read a tab-separated file with --format tsv`,
     );
@@ -60,29 +57,91 @@ export async function openCsv(file: string, format: 'csv' | 'tsv', wantedHeaderR
       used.columns = columns;
     },
     ...onceOf(file, {
-      rows: () => csvRows(file, buffered, records, header, headerRow, used, warnings, () => parser.destroy()),
-      count: () => csvCount(buffered, records, () => parser.destroy()),
+      rows: () => csvRows(file, buffered, records, header, headerRow, used, warnings, () => destroy()),
+      count: async () => {
+        const count = await csvCount(buffered, records, () => destroy());
+        keeper?.complete();
+        return count;
+      },
     }),
-    close: () => parser.destroy(),
+    ...(keeper ? { parsedRecords: () => keeper.records() } : {}),
+    close: () => destroy(),
   };
 }
 
 /** Records past this many characters stop the file (a quote never closed); past ROW_LIMITS.recordChars, only the row fails. */
 const HARD_RECORD_CHARS = 8 * ROW_LIMITS.recordChars;
 
-interface CsvRow {
-  readonly row: number;
-  readonly cells: readonly string[];
+type CsvRow = NonNullable<ParsedRecords['rows'][number]>;
+
+/** The file's records through csv-parse, numbered; each one also handed to `keeper`, when there is one. */
+function parsed(file: string, format: 'csv' | 'tsv', keeper: Keeper | undefined): { records: AsyncGenerator<CsvRow>; destroy: () => void } {
+  const parser = parse({
+    delimiter: format === 'tsv' ? '\t' : ',',
+    // Every line ending, in any mix: a header saved on Windows over rows appended on a Mac is still one row per line.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: HARD_RECORD_CHARS,
+  });
+  pipeline(Readable.from(textChunks(file, ROW_LIMITS.streamBytes, { nul: true })), parser, () => undefined);
+  return { records: numbered((parser as AsyncIterable<string[]>)[Symbol.asyncIterator](), file, keeper), destroy: () => parser.destroy() };
 }
 
-async function* numbered(records: AsyncIterator<string[]>, file: string): AsyncGenerator<CsvRow> {
+async function* numbered(records: AsyncIterator<string[]>, file: string, keeper: Keeper | undefined): AsyncGenerator<CsvRow> {
   let row = 0;
   for (let item = await next(records, file); !item.done; item = await next(records, file)) {
     row++;
     if (row > ROW_LIMITS.rows) throw new UsageError(`data file ${file} has more than ${ROW_LIMITS.rows} rows; split it into smaller files`);
-    yield { row, cells: item.value };
+    const record = { row, cells: item.value };
+    keeper?.add(record);
+    yield record;
   }
 }
+
+/** Records read earlier, handed out once each: a slot is emptied as its record goes, so what was read is let go as the run goes. */
+async function* listed(earlier: ParsedRecords): AsyncGenerator<CsvRow> {
+  const { rows } = earlier;
+  for (let at = 0; at < rows.length; at++) {
+    const record = rows[at]!;
+    rows[at] = undefined;
+    yield record;
+  }
+}
+
+/**
+ * Keeps what a count reads (`ParsedRecords`), up to KEPT_UNITS: a cell counts its characters and 16 for what
+ * holds it, so a file of a few thousand businesses is kept and a large one is read again.
+ */
+class Keeper {
+  private rows: CsvRow[] | undefined = [];
+  private units = 0;
+  private done = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly format: 'csv' | 'tsv',
+  ) {}
+
+  add(record: CsvRow): void {
+    if (!this.rows) return;
+    for (const cell of record.cells) this.units += cell.length + 16;
+    if (this.units > KEPT_UNITS) this.rows = undefined;
+    else this.rows.push(record);
+  }
+
+  /** The count read the file to its end. */
+  complete(): void {
+    this.done = true;
+  }
+
+  records(): ParsedRecords | undefined {
+    return this.done && this.rows ? { file: this.file, format: this.format, rows: this.rows } : undefined;
+  }
+}
+
+const KEPT_UNITS = 4 * 1024 * 1024;
 
 async function* csvRows(
   file: string,

@@ -4,11 +4,11 @@ import { UsageError } from '../../errors.js';
 import { openCsv } from './csv.js';
 import { openJson } from './json.js';
 import { openNdjson } from './ndjson.js';
-import { ROW_FORMATS, type RowEvent, type RowFormat, type RowSource } from './row-source.js';
+import { ROW_FORMATS, type ParsedRecords, type RowEvent, type RowFormat, type RowSource } from './row-source.js';
 import { openXlsx } from './xlsx.js';
 import { openYaml } from './yaml.js';
 
-export type { RowEvent, RowFormat, RowSource } from './row-source.js';
+export type { ParsedRecords, RowEvent, RowFormat, RowSource } from './row-source.js';
 export { ROW_FORMATS } from './row-source.js';
 
 export interface ReadRowsOptions {
@@ -18,6 +18,11 @@ export interface ReadRowsOptions {
   readonly sheet?: string;
   /** CSV, TSV, XLSX: the row that holds the column names (`--header-row`); default found (see findHeaderRow). */
   readonly headerRow?: number;
+  /**
+   * CSV, TSV: `'keep'` keeps what `count` reads (`parsedRecords`); records kept so are read instead of the file
+   * (a batch counts its rows, then reads them again to render them).
+   */
+  readonly reread?: 'keep' | ParsedRecords;
 }
 
 const BY_EXTENSION: Readonly<Record<string, RowFormat>> = {
@@ -71,7 +76,7 @@ export async function openRows(file: string, options: ReadRowsOptions = {}): Pro
   switch (format) {
     case 'csv':
     case 'tsv':
-      return openCsv(file, format, options.headerRow);
+      return openCsv(file, format, options.headerRow, options.reread);
     case 'xlsx':
       return openXlsx(file, options.sheet, options.headerRow);
     case 'json':

@@ -61,7 +61,19 @@ export interface RowSource {
    * not skip), with the same errors; cheaper, as no row is made into a record.
    */
   count?(): Promise<number>;
+  /**
+   * CSV, TSV opened to be kept (`openRows` with `keep`): what `count` read, for a second `openRows` of the file to
+   * take instead of parsing it again; undefined before the count has read the whole file, or past a size limit.
+   */
+  parsedRecords?(): ParsedRecords | undefined;
   close(): void;
+}
+
+/** A CSV or TSV file's records as csv-parse read them, numbered from 1; taken once (each slot is emptied as it is read). */
+export interface ParsedRecords {
+  readonly file: string;
+  readonly format: RowFormat;
+  readonly rows: ({ readonly row: number; readonly cells: readonly string[] } | undefined)[];
 }
 
 /** A stream's rows can be read once; asking twice is a bug in the caller (exit 3), not a quiet empty list. */

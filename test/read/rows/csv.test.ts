@@ -82,6 +82,23 @@ describe('CSV rows', () => {
     expect(error.message).toMatch(/quote\.csv: line \d+: a quoted value is never closed/);
   });
 
+  it('reads again, from what its count kept, the same rows the file gives (the file itself is not read again)', async () => {
+    const text = 'Notes\nId,Name\r\nb1,"Two\nlines"\n\nb3,Cafe,x\nTotal: 2\nb5,"A ""B"""\n';
+    const file = write(dir, 'kept.csv', text);
+    const counted = await openRows(file, { reread: 'keep' });
+    expect(counted.parsedRecords?.()).toBeUndefined();
+    expect(await counted.count!()).toBe(3);
+    const parsed = counted.parsedRecords?.();
+    expect(parsed?.rows).toHaveLength(7);
+    const fresh = await readAll(file);
+    fs.writeFileSync(file, 'id\nchanged\n');
+    const again = await readAll(file, { reread: parsed! });
+    expect(again.events).toEqual(fresh.events);
+    expect(again.source.columns).toEqual(fresh.source.columns);
+    expect(again.source.warnings).toEqual(fresh.source.warnings);
+    expect(parsed?.rows.every((row) => row === undefined)).toBe(true);
+  });
+
   it('gives a header with no rows and a warning', async () => {
     const { events, source } = await readAll(write(dir, 'header.csv', 'id,name\n'));
     expect(events).toEqual([]);
