@@ -1,5 +1,5 @@
 import type { Renderer } from '../session/prepare.js';
-import { renderTask } from './render-task.js';
+import { renderTask, rowFolder } from './render-task.js';
 import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker-protocol.js';
 
 /**
@@ -12,18 +12,21 @@ import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker
 export class InThreadRenderer implements RowRenderers {
   private closed = false;
   readonly waitedMs = 0;
+  private readonly folder: ReturnType<typeof rowFolder>;
 
   constructor(
     private readonly renderer: Renderer,
-    private readonly output: WorkerSetup['output'],
+    output: WorkerSetup['output'],
     public onResult: (result: TaskResult) => void,
-  ) {}
+  ) {
+    this.folder = rowFolder(output);
+  }
 
   async submit(task: RenderTask): Promise<void> {
     if (this.closed) throw new Error('the renderer is closed');
     // Pages for the combined file need no copy: the file embeds each face once by its id (draw/pdf-fonts.ts),
     // whether its pages come from this thread or, with a face copied in every message, from a worker.
-    this.onResult(await renderTask(this.renderer, this.output, task));
+    this.onResult(await renderTask(this.renderer, this.folder, task));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { InputError, TemplateError, UsageError } from '../errors.js';
 import type { Renderer } from '../session/prepare.js';
-import { checkOutput, writeOutputSync, type OutputTarget } from '../write/safe-output.js';
+import { OutputFolder } from '../write/safe-output.js';
 import { noticeLimitProblem } from './notice-limits.js';
 import { sha256Hex } from './resume.js';
 import type { RenderTask, TaskResult, WorkerSetup } from './worker-protocol.js';
-
-type Output = WorkerSetup['output'];
 
 /** A row rendered: its answer, and the PDF still to write before the answer holds (none for a problem or a layout). */
 interface RenderedRow {
@@ -23,11 +20,13 @@ interface RenderedRow {
  * here, 0.3-0.4 ms of CPU a file and one voluntary context switch in six files), so a hop to libuv's threads only
  * added a thread switch per step; it looked faster on a busy machine only because two threads get two shares.
  */
-export async function renderTask(renderer: Renderer, output: Output, task: RenderTask): Promise<TaskResult> {
+export async function renderTask(renderer: Renderer, folder: OutputFolder | undefined, task: RenderTask): Promise<TaskResult> {
   const { result, pdf } = await renderRow(renderer, task);
   if (!pdf) return result;
   try {
-    writeOutputSync(target(output, task), pdf);
+    if (!folder || task.file === undefined) throw new Error('a row to render came with no file to write');
+    // A link planted at the row's name is replaced, never followed.
+    folder.write(task.file, pdf);
     return result;
   } catch (error) {
     return writeFailure(task, error);
@@ -62,10 +61,9 @@ async function renderRow(renderer: Renderer, task: RenderTask): Promise<Rendered
   }
 }
 
-/** Where the row's PDF goes: a link planted at its name is replaced, never followed. */
-function target(output: Output, task: RenderTask): OutputTarget {
-  if (!output || task.file === undefined) throw new Error('a row to render came with no file to write');
-  return checkOutput(join(output.dir, task.file), { inputs: output.inputs, replaceLinks: true, tempTag: output.tempTag });
+/** The output folder the rows' PDFs go to, made once for the renderer's rows. */
+export function rowFolder(output: WorkerSetup['output']): OutputFolder | undefined {
+  return output ? new OutputFolder(output.dir, { inputs: output.inputs, tempTag: output.tempTag }) : undefined;
 }
 
 /** A PDF that could not be written (a full disk, a folder at its name) stops the run; anything else is a bug. */

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { prepare } from '../session/prepare.js';
-import { renderTask } from './render-task.js';
+import { renderTask, rowFolder } from './render-task.js';
 import type { RenderTask, WorkerSetup } from './worker-protocol.js';
 
 /** Rows a worker renders before it keeps the code it has compiled (bin/load-bundle.js): by then rendering's code is in it. */
@@ -16,6 +16,7 @@ const WARM_ROWS = 8;
  */
 export function runRenderWorker(port: Pick<MessagePort, 'on' | 'postMessage'>, setup: WorkerSetup, warm?: () => void): void {
   const renderer = prepare(setup.session);
+  const folder = rowFolder(setup.output);
   const queue: RenderTask[] = [];
   let running = false;
   let rendered = 0;
@@ -25,7 +26,7 @@ export function runRenderWorker(port: Pick<MessagePort, 'on' | 'postMessage'>, s
   const renderQueue = async (): Promise<void> => {
     running = true;
     for (let task = queue.shift(); task; task = queue.shift()) {
-      port.postMessage(await renderTask(renderer, setup.output, task));
+      port.postMessage(await renderTask(renderer, folder, task));
       rendered++;
       if (!warmed && rendered >= WARM_ROWS) {
         warmed = true;

@@ -16,7 +16,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { UsageError } from '../errors.js';
@@ -112,7 +112,10 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array): Prom
 /** `writeOutput` without the hop to libuv's thread pool, for a batch worker thread that has nothing else to do meanwhile. */
 export function writeOutputSync(target: OutputTarget, bytes: Uint8Array): void {
   if (target.kind === 'stream') return writeStream(target, bytes);
-  const temporary = temporaryFile(target.path, target.tempTag);
+  replaceSync(target, temporaryFile(target.path, target.tempTag), bytes);
+}
+
+function replaceSync(target: Pick<OutputTarget, 'given' | 'path' | 'mode'>, temporary: string, bytes: Uint8Array): void {
   try {
     writeFileSync(temporary, bytes, { flag: 'wx', mode: 0o666 });
     if (target.mode !== undefined) chmodSync(temporary, target.mode);
@@ -120,6 +123,49 @@ export function writeOutputSync(target: OutputTarget, bytes: Uint8Array): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new UsageError(`cannot write ${target.given}: ${reason(error)}`);
+  }
+}
+
+/**
+ * A folder that many files are written into by name, links at their names replaced, never followed (a batch's
+ * row PDFs): `write(name, bytes)` checks and writes as `writeOutputSync(checkOutput(join(dir, name), { replaceLinks:
+ * true, ... }))` does, with the folder's path made once, not for every file, and the folder checked by the first
+ * write, then again only when a write fails (a folder removed meanwhile is then said as `checkOutput` says it).
+ * A name that is there already, but for a link, is checked in full (its mode kept, an input or read-only file refused).
+ */
+export class OutputFolder {
+  private readonly options: OutputOptions;
+  /** join(dir, name) and resolve(dir, name) are these followed by the name, for a name that is one plain part. */
+  private readonly given: string;
+  private readonly path: string;
+  private checked = false;
+
+  constructor(
+    private readonly dir: string,
+    options: Pick<OutputOptions, 'inputs' | 'tempTag'>,
+  ) {
+    this.options = { ...options, replaceLinks: true };
+    this.given = join(dir, 'x').slice(0, -1);
+    this.path = resolve(dir, 'x').slice(0, -1);
+  }
+
+  write(name: string, bytes: Uint8Array): void {
+    const plain = name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes(sep);
+    if (!plain) return writeOutputSync(checkOutput(join(this.dir, name), this.options), bytes);
+    const given = this.given + name;
+    const path = this.path + name;
+    if (!this.checked || lstatOrUndefined(path)?.isSymbolicLink() === false) {
+      writeOutputSync(checkOutput(given, this.options), bytes);
+      this.checked = true;
+      return;
+    }
+    const tag = this.options.tempTag;
+    try {
+      replaceSync({ given, path }, `${this.path}.${name}.${tag ? `${tag}-` : ''}${randomUUID().slice(24)}.tmp`, bytes);
+    } catch (error) {
+      checkOutput(given, this.options);
+      throw error;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers/thrown.js';
-import { checkOutput, writeSafely } from '../../src/write/safe-output.js';
+import { checkOutput, OutputFolder, writeSafely } from '../../src/write/safe-output.js';
 
 let dir: string;
 
@@ -167,5 +167,37 @@ describe('writeSafely: what it must never replace', () => {
     fs.chmodSync(target, 0o640);
     await writeSafely(target, PDF_BYTES);
     expect(fs.statSync(target).mode & 0o777).toBe(0o640);
+  });
+});
+
+describe('OutputFolder: many files written by name into one folder', () => {
+  it('writes as checkOutput and writeOutputSync do: links replaced, modes kept, inputs and read-only files refused', () => {
+    const folder = new OutputFolder(dir, { inputs: [path.join(dir, 'data.csv')], tempTag: 'abcd1234' });
+    folder.write('a.pdf', PDF_BYTES);
+    folder.write('b.pdf', PDF_BYTES);
+    fs.writeFileSync(path.join(dir, 'elsewhere.pdf'), 'kept');
+    fs.symlinkSync(path.join(dir, 'elsewhere.pdf'), path.join(dir, 'link.pdf'));
+    folder.write('link.pdf', PDF_BYTES);
+    expect(fs.lstatSync(path.join(dir, 'link.pdf')).isFile()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'elsewhere.pdf'), 'utf8')).toBe('kept');
+    fs.chmodSync(path.join(dir, 'a.pdf'), 0o640);
+    folder.write('a.pdf', PDF_BYTES);
+    expect(fs.statSync(path.join(dir, 'a.pdf')).mode & 0o777).toBe(0o640);
+    fs.writeFileSync(path.join(dir, 'data.csv'), 'id\n');
+    expect(thrown(UsageError, () => folder.write('data.csv', PDF_BYTES)).message).toContain('it is the input file');
+    fs.mkdirSync(path.join(dir, 'sub.pdf'));
+    expect(thrown(UsageError, () => folder.write('sub.pdf', PDF_BYTES)).message).toContain('it is a folder');
+    expect(new Uint8Array(fs.readFileSync(path.join(dir, 'b.pdf')))).toEqual(PDF_BYTES);
+    expect(listAll(dir)).toEqual(['a.pdf', 'b.pdf', 'data.csv', 'elsewhere.pdf', 'link.pdf', 'sub.pdf']);
+  });
+
+  it('says a folder removed after its first file as checkOutput says it', () => {
+    const inside = path.join(dir, 'out');
+    fs.mkdirSync(inside);
+    const folder = new OutputFolder(inside, {});
+    folder.write('a.pdf', PDF_BYTES);
+    fs.rmSync(inside, { recursive: true });
+    const expected = thrown(UsageError, () => checkOutput(path.join(inside, 'b.pdf'), { replaceLinks: true })).message;
+    expect(thrown(UsageError, () => folder.write('b.pdf', PDF_BYTES)).message).toBe(expected);
   });
 });
