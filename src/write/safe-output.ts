@@ -42,7 +42,12 @@ export interface OutputTarget {
 export function temporaryFile(path: string, tag?: string): string {
   // A version 4 UUID ends in 48 random bits, 12 hex digits; Node draws them from a batch of random bytes it keeps,
   // where randomBytes(6) asked the generator anew for every file (a batch names a temporary file per row).
-  return join(dirname(path), `.${basename(path)}.${tag ? `${tag}-` : ''}${randomUUID().slice(24)}.tmp`);
+  return join(dirname(path), temporaryName(basename(path), tag));
+}
+
+/** The name of a temporary file for a file named `name` (temporaryFile). */
+function temporaryName(name: string, tag?: string): string {
+  return `.${name}.${tag ? `${tag}-` : ''}${randomUUID().slice(24)}.tmp`;
 }
 
 /** Whether a file name is a temporary file `temporaryFile` made with this tag. */
@@ -159,9 +164,8 @@ export class OutputFolder {
       this.checked = true;
       return;
     }
-    const tag = this.options.tempTag;
     try {
-      replaceSync({ given, path }, `${this.path}.${name}.${tag ? `${tag}-` : ''}${randomUUID().slice(24)}.tmp`, bytes);
+      replaceSync({ given, path }, this.path + temporaryName(name, this.options.tempTag), bytes);
     } catch (error) {
       checkOutput(given, this.options);
       throw error;
