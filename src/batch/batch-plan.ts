@@ -53,7 +53,19 @@ export async function planBatch(options: BatchOptions, onEvent: (event: BatchEve
     ...(options.shard ? { shard: options.shard } : {}),
   };
   refuseOtherTemplate(files.manifest, template);
-  return { options, started, main, template, files, records: digest.records, parsed: digest.parsed, combinedInside, combinedTarget, content, header };
+  return {
+    options,
+    started,
+    main,
+    template,
+    files,
+    records: digest.records,
+    parsed: digest.parsed,
+    combinedInside,
+    combinedTarget,
+    content,
+    header,
+  };
 }
 
 function refuseOtherTemplate(manifest: string, template: string): void {
