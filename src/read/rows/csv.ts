@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { UsageError, type Problem } from '../../errors.js';
@@ -85,7 +86,12 @@ function parsed(file: string, format: 'csv' | 'tsv', keeper: Keeper | undefined)
     skip_empty_lines: false,
     max_record_size: HARD_RECORD_CHARS,
   });
-  pipeline(Readable.from(textChunks(file, ROW_LIMITS.streamBytes, { nul: true })), parser, () => undefined);
+  const onBytes = keeper ? (chunk: Buffer) => keeper.bytes(chunk) : undefined;
+  pipeline(
+    Readable.from(textChunks(file, ROW_LIMITS.streamBytes, { nul: true, ...(onBytes ? { onBytes } : {}) })),
+    parser,
+    () => undefined,
+  );
   return { records: numbered((parser as AsyncIterable<string[]>)[Symbol.asyncIterator](), file, keeper), destroy: () => parser.destroy() };
 }
 
@@ -117,7 +123,9 @@ async function* listed(earlier: ParsedRecords): AsyncGenerator<CsvRow> {
 class Keeper {
   private rows: CsvRow[] | undefined = [];
   private units = 0;
-  private done = false;
+  /** The sha256 of the bytes the count read, once it has read them all. */
+  private sha256: string | undefined;
+  private readonly hash = createHash('sha256');
 
   constructor(
     private readonly file: string,
@@ -131,13 +139,20 @@ class Keeper {
     else this.rows.push(record);
   }
 
+  /** Bytes of the file as the count reads them. */
+  bytes(chunk: Buffer): void {
+    this.hash.update(chunk);
+  }
+
   /** The count read the file to its end. */
   complete(): void {
-    this.done = true;
+    this.sha256 ??= this.hash.digest('hex');
   }
 
   records(): ParsedRecords | undefined {
-    return this.done && this.rows ? { file: this.file, format: this.format, rows: this.rows } : undefined;
+    return this.sha256 !== undefined && this.rows
+      ? { file: this.file, format: this.format, rows: this.rows, sha256: this.sha256 }
+      : undefined;
   }
 }
 

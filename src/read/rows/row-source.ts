@@ -74,6 +74,8 @@ export interface ParsedRecords {
   readonly file: string;
   readonly format: RowFormat;
   readonly rows: ({ readonly row: number; readonly cells: readonly string[] } | undefined)[];
+  /** The sha256 of the bytes these records were read from (the file may have changed since). */
+  readonly sha256: string;
 }
 
 /** A stream's rows can be read once; asking twice is a bug in the caller (exit 3), not a quiet empty list. */

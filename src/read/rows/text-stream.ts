@@ -29,12 +29,12 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * Streams a file as UTF-8 text, checked strictly as it goes: a byte that is
  * not UTF-8, or a NUL (no text file has one; /dev/zero is all of them), is a
  * usage error naming its line and column. The byte order mark is dropped. The
- * file is closed when the caller stops early.
+ * file is closed when the caller stops early. `onBytes` is given the file's bytes as they are read, as they are.
  */
 export async function* textChunks(
   file: string,
   maxBytes: number = ROW_LIMITS.streamBytes,
-  options: { readonly nul?: boolean } = {},
+  options: { readonly nul?: boolean; readonly onBytes?: (chunk: Buffer) => void } = {},
 ): AsyncGenerator<string> {
   const handle = await openDataFile(file);
   const stream = handle.createReadStream({ highWaterMark: 64 * 1024 });
@@ -44,6 +44,7 @@ export async function* textChunks(
   const where = { line: 1, column: 1 };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      options.onBytes?.(chunk);
       total += chunk.length;
       if (total > maxBytes)
         throw new UsageError(`data file ${file} is larger than ${maxBytes / 1024 / 1024} MB; split it into smaller files`);

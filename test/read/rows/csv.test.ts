@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,8 @@ describe('CSV rows', () => {
     expect(await counted.count!()).toBe(3);
     const parsed = counted.parsedRecords?.();
     expect(parsed?.rows).toHaveLength(7);
+    // The hash of the bytes the records were read from, whatever the file holds later (the manifest's input sha256).
+    expect(parsed?.sha256).toBe(createHash('sha256').update(text).digest('hex'));
     const fresh = await readAll(file);
     fs.writeFileSync(file, 'id\nchanged\n');
     const again = await readAll(file, { reread: parsed! });
