@@ -1,4 +1,5 @@
 import type { Renderer } from '../session/prepare.js';
+import type { OutputFolder } from '../write/safe-output.js';
 import { renderTask, rowFolder } from './render-task.js';
 import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker-protocol.js';
 
@@ -12,7 +13,7 @@ import type { RenderTask, RowRenderers, TaskResult, WorkerSetup } from './worker
 export class InThreadRenderer implements RowRenderers {
   private closed = false;
   readonly waitedMs = 0;
-  private readonly folder: ReturnType<typeof rowFolder>;
+  private readonly folder: OutputFolder | undefined;
 
   constructor(
     private readonly renderer: Renderer,

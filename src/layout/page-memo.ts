@@ -12,12 +12,6 @@ import type { LayoutContext } from './context.js';
 const PAGE_LIMIT = 64;
 const ANSWER_LIMIT = 512;
 
-/**
- * A page's blocks as the headings pass and the lower bound read them: the
- * template's own text in full, a paragraph of business data by its style,
- * a list of it as a list; null when anything else holds business data (a
- * heading, a QR code, text in balanced or wrapping columns), which they read.
- */
 /** What of a page's context its answers depend on. */
 export type PageContext = Pick<LayoutContext, 'caches' | 'lang' | 'fonts' | 'theme' | 'width' | 'scale' | 'floors'>;
 
@@ -28,6 +22,12 @@ export interface PageAnswers {
   readonly data: readonly object[];
 }
 
+/**
+ * A page's blocks as the headings pass and the lower bound read them: the
+ * template's own text in full, a paragraph of business data by its style,
+ * a list of it as a list; null when anything else holds business data (a
+ * heading, a QR code, text in balanced or wrapping columns), which they read.
+ */
 function skeletonOf(blocks: readonly Block[], ctx: PageContext): Skeleton | null {
   const memos = ctx.caches!.blocks;
   const langs = new Set<string>([ctx.lang]);

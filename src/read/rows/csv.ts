@@ -139,9 +139,9 @@ class Keeper {
     else this.rows.push(record);
   }
 
-  /** Bytes of the file as the count reads them. */
+  /** Bytes of the file as the count reads them (hashed only while its records are kept: they come with the hash). */
   bytes(chunk: Buffer): void {
-    this.hash.update(chunk);
+    if (this.rows) this.hash.update(chunk);
   }
 
   /** The count read the file to its end. */
