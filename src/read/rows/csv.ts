@@ -144,9 +144,9 @@ class Keeper {
     if (this.rows) this.hash.update(chunk);
   }
 
-  /** The count read the file to its end. */
+  /** The count read the file to its end: the hash of its bytes, when its records are kept (they go together). */
   complete(): void {
-    this.sha256 ??= this.hash.digest('hex');
+    if (this.rows) this.sha256 ??= this.hash.digest('hex');
   }
 
   records(): ParsedRecords | undefined {
