@@ -4,7 +4,20 @@
 // after the bundle's hash, Node's version and the machine; written after a run that succeeded, when there was
 // none or V8 refused it (another V8 or its flags); never read or written with PLACARD_NO_CACHE set. Any failure
 // to read or write it only means compiling as without it.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,28 +52,80 @@ function commandOf(args) {
   return first !== undefined && /^[a-z]{1,20}$/.test(first) ? first : 'other';
 }
 
-function readCache(file) {
+/** A code cache is a few MB: a larger file is none of ours. */
+const MAX_CODE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A plain file's bytes, or undefined when it is missing, no plain file (opened without waiting, so a FIFO put
+ * there never stops a run), larger than `maxBytes`, or unreadable.
+ */
+function readPlainFile(file, maxBytes) {
+  let fd;
   try {
-    return file ? readFileSync(file) : undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    const size = stats.size;
+    if (!stats.isFile() || size > maxBytes) return undefined;
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const got = readSync(fd, bytes, read, size - read, read);
+      if (got === 0) return undefined; // it shrank while read: another run is replacing it
+      read += got;
+    }
+    return bytes;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Writes the code V8 has compiled so far, whole or not at all (a temporary file, renamed), and drops other builds' old files. */
-function writeCache(script, folder, prefix, file) {
+const readCache = (file) => (file ? readPlainFile(file, MAX_CODE_CACHE_BYTES) : undefined);
+
+/** Writes a file whole or not at all: a temporary file (named by process and thread: workers share the pid), renamed. */
+function writeWhole(folder, file, bytes) {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // worker_threads only here: loading it costs a run that writes no cache ~1 ms.
+  const { threadId } = createRequire(import.meta.url)('node:worker_threads');
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    // worker_threads only here: loading it costs a run that writes no cache ~1 ms.
-    const { threadId } = createRequire(import.meta.url)('node:worker_threads');
-    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    writeFileSync(temporary, bytes, { mode: 0o600 });
     renameSync(temporary, file);
-    // Another build's caches go once a day old: two placards in use side by side keep theirs.
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Small files a run keeps for the next one (src/cli/io.ts KeptFiles: render's fit hints), beside the code cache,
+ * named after this build: `kept-<build>-<name>`.
+ */
+function keptFiles(folder, id) {
+  const path = (name) => join(folder, `kept-${id}-${name}`);
+  return {
+    read: (name, maxBytes) => readPlainFile(path(name), maxBytes)?.toString('utf8'),
+    write: (name, text) => {
+      try {
+        writeWhole(folder, path(name), text);
+      } catch {
+        // Not kept: the next run starts without it.
+      }
+    },
+  };
+}
+
+/** Writes the code V8 has compiled so far, whole or not at all (a temporary file, renamed), and drops other builds' old files. */
+function writeCache(script, folder, prefix, file, id) {
+  try {
+    writeWhole(folder, file, script.createCachedData());
+    // Another build's caches and kept files go once a day old: two placards in use side by side keep theirs.
     for (const name of readdirSync(folder)) {
       const other = join(folder, name);
-      if (name.startsWith('code-') && !name.startsWith(prefix) && statSync(other).mtimeMs < Date.now() - DAY)
-        rmSync(other, { force: true });
+      const another =
+        (name.startsWith('code-') && !name.startsWith(prefix)) || (name.startsWith('kept-') && !name.startsWith(`kept-${id}-`));
+      if (another && statSync(other).mtimeMs < Date.now() - DAY) rmSync(other, { force: true });
     }
   } catch {
     // A cache folder that cannot be written is no error: the next run compiles again.
@@ -68,8 +133,9 @@ function writeCache(script, folder, prefix, file) {
 }
 
 /**
- * placard's command line: { main, exitOnSignals, writeFailure, saveCodeCache }. Call saveCodeCache() after a
- * run that succeeded: it writes the cache when this run had none to use.
+ * placard's command line: { main, exitOnSignals, writeFailure, saveCodeCache, kept }. Call saveCodeCache() after a
+ * run that succeeded: it writes the cache when this run had none to use. `kept` is main's io.kept (undefined with
+ * no cache folder).
  */
 export async function loadBundle(args, env) {
   // harfbuzz (an ES module whose top-level await instantiates its WebAssembly) loads while the bundle compiles.
@@ -96,7 +162,8 @@ export async function loadBundle(args, env) {
   return {
     ...module.exports,
     saveCodeCache: () => {
-      if (fresh && file && !args.includes('--help') && !args.includes('-h')) writeCache(script, folder, prefix, file);
+      if (fresh && file && !args.includes('--help') && !args.includes('-h')) writeCache(script, folder, prefix, file, id);
     },
+    kept: folder ? keptFiles(folder, id) : undefined,
   };
 }

@@ -61,7 +61,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     );
   if (command === 'batch') setFlagsFromString('--heap-growing-percent=90');
   const { loadBundle } = await import('./load-bundle.js');
-  const { main, exitOnSignals, writeFailure, saveCodeCache } = await loadBundle(args, process.env);
+  const { main, exitOnSignals, writeFailure, saveCodeCache, kept } = await loadBundle(args, process.env);
   // Ctrl-C is exit 130 and SIGTERM 143, after whatever the running command must finish (src/cli/signals.ts).
   exitOnSignals(process);
   // Write errors never throw a stack trace. A closed pipe (placard … | head) is not an error for a listing;
@@ -89,6 +89,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    kept,
   });
   if (process.exitCode === 0) saveCodeCache();
 }

@@ -7,6 +7,16 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where `placard init` reads answers, and `render --data -` its data; only a terminal (isTTY) is asked questions. */
   readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  /** Small files a run keeps for the next one (bin/load-bundle.js keeps them with its code cache); none here, none kept. */
+  readonly kept?: KeptFiles;
+}
+
+/** A cache of small text files, by name: whatever one holds, it is only a cache, and failing to keep one is no error. */
+export interface KeptFiles {
+  /** The file's text, or undefined when there is none, it is no plain file, is larger than `maxBytes`, or cannot be read. */
+  read(name: string, maxBytes: number): string | undefined;
+  /** Keeps `text` whole or not at all. */
+  write(name: string, text: string): void;
 }
 
 /**

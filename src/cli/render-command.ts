@@ -12,6 +12,9 @@ interface RenderFlags extends SessionFlags {
   output?: string;
 }
 
+/** The kept file (CliIO.kept) of render's fit hints. */
+const FIT_HINTS_FILE = 'fit-hints.json';
+
 /** One business is a few hundred bytes; stdin, like a data file, stops at 1 MB. */
 const MAX_STDIN_BYTES = 1024 * 1024;
 
@@ -36,11 +39,12 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
         );
       }
       // Loaded here, not at the top: `placard --version` and other commands never pay for the renderer.
-      const [{ prepare }, { readRecordWithWarnings }, { checkOutput, writeOutput }, { checkBusinessDataFile }] = await Promise.all([
+      const [{ prepare }, { readRecordWithWarnings }, { checkOutput, writeOutput }, { checkBusinessDataFile }, hints] = await Promise.all([
         import('../session/prepare.js'),
         import('../session/render-notice.js'),
         import('../write/safe-output.js'),
         import('./data-file-kind.js'),
+        import('../layout/fit-hints.js'),
       ]);
       const options = sessionOptions(template, flags, io.env);
       const fromFile = flags.data !== undefined && flags.data !== '-' ? flags.data : undefined;
@@ -49,7 +53,9 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
       const read = readRecordWithWarnings({ ...options, sets: flags.set, ...(fromFile ? { dataFile: fromFile } : {}) });
       for (const warning of read.warnings) reporter.warn(warning);
       const record = { ...fromStdin, ...read.record };
-      const renderer = prepare(options);
+      // Where auto-fit starts, as the last render left it: fewer attempts, the same PDF (layout/fit-hints.ts).
+      const keptHints = io.kept?.read(FIT_HINTS_FILE, hints.FIT_HINTS_MAX_BYTES);
+      const renderer = prepare({ ...options, fitHints: hints.readFitHints(keptHints) });
       // Checked before the work: a bad output is refused at once, and never replaces an input.
       const target = output === '-' ? undefined : checkOutput(output, { inputs: [...renderer.inputs, ...(fromFile ? [fromFile] : [])] });
       const rendered = await renderer.render(record);
@@ -61,6 +67,8 @@ export function renderCommand(io: CliIO, reporter: Reporter, done: (code: number
         await writeOutput(target, rendered.pdf);
         reporter.info(`wrote ${output} (${rendered.pageCount} page${rendered.pageCount === 1 ? '' : 's'})`);
       }
+      const found = hints.writeFitHints(renderer.fitHints());
+      if (found !== keptHints) io.kept?.write(FIT_HINTS_FILE, found);
       done(EXIT.ok);
     });
 }

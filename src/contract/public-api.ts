@@ -18,7 +18,15 @@ export interface SessionOptions {
   readonly sourceDateEpoch?: number;
   /** Refuse draft translations instead of warning. */
   readonly requireReviewed?: boolean;
+  /**
+   * Where auto-fit starts for each kind of page, as an earlier session left them (Renderer.fitHints): fewer
+   * attempts, the same bytes whatever they hold (layout/fit-hints.ts).
+   */
+  readonly fitHints?: FitHintList;
 }
+
+/** Auto-fit's grid step for each kind of page (its languages, paper and blocks), oldest first. */
+export type FitHintList = readonly (readonly [kind: string, step: number])[];
 
 /** One notice as the user asked for it: session options, and where the business comes from. */
 export interface RenderRequest extends SessionOptions {

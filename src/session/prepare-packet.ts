@@ -82,6 +82,7 @@ export function preparePacket(options: SessionOptions): Renderer {
       shared.caches.clear();
       shared.fontStreams.clear();
     },
+    fitHints: () => shared.caches.fitHints.entries(),
     id: packet.id,
     title: packet.title,
     options,

@@ -2,6 +2,7 @@ import { FontStreamCache } from '../draw/font-stream-cache.js';
 import { fontSet } from '../fonts/font-set.js';
 import { templateFill } from '../fill/fill-template.js';
 import { MarkupShapes } from '../fill/markup-shapes.js';
+import { isStep } from '../layout/fit-hints.js';
 import { layoutCaches } from '../layout/layout-caches.js';
 import { markupTemplate } from '../parse/markup-template.js';
 import { parseMarkup } from '../parse/parse-markup.js';
@@ -19,11 +20,14 @@ export type SharedState = Pick<Session, 'locales' | 'translate' | 'fonts' | 'cac
 /** A new catalog, translator, font set and caches: a session's own state, read from disk now. */
 export function sessionState(options: SessionOptions): SharedState {
   const locales = localeCatalog(options.localeDirs ?? []);
+  const caches = layoutCaches();
+  // Only where a search starts: any step gives the same pages (layout/fit-hints.ts).
+  for (const [kind, step] of options.fitHints ?? []) if (isStep(step)) caches.fitHints.set(kind, step, false);
   return {
     locales,
     translate: translator(locales),
     fonts: fontSet(options.fonts),
-    caches: layoutCaches(),
+    caches,
     fontStreams: new FontStreamCache(),
   };
 }

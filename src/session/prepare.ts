@@ -24,6 +24,7 @@ export function prepare(options: SessionOptions): Renderer {
       session.caches.clear();
       session.fontStreams?.clear();
     },
+    fitHints: () => session.caches.fitHints.entries(),
     id: template.manifest.id,
     title: template.manifest.title,
     options,

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { LaidPage } from '../layout/items.js';
 import { documentInfo, openPrintFile } from '../pipeline.js';
 import type { RawRecord } from '../contract/record.js';
-import type { RenderedNotice, RenderResult, SessionOptions, Warning } from '../contract/public-api.js';
+import type { FitHintList, RenderedNotice, RenderResult, SessionOptions, Warning } from '../contract/public-api.js';
 import type { TemplateManifest } from '../templates/manifest.js';
 
 /** Makes notices (one template, or a packet of them) for one session; `render` never throws for a problem with the record. */
@@ -25,6 +25,8 @@ export interface Renderer {
   renderWithPages(record: RawRecord): Promise<RenderedNotice & { readonly pages: readonly LaidPage[] }>;
   /** An open print file for every notice of a run (batch --combined), its metadata this session's; pages come from `layout` or `renderWithPages`. */
   openPrintFile(): DocumentWriter;
+  /** Where auto-fit would start for each kind of page this session has met, for a later session's `fitHints`. */
+  fitHints(): FitHintList;
   /** Drops the session's caches. Calling it again does nothing; rendering after it is a bug, and throws. */
   dispose(): void;
 }

@@ -72,6 +72,13 @@ export class TieredCache<V> {
     return value;
   }
 
+  /** Every entry: the pinned ones, then the recent ones from least to most recently used. */
+  entries(): [string, V][] {
+    const entries: [string, V][] = [...this.pinned];
+    for (let entry = this.oldest; entry; entry = entry.newer) entries.push([entry.key, entry.value]);
+    return entries;
+  }
+
   /** Entries per tier, for tests and the bench. */
   sizes(): { pinned: number; recent: number } {
     return { pinned: this.pinned.size, recent: this.recent.size };

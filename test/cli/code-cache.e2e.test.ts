@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { placard, tempDir } from './run-placard.js';
@@ -7,7 +8,8 @@ const ARGS = ['render', 'private-areas', '--set', 'name=Cache', '--lang', 'en,es
 
 /** The real bin, with its cache folder under `home` (XDG_CACHE_HOME) and the PDF at `out`. */
 function render(home: string, out: string, env: Record<string, string> = {}) {
-  const run = placard([...ARGS, '-o', out], { env: { XDG_CACHE_HOME: home, PLACARD_NO_CACHE: '', ...env } });
+  // A run that hangs (a cache file it waits on) fails here, not the whole test run.
+  const run = placard([...ARGS, '-o', out], { env: { XDG_CACHE_HOME: home, PLACARD_NO_CACHE: '', ...env }, timeout: 120_000 });
   expect(run.code, run.stderr).toBe(0);
   return readFileSync(out);
 }
@@ -25,7 +27,10 @@ describe('bin/placard.js: the code cache (bin/load-bundle.js)', () => {
   it('writes the cache after a render and gives the same bytes with it as without', () => {
     const dir = tempDir();
     const first = render(dir, join(dir, 'first.pdf'));
-    expect(cached(dir)).toEqual([expect.stringMatching(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-render\.bin$/)]);
+    expect(cached(dir).sort()).toEqual([
+      expect.stringMatching(/^code-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-render\.bin$/),
+      expect.stringMatching(/^kept-[0-9a-f]{16}-fit-hints\.json$/),
+    ]);
     const second = render(dir, join(dir, 'second.pdf'));
     expect(second.equals(first)).toBe(true);
   });
@@ -33,7 +38,7 @@ describe('bin/placard.js: the code cache (bin/load-bundle.js)', () => {
   it('renders as usual from a cache file that is not V8’s, and replaces it', () => {
     const dir = tempDir();
     const reference = render(dir, join(dir, 'reference.pdf'));
-    const [name] = cached(dir);
+    const name = cached(dir).find((file) => file.startsWith('code-'));
     writeFileSync(join(dir, 'placard', name!), 'not a code cache');
     expect(render(dir, join(dir, 'again.pdf')).equals(reference)).toBe(true);
     expect(readFileSync(join(dir, 'placard', name!)).length).toBeGreaterThan(1000);
@@ -49,6 +54,53 @@ describe('bin/placard.js: the code cache (bin/load-bundle.js)', () => {
     chmodSync(blocked, 0o500);
     render(blocked, join(dir, 'blocked.pdf'));
     expect(readFileSync(join(blocked, 'placard'), 'utf8')).toBe('a file where the folder would be');
+  });
+});
+
+describe('bin/placard.js render: the fit hints it keeps (src/layout/fit-hints.ts)', () => {
+  const OTHER = ['render', 'private-areas', '--set', 'name=مخبز الأندلس 福满楼', '--lang', 'ar,zh-Hans'];
+
+  it('keeps where each kind of page fitted, and gives the same bytes from any hints file or none', () => {
+    const dir = tempDir();
+    const reference = render(dir, join(dir, 'reference.pdf'));
+    const file = join(
+      dir,
+      'placard',
+      cached(dir).find((name) => name.startsWith('kept-'))!,
+    );
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { version: number; steps: [string, number][] };
+    expect(kept.steps.map(([kind]) => kind)).toContainEqual(expect.stringMatching(/^en 612x792 /));
+    // Another notice's kinds are added to them: one file for every render.
+    const other = placard([...OTHER, '-o', join(dir, 'other.pdf')], { env: { XDG_CACHE_HOME: dir, PLACARD_NO_CACHE: '' } });
+    expect(other.code, other.stderr).toBe(0);
+    const both = JSON.parse(readFileSync(file, 'utf8')) as { steps: [string, number][] };
+    expect(both.steps.slice(0, kept.steps.length)).toEqual(kept.steps);
+    expect(both.steps.map(([kind]) => kind)).toContainEqual(expect.stringMatching(/^ar 612x792 /));
+    const steps = (step: number) => `${JSON.stringify({ version: 1, steps: kept.steps.map(([kind]) => [kind, step]) })}\n`;
+    for (const text of [steps(0), steps(1024), steps(7), '{"version":1,"steps":[["', '\u0000'.repeat(5000), 'x'.repeat(2_000_000)]) {
+      writeFileSync(file, text);
+      expect(render(dir, join(dir, 'again.pdf')).equals(reference)).toBe(true);
+      // Replaced by what this render found, whole.
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
+    }
+  });
+
+  it('a folder or a FIFO where a kept file or the code cache would be stops nothing and hangs nothing', () => {
+    const dir = tempDir();
+    const reference = render(dir, join(dir, 'reference.pdf'));
+    const names = cached(dir);
+    for (const name of names) {
+      const path = join(dir, 'placard', name);
+      rmSync(path);
+      mkdirSync(path);
+      expect(render(dir, join(dir, 'folder.pdf')).equals(reference)).toBe(true);
+      rmSync(path, { recursive: true });
+      // Read without waiting: a FIFO no one writes to would block a plain read for ever.
+      execFileSync('mkfifo', [path]);
+      expect(render(dir, join(dir, 'fifo.pdf')).equals(reference)).toBe(true);
+      rmSync(path, { force: true });
+    }
+    expect(cached(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -17,6 +17,8 @@ export interface Run {
 export interface RunOptions {
   readonly cwd?: string;
   readonly env?: Record<string, string>;
+  /** For `placard` (a real process): killed after this many ms, for a case that must not hang (code -1). */
+  readonly timeout?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export function placard(args: readonly string[], options: RunOptions = {}): Run 
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
     maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeout ? { timeout: options.timeout } : {}),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }

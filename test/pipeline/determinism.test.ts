@@ -114,3 +114,70 @@ describe('a notice laid out after other rows', () => {
     );
   });
 });
+
+/**
+ * `placard render` starts auto-fit where the last render's pages ended, from
+ * a file in the user's cache folder (layout/fit-hints.ts) that anything may
+ * have written: whatever step it gives each kind of page, the pages are the
+ * ones laid out with no hints.
+ */
+describe('a notice laid out from fit hints', () => {
+  type Row = Record<string, string>;
+  const OPTIONS: SessionOptions[] = [
+    { template: 'private-areas', languages: ['en', 'es'] },
+    { template: 'private-areas', languages: ['ar', 'zh-Hans'] },
+    { template: 'private-areas', languages: ['ar', 'zh-Hans', 'es'], size: 'a4', arrange: 'columns' },
+    { template: 'staff-only', languages: ['my', 'ko', 'ur'], size: 'letter', arrange: 'stacked' },
+    { template: 'property-use', languages: ['en', 'so'], size: 'tabloid' },
+  ];
+  const ROWS: Row[] = [
+    { name: 'Lake Street Tortillería', contact_name: 'Rosa Delgado', contact_role: 'Owner', private_areas: 'Kitchen;Office' },
+    { name: 'مخبز الأندلس 福满楼 '.repeat(3), contact_name: 'W'.repeat(50), private_areas: 'Back room;Storage;Office;Kitchen' },
+  ];
+  /** The pages, and the kinds of page their session met (the keys a hints file holds). */
+  const alone = (options: SessionOptions, row: Row) => {
+    const session = prepare(options);
+    return { pages: JSON.stringify(session.layout(row).pages), kinds: session.fitHints().map(([kind]) => kind) };
+  };
+  const cases = OPTIONS.flatMap((options) => ROWS.map((row) => ({ options, row, ...alone(options, row) })));
+
+  it('is the notice laid out with none, whatever step each kind of page is given', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases),
+        fc.infiniteStream(fc.oneof(fc.constantFrom(0, 1024), fc.integer({ min: 0, max: 1024 }))),
+        fc.array(fc.tuple(fc.string({ maxLength: 80 }), fc.integer({ min: 0, max: 1024 })), { maxLength: 4 }),
+        ({ options, row, pages, kinds }, steps, strangers) => {
+          const fitHints = [...strangers, ...kinds.map((kind) => [kind, steps.next().value as number] as const)];
+          expect(JSON.stringify(prepare({ ...options, fitHints }).layout(row).pages)).toBe(pages);
+        },
+      ),
+      { seed: 20261203, numRuns: 24 },
+    );
+  });
+
+  it('gives the same PDF bytes from the hints another session left, and from the extremes', async () => {
+    const options: SessionOptions = { template: 'private-areas', languages: ['ar', 'zh-Hans'], sourceDateEpoch: 1_700_000_000 };
+    const row = ROWS[0]!;
+    const first = prepare(options);
+    const reference = await first.render(row);
+    const left = first.fitHints();
+    expect(left.length).toBeGreaterThan(1);
+    for (const fitHints of [left, left.map(([kind]) => [kind, 0] as const), left.map(([kind]) => [kind, 1024] as const)]) {
+      const again = await prepare({ ...options, fitHints }).render(row);
+      expect(again.ok && reference.ok && Buffer.from(again.pdf).equals(Buffer.from(reference.pdf))).toBe(true);
+    }
+  });
+
+  it('a business packet: the same pages from any steps', () => {
+    const options: SessionOptions = { template: 'business-packet', languages: ['en', 'es'] };
+    const row = ROWS[0]!;
+    const session = prepare(options);
+    const pages = JSON.stringify(session.layout(row).pages);
+    const kinds = session.fitHints().map(([kind]) => kind);
+    expect(kinds.length).toBeGreaterThan(2);
+    for (const step of [0, 7, 40, 1024]) {
+      expect(JSON.stringify(prepare({ ...options, fitHints: kinds.map((kind) => [kind, step] as const) }).layout(row).pages)).toBe(pages);
+    }
+  });
+});
