@@ -41,12 +41,12 @@ export async function batch(csv, variant, jobs, outDir, { template = 'private-ar
 }
 
 /** One notice from a cold start: the whole `placard render` process. */
-export async function coldRender(variant, dir) {
+export async function coldRender(variant, dir, { machineEnv = false } = {}) {
   mkdirSync(dir, { recursive: true });
   const sets = [`name=${VARIANTS[variant].name} 1`, 'street=101 Main Street, Suite 2', 'city=Springfield'];
   sets.push('region=IL', 'postal_code=62701', 'contact_name=Rosa Delgado', 'contact_role=Owner', 'private_areas=Kitchen;Office');
   const args = ['render', 'private-areas', '--lang', VARIANTS[variant].lang, ...sets.flatMap((s) => ['--set', s])];
-  return timedOk(process.execPath, [PLACARD_BIN, ...args, '--output', join(dir, `placard-${variant}.pdf`)], { pin: true });
+  return timedOk(process.execPath, [PLACARD_BIN, ...args, '--output', join(dir, `placard-${variant}.pdf`)], { pin: true, machineEnv });
 }
 
 export const version = () => timedOk(process.execPath, [PLACARD_BIN, '--version'], { pin: true });

@@ -23,6 +23,8 @@ const PACKET_ROWS = quick ? 20 : 60; // business packets per turn, for ms per pa
 const PACKET_MEMORY_ROWS = quick ? 100 : 500;
 const COLD_RUNS = 3; // cold starts per turn
 const variants = Object.keys(VARIANTS);
+/** This machine's NODE_EXTRA_CA_CERTS, which every measured process runs without (stats.js benchEnv). */
+const CERTS = process.env.NODE_EXTRA_CA_CERTS;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
 const loadBefore = loadavg()[0];
@@ -90,6 +92,15 @@ try {
         const typst = (await typstCold(peers, VARIANTS[variant].typst, join(work, 'cold', `typst-${variant}.pdf`))).ms;
         add(`${variant} typst cold`, typst);
         add(`${variant} cold / typst`, placard / typst);
+        if (!CERTS) continue;
+        // As this machine starts every Node process (benchEnv): for the figures of runs before 2026-12-03.
+        const withCerts = (await coldRender(variant, join(work, 'cold'), { machineEnv: true })).ms;
+        const typstWith = (
+          await typstCold(peers, VARIANTS[variant].typst, join(work, 'cold', `typst-${variant}.pdf`), { machineEnv: true })
+        ).ms;
+        add(`${variant} cold certs`, withCerts);
+        add(`${variant} typst cold certs`, typstWith);
+        add(`${variant} cold certs / typst`, withCerts / typstWith);
       }
     }
   }
@@ -115,6 +126,7 @@ try {
   out.push(`placard: ${PLACARD_BIN}; ${TURNS} turns${quick ? ' (--quick)' : ''}; every figure a median over the turns`);
   const load = [loadBefore, loadavg()[0]];
   out.push(`load average ${fmt(load[0])} at the start, ${fmt(load[1])} at the end, on ${availableParallelism()} cores`);
+  if (CERTS) out.push(`every process measured without this machine's NODE_EXTRA_CA_CERTS (${CERTS}): see bench/stats.js benchEnv`);
   if (Math.max(...load) > availableParallelism() - 1) {
     out.push('  (other work is using the cores: --jobs 2 cannot get a second core to itself, so speed-ups here understate)');
   }
@@ -155,6 +167,10 @@ try {
   for (const variant of variants) {
     const typst = peers ? `, Typst ${fmt(med(`${variant} typst cold`), 0)} ms` : '';
     out.push(`  cold single notice, whole process, ${variant}: placard ${fmt(med(`${variant} cold`), 0)} ms${typst}`);
+    if (CERTS && peers) {
+      const both = `placard ${fmt(med(`${variant} cold certs`), 0)} ms, Typst ${fmt(med(`${variant} typst cold certs`), 0)} ms`;
+      out.push(`    with this machine's NODE_EXTRA_CA_CERTS: ${both}, ${fmt(med(`${variant} cold certs / typst`))}x`);
+    }
   }
   out.push(`  placard --version, whole process: ${fmt(med('version'), 0)} ms (target <= 80 ms)`);
   for (const variant of variants) {
@@ -205,6 +221,11 @@ function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
     lines.push(
       `| cold render, ${label}, one core | ${fmt(med(`${variant} cold`), 0)} ms | ${peers ? `${fmt(med(`${variant} typst cold`), 0)} ms` : 'n/a'} | ${ratio(`${variant} cold / typst`)} | <= 1.5x |`,
     );
+    if (CERTS && peers) {
+      lines.push(
+        `| cold render, ${label}, one core, with NODE_EXTRA_CA_CERTS | ${fmt(med(`${variant} cold certs`), 0)} ms | ${fmt(med(`${variant} typst cold certs`), 0)} ms | ${ratio(`${variant} cold certs / typst`)} | |`,
+      );
+    }
   }
   for (const variant of variants) {
     const label = VARIANTS[variant].lang.replace(',', '+');

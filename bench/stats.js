@@ -21,9 +21,10 @@ export const hasTaskset = existsSync(TASKSET);
 /**
  * Runs a command to its end and gives { ms, peakKb, stdout, stderr, code }: wall time of the whole
  * process and its peak resident set (GNU time's %M, or else the highest VmHWM read from /proc while it
- * ran; worker threads share their process's memory, so the process's figure covers them).
+ * ran; worker threads share their process's memory, so the process's figure covers them). The process gets
+ * benchEnv(env), or with `machineEnv` this process's environment as it is.
  */
-export function timed(command, args, { cwd, env, pin } = {}) {
+export function timed(command, args, { cwd, env, pin, machineEnv = false } = {}) {
   // Pinned: the whole process (workers included) on core 0, so placard and Typst get one core each alike.
   if (pin && hasTaskset) [command, args] = [TASKSET, ['-c', '0', command, ...args]];
   const scratch = mkdtempSync(join(tmpdir(), 'placard-bench-time-'));
@@ -31,7 +32,11 @@ export function timed(command, args, { cwd, env, pin } = {}) {
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, {
+      cwd,
+      env: machineEnv ? { ...process.env, ...env } : benchEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -56,6 +61,18 @@ export function timed(command, args, { cwd, env, pin } = {}) {
       resolve({ ms, peakKb, stdout, stderr, code });
     });
   });
+}
+
+/**
+ * The environment every measured process gets: this one's, less NODE_EXTRA_CA_CERTS. With it set, Node reads and
+ * parses every certificate in that file as it starts, whatever the program (about 400 M instructions for Debian's
+ * 140-odd, more than a placard render of its own: 2026-12-03), a cost of the machine that neither placard nor Typst
+ * asks for, and that pulls every start-up ratio towards 1.
+ */
+export function benchEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
 }
 
 /** Like timed(), but a non-zero exit is an error that shows the child's output. */

@@ -48,5 +48,5 @@ export async function typstBatch(peers, variant, rows, outDir) {
 }
 
 /** One Typst notice from a cold start: the whole process. */
-export const typstCold = (peers, variant, out) =>
-  timedOk(process.execPath, ['render-typst.js', '--variant', variant, '--out', out], { cwd: peers, pin: true });
+export const typstCold = (peers, variant, out, { machineEnv = false } = {}) =>
+  timedOk(process.execPath, ['render-typst.js', '--variant', variant, '--out', out], { cwd: peers, pin: true, machineEnv });
