@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setInterval, clearInterval } from 'node:timers';
 import { PLACARD_BIN } from './placard-runs.js';
+import { benchEnv } from './stats.js';
 
 const read = (path) => {
   try {
@@ -39,7 +40,7 @@ function sampler(pid) {
 
 const args = process.argv.slice(2);
 const started = performance.now();
-const child = spawn(process.execPath, [PLACARD_BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+const child = spawn(process.execPath, [PLACARD_BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: benchEnv() });
 const { sample, threads } = sampler(child.pid);
 const timer = setInterval(sample, 20);
 const code = await new Promise((resolve) => child.on('exit', resolve));

@@ -56,13 +56,16 @@ function commandOf(args) {
 const MAX_CODE_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
- * A plain file's bytes, or undefined when it is missing, no plain file (opened without waiting, so a FIFO put
- * there never stops a run), larger than `maxBytes`, or unreadable.
+ * A plain file's bytes, or undefined when it is missing, no plain file, larger than `maxBytes`, or unreadable.
+ * Whatever else is put there is not opened (a device, a FIFO that would have a read wait for ever), or, put there
+ * between the check and the open, opened without waiting and without becoming the process's terminal.
  */
 function readPlainFile(file, maxBytes) {
   let fd;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const found = statSync(file);
+    if (!found.isFile() || found.size > maxBytes) return undefined;
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
     const stats = fstatSync(fd);
     const size = stats.size;
     if (!stats.isFile() || size > maxBytes) return undefined;

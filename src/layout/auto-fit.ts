@@ -56,6 +56,12 @@ export interface FitShortcuts {
   /** Whether the page's headings are strained at a scale, cheaper than an attempt (strainedAt). */
   readonly strained?: (scale: number) => boolean;
   readonly anyFit?: boolean;
+  /**
+   * The page's height grows with the scale only up to scale 1 (wrapping columns: columns.ts
+   * holdsWrappingColumns), not above it: a hint is then followed only once the step at scale 1, where the
+   * search starts without one, is found too high. Otherwise the search is the one without a hint.
+   */
+  readonly steadyToScale1?: boolean;
 }
 
 /**
@@ -95,15 +101,25 @@ export function fitOnGrid(
   // Steps up to `over` are too high (-1: none known); `under` is low enough (grid.length: none known).
   let over = -1;
   let under = grid.length;
-  let next =
-    hint ??
-    Math.max(
-      0,
-      grid.findIndex((scale) => scale <= 1 + 1e-9),
-    );
+  const first = Math.max(
+    0,
+    grid.findIndex((scale) => scale <= 1 + 1e-9),
+  );
+  let next = hint ?? first;
   let stride = 1;
   let rise = 1;
   let previous: 'low' | 'over' | undefined;
+  if (shortcuts.steadyToScale1 && hint !== undefined && hint !== first) {
+    // Above scale 1 the answer depends on where the search starts: it starts at scale 1, as without a hint, unless
+    // that step is too high; then every step left is at most scale 1, where a page is higher at a larger scale, and
+    // the hint is followed there (a hint just under scale 1 found low enough is the answer at once).
+    const bounded = least !== undefined && least(grid[first]!) > available;
+    if (bounded || !low(tried.at(first), available)) {
+      over = first;
+      next = Math.max(hint, first + 1);
+      previous = 'over';
+    } else next = first;
+  }
   while (under > over + 1) {
     const step = Math.min(Math.max(next, over + 1), under - 1);
     const bounded = least !== undefined && (under < grid.length || step === grid.length - 1) && least(grid[step]!) > available;

@@ -32,6 +32,31 @@ export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
 }
 
 /**
+ * Whether blocks hold wrapping columns. Above scale 1 their rows hold fewer
+ * columns as the scale grows (columnsPerRow), and columns stacked at a larger
+ * scale can be lower than side by side at a smaller one: such a page is not
+ * always higher at a larger scale, so auto-fit's answer depends on where its
+ * search starts (layout-notice.ts fitPage starts it at the same place).
+ */
+export function holdsWrappingColumns(blocks: readonly Block[]): boolean {
+  return blocks.some((block) => {
+    switch (block.kind) {
+      case 'columns':
+        return block.wrap === true || block.columns.some((column) => holdsWrappingColumns(column.children));
+      case 'section':
+      case 'box':
+        return holdsWrappingColumns(block.children);
+      case 'qr':
+        return holdsWrappingColumns(block.children ?? []);
+      case 'qr-row':
+        return holdsWrappingColumns(block.codes);
+      default:
+        return false;
+    }
+  });
+}
+
+/**
  * The most columns per row (at most all of them) at which every column holds
  * min_column_chars characters of its script, at the body size auto-fit
  * chose or the paper's full body size, whichever is larger: shrinking type

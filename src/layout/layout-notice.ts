@@ -2,6 +2,7 @@ import type { Block, NoticePage, NoticeTree, Spacer } from '../parse/notice-tree
 import type { FontLibrary } from '../fonts/font-set.js';
 import { attemptAt, fitGrid, fitOnGrid, leastHeight, strainedAt, type Attempt } from './auto-fit.js';
 import { isNameBand } from './blocks.js';
+import { holdsWrappingColumns } from './columns.js';
 import { stack } from './flow.js';
 import { layoutCaches, type LayoutCaches } from './layout-caches.js';
 import { assertFinite } from './finite.js';
@@ -222,6 +223,8 @@ function fitPage(
       least: (scale) => leastHeight(blocks, lang, paper, page, fonts, scale, floors, caches),
       strained: (scale) => strainedAt(blocks, lang, paper, page, fonts, scale, floors, caches),
       anyFit,
+      // Wrapping columns: a page may be lower at a larger scale above 1, so the answer there must not depend on the hint.
+      steadyToScale1: holdsWrappingColumns(blocks),
     },
   );
   // A page that fits nowhere on the grid: the next one of its kind starts at the floor, where one attempt says so again.

@@ -46,6 +46,31 @@ describe('fitting on the grid', () => {
     { fixed: 50, text: 1800, available: 700 },
   ];
 
+  it('a page lower at some larger scale above 1 (wrapping columns): the answer without a hint, whatever the hint', () => {
+    // Stacked above a threshold scale (taller), side by side below it: above 1 a larger scale can be lower.
+    const wrapping =
+      (threshold: number, stacked: number, side: number) =>
+      (scale: number): Attempt => {
+        const height = (scale > threshold ? stacked : side) * scale * scale;
+        return { scale, laid: [], gaps: [], natural: { height, nodes: [], texts: [] }, strained: false };
+      };
+    for (const [threshold, stacked, side, available] of [
+      [1.3, 300, 700, 700],
+      [1.3, 300, 700, 400],
+      [1.1, 200, 900, 650],
+      [1.5, 250, 400, 500],
+    ] as const) {
+      const at = wrapping(threshold, stacked, side);
+      const alone = fitOnGrid(at, grid, available)?.step;
+      for (let hint = 0; hint < grid.length; hint++) {
+        expect(fitOnGrid(at, grid, available, hint, { steadyToScale1: true })?.step, `${threshold} ${available}: hint ${hint}`).toBe(alone);
+      }
+    }
+    // Without the shortcut a hint above scale 1 finds another answer: the case it is for.
+    const at = wrapping(1.3, 300, 700);
+    expect(fitOnGrid(at, grid, 700, 0)?.step).not.toBe(fitOnGrid(at, grid, 700)?.step);
+  });
+
   it('takes the largest step that fits, whatever the hint', () => {
     for (const { fixed, text, available } of cases) {
       const expected = grid.findIndex((scale) => fixed + text * scale * scale <= available);
