@@ -101,10 +101,8 @@ export function fitOnGrid(
   // Steps up to `over` are too high (-1: none known); `under` is low enough (grid.length: none known).
   let over = -1;
   let under = grid.length;
-  const first = Math.max(
-    0,
-    grid.findIndex((scale) => scale <= 1 + 1e-9),
-  );
+  const atOne = grid.findIndex((scale) => scale <= 1 + 1e-9);
+  const first = Math.max(0, atOne);
   let next = hint ?? first;
   let stride = 1;
   let rise = 1;
@@ -113,8 +111,9 @@ export function fitOnGrid(
     // Above scale 1 the answer depends on where the search starts: it starts at scale 1, as without a hint, unless
     // that step is too high; then every step left is at most scale 1, where a page is higher at a larger scale, and
     // the hint is followed there (a hint just under scale 1 found low enough is the answer at once).
-    const bounded = least !== undefined && least(grid[first]!) > available;
-    if (bounded || !low(tried.at(first), available)) {
+    // (A grid all above scale 1, a theme whose floor is over its body size, has no such step: no hint is followed.)
+    const bounded = atOne >= 0 && least !== undefined && least(grid[first]!) > available;
+    if (atOne >= 0 && (bounded || !low(tried.at(first), available))) {
       over = first;
       next = Math.max(hint, first + 1);
       previous = 'over';

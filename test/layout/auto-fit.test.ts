@@ -71,6 +71,22 @@ describe('fitting on the grid', () => {
     expect(fitOnGrid(at, grid, 700, 0)?.step).not.toBe(fitOnGrid(at, grid, 700)?.step);
   });
 
+  it('a wrapping-columns page on a grid with no step at or below scale 1 (min_body over the body size): the answer without a hint, whatever the hint', () => {
+    // Review of c8b31c2: a theme whose min_body is over its body size (floor 1.2 here; a --templates theme may set
+    // that) has every grid step above 1, so the gate's "every step left is then at most scale 1" does not hold.
+    const high = fitGrid({ ...THEME, minBody: 12 });
+    expect(high.every((scale) => scale > 1)).toBe(true);
+    const at = (scale: number): Attempt => {
+      const height = (scale > 1.3 ? 200 : 400) * scale * scale;
+      return { scale, laid: [], gaps: [], natural: { height, nodes: [], texts: [] }, strained: false };
+    };
+    const alone = fitOnGrid(at, high, 400)?.step;
+    expect(alone).toBeDefined();
+    for (let hint = 0; hint < high.length; hint++) {
+      expect(fitOnGrid(at, high, 400, hint, { steadyToScale1: true })?.step, `hint ${hint}`).toBe(alone);
+    }
+  });
+
   it('takes the largest step that fits, whatever the hint', () => {
     for (const { fixed, text, available } of cases) {
       const expected = grid.findIndex((scale) => fixed + text * scale * scale <= available);
