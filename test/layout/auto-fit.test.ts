@@ -210,3 +210,56 @@ describe('a real door sign', () => {
     }
   });
 });
+
+/**
+ * What the search (and so a fit hint) relies on, on real pages: the steps
+ * that fit are every step from the largest that fits on. (Heights need not
+ * fall at every step: some staff-only pages in four languages are 2 pt
+ * higher a step below scale 1, far under the paper's room. A wrapping-columns
+ * page above scale 1 need not either: fitOnGrid's steadyToScale1.)
+ */
+describe('real pages of every sign', () => {
+  const ROW = {
+    name: 'مخبز الأندلس 福满楼 Lake Street Tortillería',
+    contact_name: 'W'.repeat(40),
+    contact_role: 'Shift lead on duty',
+    private_areas: 'Back room;Storage;Office;Kitchen;Cold room',
+    household_line: 'The Smith family',
+    phone: '+1 555 0100 ext 42',
+  };
+  const CASES = [
+    { template: 'home', languages: ['en', 'es'], size: 'legal', arrange: 'columns' },
+    { template: 'staff-only', languages: ['en', 'so', 'vi', 'es'], size: 'letter' },
+    { template: 'property-use', languages: ['en', 'es'], size: 'letter' },
+    { template: 'private-areas', languages: ['ar', 'zh-Hans', 'es'], size: 'tabloid', arrange: 'columns' },
+    { template: 'private-areas', languages: ['en', 'so'], size: 'tabloid', arrange: 'pages' },
+  ] as const;
+
+  it.each(CASES.map((options) => [`${options.template} ${options.languages.join(',')} ${options.size}`, options] as const))(
+    '%s: the steps that fit run from the largest that fits to the floor',
+    (_, options) => {
+      const session = prepareSession({ ...options, languages: [...options.languages] });
+      const plan = planNotice(ROW, session.options, session.template, session.locales);
+      const markup = session.fill(noticeContext(plan), { translate: session.translate, languages: plan.languages, arrange: plan.arrange });
+      const tree = parseMarkup(markup, 'test');
+      const fonts = session.fonts.forNotice(plan.languages.map((language) => language.code));
+      const theme = pageTheme(session.template.theme, options.size);
+      const paper = PAGE_SIZES[options.size];
+      const grid = fitGrid(theme);
+      const available = paper.height - 2 * theme.margin;
+      let checked = 0;
+      for (const page of tree.pages) {
+        if (page.flow) continue;
+        const floors = floorsFor(theme, languagesOn(page.children), hasKeyLine(page.children));
+        const fits = grid.map(
+          (scale) => attemptAt(page.children, tree.lang, paper, theme, fonts, scale, floors, session.caches).natural.height <= available,
+        );
+        const largest = fits.indexOf(true);
+        expect(largest).toBeGreaterThanOrEqual(0);
+        expect(fits.indexOf(false, largest), `the first step after ${largest} that does not fit`).toBe(-1);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
+});
