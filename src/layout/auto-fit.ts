@@ -109,8 +109,9 @@ export function fitOnGrid(
   let previous: 'low' | 'over' | undefined;
   if (shortcuts.steadyToScale1 && hint !== undefined && hint !== first) {
     // Above scale 1 the answer depends on where the search starts: it starts at scale 1, as without a hint, unless
-    // that step is too high; then every step left is at most scale 1, where a page is higher at a larger scale, and
-    // the hint is followed there (a hint just under scale 1 found low enough is the answer at once).
+    // that step is too high; then every step left is at most scale 1, where the steps that fit run on from the
+    // largest that fits (test/layout/auto-fit.test.ts, real pages), and the hint is followed there (a hint just under
+    // scale 1 found low enough is the answer at once).
     // (A grid all above scale 1, a theme whose floor is over its body size, has no such step: no hint is followed.)
     const bounded = atOne >= 0 && least !== undefined && least(grid[first]!) > available;
     if (atOne >= 0 && (bounded || !low(tried.at(first), available))) {

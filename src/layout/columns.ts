@@ -35,8 +35,9 @@ export function layoutColumns(block: Columns, ctx: LayoutContext): Laid {
  * Whether blocks hold wrapping columns. Above scale 1 their rows hold fewer
  * columns as the scale grows (columnsPerRow), and columns stacked at a larger
  * scale can be lower than side by side at a smaller one: such a page is not
- * always higher at a larger scale, so auto-fit's answer depends on where its
- * search starts (layout-notice.ts fitPage starts it at the same place).
+ * always higher at a larger scale, so auto-fit's answer there depends on where
+ * its search starts (auto-fit.ts FitShortcuts.steadyToScale1, which fitPage
+ * in layout-notice.ts sets for such a page).
  */
 export function holdsWrappingColumns(blocks: readonly Block[]): boolean {
   return blocks.some((block) => {
