@@ -25,7 +25,7 @@ export interface SessionOptions {
   readonly fitHints?: FitHintList;
 }
 
-/** Auto-fit's grid step for each kind of page (its languages, paper and blocks), oldest first. */
+/** Auto-fit's grid step for each kind of page (its languages, paper, blocks and type floors), oldest first. */
 export type FitHintList = readonly (readonly [kind: string, step: number])[];
 
 /** One notice as the user asked for it: session options, and where the business comes from. */

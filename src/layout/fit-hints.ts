@@ -15,7 +15,7 @@ import type { FitHintList } from '../contract/public-api.js';
 
 /** At most this many entries are kept, as many as a session keeps (layout-caches.ts). */
 export const FIT_HINTS_LIMIT = 256;
-/** A page's kind names its languages, paper and blocks: a few hundred characters for a packet's longest page. */
+/** A page's kind names its languages, paper, blocks and type floors: a few hundred characters for a packet's longest page. */
 const MAX_KEY_LENGTH = 4096;
 /** No fit grid has this many steps (32 a halving of the scale): a larger step is no step. */
 const MAX_STEP = 1024;
@@ -45,10 +45,9 @@ export function readFitHints(text: string | undefined): FitHintList {
   return hints;
 }
 
-/** The hints as text for readFitHints: the last FIT_HINTS_LIMIT entries of the right form. */
+/** The hints as text for readFitHints (which keeps only entries of the right form): the last FIT_HINTS_LIMIT of them. */
 export function writeFitHints(hints: FitHintList): string {
-  const steps = hints.filter(([key, step]) => key.length <= MAX_KEY_LENGTH && isStep(step)).slice(-FIT_HINTS_LIMIT);
-  return `${JSON.stringify({ version: VERSION, steps })}\n`;
+  return `${JSON.stringify({ version: VERSION, steps: hints.slice(-FIT_HINTS_LIMIT) })}\n`;
 }
 
 /** A grid step: a whole number from 0 (the grid's largest scale) to past any grid's last (fitOnGrid takes the nearest). */
