@@ -22,6 +22,11 @@ const READY_ROWS = 4;
 const PACKET_ROWS = quick ? 20 : 60; // business packets per turn, for ms per page on one core
 const PACKET_MEMORY_ROWS = quick ? 100 : 500;
 const COLD_RUNS = 3; // cold starts per turn
+/**
+ * Warm-up: --jobs 1 batches of these sizes beside the ROWS one give (not --quick) ms per notice over rows 2-300,
+ * 300-ROWS and ROWS-3000, and, with the ROWS / 2 one, what two jobs could at best give when each warms up alone.
+ */
+const CURVE_ROWS = quick ? [ROWS / 2] : [300, ROWS / 2, 3000];
 const variants = Object.keys(VARIANTS);
 /** This machine's NODE_EXTRA_CA_CERTS, which every measured process runs without (stats.js benchEnv). */
 const CERTS = process.env.NODE_EXTRA_CA_CERTS;
@@ -39,6 +44,7 @@ try {
     writeRows(join(work, `${variant}-${ROWS}.csv`), variant, ROWS);
     writeRows(join(work, `${variant}-1.csv`), variant, 1);
     writeRows(join(work, `${variant}-${READY_ROWS}.csv`), variant, READY_ROWS);
+    for (const rows of CURVE_ROWS) writeRows(join(work, `${variant}-${rows}.csv`), variant, rows);
   }
   writeRows(join(work, `packet-${PACKET_ROWS}.csv`), 'en-es', PACKET_ROWS);
   let packetPages = NaN;
@@ -68,6 +74,19 @@ try {
           add(`${variant} per core j1 / typst`, marginal / typst.perNoticeMs);
         }
       }
+      // Warm-up, one core: what a notice costs further into a batch, and the best two jobs could do on ROWS rows when
+      // each is a V8 isolate that warms up on its own half (no waiting, no messages): one job's ROWS rows over its
+      // ROWS / 2 rows, start-up taken off both.
+      const curve = { 1: samples.get(`${variant} j1 startup`).at(-1), [ROWS]: samples.get(`${variant} j1 ms`).at(-1) };
+      for (const rows of CURVE_ROWS) curve[rows] = (await batch(join(work, `${variant}-${rows}.csv`), variant, 1, join(work, 'out'))).ms;
+      const span = (from, to) => (curve[to] - curve[from]) / (to - from);
+      if (curve[3000] !== undefined) {
+        add(`${variant} rows 2-300`, span(1, 300));
+        add(`${variant} rows 300-${ROWS}`, span(300, ROWS));
+        add(`${variant} rows ${ROWS}-3000`, span(ROWS, 3000));
+      }
+      if (peers && curve[3000] !== undefined) add(`${variant} warm / typst`, span(ROWS, 3000) / samples.get(`${variant} typst`).at(-1));
+      add(`${variant} two-job bound`, (curve[ROWS] - curve[1]) / (curve[ROWS / 2] - curve[1]));
       add(`${variant} speed-up`, samples.get(`${variant} j1 ms`).at(-1) / samples.get(`${variant} j2 ms`).at(-1));
       add(`${variant} marginal speed-up`, samples.get(`${variant} j1 marginal`).at(-1) / samples.get(`${variant} j2 marginal`).at(-1));
       if (peers)
@@ -152,6 +171,16 @@ try {
       out.push(`${line}   peak RSS ${mb(med(`${variant} typst kb`))}`);
     }
   }
+  out.push('');
+  out.push('Warm-up, --jobs 1, one core: ms per notice over each span of one batch (differences of whole batches)');
+  for (const variant of variants) {
+    const spans = ['2-300', `300-${ROWS}`, `${ROWS}-3000`].map((span) => `rows ${span} ${fmt(med(`${variant} rows ${span}`))}`);
+    const typst = peers ? `; Typst's mean over ${TYPST_ROWS} ${fmt(med(`${variant} typst`))}` : '';
+    if (!quick) out.push(`  ${variant.padEnd(10)} ${spans.join(', ')} ms${typst}`);
+    out.push(
+      `    two jobs at best, each warming up alone: ${fmt(med(`${variant} two-job bound`))}x (one job's ${ROWS} rows / its ${ROWS / 2}, start-up off both)`,
+    );
+  }
   const rows = [];
   const ratio = (label, key, target, unit = 'x') => rows.push([label, `${fmt(med(key))}${unit}`, target]);
   for (const variant of variants) {
@@ -159,6 +188,9 @@ try {
     if (peers) ratio(`placard per notice per core, --jobs 2 / Typst, ${variant}`, `${variant} per core j2 / typst`, '<= 1.0x');
     ratio(`two jobs / one job, whole batch, ${variant}`, `${variant} speed-up`, '>= 1.8x');
     ratio(`two jobs / one job, after start-up, ${variant}`, `${variant} marginal speed-up`, '>= 1.8x');
+    ratio(`two jobs at best, each warming up alone, ${variant}`, `${variant} two-job bound`, '');
+    if (peers && samples.has(`${variant} warm / typst`))
+      ratio(`placard per notice, rows ${ROWS}-3000 / Typst, ${variant}`, `${variant} warm / typst`, '');
     if (peers) ratio(`cold placard render / cold Typst notice, ${variant}`, `${variant} cold / typst`, '<= 1.5x');
   }
   out.push('');
@@ -212,6 +244,10 @@ function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
     lines.push(
       `| ms per notice, ${label}, one core | ${fmt(med(`${variant} j1 marginal`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} per core j1 / typst`)} | <= 0.8x |`,
     );
+    if (samples.has(`${variant} rows ${ROWS}-3000`))
+      lines.push(
+        `| ms per notice, ${label}, one core, rows ${ROWS}-3000 (after warm-up) | ${fmt(med(`${variant} rows ${ROWS}-3000`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} warm / typst`)} | |`,
+      );
   }
   lines.push(
     `| ms per page, business packet en+es, one core | ${fmt(med('packet page'))} ms | ${typst('en-es typst')} (a one-page notice) | ${ratio('packet page / typst')} | |`,
@@ -231,6 +267,9 @@ function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
     const label = VARIANTS[variant].lang.replace(',', '+');
     lines.push(`| batch start-up (1 row), ${label}, one core | ${fmt(med(`${variant} j1 startup`), 0)} ms | | | <= cold render + 150 ms |`);
     lines.push(`| 2 cores / 1 core, ${label}, after start-up | ${fmt(med(`${variant} marginal speed-up`))}x | | | >= 1.8x |`);
+    lines.push(
+      `| 2 cores / 1 core at best, ${label}, each job warming up alone (one core: ${ROWS} rows / ${ROWS / 2}) | ${fmt(med(`${variant} two-job bound`))}x | | | |`,
+    );
   }
   const [small, big] = Object.keys(memory)
     .map(Number)
