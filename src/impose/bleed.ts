@@ -1,4 +1,4 @@
-import { placeNodes, translateNode, type Item, type LaidNode, type LaidPage, type PageBox } from '../layout/items.js';
+import { laidNode, placeNodes, translateNode, type Item, type LaidNode, type LaidPage, type PageBox } from '../layout/items.js';
 import { mm } from '../contract/page-sizes.js';
 import { horizontalMark, marksNode, verticalMark } from './marks.js';
 
@@ -65,6 +65,6 @@ export function bleedBackgrounds(nodes: readonly LaidNode[], size: { width: numb
     if (left + top + right + bottom === 0) return item;
     return { ...item, x: item.x - left, y: item.y - top, width: item.width + left + right, height: item.height + top + bottom };
   };
-  const visit = (node: LaidNode): LaidNode => ({ ...node, items: node.items.map(reach), children: node.children.map(visit) });
+  const visit = (node: LaidNode): LaidNode => laidNode(node.role, node.items.map(reach), node.children.map(visit), node.lang, node.alt);
   return placeNodes(nodes).map(visit);
 }

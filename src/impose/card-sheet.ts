@@ -1,4 +1,4 @@
-import { placeNodes, translateNode, type Item, type LaidNode, type LaidPage } from '../layout/items.js';
+import { laidNode, placeNodes, translateNode, type Item, type LaidNode, type LaidPage } from '../layout/items.js';
 import { bleedBackgrounds } from './bleed.js';
 import { horizontalMark, marksNode, verticalMark } from './marks.js';
 
@@ -71,7 +71,7 @@ export function cardSheet(card: LaidPage, grid: CardGrid, options: { mirror: boo
   const nodes: LaidNode[] = grid.slots.flatMap((slot, index) => {
     const at = options.mirror ? mirroredSlot(slot, grid) : slot;
     const placed = placeNodes(cardNodes.map((node) => translateNode(node, at.x, at.y)));
-    return index === 0 ? placed : [{ role: 'Artifact' as const, items: placed.flatMap(itemsOf), children: [] }];
+    return index === 0 ? placed : [laidNode('Artifact', placed.flatMap(itemsOf), [])];
   });
   if (options.cutMarks) nodes.push(cutMarks(grid));
   return { width: grid.sheet.width, height: grid.sheet.height, nodes };

@@ -1,4 +1,4 @@
-import type { LaidNode, RectItem } from '../layout/items.js';
+import { laidNode, type LaidNode, type RectItem } from '../layout/items.js';
 
 /** Printer's marks are hairlines: thin enough to cut on, thick enough to print. */
 export const MARK_WIDTH = 0.5;
@@ -21,5 +21,5 @@ export function verticalMark(x: number, y1: number, y2: number): RectItem {
 
 /** Marks are decoration: one untagged node. */
 export function marksNode(items: readonly RectItem[]): LaidNode {
-  return { role: 'Artifact', items, children: [] };
+  return laidNode('Artifact', items, []);
 }

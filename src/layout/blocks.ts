@@ -4,7 +4,7 @@ import { layoutColumns } from './columns.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow, layoutRule, sectionNode } from './flow.js';
 import { layoutHeading } from './heading.js';
-import { translateNode, type LaidNode } from './items.js';
+import { laidNode, translateNode, type LaidNode } from './items.js';
 import { layoutList } from './list-block.js';
 import { pageNumberParagraph } from './page-number.js';
 import { layoutQr } from './qr-block.js';
@@ -127,10 +127,9 @@ function layoutBox(block: Box, ctx: LayoutContext): Laid {
   const background: LaidNode[] =
     tone.fill || tone.stroke
       ? [
-          {
-            role: 'Artifact',
-            children: [],
-            items: [
+          laidNode(
+            'Artifact',
+            [
               {
                 type: 'rect',
                 x: 0,
@@ -142,7 +141,8 @@ function layoutBox(block: Box, ctx: LayoutContext): Laid {
                 lineWidth: 1.5 * ctx.theme.scale,
               },
             ],
-          },
+            [],
+          ),
         ]
       : [];
   return { height, nodes: [...background, ...inner.nodes.map((node) => translateNode(node, pad, pad))], texts: inner.texts };

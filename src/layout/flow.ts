@@ -1,6 +1,6 @@
 import type { Block } from '../parse/notice-tree.js';
 import type { Laid, LayoutContext } from './context.js';
-import { translateNode, type LaidNode } from './items.js';
+import { laidNode, translateNode, type LaidNode } from './items.js';
 
 // Blocks in a flow, one under another. Each block is laid out by
 // ctx.layoutBlock (blocks.ts), so that columns and QR blocks, which hold
@@ -69,7 +69,7 @@ export function gapAfter(block: Block, ctx: LayoutContext): number {
 }
 
 export function sectionNode(inner: Laid, lang: string): Laid {
-  return { ...inner, nodes: [{ role: 'Sect', lang, items: [], children: inner.nodes }] };
+  return { ...inner, nodes: [laidNode('Sect', [], inner.nodes, lang)] };
 }
 
 export function layoutRule(ctx: LayoutContext): Laid {
@@ -77,6 +77,6 @@ export function layoutRule(ctx: LayoutContext): Laid {
   return {
     height: width,
     texts: [],
-    nodes: [{ role: 'Artifact', children: [], items: [{ type: 'rect', x: 0, y: 0, width: ctx.width, height: width, fill: color }] }],
+    nodes: [laidNode('Artifact', [{ type: 'rect', x: 0, y: 0, width: ctx.width, height: width, fill: color }], [])],
   };
 }

@@ -95,10 +95,21 @@ export interface PageBox {
   readonly height: number;
 }
 
+/**
+ * A node, its fields always present and in this order (`lang` and `alt` undefined when it has none): nodes made in
+ * one place or another, with or without a language, then share V8's object shape, and the reads and copies of
+ * layout stay monomorphic (translateNode's spread, where nodes of every shape met, was a megamorphic store: a
+ * 1,000-row en,es batch took 1.0% more instructions).
+ */
+export function laidNode(role: Role, items: readonly Item[], children: readonly LaidNode[], lang?: string, alt?: string): LaidNode {
+  return { role, lang, alt, items, children };
+}
+
 /** Moves a node; cheap, because the move is only noted, and applied once by placeNodes. */
 export function translateNode(node: LaidNode, dx: number, dy: number): LaidNode {
   if (dx === 0 && dy === 0) return node;
-  return { ...node, dx: (node.dx ?? 0) + dx, dy: (node.dy ?? 0) + dy };
+  const { role, lang, alt, items, children } = node;
+  return { role, lang, alt, items, children, dx: (node.dx ?? 0) + dx, dy: (node.dy ?? 0) + dy };
 }
 
 function translateItem(item: Item, dx: number, dy: number): Item {
@@ -125,10 +136,7 @@ export function placeNodes(nodes: readonly LaidNode[], x = 0, y = 0): LaidNode[]
   return placed;
 }
 
-/** The node with these items and children and no offsets (they are applied), its fields in their order. */
+/** The node with these items and children and no offsets (they are applied). */
 function withoutOffsets(node: LaidNode, items: Item[], children: LaidNode[]): LaidNode {
-  // translateNode adds the offsets last: a node without them is copied whole (a spread is cheaper than a rest pattern).
-  if (!('dx' in node)) return { ...node, items, children };
-  const { dx: _dx, dy: _dy, ...rest } = node;
-  return { ...rest, items, children };
+  return laidNode(node.role, items, children, node.lang, node.alt);
 }

@@ -1,7 +1,7 @@
 import type { List } from '../parse/notice-tree.js';
 import { stack } from './flow.js';
 import type { Laid, LayoutContext } from './context.js';
-import { placeNodes, translateNode } from './items.js';
+import { laidNode, placeNodes, translateNode } from './items.js';
 import { textSize } from './theme.js';
 import { layoutOneLine, layoutText } from './text-block.js';
 
@@ -25,7 +25,7 @@ export function layoutList(block: List, ctx: LayoutContext): Laid {
     items.map(() => ctx.theme.gaps.item * ctx.scale),
     0,
   );
-  return { ...inner, nodes: [{ role: 'L', items: [], children: inner.nodes }] };
+  return { ...inner, nodes: [laidNode('L', [], inner.nodes)] };
 }
 
 type ItemStyle = Parameters<typeof layoutText>[1];
@@ -55,6 +55,6 @@ function hangingItems(block: List, style: ItemStyle, ctx: LayoutContext): Laid[]
     const bodyNodes = body.nodes.map((node) => translateNode(node, rtl ? 0 : indent, 0));
     // One LI node holding the marker's glyphs and then the item's, so the marker reads first.
     const items = placeNodes([...markerNodes, ...bodyNodes]).flatMap((node) => node.items);
-    return { ...body, height: Math.max(body.height, marker.laid.height + dy), nodes: [{ role: 'LI', items, children: [] }] };
+    return { ...body, height: Math.max(body.height, marker.laid.height + dy), nodes: [laidNode('LI', items, [])] };
   });
 }

@@ -2,7 +2,7 @@ import { InputError, TemplateError } from '../errors.js';
 import type { Block, Qr } from '../parse/notice-tree.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
 import { layoutFlow } from './flow.js';
-import { translateNode, type LaidNode } from './items.js';
+import { laidNode, translateNode, type LaidNode } from './items.js';
 import { mm } from '../contract/page-sizes.js';
 import { moduleSize, qrModules, QUIET_ZONE, type QrModules } from './qr-code.js';
 import { textSize } from './theme.js';
@@ -75,15 +75,11 @@ export function qrCodeSize(block: Qr, ctx: LayoutContext): number {
 
 /** The code and its link, as one tagged figure. */
 export function qrFigure(block: Qr, modules: QrModules, side: number, x: number, y: number): LaidNode {
-  return {
-    role: 'Figure',
-    alt: `QR code linking to ${block.href}`,
-    children: [],
-    items: [
-      { type: 'qr', x, y, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
-      { type: 'link', x, y, width: side, height: side, url: block.href },
-    ],
-  };
+  const items = [
+    { type: 'qr', x, y, size: side, module: moduleSize(modules, side), modules, fill: '#000000' },
+    { type: 'link', x, y, width: side, height: side, url: block.href },
+  ] as const;
+  return laidNode('Figure', items, [], undefined, `QR code linking to ${block.href}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Qr, QrRow } from '../parse/notice-tree.js';
 import { layoutFlow } from './flow.js';
 import { EMPTY, type Laid, type LayoutContext } from './context.js';
-import { translateNode, type LaidNode } from './items.js';
+import { laidNode, translateNode, type LaidNode } from './items.js';
 import { layoutCaption, qrCodeSize, qrFigure, qrSide } from './qr-block.js';
 
 /**
@@ -84,11 +84,11 @@ function drawBand(qr: Qr, band: Laid & { pad: number }, width: number, height: n
   const background: LaidNode[] =
     tone.fill || tone.stroke
       ? [
-          {
-            role: 'Artifact',
-            children: [],
-            items: [{ type: 'rect', x: 0, y: 0, width, height, fill: tone.fill, stroke: tone.stroke, lineWidth: 1.5 * ctx.theme.scale }],
-          },
+          laidNode(
+            'Artifact',
+            [{ type: 'rect', x: 0, y: 0, width, height, fill: tone.fill, stroke: tone.stroke, lineWidth: 1.5 * ctx.theme.scale }],
+            [],
+          ),
         ]
       : [];
   const dy = (height - band.height) / 2 + band.pad;

@@ -3,7 +3,7 @@ import type { Align, Inline } from '../parse/notice-tree.js';
 import { describeChar, MissingGlyphError } from '../text/font-choice.js';
 import { layoutParagraph, type ParagraphLayout, type TextSpan } from '../text/paragraph.js';
 import type { LayoutContext, Laid } from './context.js';
-import type { Item, Role } from './items.js';
+import { laidNode, type Item, type Role } from './items.js';
 
 export interface TextBlockStyle {
   readonly role: Role;
@@ -91,7 +91,7 @@ export function textNode(inlines: readonly Inline[], layout: ParagraphLayout, st
   return {
     height: layout.height,
     ...(first && first.length > 0 ? { baseline: Math.min(...first.map((run) => run.baseline)) } : {}),
-    nodes: [{ role: style.role, items, children: [] }],
+    nodes: [laidNode(style.role, items, [])],
     texts: [{ lang: ctx.lang, fields, sample, height: layout.height, inSection: ctx.inSection }],
   };
 }
