@@ -1,5 +1,5 @@
 // placard's speed and memory beside Typst's, measured in one run, in turns. Run: npm run bench
-// (about ten minutes on a 2-core machine), or npm run bench -- --quick (two or three minutes).
+// (about twelve minutes on a 2-core machine), or npm run bench -- --quick (about four minutes).
 //
 // Every figure is a median over turns; each turn runs placard and Typst one after the other, so a slow
 // spell of a shared machine falls on both alike. Compare the ratios, not the absolute times.
@@ -23,14 +23,33 @@ const PACKET_ROWS = quick ? 20 : 60; // business packets per turn, for ms per pa
 const PACKET_MEMORY_ROWS = quick ? 100 : 500;
 const COLD_RUNS = 3; // cold starts per turn
 /**
- * Warm-up: --jobs 1 batches of these sizes beside the ROWS one give (not --quick) ms per notice over rows 2-300,
- * 300-ROWS and ROWS-3000, and, with the ROWS / 2 one, what two jobs could at best give when each warms up alone.
+ * Warm-up: --jobs 1 batches of these sizes, run straight after the ROWS and 1-row ones, give (not --quick) ms per
+ * notice over rows 2-300, 301-ROWS and ROWS+1-3000, and, with the 2-row and ROWS / 2 ones, what two jobs could at
+ * best give when each warms up alone.
  */
-const CURVE_ROWS = quick ? [ROWS / 2] : [300, ROWS / 2, 3000];
+const CURVE_ROWS = quick ? [2, ROWS / 2] : [2, 300, ROWS / 2, 3000];
 const variants = Object.keys(VARIANTS);
 /** This machine's NODE_EXTRA_CA_CERTS, which every measured process runs without (stats.js benchEnv). */
 const CERTS = process.env.NODE_EXTRA_CA_CERTS;
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+/**
+ * Warm-up, one core, from one turn's --jobs 1 batch times by rows (curve[n]: a batch of n rows): what a notice costs
+ * further into a batch, and the best two jobs could do on ROWS rows when each is a V8 isolate that warms up on its
+ * own half (no waiting, no messages), measured as "two jobs / one job, after start-up" is: one job's ms a notice over
+ * rows 2-ROWS, over the ms a notice two such jobs would take after their READY_ROWS-row start, each one job's rows
+ * 3-ROWS/2.
+ */
+function addCurve(variant, curve) {
+  const span = (from, to) => (curve[to] - curve[from]) / (to - from);
+  if (curve[3000] !== undefined) {
+    add(`${variant} rows 2-300`, span(1, 300));
+    add(`${variant} rows 301-${ROWS}`, span(300, ROWS));
+    add(`${variant} rows ${ROWS + 1}-3000`, span(ROWS, 3000));
+  }
+  const half = ROWS / 2;
+  add(`${variant} two-job bound`, span(1, ROWS) / ((curve[half] - curve[READY_ROWS / 2]) / (ROWS - READY_ROWS)));
+}
 
 const loadBefore = loadavg()[0];
 const work = mkdtempSync(join(tmpdir(), 'placard-bench-'));
@@ -54,6 +73,12 @@ try {
       for (const jobs of [1, 2]) {
         const full = await batch(join(work, `${variant}-${ROWS}.csv`), variant, jobs, join(work, 'out'));
         const one = await batch(join(work, `${variant}-1.csv`), variant, jobs, join(work, 'out'));
+        if (jobs === 1) {
+          const curve = { 1: one.ms, [ROWS]: full.ms };
+          for (const rows of CURVE_ROWS)
+            curve[rows] = (await batch(join(work, `${variant}-${rows}.csv`), variant, 1, join(work, 'out'))).ms;
+          addCurve(variant, curve);
+        }
         // After start-up: what each further notice costs once the process and its workers are ready. A 1-row batch
         // with --jobs 2 renders in the main thread and stops its worker unused, so it is no start-up for two jobs: a
         // batch in which the main thread and the worker each render (READY_ROWS rows) is.
@@ -74,19 +99,8 @@ try {
           add(`${variant} per core j1 / typst`, marginal / typst.perNoticeMs);
         }
       }
-      // Warm-up, one core: what a notice costs further into a batch, and the best two jobs could do on ROWS rows when
-      // each is a V8 isolate that warms up on its own half (no waiting, no messages): one job's ROWS rows over its
-      // ROWS / 2 rows, start-up taken off both.
-      const curve = { 1: samples.get(`${variant} j1 startup`).at(-1), [ROWS]: samples.get(`${variant} j1 ms`).at(-1) };
-      for (const rows of CURVE_ROWS) curve[rows] = (await batch(join(work, `${variant}-${rows}.csv`), variant, 1, join(work, 'out'))).ms;
-      const span = (from, to) => (curve[to] - curve[from]) / (to - from);
-      if (curve[3000] !== undefined) {
-        add(`${variant} rows 2-300`, span(1, 300));
-        add(`${variant} rows 300-${ROWS}`, span(300, ROWS));
-        add(`${variant} rows ${ROWS}-3000`, span(ROWS, 3000));
-      }
-      if (peers && curve[3000] !== undefined) add(`${variant} warm / typst`, span(ROWS, 3000) / samples.get(`${variant} typst`).at(-1));
-      add(`${variant} two-job bound`, (curve[ROWS] - curve[1]) / (curve[ROWS / 2] - curve[1]));
+      if (peers && samples.has(`${variant} rows ${ROWS + 1}-3000`))
+        add(`${variant} warm / typst`, samples.get(`${variant} rows ${ROWS + 1}-3000`).at(-1) / samples.get(`${variant} typst`).at(-1));
       add(`${variant} speed-up`, samples.get(`${variant} j1 ms`).at(-1) / samples.get(`${variant} j2 ms`).at(-1));
       add(`${variant} marginal speed-up`, samples.get(`${variant} j1 marginal`).at(-1) / samples.get(`${variant} j2 marginal`).at(-1));
       if (peers)
@@ -172,13 +186,13 @@ try {
     }
   }
   out.push('');
-  out.push('Warm-up, --jobs 1, one core: ms per notice over each span of one batch (differences of whole batches)');
+  out.push(`Warm-up, --jobs 1, one core${quick ? '' : ': ms per notice over rows of a batch (differences of whole batches)'}`);
   for (const variant of variants) {
-    const spans = ['2-300', `300-${ROWS}`, `${ROWS}-3000`].map((span) => `rows ${span} ${fmt(med(`${variant} rows ${span}`))}`);
+    const spans = ['2-300', `301-${ROWS}`, `${ROWS + 1}-3000`].map((span) => `rows ${span} ${fmt(med(`${variant} rows ${span}`))}`);
     const typst = peers ? `; Typst's mean over ${TYPST_ROWS} ${fmt(med(`${variant} typst`))}` : '';
     if (!quick) out.push(`  ${variant.padEnd(10)} ${spans.join(', ')} ms${typst}`);
     out.push(
-      `    two jobs at best, each warming up alone: ${fmt(med(`${variant} two-job bound`))}x (one job's ${ROWS} rows / its ${ROWS / 2}, start-up off both)`,
+      `    two jobs at best, each warming up alone: ${fmt(med(`${variant} two-job bound`))}x (one job's rows 2-${ROWS} / its rows 3-${ROWS / 2}, a notice each)`,
     );
   }
   const rows = [];
@@ -190,7 +204,7 @@ try {
     ratio(`two jobs / one job, after start-up, ${variant}`, `${variant} marginal speed-up`, '>= 1.8x');
     ratio(`two jobs at best, each warming up alone, ${variant}`, `${variant} two-job bound`, '');
     if (peers && samples.has(`${variant} warm / typst`))
-      ratio(`placard per notice, rows ${ROWS}-3000 / Typst, ${variant}`, `${variant} warm / typst`, '');
+      ratio(`placard per notice, rows ${ROWS + 1}-3000 / Typst, ${variant}`, `${variant} warm / typst`, '');
     if (peers) ratio(`cold placard render / cold Typst notice, ${variant}`, `${variant} cold / typst`, '<= 1.5x');
   }
   out.push('');
@@ -244,9 +258,9 @@ function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
     lines.push(
       `| ms per notice, ${label}, one core | ${fmt(med(`${variant} j1 marginal`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} per core j1 / typst`)} | <= 0.8x |`,
     );
-    if (samples.has(`${variant} rows ${ROWS}-3000`))
+    if (samples.has(`${variant} rows ${ROWS + 1}-3000`))
       lines.push(
-        `| ms per notice, ${label}, one core, rows ${ROWS}-3000 (after warm-up) | ${fmt(med(`${variant} rows ${ROWS}-3000`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} warm / typst`)} | |`,
+        `| ms per notice, ${label}, one core, rows ${ROWS + 1}-3000 (after warm-up) | ${fmt(med(`${variant} rows ${ROWS + 1}-3000`))} ms | ${typst(`${variant} typst`)} | ${ratio(`${variant} warm / typst`)} | |`,
       );
   }
   lines.push(
@@ -268,7 +282,7 @@ function readmeTable({ med, peers, variants, memory, packetMemory, mb }) {
     lines.push(`| batch start-up (1 row), ${label}, one core | ${fmt(med(`${variant} j1 startup`), 0)} ms | | | <= cold render + 150 ms |`);
     lines.push(`| 2 cores / 1 core, ${label}, after start-up | ${fmt(med(`${variant} marginal speed-up`))}x | | | >= 1.8x |`);
     lines.push(
-      `| 2 cores / 1 core at best, ${label}, each job warming up alone (one core: ${ROWS} rows / ${ROWS / 2}) | ${fmt(med(`${variant} two-job bound`))}x | | | |`,
+      `| 2 cores / 1 core at best, ${label}, each job warming up alone (one core: rows 2-${ROWS} / rows 3-${ROWS / 2}) | ${fmt(med(`${variant} two-job bound`))}x | | | |`,
     );
   }
   const [small, big] = Object.keys(memory)

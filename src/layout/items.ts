@@ -99,7 +99,7 @@ export interface PageBox {
  * A node, its fields always present and in this order (`lang` and `alt` undefined when it has none): nodes made in
  * one place or another, with or without a language, then share V8's object shape, and the reads and copies of
  * layout stay monomorphic (translateNode's spread, where nodes of every shape met, was a megamorphic store: a
- * 1,000-row en,es batch took 1.0% more instructions).
+ * 1,000-row en,es batch took 1.3% more instructions than with this factory).
  */
 export function laidNode(role: Role, items: readonly Item[], children: readonly LaidNode[], lang?: string, alt?: string): LaidNode {
   return { role, lang, alt, items, children };
