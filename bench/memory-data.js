@@ -2,7 +2,8 @@
 // different scripts (Latin, Arabic + Han, Hangul + Cyrillic, Myanmar + Bengali, Ethiopic + Latin), each row's
 // name in its pair's scripts, from test/fixtures/script-names.json.
 // Run: node bench/memory-data.js <rows> <file.csv>   then see README "Workers" for the batch commands.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { csvCell, rowsCommand } from './csv-rows.js';
 
 const names = JSON.parse(readFileSync(new URL('../test/fixtures/script-names.json', import.meta.url), 'utf8'));
 export const PAIRS = [
@@ -12,8 +13,6 @@ export const PAIRS = [
   ['my', 'bn'],
   ['am', 'so'],
 ];
-
-const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** A CSV of `rows` businesses; row i uses pair i mod 5 for its `languages` and its name. */
 export function mixedScriptRows(rows) {
@@ -29,11 +28,4 @@ export function mixedScriptRows(rows) {
   return `${lines.join('\n')}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [rows, file] = process.argv.slice(2);
-  if (!/^\d+$/.test(rows ?? '') || !file) {
-    process.stderr.write('usage: node bench/memory-data.js <rows> <file.csv>\n');
-    process.exit(2);
-  }
-  writeFileSync(file, mixedScriptRows(Number(rows)));
-}
+if (import.meta.url === `file://${process.argv[1]}`) rowsCommand('bench/memory-data.js', mixedScriptRows);

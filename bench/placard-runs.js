@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvCell } from './csv-rows.js';
 import { timedOk } from './stats.js';
 
 /** PLACARD_BIN points the bench at another checkout's bin/placard.js (built), e.g. /work/main's. */
@@ -11,8 +12,6 @@ export const VARIANTS = {
   'en-es': { lang: 'en,es', name: 'Lake Street Tortillería', typst: 'en-es' },
   'ar-zh': { lang: 'ar,zh-Hans', name: 'مخبز الأندلس 福满楼', typst: 'ar-zh' },
 };
-
-const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** A CSV of `rows` businesses, each with a different name and address, as a city sheet would have. */
 export function writeRows(file, variant, rows) {

@@ -5,93 +5,19 @@
 // the bench's rows have 203). The same rows every time (a fixed seed).
 // Run: node bench/varied-names.js <rows> <file.csv>
 //   then: placard batch private-areas --data <file.csv> --out-dir out --lang en,es --jobs 1
-import { writeFileSync } from 'node:fs';
+import { csvCell, rowsCommand } from './csv-rows.js';
 
-const WORDS = [
-  'Lake',
-  'Street',
-  'Tortillería',
-  'Xawaash',
-  'Grill',
-  'Café',
-  'Pho',
-  'Saigon',
-  'Bakery',
-  'Mercado',
-  'Central',
-  'Hmong',
-  'Village',
-  'Kitchen',
-  'Barber',
-  'Shop',
-  'Quality',
-  'Auto',
-  'Repair',
-  'Golden',
-  'Dragon',
-  'Taquería',
-  'El',
-  'Sol',
-  'Halal',
-  'Market',
-  'Nail',
-  'Spa',
-  'Dry',
-  'Cleaners',
-  'Uptown',
-  'Books',
-  'Hardware',
-  'Pizza',
-  'Deli',
-  'Fresh',
-  'Foods',
-  'Jerusalem',
-  'Cedar',
-  'Tire',
-  'Family',
-  'Dental',
-  'Queen',
-  'Sheba',
-  'Coffee',
-  'Roasters',
-  'Zamzam',
-  'Yum',
-  'Noodle',
-  'Kebab',
-  'Joe',
-  'Laundromat',
-  'Express',
-  'Beauty',
-  'Salon',
-  'Ñandú',
-  'García',
-  'Müller',
-  'Østergaard',
-  'Wok',
-  'Jade',
-  'Vietnamese',
-  'Oaxaca',
-  'Kwik',
-  'Fix',
-  'Quick',
-  'Zeta',
-  'Vega',
-  'Xpress',
-  'Jiffy',
-  'Wings',
-  'Bánh',
-  'Mì',
-  'Tienda',
-  'Ocho',
-  'Iglesias',
-  'Phở',
-  'Việt',
-];
+const WORDS = (
+  'Lake Street Tortillería Xawaash Grill Café Pho Saigon Bakery Mercado Central Hmong Village Kitchen ' +
+  'Barber Shop Quality Auto Repair Golden Dragon Taquería El Sol Halal Market Nail Spa Dry Cleaners ' +
+  'Uptown Books Hardware Pizza Deli Fresh Foods Jerusalem Cedar Tire Family Dental Queen Sheba Coffee ' +
+  'Roasters Zamzam Yum Noodle Kebab Joe Laundromat Express Beauty Salon Ñandú García Müller Østergaard ' +
+  'Wok Jade Vietnamese Oaxaca Kwik Fix Quick Zeta Vega Xpress Jiffy Wings Bánh Mì Tienda Ocho Iglesias ' +
+  'Phở Việt'
+).split(' ');
 const FIRST = ['Rosa', 'Abdi', 'Mai', 'Jorge', 'Fatima', 'Tou', 'Linh', 'Carlos', 'Amina', 'Peter', 'Xiong', 'Quinn', 'Yusuf', 'Zara'];
 const LAST = ['Delgado', 'Warsame', 'Vang', 'Hernández', 'Nguyen', 'Ali', 'Johnson', 'Lee', 'Thao', 'Mohamed', 'Ortiz', 'Yang'];
 const KINDS = ['St', 'Ave', 'Blvd', 'Rd'];
-
-const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** A CSV of `rows` businesses with names, streets and contacts of varied letters, the same for the same `rows`. */
 export function variedNameRows(rows) {
@@ -112,11 +38,4 @@ export function variedNameRows(rows) {
   return `${lines.join('\n')}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [rows, file] = process.argv.slice(2);
-  if (!/^\d+$/.test(rows ?? '') || !file) {
-    process.stderr.write('usage: node bench/varied-names.js <rows> <file.csv>\n');
-    process.exit(2);
-  }
-  writeFileSync(file, variedNameRows(Number(rows)));
-}
+if (import.meta.url === `file://${process.argv[1]}`) rowsCommand('bench/varied-names.js', variedNameRows);
