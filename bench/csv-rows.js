@@ -4,12 +4,17 @@ import { writeFileSync } from 'node:fs';
 /** A value as a CSV cell: quoted when it holds a quote, a comma or a line break. */
 export const csvCell = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-/** Run as `node <script> <rows> <file.csv>`: writes make(rows) to the file, or says how to call it (exit 2). */
+/** Run as `node <script> <rows> <file.csv>`: writes make(rows) to the file, or says how to call it (exit 2) or why it could not (exit 1). */
 export function rowsCommand(script, make) {
   const [rows, file] = process.argv.slice(2);
   if (!/^\d+$/.test(rows ?? '') || !file) {
     process.stderr.write(`usage: node ${script} <rows> <file.csv>\n`);
     process.exit(2);
   }
-  writeFileSync(file, make(Number(rows)));
+  try {
+    writeFileSync(file, make(Number(rows)));
+  } catch (error) {
+    process.stderr.write(`${script}: could not write ${file}: ${error.message}\n`);
+    process.exit(1);
+  }
 }
